@@ -1,0 +1,47 @@
+# The README's commands. Everything is installed in .venv by these targets; nothing by hand.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+RAW ?= ../shared/data/raw
+PORT ?= 8866
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test data docs lab bench browser install clean
+
+install: $(STAMP)
+
+$(BIN)/uv:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python >= 3.11 is required (found: $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements.lock -e ".[test,dev,distributed]"
+	@touch $@
+
+serve: $(STAMP)
+	$(BIN)/prospectif serve --port $(PORT)
+
+browser: $(STAMP)
+	@bash scripts/ensure-chromium.sh $(BIN)/python
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+data: $(STAMP)
+	$(BIN)/prospectif data build --raw $(RAW)
+	$(MAKE) docs
+
+docs: $(STAMP)
+	$(BIN)/prospectif data docs > docs/data.md
+	$(BIN)/prospectif scenarios docs > docs/assumptions.md
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=.
+
+bench: $(STAMP)
+	$(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,rounds
+
+clean:
+	rm -rf $(VENV) .pytest_cache .benchmarks

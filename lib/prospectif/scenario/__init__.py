@@ -1,0 +1,26 @@
+"""Scenarios: schema, YAML files with inheritance, presets, hashing."""
+
+from .io import (
+    check_id,
+    compose,
+    list_presets,
+    load_preset,
+    load_scenario_file,
+    presets_dir,
+    save_scenario,
+    scenario_from_dict,
+)
+from .schema import Scenario, section_models
+
+__all__ = [
+    "Scenario",
+    "check_id",
+    "compose",
+    "list_presets",
+    "load_preset",
+    "load_scenario_file",
+    "presets_dir",
+    "save_scenario",
+    "scenario_from_dict",
+    "section_models",
+]

@@ -1,0 +1,233 @@
+"""Scenario files: loading with ``extends:`` inheritance, plain-language errors, saving.
+
+Precedence, from weakest to strongest: the schema's defaults, then each scenario named in
+``extends:`` (in order, each resolved the same way), then the file's own values. Sections merge
+key by key; a value (number, text, list) replaces the inherited one whole.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import ScenarioError
+from ..yamlio import read_yaml, write_yaml
+from .fields import assumption_meta
+from .schema import SCENARIO_ID_PATTERN, Scenario
+
+MAX_EXTENDS_DEPTH = 10
+
+
+def presets_dir() -> Path:
+    """The folder of preset scenarios: ``$PROSPECTIF_SCENARIOS`` or the project's ``scenarios/``."""
+    env = os.environ.get("PROSPECTIF_SCENARIOS")
+    return Path(env) if env else Path(__file__).resolve().parents[3] / "scenarios"
+
+
+def list_presets(folder: Path | None = None) -> list[str]:
+    """Ids of the scenario files directly in ``folder`` (default: the presets folder), sorted."""
+    folder = Path(folder or presets_dir())
+    return sorted(p.stem for p in folder.glob("*.yaml") if re.match(SCENARIO_ID_PATTERN, p.stem))
+
+
+def check_id(scenario_id: str, what: str = "scenario id") -> str:
+    """Return ``scenario_id`` if it is a valid id (no path, no dots), else raise ScenarioError."""
+    if not isinstance(scenario_id, str) or not re.match(SCENARIO_ID_PATTERN, scenario_id):
+        raise ScenarioError(
+            f"{what} {scenario_id!r} is not valid: use lower-case letters, digits and dashes "
+            "(at most 64 characters, e.g. 'insee-central')"
+        )
+    return scenario_id
+
+
+def load_scenario_file(path: Path, search: tuple[Path, ...] = ()) -> Scenario:
+    """Load and validate a scenario file, resolving ``extends:``.
+
+    Ids named in ``extends:`` are looked up in the file's own folder, then in ``search``, then in
+    the presets folder.
+
+    Raises
+    ------
+    ScenarioError
+        Listing every problem of the file, one line each, naming file, key, value and range.
+    """
+    path = Path(path)
+    document = _resolved_document(path, (path.parent, *search, presets_dir()), (path.stem,))
+    document.setdefault("id", path.stem)
+    return _validate(document, str(path))
+
+
+def load_preset(scenario_id: str, folder: Path | None = None) -> Scenario:
+    """Load the scenario ``<folder>/<id>.yaml`` (default folder: the presets)."""
+    folder = Path(folder or presets_dir())
+    path = folder / f"{check_id(scenario_id)}.yaml"
+    if not path.is_file():
+        raise ScenarioError(
+            f"unknown scenario {scenario_id!r}; available: {', '.join(list_presets(folder))}"
+        )
+    return load_scenario_file(path)
+
+
+def compose(scenario_ids: list[str], folder: Path | None = None) -> Scenario:
+    """Combine scenarios left to right (later ids win), e.g. ``["insee-central", "apa-haute"]``."""
+    if len(scenario_ids) == 1:
+        return load_preset(scenario_ids[0], folder)
+    folder = Path(folder or presets_dir())
+    ids = [check_id(i) for i in scenario_ids]
+    document = {
+        "id": "-".join(ids)[:64].rstrip("-"),
+        "label": {"fr": " + ".join(ids)},
+        "extends": ids,
+    }
+    merged = _resolved_document_from(document, "+".join(ids), (folder, presets_dir()), ())
+    return _validate(merged, "+".join(ids))
+
+
+def scenario_from_dict(document: dict, source: str = "<scenario>") -> Scenario:
+    """Validate a scenario given as a dict (e.g. from a URL or a widget), without inheritance."""
+    return _validate(document, source)
+
+
+def save_scenario(scenario: Scenario, path: Path) -> Path:
+    """Write ``scenario`` to ``path`` atomically, with every value explicit (self-contained)."""
+    document = scenario.model_dump(mode="json", exclude_defaults=False)
+    document["extends"] = list(document["extends"])
+    return write_yaml({"format": "prospectif-scenario/1", **document}, path)
+
+
+def _read_document(path: Path) -> dict:
+    try:
+        document = read_yaml(path)
+    except ValueError as exc:
+        raise ScenarioError(str(exc)) from None
+    if not isinstance(document, dict):
+        raise ScenarioError(f"{path}: a scenario file must be a mapping of keys to values")
+    document.pop("format", None)
+    return document
+
+
+def _resolved_document(path: Path, search: tuple[Path, ...], chain: tuple[str, ...]) -> dict:
+    return _resolved_document_from(_read_document(path), str(path), search, chain)
+
+
+def _resolved_document_from(
+    document: dict, source: str, search: tuple[Path, ...], chain: tuple[str, ...]
+) -> dict:
+    parents = document.get("extends") or []
+    if isinstance(parents, str):
+        parents = [parents]
+    if not isinstance(parents, list):
+        raise ScenarioError(f"{source}: extends must be a scenario id or a list of ids")
+    merged: dict = {}
+    for parent in parents:
+        check_id(parent, f"{source}: extends")
+        if parent in chain or len(chain) >= MAX_EXTENDS_DEPTH:
+            raise ScenarioError(f"{source}: circular extends: {' -> '.join((*chain, parent))}")
+        parent_path = _find(parent, search)
+        if parent_path is None:
+            folders = ", ".join(str(f) for f in dict.fromkeys(search))
+            raise ScenarioError(f"{source}: extends {parent!r}, not found in {folders}")
+        inherited = _resolved_document(parent_path, search, (*chain, parent))
+        merged = deep_merge(merged, _inheritable(inherited))
+    own = {k: v for k, v in document.items() if k != "extends"}
+    merged = deep_merge(merged, own)
+    merged["extends"] = list(parents)
+    return merged
+
+
+def _inheritable(document: dict) -> dict:
+    """What a child inherits: everything but identity and provenance."""
+    return {k: v for k, v in document.items() if k not in {"id", "label", "description", "extends"}}
+
+
+def _find(scenario_id: str, search: tuple[Path, ...]) -> Path | None:
+    for folder in search:
+        candidate = Path(folder) / f"{scenario_id}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def deep_merge(base: dict, override: dict) -> dict:
+    """A new dict: ``base`` updated by ``override``, merging nested dicts key by key."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _validate(document: dict, source: str) -> Scenario:
+    try:
+        return Scenario.model_validate(document)
+    except ValidationError as exc:
+        lines = [f"{source}: {describe_error(err)}" for err in exc.errors()]
+        raise ScenarioError("\n".join(lines)) from None
+
+
+def describe_error(error: dict[str, Any]) -> str:
+    """One plain-language line for a pydantic error: key, value, problem and allowed values."""
+    loc = [str(part) for part in error["loc"]]
+    key = ".".join(loc) or "(file)"
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return f"{key}: missing (required)"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        return f"{key}: unknown key; allowed keys here: {', '.join(allowed)}"
+    shown = _short_repr(value)
+    meta = _field_meta(loc)
+    unit = f" {meta['unit']}" if meta.get("unit") else ""
+    if "ge" in meta or "le" in meta:
+        allowed = f"allowed range {_fmt(meta.get('ge'))} to {_fmt(meta.get('le'))}{unit}"
+    elif kind == "literal_error":
+        allowed = f"allowed values {error.get('ctx', {}).get('expected', '')}"
+    else:
+        allowed = error["msg"][0].lower() + error["msg"][1:]
+    problem = {
+        "greater_than_equal": "too small",
+        "less_than_equal": "too large",
+        "finite_number": "not a finite number",
+    }.get(kind, "invalid")
+    return f"{key} = {shown}: {problem}; {allowed}"
+
+
+def _short_repr(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fmt(bound: object) -> str:
+    if bound is None:
+        return "…"
+    number = float(bound)
+    return f"{number:g}" if abs(number) < 1e6 else f"{number:,.0f}"
+
+
+def _model_at(loc: list[str]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Scenario
+    for part in loc:
+        if model is None or part not in model.model_fields:
+            return None
+        annotation = model.model_fields[part].annotation
+        model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    return model
+
+
+def _allowed_keys(loc: list[str]) -> list[str]:
+    model = _model_at(loc)
+    return sorted(model.model_fields) if model else []
+
+
+def _field_meta(loc: list[str]) -> dict[str, Any]:
+    model = _model_at(loc[:-1])
+    if model is None or not loc or loc[-1] not in model.model_fields:
+        return {}
+    return assumption_meta(model, loc[-1])

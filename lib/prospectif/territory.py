@@ -1,0 +1,310 @@
+"""Territories: France, régions, départements, EPCI, communes and custom perimeters.
+
+A territory is described by its code (see DESIGN §9: ``FR``, ``FR-METRO``, ``REG-27``,
+``DEP-71``, ``EPCI-200070308``, ``COM-71270``, ``PER-<id>``) and by its *composition*: the share
+of each département's population it holds. Models work on départements and aggregate with
+these shares, so every territory is computed the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from .data import load_table
+from .errors import TerritoryError
+from .scenario.io import presets_dir
+from .yamlio import read_yaml
+
+KIND_ORDER = {"FR": 0, "FR-METRO": 1, "REG": 2, "DEP": 3, "EPCI": 4, "COM": 5, "PER": 6}
+DOM_REGIONS = {"01", "02", "03", "04", "06"}
+
+STRUCTURE_ESTIMATES = "insee-estimates"
+"""Base age structure from the INSEE estimates (départements and their unions)."""
+STRUCTURE_SHARE = "departement-share"
+"""Base age structure of the département, scaled by the communes' population share."""
+
+
+@dataclass(frozen=True)
+class Territory:
+    """A resolved territory.
+
+    Attributes
+    ----------
+    code, kind, name
+        Code as in DESIGN §9, kind (``FR``, ``FR-METRO``, ``REG``, ``DEP``, ``EPCI``, ``COM``,
+        ``PER``) and official name.
+    parents
+        Codes of the territories containing it, nearest first.
+    shares
+        Share (0–1) of each département's population inside the territory, indexed by
+        département code.
+    structure
+        How its base age structure is obtained: ``insee-estimates`` or ``departement-share``.
+    """
+
+    code: str
+    kind: str
+    name: str
+    parents: tuple[str, ...]
+    shares: pd.Series
+    structure: str
+
+    @property
+    def departements(self) -> tuple[str, ...]:
+        """Codes of the départements it touches."""
+        return tuple(self.shares.index)
+
+    def children(self) -> list[str]:
+        """Codes of the territories one level below."""
+        return children(self.code)
+
+    def geometry(self) -> shapely.Geometry:
+        """Its outline (WGS84 lon/lat)."""
+        return territory_geometry(self)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name for searching: 'Saône-et-Loire' → 'saone et loire'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.split(r"[\s\-'’_.,()/]+", plain.lower())).strip()
+
+
+@functools.cache
+def _tables() -> dict[str, pd.DataFrame]:
+    tables = {name: load_table(name) for name in ("regions", "departements", "epci", "communes")}
+    tables["communes"]["dep_share"] = _commune_shares(tables["communes"])
+    return tables
+
+
+def _commune_shares(communes: pd.DataFrame) -> pd.Series:
+    """Each commune's share of its département's 2017 population (fraction)."""
+    totals = communes.groupby("dep")["population_2017"].transform("sum")
+    return communes["population_2017"] / totals
+
+
+@functools.cache
+def directory() -> pd.DataFrame:
+    """Every territory with columns ``code, kind, name, folded, population``."""
+    t = _tables()
+    deps, regs, epci, com = t["departements"], t["regions"], t["epci"], t["communes"]
+    dep_pop = com.groupby("dep")["population_2017"].sum()
+    reg_pop = dep_pop.groupby(deps.set_index("code")["region"]).sum()
+    metro = ~deps["region"].isin(DOM_REGIONS)
+    rows = [
+        pd.DataFrame({"code": ["FR", "FR-METRO"], "kind": ["FR", "FR-METRO"],
+                      "name": ["France", "France métropolitaine"],
+                      "population": [dep_pop.sum(), dep_pop[deps.loc[metro, "code"]].sum()]}),
+        pd.DataFrame({"code": "REG-" + regs["code"], "kind": "REG", "name": regs["name"],
+                      "population": regs["code"].map(reg_pop).fillna(0).to_numpy()}),
+        pd.DataFrame({"code": "DEP-" + deps["code"], "kind": "DEP", "name": deps["name"],
+                      "population": deps["code"].map(dep_pop).fillna(0).to_numpy()}),
+        pd.DataFrame({"code": "EPCI-" + epci["siren"], "kind": "EPCI", "name": epci["name"],
+                      "population": epci["population_2017"]}),
+        pd.DataFrame({"code": "COM-" + com["code"], "kind": "COM", "name": com["name"],
+                      "population": com["population_2017"]}),
+    ]
+    table = pd.concat(rows, ignore_index=True)
+    table["folded"] = table["name"].map(fold)
+    return table
+
+
+def search(query: str, limit: int = 20, kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Territories whose name contains every word of ``query``, ignoring case and accents.
+
+    Best matches first: exact name, then names starting with the query, then the larger
+    kinds (régions before départements before EPCI before communes), then population.
+    Returns columns ``code, kind, name, population``.
+    """
+    words = fold(query).split()
+    table = directory()
+    if kinds:
+        table = table[table["kind"].isin(kinds)]
+    if not words:
+        return table.head(0)[["code", "kind", "name", "population"]]
+    mask = pd.Series(True, index=table.index)
+    for word in words:
+        mask &= table["folded"].str.contains(word, regex=False)
+    hits = table[mask].copy()
+    target = " ".join(words)
+    hits["_rank"] = (hits["folded"] != target).astype(int) + (
+        ~hits["folded"].str.startswith(target)
+    ).astype(int)
+    hits["_kind"] = hits["kind"].map(KIND_ORDER)
+    hits = hits.sort_values(["_rank", "_kind", "population"], ascending=[True, True, False])
+    return hits.head(limit)[["code", "kind", "name", "population"]].reset_index(drop=True)
+
+
+def get_territory(code: str) -> Territory:
+    """Resolve a territory code (``DEP-71``, ``EPCI-200070308``, ``PER-pays-charolais``…).
+
+    Raises
+    ------
+    TerritoryError
+        If the code is unknown, with the closest known codes.
+    """
+    if not isinstance(code, str):
+        raise TerritoryError(f"territory code must be text, got {code!r}")
+    code = code.strip()
+    if code.startswith("PER-"):
+        return load_perimeter(perimeters_dir() / f"{code[4:]}.yaml", code)
+    row = directory().loc[lambda d: d["code"] == code]
+    if row.empty:
+        raise TerritoryError(_unknown_message(code))
+    kind, name = row["kind"].iat[0], row["name"].iat[0]
+    return _build(code, kind, name)
+
+
+def _unknown_message(code: str) -> str:
+    codes = directory()["code"].tolist()
+    close = difflib.get_close_matches(code.upper(), codes, n=5, cutoff=0.6)
+    hint = f"; closest codes: {', '.join(close)}" if close else ""
+    return (
+        f"unknown territory code {code!r}{hint} (formats: FR, FR-METRO, REG-27, DEP-71, "
+        "EPCI-200070308, COM-71270, PER-<id>; search by name with `prospectif territories search`)"
+    )
+
+
+def _build(code: str, kind: str, name: str) -> Territory:
+    t = _tables()
+    deps = t["departements"]
+    key = code.split("-", 1)[1] if "-" in code and kind != "FR-METRO" else ""
+    if kind in {"FR", "FR-METRO", "REG", "DEP"}:
+        selected = {
+            "FR": deps,
+            "FR-METRO": deps[~deps["region"].isin(DOM_REGIONS)],
+            "REG": deps[deps["region"] == key],
+            "DEP": deps[deps["code"] == key],
+        }[kind]
+        shares = pd.Series(1.0, index=pd.Index(selected["code"], name="dep"))
+        return Territory(code, kind, name, _parents(kind, key), shares, STRUCTURE_ESTIMATES)
+    communes = t["communes"]
+    members = communes[communes["epci"] == key] if kind == "EPCI" else communes[
+        communes["code"] == key
+    ]
+    return Territory(
+        code, kind, name, _parents(kind, key), _shares(members), STRUCTURE_SHARE
+    )
+
+
+def _shares(members: pd.DataFrame) -> pd.Series:
+    shares = members.groupby("dep")["dep_share"].sum()
+    shares.index.name = "dep"
+    return shares.sort_index()
+
+
+def _parents(kind: str, key: str) -> tuple[str, ...]:
+    t = _tables()
+    deps = t["departements"].set_index("code")
+    if kind in {"FR"}:
+        return ()
+    if kind in {"FR-METRO", "REG"}:
+        return ("FR",)
+    if kind == "DEP":
+        region = deps.at[key, "region"]
+        metro = () if region in DOM_REGIONS else ("FR-METRO",)
+        return (f"REG-{region}", *metro, "FR")
+    if kind == "EPCI":
+        dep = t["epci"].set_index("siren").at[key, "dep"]
+        return (f"DEP-{dep}", *_parents("DEP", dep))
+    commune = t["communes"].set_index("code").loc[key]
+    epci = (f"EPCI-{commune['epci']}",) if commune["epci"] else ()
+    return (*epci, f"DEP-{commune['dep']}", *_parents("DEP", commune["dep"]))
+
+
+def children(code: str) -> list[str]:
+    """Codes one level below: régions of France, départements of a région, EPCI of a
+    département (those whose main département it is), communes of an EPCI."""
+    t = _tables()
+    kind, _, key = code.partition("-")
+    if code == "FR":
+        return ("REG-" + t["regions"]["code"]).tolist()
+    if code == "FR-METRO":
+        regs = t["regions"]["code"]
+        return ("REG-" + regs[~regs.isin(DOM_REGIONS)]).tolist()
+    if kind == "REG":
+        deps = t["departements"]
+        return ("DEP-" + deps.loc[deps["region"] == key, "code"]).tolist()
+    if kind == "DEP":
+        epci = t["epci"]
+        return ("EPCI-" + epci.loc[epci["dep"] == key, "siren"]).tolist()
+    if kind == "EPCI":
+        com = t["communes"]
+        return ("COM-" + com.loc[com["epci"] == key, "code"]).tolist()
+    return []
+
+
+def perimeters_dir() -> Path:
+    """Folder of custom perimeter files: ``scenarios/perimetres/``."""
+    return presets_dir() / "perimetres"
+
+
+def load_perimeter(path: Path, code: str | None = None) -> Territory:
+    """Load a custom perimeter: a YAML file with ``name`` and a list of commune ``communes``.
+
+    Raises
+    ------
+    TerritoryError
+        If the file is missing or malformed, or names unknown communes (all listed).
+    """
+    path = Path(path)
+    code = code or f"PER-{path.stem}"
+    if not re.fullmatch(r"PER-[a-z0-9][a-z0-9-]{0,63}", code):
+        raise TerritoryError(f"invalid perimeter code {code!r}: use PER- and a lower-case id")
+    if not path.is_file():
+        raise TerritoryError(f"perimeter {code!r}: file {path} not found")
+    try:
+        doc = read_yaml(path)
+    except ValueError as exc:
+        raise TerritoryError(str(exc)) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("name"), str):
+        raise TerritoryError(f"{path}: expected keys 'name' (text) and 'communes' (list of codes)")
+    listed = doc.get("communes")
+    if not isinstance(listed, list) or not listed:
+        raise TerritoryError(f"{path}: 'communes' must be a non-empty list of INSEE commune codes")
+    wanted = [str(c).removeprefix("COM-").zfill(5) for c in listed]
+    communes = _tables()["communes"]
+    members = communes[communes["code"].isin(wanted)]
+    unknown = sorted(set(wanted) - set(members["code"]))
+    if unknown:
+        raise TerritoryError(f"{path}: unknown commune codes: {', '.join(unknown)}")
+    deps = tuple(f"DEP-{d}" for d in sorted(members["dep"].unique()))
+    return Territory(code, "PER", doc["name"], deps, _shares(members), STRUCTURE_SHARE)
+
+
+def territory_geometry(territory: Territory) -> shapely.Geometry:
+    """Outline of a territory (WGS84), from the embedded simplified geometries.
+
+    Raises
+    ------
+    TerritoryError
+        For communes and custom perimeters, whose outlines are not embedded.
+    """
+    if territory.kind in {"COM", "PER"}:
+        raise TerritoryError(
+            f"{territory.code}: commune outlines are not embedded (only départements, régions, EPCI)"
+        )
+    if territory.kind == "EPCI":
+        table = geometries("epci")
+        return table.loc[table["code"] == territory.code[5:], "geometry"].iat[0]
+    deps = geometries("departements")
+    return shapely.union_all(deps.loc[deps["code"].isin(territory.departements), "geometry"])
+
+
+@functools.cache
+def geometries(level: str) -> gpd.GeoDataFrame:
+    """Simplified outlines of all ``departements``, ``regions`` or ``epci`` (column ``code``)."""
+    if level not in {"departements", "regions", "epci"}:
+        raise TerritoryError(f"no geometry level {level!r}: use departements, regions or epci")
+    table = load_table(f"geometry_{level}").rename(columns={"siren": "code"})
+    return gpd.GeoDataFrame(
+        table[["code"]], geometry=shapely.from_wkb(table["geometry"]), crs="EPSG:4326"
+    )

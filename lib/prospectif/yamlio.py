@@ -1,0 +1,66 @@
+"""Safe YAML reading and writing for user files (scenarios, batches, perimeters)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .fileio import atomic_write_text
+
+MAX_YAML_BYTES = 256 * 1024
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors and aliases (no "billion laughs" expansion)."""
+
+    def compose_node(self, parent, index):  # noqa: D102
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.YAMLError(f"YAML aliases (*name) are not allowed (line {mark.line + 1})")
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """Parse YAML text from ``source`` (a file name, for messages), aliases refused.
+
+    Raises
+    ------
+    ValueError
+        With a one-line message naming the source and the line of the syntax error.
+    """
+    if len(text.encode("utf-8")) > MAX_YAML_BYTES:
+        raise ValueError(f"{source}: file too large (over {MAX_YAML_BYTES // 1024} KiB)")
+    try:
+        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
+        raise ValueError(f"{source}: invalid YAML at {where}: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{source}: invalid YAML: {exc}") from None
+
+
+def read_yaml(path: Path) -> Any:
+    """Read a YAML file (see :func:`parse_yaml`); a missing or undecodable file gives ValueError."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            raise ValueError(f"{path}: file too large (over {MAX_YAML_BYTES // 1024} KiB)")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(f"{path}: file not found") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text (save the file as UTF-8)") from None
+    return parse_yaml(text, str(path))
+
+
+def dump_yaml(document: Any) -> str:
+    """YAML text of a document: block style, key order kept, accents kept."""
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+
+
+def write_yaml(document: Any, path: Path) -> Path:
+    """Write a document as YAML atomically."""
+    return atomic_write_text(Path(path), dump_yaml(document))

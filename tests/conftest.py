@@ -1,0 +1,19 @@
+"""Shared fixtures: the raw open-data folder and the project root."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    """The raw open data (``$PROSPECTIF_RAW`` or ``../shared/data/raw``); skip when absent."""
+    raw = Path(os.environ.get("PROSPECTIF_RAW", ROOT.parent / "shared" / "data" / "raw"))
+    if not raw.is_dir():
+        pytest.skip(f"raw open data not found at {raw} (set PROSPECTIF_RAW to its folder)")
+    return raw
