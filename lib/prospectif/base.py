@@ -1,0 +1,105 @@
+"""Embedded tables reshaped as the arrays the models compute on (cached once per process).
+
+Axes are always in this order: year, département, sex (``SEXES``), age (0…``OPEN_AGE``+).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .data import load_table
+from .models.lifetable import extend_quotients
+
+SEXES = ("F", "M")
+OPEN_AGE = 105
+LIFE_TABLE_LAST_AGE = 120
+FERTILE_AGES = np.arange(12, 56)
+
+
+def _cube(frame: pd.DataFrame, index: list[str], axes: dict[str, list], value: str) -> np.ndarray:
+    """Reshape a long table into a dense array with the given axis labels (NaN where absent)."""
+    full = pd.MultiIndex.from_product([axes[name] for name in index], names=index)
+    series = frame.set_index(index)[value].astype(float).reindex(full)
+    return series.to_numpy().reshape([len(axes[name]) for name in index])
+
+
+@dataclass(frozen=True)
+class DemographicBase:
+    """Observed demographic data as arrays.
+
+    Attributes
+    ----------
+    deps
+        Département codes, the order of the département axis.
+    years
+        Years of the population estimates (1 January).
+    population
+        Population on 1 January (persons), shape (year, dep, sex, age); NaN where INSEE has no
+        estimate (overseas départements before 1990, Mayotte before 2014).
+    qx_observed_years, qx_observed
+        Observed national death quotients (fraction), shape (year, sex, age 0…120), France.
+    qx_forecast_years, qx_forecast
+        INSEE 2021 central mortality forecast, shape (year, sex, age 0…120).
+    asfr_years, asfr
+        Fertility rates by single age 12…55 (births per woman), shape (year, age).
+    """
+
+    deps: tuple[str, ...]
+    years: np.ndarray
+    population: np.ndarray
+    qx_observed_years: np.ndarray
+    qx_observed: np.ndarray
+    qx_forecast_years: np.ndarray
+    qx_forecast: np.ndarray
+    asfr_years: np.ndarray
+    asfr: np.ndarray
+
+    def dep_index(self, codes) -> np.ndarray:
+        """Positions of département codes on the département axis."""
+        position = {code: i for i, code in enumerate(self.deps)}
+        return np.array([position[code] for code in codes], dtype=int)
+
+    def population_in(self, year: int) -> np.ndarray:
+        """Population on 1 January ``year`` (persons), shape (dep, sex, age)."""
+        return self.population[int(year - self.years[0])]
+
+    def qx_observed_in(self, year: int) -> np.ndarray:
+        """Observed national quotients of ``year`` (fraction), shape (sex, age)."""
+        return self.qx_observed[int(year - self.qx_observed_years[0])]
+
+    def asfr_in(self, year: int) -> np.ndarray:
+        """Fertility rates by age 12…55 of ``year`` (births per woman)."""
+        return self.asfr[int(year - self.asfr_years[0])]
+
+
+def _quotients(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    years = np.sort(frame["year"].unique())
+    ages = list(range(int(frame["age"].max()) + 1))
+    cube = _cube(frame, ["year", "sex", "age"], {"year": list(years), "sex": list(SEXES),
+                                                   "age": ages}, "qx")
+    if cube.shape[-1] <= LIFE_TABLE_LAST_AGE:
+        cube = extend_quotients(cube, LIFE_TABLE_LAST_AGE)
+    return years, cube[..., : LIFE_TABLE_LAST_AGE + 1]
+
+
+@functools.cache
+def demographic_base() -> DemographicBase:
+    """Load and reshape the demographic tables (once per process)."""
+    deps = tuple(load_table("departements")["code"])
+    pop = load_table("population_departement")
+    years = np.arange(pop["year"].min(), pop["year"].max() + 1)
+    population = _cube(pop, ["year", "dep", "sex", "age"], {
+        "year": list(years), "dep": list(deps), "sex": list(SEXES),
+        "age": list(range(OPEN_AGE + 1))}, "population")
+    observed = load_table("mortality_observed").query("area == 'FR'")
+    qx_years, qx = _quotients(observed)
+    fc_years, fc = _quotients(load_table("mortality_forecast_insee2021"))
+    fert = load_table("fertility_asfr")
+    asfr_years = np.sort(fert["year"].unique())
+    asfr = _cube(fert, ["year", "age"], {"year": list(asfr_years), "age": list(FERTILE_AGES)},
+                 "asfr")
+    return DemographicBase(deps, years, population, qx_years, qx, fc_years, fc, asfr_years, asfr)

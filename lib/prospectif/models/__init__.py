@@ -1,0 +1,1 @@
+"""Scenario models: pure computation on arrays (no widgets, no plotting, no file paths)."""

@@ -1,0 +1,217 @@
+"""Cohort-component projection: annual steps, single ages 0…105+, both sexes, any territories.
+
+The core (:func:`project`) is pure NumPy and vectorised over territories. Each year, for the
+population P aged a on 1 January:
+
+- deaths D(a) = P(a)·(1 − s(a)), with s the survival ratio of the period life table
+  (L(a+1)/L(a), and T(106)/T(105) for the open group 105+);
+- survivors move up one age; the open group keeps its own survivors and receives age 104's;
+- net migration M is added by age at the end of the year (rates × survivors, or counts);
+- births B = Σ f(a)·(P_F(a) at start + P_F(a) at end)/2, split by the sex ratio at birth;
+  they enter age 0 after infant deaths B·(1 − L0).
+
+So P(t+1) = P(t) − deaths + births + net migration holds in every cell by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..scenario.demography import Demography
+from .demography_estimation import DemographyEstimates
+from .lifetable import life_expectancy, projection_survival, solve_mortality_multiplier
+
+FEMALE, MALE = 0, 1
+
+
+@dataclass(frozen=True)
+class RatePaths:
+    """Everything the projection needs year by year (index t = flows of year ``years[t]``).
+
+    Attributes
+    ----------
+    years
+        Flow years, from the base year to the year before the horizon.
+    survival
+        Survival ratios by age at 1 January (fraction), shape (year, unit, sex, age).
+    birth_survival
+        Probability that a birth of the year is alive on the next 1 January, (year, unit, sex).
+    asfr
+        Fertility rates of women by single age 0…105 (births per woman), (year, unit, age).
+    boys_share
+        Share of boys among births (fraction).
+    migration_rates
+        Net migration per survivor (per person per year), (unit, sex, age), or None.
+    migration_counts
+        Net migration added as counts (persons per year), shape (year, unit, sex, age).
+    tfr
+        Total fertility rate applied (children per woman), shape (year, unit).
+    life_expectancy
+        Life expectancy at birth of the applied tables (years), shape (year, unit, sex).
+    """
+
+    years: np.ndarray
+    survival: np.ndarray
+    birth_survival: np.ndarray
+    asfr: np.ndarray
+    boys_share: float
+    migration_rates: np.ndarray | None
+    migration_counts: np.ndarray
+    tfr: np.ndarray
+    life_expectancy: np.ndarray
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Projected stocks and flows of each unit.
+
+    Attributes
+    ----------
+    years
+        Stock years (1 January), base year to horizon; flows cover ``years[:-1]``.
+    population
+        Persons on 1 January, shape (year, unit, sex, age).
+    births
+        Births during the year by sex (persons per year), shape (year−1, unit, sex).
+    deaths
+        Deaths during the year by age on 1 January (persons per year), (year−1, unit, sex, age).
+    infant_deaths
+        Deaths during the year of children born that year, (year−1, unit, sex).
+    migration
+        Net migration by age at the end of the year (persons per year), (year−1, unit, sex, age).
+    """
+
+    years: np.ndarray
+    population: np.ndarray
+    births: np.ndarray
+    deaths: np.ndarray
+    infant_deaths: np.ndarray
+    migration: np.ndarray
+
+
+def project(base: np.ndarray, paths: RatePaths) -> Projection:
+    """Project ``base`` (persons, shape (unit, sex, age)) with ``paths``, year by year."""
+    steps = len(paths.years)
+    units, sexes, ages = base.shape
+    population = np.empty((steps + 1, units, sexes, ages))
+    population[0] = base
+    births = np.empty((steps, units, sexes))
+    deaths = np.empty((steps, units, sexes, ages))
+    infant_deaths = np.empty((steps, units, sexes))
+    migration = np.empty((steps, units, sexes, ages))
+    sex_split = np.array([1.0 - paths.boys_share, paths.boys_share])
+    for t in range(steps):
+        current = population[t]
+        survivors = current * paths.survival[t]
+        deaths[t] = current - survivors
+        aged = np.empty_like(current)
+        aged[..., 1:] = survivors[..., :-1]
+        aged[..., -1] += survivors[..., -1]
+        women_start = current[:, FEMALE]
+        aged[..., 0] = 0.0  # newborns enter once the women at the end of the year are known
+        flow = paths.migration_counts[t].copy()
+        if paths.migration_rates is not None:
+            flow[..., 1:] += paths.migration_rates[..., 1:] * aged[..., 1:]
+        flow[..., 1:] = np.maximum(flow[..., 1:], -aged[..., 1:])
+        women_end = aged[:, FEMALE] + flow[:, FEMALE]
+        total_births = (paths.asfr[t] * 0.5 * (women_start + women_end)).sum(axis=-1)
+        births[t] = total_births[:, None] * sex_split
+        newborns = births[t] * paths.birth_survival[t]
+        infant_deaths[t] = births[t] - newborns
+        if paths.migration_rates is not None:
+            flow[..., 0] += paths.migration_rates[..., 0] * newborns
+        flow[..., 0] = np.maximum(flow[..., 0], -newborns)
+        aged[..., 0] = newborns
+        migration[t] = flow
+        population[t + 1] = aged + flow
+    years = np.append(paths.years, paths.years[-1] + 1)
+    return Projection(years, population, births, deaths, infant_deaths, migration)
+
+
+def linear_path(start: float, target: float, first_year: int, target_year: int,
+                years: np.ndarray) -> np.ndarray:
+    """Values going linearly from ``start`` in ``first_year`` to ``target`` in ``target_year``,
+    then held constant."""
+    progress = np.clip((years - first_year) / max(target_year - first_year, 1), 0.0, 1.0)
+    return start + (target - start) * progress
+
+
+def national_quotients(qx_path: np.ndarray, path_years: np.ndarray, assumptions: Demography,
+                       years: np.ndarray) -> np.ndarray:
+    """National death quotients (fraction) of ``years``, shape (year, sex, age), with life
+    expectancy reaching the scenario's targets exactly in the target year.
+
+    The INSEE path is multiplied by k(t) per sex, with log k growing linearly from 0 in the
+    first year to its solved value in the target year and constant afterwards.
+    """
+    mortality = assumptions.mortality
+    position = np.clip(years - path_years[0], 0, len(path_years) - 1)
+    qx = qx_path[position]
+    target_position = min(mortality.target_year - path_years[0], len(path_years) - 1)
+    targets = np.array([mortality.e0_female_target, mortality.e0_male_target])
+    multiplier = solve_mortality_multiplier(qx_path[target_position], targets)
+    ramp = linear_path(0.0, 1.0, int(years[0]), mortality.target_year, years)
+    factor = np.exp(np.log(multiplier)[None, :] * ramp[:, None])
+    return np.minimum(qx * factor[..., None], 1.0)
+
+
+def fertility_schedule(reference: np.ndarray, fertile_ages: np.ndarray, shift: np.ndarray,
+                       ages: int) -> np.ndarray:
+    """Age schedules summing to 1, shifted by ``shift`` years (one per year), on ages 0…ages−1.
+
+    ``reference`` gives rates at ``fertile_ages`` (births per woman); the shape is moved along
+    age by linear interpolation and renormalised.
+    """
+    shape = reference / reference.sum()
+    grid = np.arange(ages)
+    shifted = np.stack([np.interp(grid - s, fertile_ages, shape, left=0.0, right=0.0)
+                        for s in np.atleast_1d(shift)])
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def rate_paths(assumptions: Demography, estimates: DemographyEstimates, units: np.ndarray,
+               qx_path: np.ndarray, qx_path_years: np.ndarray, reference_asfr: np.ndarray,
+               fertile_ages: np.ndarray, horizon: int, ages: int) -> RatePaths:
+    """Year-by-year rates for the départements ``units`` (positions in ``estimates``).
+
+    Parameters
+    ----------
+    qx_path, qx_path_years
+        National quotients path before the scenario's adjustment (fraction), (year, sex, 0…120).
+    reference_asfr
+        Reference fertility schedule at ``fertile_ages`` (births per woman); only its shape
+        is used, scaled to the scenario's TFR.
+    horizon
+        Last stock year (1 January).
+    ages
+        Number of single ages (106 for 0…105+).
+    """
+    base_year = estimates.base_year
+    years = np.arange(base_year, horizon)
+    fert, mort, migr = assumptions.fertility, assumptions.mortality, assumptions.migration
+    national_qx = national_quotients(qx_path, qx_path_years, assumptions, years)
+    local = mort.territorial_differential
+    differential = estimates.mortality_index[units] ** local
+    qx = np.minimum(national_qx[:, None] * differential[None, ..., None], 1.0)
+    survival, birth_survival = projection_survival(qx, ages - 1)
+    tfr = linear_path(fert.tfr_start, fert.tfr_target, base_year, fert.tfr_target_year, years)
+    shift = linear_path(0.0, fert.mean_age_shift, base_year, fert.tfr_target_year, years)
+    schedule = fertility_schedule(reference_asfr, fertile_ages, shift, ages)
+    local_tfr = tfr[:, None] * estimates.fertility_index[units][None, :]
+    asfr = local_tfr[..., None] * schedule[:, None, :]
+    international = (migr.france_net_total * estimates.population_share[units][:, None, None]
+                     * estimates.international_profile[None])
+    scale = migr.internal_scale
+    if migr.mode == "rates":
+        rates = scale * estimates.internal_rates[units]
+        counts = np.broadcast_to(international, (len(years), *international.shape))
+    else:
+        rates = None
+        counts = np.broadcast_to(international + scale * estimates.internal_counts[units],
+                                 (len(years), *international.shape))
+    boys = fert.sex_ratio_at_birth / (100.0 + fert.sex_ratio_at_birth)
+    return RatePaths(years, survival, birth_survival, asfr, boys, rates, counts, local_tfr,
+                     life_expectancy(qx))
+

@@ -1,0 +1,119 @@
+"""Run the model chain for a territory and a scenario: the analysts' entry point.
+
+>>> from prospectif.pipeline import run
+>>> table = run("DEP-71", load_preset("insee-central"))   # IAMC long table
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .base import FERTILE_AGES, OPEN_AGE, demographic_base
+from .models.demography import Projection, RatePaths, project, rate_paths
+from .models.demography_estimation import DemographyEstimates, estimate
+from .models.demography_indicators import demography_series
+from .results import long_table
+from .scenario import Scenario
+from .territory import Territory, get_territory
+
+MODEL_NAME = "Prospectif"
+BASE_YEAR = 2025
+MIGRATION_WINDOW = 10
+"""Years of population estimates behind the residual migration (2015–2025)."""
+
+
+@functools.cache
+def estimates_for(base_year: int = BASE_YEAR, window: int = MIGRATION_WINDOW
+                  ) -> DemographyEstimates:
+    """Differentials and migration of every département estimated at ``base_year`` (cached)."""
+    base = demographic_base()
+    schedule_year = min(base_year - 1, int(base.asfr_years[-1]))
+    return estimate(base.population, base.years, base_year, window, base.qx_observed,
+                    base.qx_observed_years, base.asfr_in(schedule_year), FERTILE_AGES)
+
+
+@dataclass(frozen=True)
+class DemographyRun:
+    """A projection of a territory: its départements' projections and their weights.
+
+    The territory's stocks and flows are the weighted sums over ``units`` (its départements,
+    with the share of each département's population it holds).
+    """
+
+    territory: Territory
+    scenario: Scenario
+    units: tuple[str, ...]
+    weights: np.ndarray
+    projection: Projection
+    paths: RatePaths
+
+    def _sum(self, values: np.ndarray) -> np.ndarray:
+        return np.tensordot(values, self.weights, axes=([1], [0]))
+
+    @property
+    def years(self) -> np.ndarray:
+        """Stock years (1 January)."""
+        return self.projection.years
+
+    @functools.cached_property
+    def population(self) -> np.ndarray:
+        """Persons on 1 January by (year, sex, age)."""
+        return self._sum(self.projection.population)
+
+    def series(self) -> list:
+        """The demography result series of the territory."""
+        p = self.projection
+        births = self._sum(p.births).sum(-1)
+        deaths = self._sum(p.deaths).sum(axis=(-1, -2)) + self._sum(p.infant_deaths).sum(-1)
+        migration = self._sum(p.migration).sum(axis=(-1, -2))
+        unit_births = p.births.sum(-1)
+        tfr = (unit_births @ self.weights) / ((unit_births / self.paths.tfr) @ self.weights)
+        people = p.population[:-1].sum(-1) * self.weights[None, :, None]
+        e0 = (self.paths.life_expectancy * people).sum(1) / people.sum(1)
+        return demography_series(self.years, self.population, births, deaths, migration, tfr, e0)
+
+    def table(self) -> pd.DataFrame:
+        """The IAMC long table of the demography results."""
+        return long_table(self.series(), MODEL_NAME, self.scenario.id, self.territory.code)
+
+
+def run_demography(territory: Territory, scenario: Scenario,
+                   base_population: np.ndarray | None = None,
+                   estimates: DemographyEstimates | None = None) -> DemographyRun:
+    """Project a territory under a scenario from its base year to the scenario's horizon.
+
+    Parameters
+    ----------
+    base_population
+        Optional base structure of the territory (persons, shape (sex, age)), e.g. from an
+        INSEE census import; it is projected with the rates of its main département.
+    estimates
+        Differentials and migration (default: estimated at 2025 on the INSEE series).
+    """
+    base = demographic_base()
+    estimates = estimates or estimates_for()
+    units = territory.departements
+    weights = territory.shares.to_numpy(dtype=float)
+    if base_population is not None:
+        units, weights = (territory.shares.idxmax(),), np.ones(1)
+    positions = base.dep_index(units)
+    paths = rate_paths(scenario.demography, estimates, positions, base.qx_forecast,
+                       base.qx_forecast_years, base.asfr_in(int(base.asfr_years[-1])),
+                       FERTILE_AGES, scenario.horizon, OPEN_AGE + 1)
+    start = base.population_in(estimates.base_year)[positions]
+    if base_population is not None:
+        ratio = float(base_population.sum() / start.sum())
+        paths = dataclasses.replace(paths, migration_counts=paths.migration_counts * ratio)
+        start = np.asarray(base_population, dtype=float)[None]
+    return DemographyRun(territory, scenario, tuple(units), weights, project(start, paths), paths)
+
+
+def run(territory_code: str, scenario: Scenario) -> pd.DataFrame:
+    """Every built model for a territory and a scenario, as one IAMC long table."""
+    territory = get_territory(territory_code)
+    return run_demography(territory, scenario).table()
