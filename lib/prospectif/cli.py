@@ -160,6 +160,36 @@ def scenarios_docs() -> None:
     click.echo(assumptions_markdown(), nl=False)
 
 
+@main.command("run")
+@click.option("--territory", "territory_code", required=True, help="Territory code, e.g. DEP-71.")
+@click.option("--scenario", "scenario_ids", default=None,
+              help="Preset id, or ids joined by commas to combine them (later ones win).")
+@click.option("--scenario-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A scenario YAML file instead of a preset.")
+@click.option("--horizon", type=int, default=None, help="Last year projected (overrides the scenario).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Results file: .csv, .xlsx or .parquet.")
+@click.option("--french-csv", is_flag=True, help="CSV with ';' and decimal commas.")
+@friendly_errors
+def run_command(territory_code: str, scenario_ids: str | None, scenario_file: Path | None,
+                horizon: int | None, output: Path, french_csv: bool) -> None:
+    """Compute every built model for a territory and a scenario; write the results table."""
+    from .pipeline import run
+    from .results import write_results
+    from .scenario import compose, load_scenario_file
+
+    if (scenario_ids is None) == (scenario_file is None):
+        raise click.UsageError("give exactly one of --scenario and --scenario-file")
+    scenario = (load_scenario_file(scenario_file) if scenario_file
+                else compose(scenario_ids.split(",")))
+    if horizon is not None:
+        scenario = scenario.with_values({"horizon": horizon})
+    table = run(territory_code, scenario)
+    path = write_results(table, output, french=french_csv)
+    click.echo(f"{path}: {format_number(len(table))} rows ({territory_code}, {scenario.id}, "
+               f"hash {scenario.hash})")
+
+
 @main.command()
 @click.option("--port", default=8866, show_default=True, type=click.IntRange(1024, 65535))
 @click.option("--public", is_flag=True, help="Listen on all interfaces (default: localhost).")
