@@ -89,8 +89,8 @@ def _quotients(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 @functools.cache
 def demographic_base() -> DemographicBase:
     """Load and reshape the demographic tables (once per process)."""
-    deps = tuple(load_table("departements")["code"])
     pop = load_table("population_departement")
+    deps = tuple(sorted(pop["dep"].unique()))
     years = np.arange(pop["year"].min(), pop["year"].max() + 1)
     population = _cube(pop, ["year", "dep", "sex", "age"], {
         "year": list(years), "dep": list(deps), "sex": list(SEXES),

@@ -74,8 +74,9 @@ class Territory:
 
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name for searching: 'Saône-et-Loire' → 'saone et loire'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return " ".join(re.split(r"[\s\-'’_.,()/]+", plain.lower())).strip()
+    spaced = re.sub(r"[\s\-'’_.,()/]+", " ", text)
+    plain = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode("ascii")
+    return " ".join(plain.lower().split())
 
 
 @functools.cache

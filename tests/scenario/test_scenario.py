@@ -94,7 +94,7 @@ def test_all_problems_are_reported_at_once_one_line_each(tmp_path):
         ("id: a\nlabel: {fr: x}\ndemography: {mortality: {e0_male_target: .nan}}\n",
          r"e0_male_target = nan: not a finite number; allowed range 70 to 100"),
         ("id: a\nlabel: {fr: x}\ndemography: {migration: {mode: flows}}\n",
-         r"mode = 'flows': invalid; allowed values 'rates' or 'counts'"),
+         r"mode = 'flows': invalid; allowed values 'counts' or 'rates'"),
         ("id: a\nlabel: {fr: x}\nhorizon: soon\n", r"horizon = 'soon': invalid"),
         ("id: A/../b\nlabel: {fr: x}\n", r"id = 'A/../b': invalid"),
         ("label: {fr: x}\nx: &a [1]\ny: *a\n", r"YAML aliases \(\*name\) are not allowed"),

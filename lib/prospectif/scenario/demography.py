@@ -101,13 +101,14 @@ class Migration(Section):
     )
     """Multiplier of the territory's observed internal net migration (× trend)."""
 
-    mode: Literal["rates", "counts"] = assumption(
-        "rates", unit="", label_fr="Migrations internes appliquées en",
+    mode: Literal["counts", "rates"] = assumption(
+        "counts", unit="", label_fr="Migrations internes appliquées en",
         label_en="Internal migration applied as",
         source="Choix de modélisation (docs/methodology/demography.md)",
     )
-    """Internal net migration as rates applied to the current population ("rates") or as the
-    observed annual counts held constant ("counts")."""
+    """Internal net migration as the observed annual counts held constant ("counts": they sum
+    to zero over départements every year) or as rates of the current population ("rates": they
+    follow each territory's size but no longer sum exactly to zero)."""
 
 
 class Demography(Section):

@@ -6,7 +6,7 @@ import hashlib
 import json
 from functools import cached_property
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from .demography import Demography
 from .fields import Section, assumption
@@ -77,7 +77,12 @@ class Scenario(Section):
         for key, value in changes.items():
             set_dotted(document, key, value)
         document.update(identity)
-        return Scenario.model_validate(document)
+        try:
+            return Scenario.model_validate(document)
+        except ValidationError as exc:
+            from .messages import scenario_error
+
+            raise scenario_error(exc, self.id) from None
 
 
 def flatten(tree: dict, prefix: str = "") -> dict[str, object]:

@@ -1,0 +1,134 @@
+"""Validation of the demography engine against INSEE (figures written to docs/validation.md).
+
+- :func:`insee_2021_reproduction`: France as one unit, from INSEE's own 1 January 2021 pyramid,
+  with INSEE's central assumptions, against INSEE's 2021 central projection;
+- :func:`backtest`: every département from the 2015 estimates with the rates observed before
+  2015, against the INSEE estimates of 2025.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .base import FERTILE_AGES, OPEN_AGE, SEXES, demographic_base
+from .data import load_table
+from .models.demography import project, rate_paths
+from .models.demography_estimation import DemographyEstimates
+from .models.lifetable import life_expectancy
+from .pipeline import estimates_for
+from .scenario import Scenario, load_preset
+from .scenario.demography import Demography
+
+INSEE_ERROR_2025 = {"2016 projection": 0.7, "2021 projection": -0.9}
+"""INSEE's own error on France's 2025 population (%), as quoted in the demography issue."""
+
+
+def _insee_projection() -> np.ndarray:
+    """INSEE 2021 central projection (persons), shape (year 2021…2100, sex, age 0…105)."""
+    table = load_table("projection_insee2021")
+    cube = table.pivot_table(index=["year", "sex"], columns="age", values="population")
+    years = np.sort(table["year"].unique())
+    return years, cube.to_numpy().reshape(len(years), len(SEXES), OPEN_AGE + 1)
+
+
+def national_estimates(base_year: int, profile: np.ndarray) -> DemographyEstimates:
+    """France as a single unit: no differential, no internal migration."""
+    ages = OPEN_AGE + 1
+    return DemographyEstimates(
+        base_year=base_year, window=(base_year, base_year),
+        fertility_index=np.ones(1), mortality_index=np.ones((1, 2)),
+        internal_counts=np.zeros((1, 2, ages)), internal_rates=np.zeros((1, 2, ages)),
+        international_profile=profile, population_share=np.ones(1),
+    )
+
+
+def insee_2021_reproduction(scenario: Scenario | None = None) -> pd.DataFrame:
+    """France projected from INSEE's 2021 pyramid with the central assumptions.
+
+    Returns one row per year with our total and INSEE's, the difference (%), and the shares
+    of 65+ and 75+ (%) of both.
+    """
+    scenario = scenario or load_preset("insee-central")
+    base = demographic_base()
+    years, insee = _insee_projection()
+    first = int(years[0])
+    profile = estimates_for().international_profile
+    paths = rate_paths(scenario.demography, national_estimates(first, profile), np.zeros(1, int),
+                       base.qx_forecast, base.qx_forecast_years, base.asfr_in(2019), FERTILE_AGES,
+                       scenario.horizon, OPEN_AGE + 1)
+    ours = project(insee[0][None], paths).population[:, 0]
+    span = slice(0, len(ours))
+    frame = pd.DataFrame({"year": years[span]})
+    for name, cube in (("prospectif", ours), ("insee", insee[span])):
+        total = cube.sum(axis=(-1, -2))
+        frame[f"{name}_population"] = total
+        frame[f"{name}_share_65"] = 100 * cube[..., 65:].sum(axis=(-1, -2)) / total
+        frame[f"{name}_share_75"] = 100 * cube[..., 75:].sum(axis=(-1, -2)) / total
+    frame["difference_pct"] = 100 * (frame["prospectif_population"] / frame["insee_population"] - 1)
+    return frame
+
+
+def trend_quotients(qx: np.ndarray, qx_years: np.ndarray, base_year: int, span: int,
+                    until: int) -> tuple[np.ndarray, np.ndarray]:
+    """Quotients extrapolated from ``base_year`` − 1 by each age's log-linear trend over the
+    ``span`` previous years (fraction), years ``base_year - 1`` … ``until``."""
+    last = base_year - 1 - int(qx_years[0])
+    window = np.log(np.clip(qx[last - span : last + 1], 1e-9, 1.0))
+    slope = (window[-1] - window[0]) / span
+    steps = np.arange(until - base_year + 2)[:, None, None]
+    return np.arange(base_year - 1, until + 1), np.minimum(np.exp(window[-1] + slope * steps), 1.0)
+
+
+def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -> pd.DataFrame:
+    """Project every département from ``base_year`` with the rates observed before it.
+
+    Fertility: the national schedule and TFR of ``base_year`` − 1 (HFD), with each
+    département's index; mortality: national quotients of ``base_year`` − 1 extended by their
+    10-year trend; migration: the residual counts of the ``window`` years before ``base_year``.
+    Returns one row per département with projected and estimated totals and 75+ and their
+    errors (%).
+    """
+    base = demographic_base()
+    estimates = estimates_for(base_year, window)
+    target_e0_year = max(target_year, 2030)
+    qx_years, qx = trend_quotients(base.qx_observed, base.qx_observed_years, base_year, 10,
+                                   target_e0_year)
+    e0_target = life_expectancy(qx[target_e0_year - int(qx_years[0])])
+    tfr = float(base.asfr_in(base_year - 1).sum())
+    assumptions = Demography.model_validate({
+        "fertility": {"tfr_start": tfr, "tfr_target": tfr},
+        "mortality": {"target_year": target_e0_year, "territorial_differential": 1.0,
+                      "e0_female_target": float(e0_target[0]),
+                      "e0_male_target": float(e0_target[1])},
+        "migration": {"france_net_total": _observed_net_migration(estimates, base, base_year,
+                                                                  window)},
+    })
+    units = np.arange(len(base.deps))
+    paths = rate_paths(assumptions, estimates, units, qx, qx_years,
+                       base.asfr_in(base_year - 1), FERTILE_AGES, target_year, OPEN_AGE + 1)
+    start = np.nan_to_num(base.population_in(base_year))
+    projected = project(start, paths).population[-1]
+    observed = base.population_in(target_year)
+    frame = pd.DataFrame({"dep": base.deps})
+    for label, first in (("total", 0), ("75+", 75)):
+        ours = projected[..., first:].sum(axis=(-1, -2))
+        truth = observed[..., first:].sum(axis=(-1, -2))
+        frame[f"projected_{label}"] = ours
+        frame[f"estimated_{label}"] = truth
+        frame[f"error_{label}_pct"] = 100 * (ours / truth - 1)
+    has_base = np.isfinite(base.population_in(base_year)).all(axis=(-1, -2))
+    return frame[has_base].reset_index(drop=True)
+
+
+def _observed_net_migration(estimates: DemographyEstimates, base, base_year: int,
+                            window: int) -> float:
+    """France's average net migration over the window (persons per year), residual method."""
+    from .models.demography_estimation import residual_migration
+
+    first = base_year - window - int(base.years[0])
+    population = base.population[first : first + window + 1]
+    qx_first = base_year - window - int(base.qx_observed_years[0])
+    counts, _ = residual_migration(population, base.qx_observed[qx_first : qx_first + window],
+                                   estimates.mortality_index, OPEN_AGE)
+    return float(counts.sum())
