@@ -6,7 +6,7 @@ RAW ?= ../shared/data/raw
 PORT ?= 8866
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test data docs lab bench browser install clean
+.PHONY: serve test data docs validation lab bench browser install clean
 
 install: $(STAMP)
 
@@ -36,6 +36,9 @@ data: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/prospectif data docs > docs/data.md
 	$(BIN)/prospectif scenarios docs > docs/assumptions.md
+
+validation: $(STAMP)
+	{ cat docs/validation.md.head; $(BIN)/python -c "from prospectif.validation import validation_markdown as v; print(v())"; } > docs/validation.md
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=.

@@ -170,10 +170,14 @@ def scenarios_docs() -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Results file: .csv, .xlsx or .parquet.")
 @click.option("--french-csv", is_flag=True, help="CSV with ';' and decimal commas.")
+@click.option("--census", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="INSEE census age table (base-cc-evol-struct-pop) giving the age structure "
+                   "of a commune, EPCI or perimeter.")
 @friendly_errors
 def run_command(territory_code: str, scenario_ids: str | None, scenario_file: Path | None,
-                horizon: int | None, output: Path, french_csv: bool) -> None:
+                horizon: int | None, output: Path, french_csv: bool, census: Path | None) -> None:
     """Compute every built model for a territory and a scenario; write the results table."""
+    from .census import read_census_table
     from .pipeline import run
     from .results import write_results
     from .scenario import compose, load_scenario_file
@@ -184,10 +188,10 @@ def run_command(territory_code: str, scenario_ids: str | None, scenario_file: Pa
                 else compose(scenario_ids.split(",")))
     if horizon is not None:
         scenario = scenario.with_values({"horizon": horizon})
-    table = run(territory_code, scenario)
+    table = run(territory_code, scenario, read_census_table(census) if census else None)
     path = write_results(table, output, french=french_csv)
     click.echo(f"{path}: {format_number(len(table))} rows ({territory_code}, {scenario.id}, "
-               f"hash {scenario.hash})")
+               f"hash {scenario.hash}, base structure: {table.attrs['base_structure']})")
 
 
 @main.command()

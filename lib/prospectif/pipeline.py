@@ -19,7 +19,8 @@ from .models.demography_estimation import DemographyEstimates, estimate
 from .models.demography_indicators import demography_series
 from .results import long_table
 from .scenario import Scenario
-from .territory import Territory, get_territory
+from .census import census_structure
+from .territory import STRUCTURE_CENSUS, Territory, get_territory
 
 MODEL_NAME = "Prospectif"
 BASE_YEAR = 2025
@@ -51,6 +52,7 @@ class DemographyRun:
     weights: np.ndarray
     projection: Projection
     paths: RatePaths
+    structure: str
 
     def _sum(self, values: np.ndarray) -> np.ndarray:
         return np.tensordot(values, self.weights, axes=([1], [0]))
@@ -78,8 +80,11 @@ class DemographyRun:
         return demography_series(self.years, self.population, births, deaths, migration, tfr, e0)
 
     def table(self) -> pd.DataFrame:
-        """The IAMC long table of the demography results."""
-        return long_table(self.series(), MODEL_NAME, self.scenario.id, self.territory.code)
+        """The IAMC long table of the demography results; ``attrs["base_structure"]`` says how
+        the base age structure was obtained."""
+        table = long_table(self.series(), MODEL_NAME, self.scenario.id, self.territory.code)
+        table.attrs["base_structure"] = self.structure
+        return table
 
 
 def run_demography(territory: Territory, scenario: Scenario,
@@ -110,10 +115,32 @@ def run_demography(territory: Territory, scenario: Scenario,
         ratio = float(base_population.sum() / start.sum())
         paths = dataclasses.replace(paths, migration_counts=paths.migration_counts * ratio)
         start = np.asarray(base_population, dtype=float)[None]
-    return DemographyRun(territory, scenario, tuple(units), weights, project(start, paths), paths)
+    structure = territory.structure if base_population is None else STRUCTURE_CENSUS
+    return DemographyRun(territory, scenario, tuple(units), weights, project(start, paths), paths,
+                         structure)
 
 
-def run(territory_code: str, scenario: Scenario) -> pd.DataFrame:
-    """Every built model for a territory and a scenario, as one IAMC long table."""
+def census_base(territory: Territory, census: pd.DataFrame) -> np.ndarray:
+    """Base population of a commune, EPCI or perimeter from an INSEE census table.
+
+    The age–sex structure comes from the census (see :mod:`prospectif.census`); the total is
+    the territory's 2025 estimate (its communes' share of their départements).
+    """
+    base = demographic_base()
+    population = base.population_in(BASE_YEAR)
+    positions = base.dep_index(territory.departements)
+    total = float(np.nansum(population[positions].sum(axis=(-1, -2)) * territory.shares.to_numpy()))
+    reference = population[base.dep_index([territory.shares.idxmax()])[0]]
+    return census_structure(census, list(territory.members), reference, total)
+
+
+def run(territory_code: str, scenario: Scenario, census: pd.DataFrame | None = None
+        ) -> pd.DataFrame:
+    """Every built model for a territory and a scenario, as one IAMC long table.
+
+    ``census`` (from :func:`prospectif.census.read_census_table`) replaces the estimated age
+    structure of a commune, EPCI or perimeter.
+    """
     territory = get_territory(territory_code)
-    return run_demography(territory, scenario).table()
+    base = census_base(territory, census) if census is not None else None
+    return run_demography(territory, scenario, base_population=base).table()

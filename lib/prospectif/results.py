@@ -35,17 +35,17 @@ class Series:
 
 def long_table(series: Iterable[Series], model: str, scenario: str, region: str) -> pd.DataFrame:
     """Assemble series into the IAMC long table."""
-    frames = [
-        pd.DataFrame({"variable": s.variable, "unit": s.unit,
-                      "year": np.asarray(s.years, dtype="int64"),
-                      "value": np.asarray(s.values, dtype=float)})
-        for s in series
-    ]
-    table = pd.concat(frames, ignore_index=True)
-    table.insert(0, "region", region)
-    table.insert(0, "scenario", scenario)
-    table.insert(0, "model", model)
-    return table[COLUMNS]
+    series = list(series)
+    lengths = [len(s.years) for s in series]
+    return pd.DataFrame({
+        "model": model,
+        "scenario": scenario,
+        "region": region,
+        "variable": np.repeat([s.variable for s in series], lengths),
+        "unit": np.repeat([s.unit for s in series], lengths),
+        "year": np.concatenate([np.asarray(s.years, dtype="int64") for s in series]),
+        "value": np.concatenate([np.asarray(s.values, dtype=float) for s in series]),
+    })
 
 
 def to_csv_bytes(table: pd.DataFrame, french: bool = False) -> bytes:

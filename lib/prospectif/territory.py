@@ -31,6 +31,8 @@ STRUCTURE_ESTIMATES = "insee-estimates"
 """Base age structure from the INSEE estimates (départements and their unions)."""
 STRUCTURE_SHARE = "departement-share"
 """Base age structure of the département, scaled by the communes' population share."""
+STRUCTURE_CENSUS = "census-import"
+"""Base age structure imported from the INSEE census, total from the département share."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Territory:
         département code.
     structure
         How its base age structure is obtained: ``insee-estimates`` or ``departement-share``.
+    members
+        INSEE codes of its communes, for communes, EPCI and perimeters (empty otherwise).
     """
 
     code: str
@@ -57,6 +61,7 @@ class Territory:
     parents: tuple[str, ...]
     shares: pd.Series
     structure: str
+    members: tuple[str, ...] = ()
 
     @property
     def departements(self) -> tuple[str, ...]:
@@ -191,9 +196,8 @@ def _build(code: str, kind: str, name: str) -> Territory:
     members = communes[communes["epci"] == key] if kind == "EPCI" else communes[
         communes["code"] == key
     ]
-    return Territory(
-        code, kind, name, _parents(kind, key), _shares(members), STRUCTURE_SHARE
-    )
+    return Territory(code, kind, name, _parents(kind, key), _shares(members), STRUCTURE_SHARE,
+                     tuple(members["code"]))
 
 
 def _shares(members: pd.DataFrame) -> pd.Series:
@@ -278,7 +282,8 @@ def load_perimeter(path: Path, code: str | None = None) -> Territory:
     if unknown:
         raise TerritoryError(f"{path}: unknown commune codes: {', '.join(unknown)}")
     deps = tuple(f"DEP-{d}" for d in sorted(members["dep"].unique()))
-    return Territory(code, "PER", doc["name"], deps, _shares(members), STRUCTURE_SHARE)
+    return Territory(code, "PER", doc["name"], deps, _shares(members), STRUCTURE_SHARE,
+                     tuple(members["code"]))
 
 
 def territory_geometry(territory: Territory) -> shapely.Geometry:

@@ -108,3 +108,12 @@ def test_indicators_are_consistent(france_central):
     assert len(peak) == 1 and peak["value"].iat[0] == wide["Population"].max()
     assert set(table.columns) == {"model", "scenario", "region", "variable", "unit", "year", "value"}
     assert isinstance(table, pd.DataFrame)
+
+
+def test_validation_page_shows_the_current_figures():
+    from pathlib import Path
+
+    from prospectif.validation import validation_markdown
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
+    assert validation_markdown() in page, "run `make validation` to refresh docs/validation.md"

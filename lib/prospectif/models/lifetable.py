@@ -87,12 +87,13 @@ def projection_survival(qx: np.ndarray, open_age: int) -> tuple[np.ndarray, np.n
 
 
 def solve_mortality_multiplier(
-    qx: np.ndarray, target_e0: np.ndarray, iterations: int = 80
+    qx: np.ndarray, target_e0: np.ndarray, iterations: int = 52
 ) -> np.ndarray:
     """Multiplier k with e0(min(k·qx, 1)) = target, for each table (bisection on log k).
 
     e0 decreases strictly with k, so bisection over log k in [-8, 8] converges to the target to
-    machine precision; the result is exact up to float rounding (|error| < 1e-9 year).
+    machine precision: 52 halvings of the width-16 bracket leave 4e-15 on log k, so the target
+    is met to float rounding (|error| < 1e-9 year).
 
     Raises
     ------

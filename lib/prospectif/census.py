@@ -1,0 +1,106 @@
+"""Import of INSEE census age tables to give a commune or perimeter its real age structure.
+
+Layout: INSEE, *Évolution et structure de la population*, base communale (files
+``base-cc-evol-struct-pop-<year>``), one row per commune (``CODGEO``) with, for a census year
+``YY``, the counts ``PYY_H0014 … PYY_H90P`` (men) and ``PYY_F0014 … PYY_F90P`` (women) for the
+age groups 0-14, 15-29, 30-44, 45-59, 60-74, 75-89, 90+. Semicolon or comma separated, UTF-8.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+
+CENSUS_GROUPS = ((0, 14), (15, 29), (30, 44), (45, 59), (60, 74), (75, 89), (90, None))
+GROUP_SUFFIXES = ("0014", "1529", "3044", "4559", "6074", "7589", "90P")
+SEX_LETTERS = ("F", "H")  # INSEE: F = femmes, H = hommes; same order as base.SEXES
+MAX_CENSUS_BYTES = 50 * 2**20
+
+
+def read_census_table(path: Path) -> pd.DataFrame:
+    """Read and check an INSEE census age table; return counts by commune, sex and group.
+
+    Returns
+    -------
+    DataFrame
+        Index ``CODGEO``; columns ``F0014 … F90P, H0014 … H90P`` (persons).
+
+    Raises
+    ------
+    DataError
+        Naming the file and what is wrong: encoding, separator, missing columns (with the
+        expected names), non-numeric or negative counts, malformed commune codes.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: file not found")
+    if path.stat().st_size > MAX_CENSUS_BYTES:
+        raise DataError(f"{path}: file too large (over {MAX_CENSUS_BYTES // 2**20} MiB)")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)") from None
+    header = text.split("\n", 1)[0]
+    separator = ";" if header.count(";") >= header.count(",") else ","
+    table = pd.read_csv(io.StringIO(text), sep=separator, dtype=str)
+    table.columns = [c.strip() for c in table.columns]
+    if "CODGEO" not in table.columns:
+        raise DataError(
+            f"{path}: no CODGEO column (found: {', '.join(table.columns[:8])}); expected the INSEE "
+            "layout 'base-cc-evol-struct-pop' with ';' or ',' separators"
+        )
+    years = sorted({m.group(1) for c in table.columns if (m := re.match(r"P(\d\d)_[FH]", c))})
+    if not years:
+        raise DataError(f"{path}: no census count columns like P21_F0014 or P21_H90P")
+    prefix = f"P{years[-1]}_"
+    wanted = [f"{prefix}{sex}{suffix}" for sex in SEX_LETTERS for suffix in GROUP_SUFFIXES]
+    missing = [c for c in wanted if c not in table.columns]
+    if missing:
+        raise DataError(f"{path}: missing columns {', '.join(missing)}")
+    codes = table["CODGEO"].str.strip()
+    bad_codes = codes[~codes.str.fullmatch(r"\d[\dAB]\d{3}", na=False)]
+    if not bad_codes.empty:
+        raise DataError(f"{path}: invalid commune codes in CODGEO, e.g. {bad_codes.iloc[0]!r}")
+    counts = table[wanted].apply(lambda col: pd.to_numeric(col.str.replace(",", "."), errors="coerce"))
+    bad = counts.isna() | ~np.isfinite(counts) | (counts < 0)
+    if bad.any().any():
+        row, column = np.argwhere(bad.to_numpy())[0]
+        raise DataError(
+            f"{path}: {wanted[column]} of commune {codes.iloc[row]} is "
+            f"{table[wanted[column]].iloc[row]!r}; expected a non-negative number of persons"
+        )
+    counts.columns = [c.removeprefix(prefix) for c in wanted]
+    counts.index = pd.Index(codes, name="CODGEO")
+    return counts.groupby(level=0).sum()
+
+
+def census_structure(counts: pd.DataFrame, communes: list[str], reference: np.ndarray,
+                     total: float) -> np.ndarray:
+    """Single-age structure (persons, shape (sex, age)) of a set of communes from census groups.
+
+    Each census group is spread over single ages like the ``reference`` population (shape
+    (sex, age), e.g. the département's), then the whole is scaled to ``total`` persons.
+
+    Raises
+    ------
+    DataError
+        If some communes are absent from the census table.
+    """
+    absent = sorted(set(communes) - set(counts.index))
+    if absent:
+        raise DataError(f"census table has no row for communes {', '.join(absent[:10])}")
+    groups = counts.loc[communes].sum()
+    structure = np.zeros_like(reference, dtype=float)
+    for s, letter in enumerate(SEX_LETTERS):
+        for (first, last), suffix in zip(CENSUS_GROUPS, GROUP_SUFFIXES, strict=True):
+            ages = slice(first, None if last is None else last + 1)
+            within = reference[s, ages] / max(reference[s, ages].sum(), 1e-12)
+            structure[s, ages] = groups[f"{letter}{suffix}"] * within
+    return structure * total / structure.sum()

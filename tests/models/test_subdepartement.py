@@ -1,0 +1,87 @@
+"""Communes, EPCI and perimeters: projected from their départements, or from a census import."""
+
+import numpy as np
+import pytest
+
+from prospectif.census import read_census_table
+from prospectif.errors import DataError
+from prospectif.pipeline import census_base, run_demography
+from prospectif.scenario import load_preset
+from prospectif.territory import STRUCTURE_CENSUS, STRUCTURE_SHARE, get_territory
+
+SCENARIO = load_preset("insee-central")
+GROUPS = ("0014", "1529", "3044", "4559", "6074", "7589", "90P")
+
+
+def census_file(tmp_path, rows, sep=";", encoding="utf-8", year="21"):
+    columns = ["CODGEO"] + [f"P{year}_{s}{g}" for s in "HF" for g in GROUPS]
+    lines = [sep.join(columns)] + [sep.join([code, *map(str, values)]) for code, values in rows]
+    path = tmp_path / "base-cc-evol-struct-pop.csv"
+    path.write_bytes("\n".join(lines).encode(encoding))
+    return path
+
+
+OLD_TOWN = [900, 800, 900, 1200, 2000, 1800, 400] * 2
+YOUNG_TOWN = [3000, 3500, 3200, 2000, 1000, 500, 50] * 2
+
+
+def test_epci_and_commune_project_with_their_flag():
+    for code in ("EPCI-200070308", "COM-71270"):
+        run = run_demography(get_territory(code), SCENARIO)
+        assert run.structure == STRUCTURE_SHARE
+        assert run.table().attrs["base_structure"] == STRUCTURE_SHARE
+        assert run.population.sum(axis=(-1, -2))[-1] > 0
+
+
+def test_commune_is_its_share_of_the_departement():
+    dep = run_demography(get_territory("DEP-71"), SCENARIO).population
+    com = run_demography(get_territory("COM-71270"), SCENARIO)
+    share = com.weights[0]
+    np.testing.assert_allclose(com.population, share * dep, rtol=1e-12)
+
+
+def test_census_import_changes_the_structure_and_keeps_the_total(tmp_path):
+    macon = get_territory("COM-71270")
+    census = read_census_table(census_file(tmp_path, [("71270", OLD_TOWN)]))
+    base = census_base(macon, census)
+    estimated = run_demography(macon, SCENARIO)
+    imported = run_demography(macon, SCENARIO, base_population=base)
+    assert imported.structure == STRUCTURE_CENSUS
+    assert base.sum() == pytest.approx(estimated.population[0].sum())
+    old_share = imported.population[0][:, 75:].sum() / base.sum()
+    assert old_share > estimated.population[0][:, 75:].sum() / base.sum()
+
+
+def test_census_comma_separated_with_bom_is_read(tmp_path):
+    path = census_file(tmp_path, [("71270", YOUNG_TOWN), ("01370", OLD_TOWN)], sep=",",
+                       encoding="utf-8-sig")
+    table = read_census_table(path)
+    assert list(table.index) == ["01370", "71270"]
+    assert table.loc["71270", "H0014"] == 3000
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    (lambda p: p.write_bytes(p.read_text().replace("CODGEO", "CODE").encode()), r"no CODGEO column"),
+    (lambda p: p.write_bytes(p.read_text().replace("P21_F90P", "P21_FX").encode()),
+     r"missing columns P21_F90P"),
+    (lambda p: p.write_bytes(p.read_text().replace("71270;900", "71270;-5").encode()),
+     r"P21_H0014 of commune 71270 is '-5'; expected a non-negative number"),
+    (lambda p: p.write_bytes(p.read_text().replace("71270;900", "71270;abc").encode()),
+     r"is 'abc'; expected a non-negative number"),
+    (lambda p: p.write_bytes(p.read_text().replace("71270", "7127").encode()),
+     r"invalid commune codes in CODGEO, e.g. '7127'"),
+    (lambda p: p.write_bytes(p.read_text().replace("CODGEO", "CODGÉO").encode("latin-1")),
+     r"not UTF-8 text"),
+    (lambda p: p.write_bytes(b"CODGEO;POP\n71270;5\n"), r"no census count columns"),
+])
+def test_malformed_census_files_are_explained(tmp_path, mutate, message):
+    path = census_file(tmp_path, [("71270", OLD_TOWN)])
+    mutate(path)
+    with pytest.raises(DataError, match=message):
+        read_census_table(path)
+
+
+def test_census_without_the_territory_communes_is_refused(tmp_path):
+    census = read_census_table(census_file(tmp_path, [("01370", OLD_TOWN)]))
+    with pytest.raises(DataError, match="census table has no row for communes 71270"):
+        census_base(get_territory("COM-71270"), census)
