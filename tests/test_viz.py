@@ -1,0 +1,30 @@
+import numpy as np
+import pytest
+
+from prospectif.viz import pyramid_figure, symmetric_ticks, trajectory_figure
+from prospectif.results import Series, long_table
+
+
+def test_pyramid_shows_both_sexes_and_both_years_with_unsigned_labels():
+    population = np.ones((3, 2, 106)) * np.array([[[100.0]], [[200.0]], [[300.0]]])
+    fig = pyramid_figure(population, np.array([2025, 2026, 2027]), 2025, 2027, "Pyramide")
+    names = [trace.name for trace in fig.data]
+    assert names == ["Femmes 2027", "Femmes 2025", "Hommes 2027", "Hommes 2025"]
+    assert fig.data[2].x[0] == -300 and fig.data[0].x[0] == 300
+    assert all(not label.startswith(("-", "−")) for label in fig.layout.xaxis.ticktext)
+    assert fig.layout.separators == ", "
+
+
+@pytest.mark.parametrize("limit", [95.0, 4_200.0, 1_234_567.0])
+def test_symmetric_ticks_are_round_and_inside_the_range(limit):
+    ticks = symmetric_ticks(limit)
+    assert ticks == [-t for t in ticks[::-1]]
+    assert max(ticks) < limit and len(ticks) >= 3
+
+
+def test_trajectory_has_one_line_per_scenario_and_the_band():
+    years = np.arange(2025, 2031)
+    table = long_table([Series("Population", "persons", years, np.linspace(1, 2, 6))], "P", "s", "r")
+    band = (table.set_index("year")["value"] * 0.9, table.set_index("year")["value"] * 1.1)
+    fig = trajectory_figure({"A": table, "B": table}, "Population", "personnes", "T", band=band)
+    assert [t.name for t in fig.data] == ["Variantes INSEE", "A", "B"]
