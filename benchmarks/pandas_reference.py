@@ -23,7 +23,7 @@ def project_rows(base: np.ndarray, paths: RatePaths) -> Projection:
             deaths[(sex, age)] = row["population"] - survived
             new[(sex, min(age + 1, ages - 1))] += survived
         migration = paths.migration_counts[t, 0]
-        for (sex, age) in index:
+        for sex, age in index:
             if age > 0:
                 new[(sex, age)] = max(new[(sex, age)] + migration[sex, age], 0.0)
         births = 0.0
@@ -37,5 +37,6 @@ def project_rows(base: np.ndarray, paths: RatePaths) -> Projection:
         stocks.append(new.to_numpy().reshape(2, ages))
     population = np.stack(stocks)[:, None]
     empty = np.zeros(0)
-    return Projection(np.append(paths.years, paths.years[-1] + 1), population, empty, empty,
-                      empty, empty)
+    return Projection(
+        np.append(paths.years, paths.years[-1] + 1), population, empty, empty, empty, empty
+    )

@@ -21,14 +21,34 @@ def test_help_lists_every_command():
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
 def test_run_writes_the_results_table_in_each_format(tmp_path, suffix):
     out = tmp_path / f"dep71{suffix}"
-    result = invoke("run", "--territory", "DEP-71", "--scenario", "insee-central",
-                    "--horizon", "2050", "--output", str(out))
+    result = invoke(
+        "run",
+        "--territory",
+        "DEP-71",
+        "--scenario",
+        "insee-central",
+        "--horizon",
+        "2050",
+        "--output",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     assert "base structure: insee-estimates" in result.output
-    reader = {".csv": pd.read_csv, ".xlsx": lambda p: pd.read_excel(p, engine="calamine"),
-              ".parquet": pd.read_parquet}[suffix]
+    reader = {
+        ".csv": pd.read_csv,
+        ".xlsx": lambda p: pd.read_excel(p, engine="calamine"),
+        ".parquet": pd.read_parquet,
+    }[suffix]
     table = reader(out)
-    assert list(table.columns) == ["model", "scenario", "region", "variable", "unit", "year", "value"]
+    assert list(table.columns) == [
+        "model",
+        "scenario",
+        "region",
+        "variable",
+        "unit",
+        "year",
+        "value",
+    ]
     assert table["year"].max() == 2050
     expected = run("DEP-71", load_preset("insee-central").with_values({"horizon": 2050}))
     assert_results_equal(table, expected, rtol=1e-12 if suffix != ".csv" else 1e-9)
@@ -36,19 +56,38 @@ def test_run_writes_the_results_table_in_each_format(tmp_path, suffix):
 
 def test_french_csv_uses_semicolons_and_decimal_commas(tmp_path):
     out = tmp_path / "r.csv"
-    assert invoke("run", "--territory", "DEP-71", "--scenario", "insee-central",
-                  "--output", str(out), "--french-csv").exit_code == 0
+    assert (
+        invoke(
+            "run",
+            "--territory",
+            "DEP-71",
+            "--scenario",
+            "insee-central",
+            "--output",
+            str(out),
+            "--french-csv",
+        ).exit_code
+        == 0
+    )
     text = out.read_text(encoding="utf-8-sig")
     assert text.startswith("model;scenario;region;variable;unit;year;value")
     assert "," in text.splitlines()[1]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--territory", "DEP-999", "--scenario", "insee-central"], "unknown territory code 'DEP-999'"),
-    (["--territory", "DEP-71", "--scenario", "nope"], "unknown scenario 'nope'"),
-    (["--territory", "DEP-71", "--scenario", "insee-central", "--horizon", "2200"],
-     "horizon = 2200: too large; allowed range 2026 to 2100"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--territory", "DEP-999", "--scenario", "insee-central"],
+            "unknown territory code 'DEP-999'",
+        ),
+        (["--territory", "DEP-71", "--scenario", "nope"], "unknown scenario 'nope'"),
+        (
+            ["--territory", "DEP-71", "--scenario", "insee-central", "--horizon", "2200"],
+            "horizon = 2200: too large; allowed range 2026 to 2100",
+        ),
+    ],
+)
 def test_run_errors_are_one_clear_line_without_traceback(tmp_path, args, message):
     result = invoke("run", *args, "--output", str(tmp_path / "x.csv"))
     assert result.exit_code == 2
@@ -60,14 +99,28 @@ def test_run_errors_are_one_clear_line_without_traceback(tmp_path, args, message
 def test_unwritable_output_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = invoke("run", "--territory", "DEP-71", "--scenario", "insee-central",
-                    "--output", str(blocker / "sub" / "r.csv"))
+    result = invoke(
+        "run",
+        "--territory",
+        "DEP-71",
+        "--scenario",
+        "insee-central",
+        "--output",
+        str(blocker / "sub" / "r.csv"),
+    )
     assert result.exit_code == 2 and "cannot write" in result.output
 
 
 def test_unknown_output_format_is_refused(tmp_path):
-    result = invoke("run", "--territory", "DEP-71", "--scenario", "insee-central",
-                    "--output", str(tmp_path / "r.json"))
+    result = invoke(
+        "run",
+        "--territory",
+        "DEP-71",
+        "--scenario",
+        "insee-central",
+        "--output",
+        str(tmp_path / "r.json"),
+    )
     assert result.exit_code == 2 and "unknown results format '.json'" in result.output
 
 

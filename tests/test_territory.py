@@ -15,11 +15,14 @@ from prospectif.territory import (
 )
 
 
-@pytest.mark.parametrize(("text", "folded"), [
-    ("Saône-et-Loire", "saone et loire"),
-    ("L'Île-d'Yeu", "l ile d yeu"),
-    ("  CÔTE D’OR ", "cote d or"),
-])
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Saône-et-Loire", "saone et loire"),
+        ("L'Île-d'Yeu", "l ile d yeu"),
+        ("  CÔTE D’OR ", "cote d or"),
+    ],
+)
 def test_fold_ignores_case_accents_and_punctuation(text, folded):
     assert fold(text) == folded
 
@@ -42,14 +45,17 @@ def test_cli_search_lists_codes():
     assert "DEP-70" in result.output and "Haute-Saône" in result.output
 
 
-@pytest.mark.parametrize(("code", "kind", "name", "departements"), [
-    ("FR", "FR", "France", 101),
-    ("FR-METRO", "FR-METRO", "France métropolitaine", 96),
-    ("REG-27", "REG", "Bourgogne-Franche-Comté", 8),
-    ("DEP-71", "DEP", "Saône-et-Loire", 1),
-    ("DEP-2A", "DEP", "Corse-du-Sud", 1),
-    ("DEP-974", "DEP", "La Réunion", 1),
-])
+@pytest.mark.parametrize(
+    ("code", "kind", "name", "departements"),
+    [
+        ("FR", "FR", "France", 101),
+        ("FR-METRO", "FR-METRO", "France métropolitaine", 96),
+        ("REG-27", "REG", "Bourgogne-Franche-Comté", 8),
+        ("DEP-71", "DEP", "Saône-et-Loire", 1),
+        ("DEP-2A", "DEP", "Corse-du-Sud", 1),
+        ("DEP-974", "DEP", "La Réunion", 1),
+    ],
+)
 def test_whole_departement_territories(code, kind, name, departements):
     territory = get_territory(code)
     assert (territory.kind, territory.name) == (kind, name)
@@ -85,13 +91,16 @@ def test_geometries_cover_every_departement_and_epci():
         get_territory("COM-71270").geometry()
 
 
-@pytest.mark.parametrize(("code", "message"), [
-    ("DEP-99", r"unknown territory code 'DEP-99'.*closest codes: DEP-"),
-    ("EPCI-123", r"unknown territory code 'EPCI-123'"),
-    ("saone", r"formats: FR, FR-METRO, REG-27"),
-    ("PER-../../etc", r"invalid perimeter code"),
-    ("PER-absent", r"perimeter 'PER-absent': file .* not found"),
-])
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("DEP-99", r"unknown territory code 'DEP-99'.*closest codes: DEP-"),
+        ("EPCI-123", r"unknown territory code 'EPCI-123'"),
+        ("saone", r"formats: FR, FR-METRO, REG-27"),
+        ("PER-../../etc", r"invalid perimeter code"),
+        ("PER-absent", r"perimeter 'PER-absent': file .* not found"),
+    ],
+)
 def test_unknown_codes_are_explained(code, message):
     with pytest.raises(TerritoryError, match=message):
         get_territory(code)
@@ -99,18 +108,23 @@ def test_unknown_codes_are_explained(code, message):
 
 def test_perimeter_from_yaml(tmp_path):
     path = tmp_path / "bassin.yaml"
-    path.write_text("name: Bassin mâconnais\ncommunes: ['71270', 71076, COM-01370]\n", encoding="utf-8")
+    path.write_text(
+        "name: Bassin mâconnais\ncommunes: ['71270', 71076, COM-01370]\n", encoding="utf-8"
+    )
     territory = load_perimeter(path)
     assert territory.code == "PER-bassin" and territory.kind == "PER"
     assert set(territory.departements) == {"01", "71"}
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("name: x\ncommunes: ['99999']\n", r"unknown commune codes: 99999"),
-    ("name: x\ncommunes: []\n", r"'communes' must be a non-empty list"),
-    ("communes: ['71270']\n", r"expected keys 'name'"),
-    ("name: [unclosed\n", r"invalid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name: x\ncommunes: ['99999']\n", r"unknown commune codes: 99999"),
+        ("name: x\ncommunes: []\n", r"'communes' must be a non-empty list"),
+        ("communes: ['71270']\n", r"expected keys 'name'"),
+        ("name: [unclosed\n", r"invalid YAML"),
+    ],
+)
 def test_malformed_perimeters_are_explained(tmp_path, text, message):
     path = tmp_path / "p.yaml"
     path.write_text(text, encoding="utf-8")

@@ -24,7 +24,9 @@ def test_symmetric_ticks_are_round_and_inside_the_range(limit):
 
 def test_trajectory_has_one_line_per_scenario_and_the_band():
     years = np.arange(2025, 2031)
-    table = long_table([Series("Population", "persons", years, np.linspace(1, 2, 6))], "P", "s", "r")
+    table = long_table(
+        [Series("Population", "persons", years, np.linspace(1, 2, 6))], "P", "s", "r"
+    )
     band = (table.set_index("year")["value"] * 0.9, table.set_index("year")["value"] * 1.1)
     fig = trajectory_figure({"A": table, "B": table}, "Population", "personnes", "T", band=band)
     assert [t.name for t in fig.data] == ["Variantes INSEE", "A", "B"]

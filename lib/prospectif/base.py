@@ -67,10 +67,6 @@ class DemographicBase:
         """Population on 1 January ``year`` (persons), shape (dep, sex, age)."""
         return self.population[int(year - self.years[0])]
 
-    def qx_observed_in(self, year: int) -> np.ndarray:
-        """Observed national quotients of ``year`` (fraction), shape (sex, age)."""
-        return self.qx_observed[int(year - self.qx_observed_years[0])]
-
     def asfr_in(self, year: int) -> np.ndarray:
         """Fertility rates by age 12…55 of ``year`` (births per woman)."""
         return self.asfr[int(year - self.asfr_years[0])]
@@ -79,8 +75,9 @@ class DemographicBase:
 def _quotients(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     years = np.sort(frame["year"].unique())
     ages = list(range(int(frame["age"].max()) + 1))
-    cube = _cube(frame, ["year", "sex", "age"], {"year": list(years), "sex": list(SEXES),
-                                                   "age": ages}, "qx")
+    cube = _cube(
+        frame, ["year", "sex", "age"], {"year": list(years), "sex": list(SEXES), "age": ages}, "qx"
+    )
     if cube.shape[-1] <= LIFE_TABLE_LAST_AGE:
         cube = extend_quotients(cube, LIFE_TABLE_LAST_AGE)
     return years, cube[..., : LIFE_TABLE_LAST_AGE + 1]
@@ -92,14 +89,23 @@ def demographic_base() -> DemographicBase:
     pop = load_table("population_departement")
     deps = tuple(sorted(pop["dep"].unique()))
     years = np.arange(pop["year"].min(), pop["year"].max() + 1)
-    population = _cube(pop, ["year", "dep", "sex", "age"], {
-        "year": list(years), "dep": list(deps), "sex": list(SEXES),
-        "age": list(range(OPEN_AGE + 1))}, "population")
+    population = _cube(
+        pop,
+        ["year", "dep", "sex", "age"],
+        {
+            "year": list(years),
+            "dep": list(deps),
+            "sex": list(SEXES),
+            "age": list(range(OPEN_AGE + 1)),
+        },
+        "population",
+    )
     observed = load_table("mortality_observed").query("area == 'FR'")
     qx_years, qx = _quotients(observed)
     fc_years, fc = _quotients(load_table("mortality_forecast_insee2021"))
     fert = load_table("fertility_asfr")
     asfr_years = np.sort(fert["year"].unique())
-    asfr = _cube(fert, ["year", "age"], {"year": list(asfr_years), "age": list(FERTILE_AGES)},
-                 "asfr")
+    asfr = _cube(
+        fert, ["year", "age"], {"year": list(asfr_years), "age": list(FERTILE_AGES)}, "asfr"
+    )
     return DemographicBase(deps, years, population, qx_years, qx, fc_years, fc, asfr_years, asfr)

@@ -68,7 +68,9 @@ def read_census_table(path: Path) -> pd.DataFrame:
     bad_codes = codes[~codes.str.fullmatch(r"\d[\dAB]\d{3}", na=False)]
     if not bad_codes.empty:
         raise DataError(f"{path}: invalid commune codes in CODGEO, e.g. {bad_codes.iloc[0]!r}")
-    counts = table[wanted].apply(lambda col: pd.to_numeric(col.str.replace(",", "."), errors="coerce"))
+    counts = table[wanted].apply(
+        lambda col: pd.to_numeric(col.str.replace(",", "."), errors="coerce")
+    )
     bad = counts.isna() | ~np.isfinite(counts) | (counts < 0)
     if bad.any().any():
         row, column = np.argwhere(bad.to_numpy())[0]
@@ -81,8 +83,9 @@ def read_census_table(path: Path) -> pd.DataFrame:
     return counts.groupby(level=0).sum()
 
 
-def census_structure(counts: pd.DataFrame, communes: list[str], reference: np.ndarray,
-                     total: float) -> np.ndarray:
+def census_structure(
+    counts: pd.DataFrame, communes: list[str], reference: np.ndarray, total: float
+) -> np.ndarray:
     """Single-age structure (persons, shape (sex, age)) of a set of communes from census groups.
 
     Each census group is spread over single ages like the ``reference`` population (shape

@@ -39,10 +39,18 @@ def data() -> None:
 
 
 @data.command("build")
-@click.option("--raw", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder of the raw open data, e.g. ../shared/data/raw.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: the project's data/).")
+@click.option(
+    "--raw",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of the raw open data, e.g. ../shared/data/raw.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: the project's data/).",
+)
 @click.option("--only", multiple=True, help="Build only this table (repeatable).")
 @friendly_errors
 def data_build(raw: Path, out: Path | None, only: tuple[str, ...]) -> None:
@@ -50,8 +58,12 @@ def data_build(raw: Path, out: Path | None, only: tuple[str, ...]) -> None:
     from .data import default_data_dir
     from .data.build import build_all
 
-    written = build_all(raw, out or default_data_dir(), only or None,
-                        progress=lambda name: click.echo(f"building {name}…", err=True))
+    written = build_all(
+        raw,
+        out or default_data_dir(),
+        only or None,
+        progress=lambda name: click.echo(f"building {name}…", err=True),
+    )
     for path in written:
         click.echo(f"{path}  {format_number(path.stat().st_size / 1024)} KiB")
 
@@ -83,7 +95,9 @@ def territories_search(query: str, limit: int) -> None:
         click.echo(f"no territory matches {query!r}", err=True)
         sys.exit(1)
     for row in hits.itertuples():
-        click.echo(f"{row.code:<16} {row.kind:<8} {row.name}  ({format_number(row.population)} hab.)")
+        click.echo(
+            f"{row.code:<16} {row.kind:<8} {row.name}  ({format_number(row.population)} hab.)"
+        )
 
 
 @territories.command("show")
@@ -133,8 +147,7 @@ def scenarios_show(scenario_id: str) -> None:
 
 
 @scenarios.command("validate")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def scenarios_validate(files: tuple[Path, ...]) -> None:
     """Check scenario FILES; print every problem, one line each; exit 1 if any."""
     from .errors import ScenarioError
@@ -162,20 +175,45 @@ def scenarios_docs() -> None:
 
 @main.command("run")
 @click.option("--territory", "territory_code", required=True, help="Territory code, e.g. DEP-71.")
-@click.option("--scenario", "scenario_ids", default=None,
-              help="Preset id, or ids joined by commas to combine them (later ones win).")
-@click.option("--scenario-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="A scenario YAML file instead of a preset.")
-@click.option("--horizon", type=int, default=None, help="Last year projected (overrides the scenario).")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Results file: .csv, .xlsx or .parquet.")
+@click.option(
+    "--scenario",
+    "scenario_ids",
+    default=None,
+    help="Preset id, or ids joined by commas to combine them (later ones win).",
+)
+@click.option(
+    "--scenario-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A scenario YAML file instead of a preset.",
+)
+@click.option(
+    "--horizon", type=int, default=None, help="Last year projected (overrides the scenario)."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Results file: .csv, .xlsx or .parquet.",
+)
 @click.option("--french-csv", is_flag=True, help="CSV with ';' and decimal commas.")
-@click.option("--census", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="INSEE census age table (base-cc-evol-struct-pop) giving the age structure "
-                   "of a commune, EPCI or perimeter.")
+@click.option(
+    "--census",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="INSEE census age table (base-cc-evol-struct-pop) giving the age structure "
+    "of a commune, EPCI or perimeter.",
+)
 @friendly_errors
-def run_command(territory_code: str, scenario_ids: str | None, scenario_file: Path | None,
-                horizon: int | None, output: Path, french_csv: bool, census: Path | None) -> None:
+def run_command(
+    territory_code: str,
+    scenario_ids: str | None,
+    scenario_file: Path | None,
+    horizon: int | None,
+    output: Path,
+    french_csv: bool,
+    census: Path | None,
+) -> None:
     """Compute every built model for a territory and a scenario; write the results table."""
     from .census import read_census_table
     from .pipeline import run
@@ -184,14 +222,17 @@ def run_command(territory_code: str, scenario_ids: str | None, scenario_file: Pa
 
     if (scenario_ids is None) == (scenario_file is None):
         raise click.UsageError("give exactly one of --scenario and --scenario-file")
-    scenario = (load_scenario_file(scenario_file) if scenario_file
-                else compose(scenario_ids.split(",")))
+    scenario = (
+        load_scenario_file(scenario_file) if scenario_file else compose(scenario_ids.split(","))
+    )
     if horizon is not None:
         scenario = scenario.with_values({"horizon": horizon})
     table = run(territory_code, scenario, read_census_table(census) if census else None)
     path = write_results(table, output, french=french_csv)
-    click.echo(f"{path}: {format_number(len(table))} rows ({territory_code}, {scenario.id}, "
-               f"hash {scenario.hash}, base structure: {table.attrs['base_structure']})")
+    click.echo(
+        f"{path}: {format_number(len(table))} rows ({territory_code}, {scenario.id}, "
+        f"hash {scenario.hash}, base structure: {table.attrs['base_structure']})"
+    )
 
 
 @main.command()

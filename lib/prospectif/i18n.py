@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-LANGUAGES = ("fr", "en")
 NARROW_NBSP = "\u202f"
 
 
@@ -19,9 +18,3 @@ def format_number(value: float, decimals: int = 0, lang: str = "fr") -> str:
     if lang == "en":
         return text
     return text.replace(",", NARROW_NBSP).replace(".", ",")
-
-
-def format_percent(fraction: float, decimals: int = 1, lang: str = "fr") -> str:
-    """Format a fraction as a percentage: 0.215 → '21,5 %' (French) or '21.5%' (English)."""
-    number = format_number(100 * fraction, decimals, lang)
-    return f"{number}{NARROW_NBSP}%" if lang == "fr" else f"{number}%"

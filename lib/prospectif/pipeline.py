@@ -29,13 +29,22 @@ MIGRATION_WINDOW = 10
 
 
 @functools.cache
-def estimates_for(base_year: int = BASE_YEAR, window: int = MIGRATION_WINDOW
-                  ) -> DemographyEstimates:
+def estimates_for(
+    base_year: int = BASE_YEAR, window: int = MIGRATION_WINDOW
+) -> DemographyEstimates:
     """Differentials and migration of every département estimated at ``base_year`` (cached)."""
     base = demographic_base()
     schedule_year = min(base_year - 1, int(base.asfr_years[-1]))
-    return estimate(base.population, base.years, base_year, window, base.qx_observed,
-                    base.qx_observed_years, base.asfr_in(schedule_year), FERTILE_AGES)
+    return estimate(
+        base.population,
+        base.years,
+        base_year,
+        window,
+        base.qx_observed,
+        base.qx_observed_years,
+        base.asfr_in(schedule_year),
+        FERTILE_AGES,
+    )
 
 
 @dataclass(frozen=True)
@@ -87,9 +96,12 @@ class DemographyRun:
         return table
 
 
-def run_demography(territory: Territory, scenario: Scenario,
-                   base_population: np.ndarray | None = None,
-                   estimates: DemographyEstimates | None = None) -> DemographyRun:
+def run_demography(
+    territory: Territory,
+    scenario: Scenario,
+    base_population: np.ndarray | None = None,
+    estimates: DemographyEstimates | None = None,
+) -> DemographyRun:
     """Project a territory under a scenario from its base year to the scenario's horizon.
 
     Parameters
@@ -107,17 +119,26 @@ def run_demography(territory: Territory, scenario: Scenario,
     if base_population is not None:
         units, weights = (territory.shares.idxmax(),), np.ones(1)
     positions = base.dep_index(units)
-    paths = rate_paths(scenario.demography, estimates, positions, base.qx_forecast,
-                       base.qx_forecast_years, base.asfr_in(int(base.asfr_years[-1])),
-                       FERTILE_AGES, scenario.horizon, OPEN_AGE + 1)
+    paths = rate_paths(
+        scenario.demography,
+        estimates,
+        positions,
+        base.qx_forecast,
+        base.qx_forecast_years,
+        base.asfr_in(int(base.asfr_years[-1])),
+        FERTILE_AGES,
+        scenario.horizon,
+        OPEN_AGE + 1,
+    )
     start = base.population_in(estimates.base_year)[positions]
     if base_population is not None:
         ratio = float(base_population.sum() / start.sum())
         paths = dataclasses.replace(paths, migration_counts=paths.migration_counts * ratio)
         start = np.asarray(base_population, dtype=float)[None]
     structure = territory.structure if base_population is None else STRUCTURE_CENSUS
-    return DemographyRun(territory, scenario, tuple(units), weights, project(start, paths), paths,
-                         structure)
+    return DemographyRun(
+        territory, scenario, tuple(units), weights, project(start, paths), paths, structure
+    )
 
 
 def census_base(territory: Territory, census: pd.DataFrame) -> np.ndarray:
@@ -134,8 +155,9 @@ def census_base(territory: Territory, census: pd.DataFrame) -> np.ndarray:
     return census_structure(census, list(territory.members), reference, total)
 
 
-def run(territory_code: str, scenario: Scenario, census: pd.DataFrame | None = None
-        ) -> pd.DataFrame:
+def run(
+    territory_code: str, scenario: Scenario, census: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every built model for a territory and a scenario, as one IAMC long table.
 
     ``census`` (from :func:`prospectif.census.read_census_table`) replaces the estimated age

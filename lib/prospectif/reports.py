@@ -46,7 +46,7 @@ pour atteindre l'espérance de vie visée ; écart de mortalité du département
 STRUCTURES_FR = {
     "insee-estimates": "estimations INSEE du ou des départements",
     "departement-share": "estimée : part des communes dans la population du département "
-                         "(population légale 2017), structure par âge du département",
+    "(population légale 2017), structure par âge du département",
     "census-import": "importée du recensement de l'INSEE",
 }
 
@@ -73,8 +73,9 @@ def indicator_table(run: DemographyRun, years: list[int]) -> str:
     )
 
 
-def demography_report(territory_code: str, scenario_ids: str, horizon: int,
-                      output_dir: str = "", mode: str = "report") -> list:
+def demography_report(
+    territory_code: str, scenario_ids: str, horizon: int, output_dir: str = "", mode: str = "report"
+) -> list:
     """Objects of the demography report: title, pyramid, trajectory, indicators, sources.
 
     Writes the results table to ``output_dir/resultats.parquet`` when ``output_dir`` is set.
@@ -92,8 +93,10 @@ def demography_report(territory_code: str, scenario_ids: str, horizon: int,
     scenario = scenario_for(scenario_ids, horizon)
     run = run_demography(territory, scenario)
     base_year = int(run.years[0])
-    band_tables = [run_demography(territory, compose([b]).with_values({"horizon": horizon})).table()
-                   for b in BAND_SCENARIOS]
+    band_tables = [
+        run_demography(territory, compose([b]).with_values({"horizon": horizon})).table()
+        for b in BAND_SCENARIOS
+    ]
     band = tuple(t[t["variable"] == "Population"].set_index("year")["value"] for t in band_tables)
     label = scenario.label.fr
     if output_dir:
@@ -101,11 +104,16 @@ def demography_report(territory_code: str, scenario_ids: str, horizon: int,
     years = sorted({base_year, *range(2030, horizon + 1, 10), horizon})
     return [
         HTML(f"<h1>{html.escape(territory.name)} — {html.escape(label)}</h1>"),
-        pyramid_figure(run.population, run.years, base_year, horizon,
-                       f"Pyramide des âges {base_year} et {horizon}"),
-        trajectory_figure({label: run.table()}, "Population", "personnes",
-                          "Population au 1er janvier", band=band),
+        pyramid_figure(
+            run.population,
+            run.years,
+            base_year,
+            horizon,
+            f"Pyramide des âges {base_year} et {horizon}",
+        ),
+        trajectory_figure(
+            {label: run.table()}, "Population", "personnes", "Population au 1er janvier", band=band
+        ),
         HTML(indicator_table(run, years)),
         HTML(SOURCES_FR.format(structure=STRUCTURES_FR[run.structure])),
     ]
-

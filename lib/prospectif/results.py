@@ -37,15 +37,17 @@ def long_table(series: Iterable[Series], model: str, scenario: str, region: str)
     """Assemble series into the IAMC long table."""
     series = list(series)
     lengths = [len(s.years) for s in series]
-    return pd.DataFrame({
-        "model": model,
-        "scenario": scenario,
-        "region": region,
-        "variable": np.repeat([s.variable for s in series], lengths),
-        "unit": np.repeat([s.unit for s in series], lengths),
-        "year": np.concatenate([np.asarray(s.years, dtype="int64") for s in series]),
-        "value": np.concatenate([np.asarray(s.values, dtype=float) for s in series]),
-    })
+    return pd.DataFrame(
+        {
+            "model": model,
+            "scenario": scenario,
+            "region": region,
+            "variable": np.repeat([s.variable for s in series], lengths),
+            "unit": np.repeat([s.unit for s in series], lengths),
+            "year": np.concatenate([np.asarray(s.years, dtype="int64") for s in series]),
+            "value": np.concatenate([np.asarray(s.values, dtype=float) for s in series]),
+        }
+    )
 
 
 def to_csv_bytes(table: pd.DataFrame, french: bool = False) -> bytes:
@@ -72,7 +74,9 @@ def write_results(table: pd.DataFrame, path: Path, french: bool = False) -> Path
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXTENSIONS:
-        raise ProspectifError(f"{path}: unknown results format {suffix!r}; use {', '.join(EXTENSIONS)}")
+        raise ProspectifError(
+            f"{path}: unknown results format {suffix!r}; use {', '.join(EXTENSIONS)}"
+        )
     if suffix == ".csv":
         payload = to_csv_bytes(table, french)
     elif suffix == ".xlsx":
@@ -93,8 +97,9 @@ def compare(left: pd.DataFrame, right: pd.DataFrame) -> pd.DataFrame:
     return merged
 
 
-def assert_results_equal(left: pd.DataFrame, right: pd.DataFrame, rtol: float = 1e-9,
-                         atol: float = 1e-9) -> None:
+def assert_results_equal(
+    left: pd.DataFrame, right: pd.DataFrame, rtol: float = 1e-9, atol: float = 1e-9
+) -> None:
     """Fail with the differing rows when two results tables differ beyond the tolerances."""
     __tracebackhide__ = True
     merged = compare(left, right)

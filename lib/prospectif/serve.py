@@ -18,10 +18,15 @@ def dashboards_dir() -> Path:
 def voila_command(port: int, public: bool) -> list[str]:
     """The Voilà command line: no tracebacks nor source shown, localhost unless ``public``."""
     return [
-        sys.executable, "-m", "voila", str(dashboards_dir()),
-        f"--port={port}", "--no-browser",
+        sys.executable,
+        "-m",
+        "voila",
+        str(dashboards_dir()),
+        f"--port={port}",
+        "--no-browser",
         f"--Voila.ip={'0.0.0.0' if public else '127.0.0.1'}",
-        "--show_tracebacks=False", "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--strip_sources=True",
     ]
 
 

@@ -106,17 +106,46 @@ def directory() -> pd.DataFrame:
     reg_pop = dep_pop.groupby(deps.set_index("code")["region"]).sum()
     metro = ~deps["region"].isin(DOM_REGIONS)
     rows = [
-        pd.DataFrame({"code": ["FR", "FR-METRO"], "kind": ["FR", "FR-METRO"],
-                      "name": ["France", "France métropolitaine"],
-                      "population": [dep_pop.sum(), dep_pop[deps.loc[metro, "code"]].sum()]}),
-        pd.DataFrame({"code": "REG-" + regs["code"], "kind": "REG", "name": regs["name"],
-                      "population": regs["code"].map(reg_pop).fillna(0).to_numpy()}),
-        pd.DataFrame({"code": "DEP-" + deps["code"], "kind": "DEP", "name": deps["name"],
-                      "population": deps["code"].map(dep_pop).fillna(0).to_numpy()}),
-        pd.DataFrame({"code": "EPCI-" + epci["siren"], "kind": "EPCI", "name": epci["name"],
-                      "population": epci["population_2017"]}),
-        pd.DataFrame({"code": "COM-" + com["code"], "kind": "COM", "name": com["name"],
-                      "population": com["population_2017"]}),
+        pd.DataFrame(
+            {
+                "code": ["FR", "FR-METRO"],
+                "kind": ["FR", "FR-METRO"],
+                "name": ["France", "France métropolitaine"],
+                "population": [dep_pop.sum(), dep_pop[deps.loc[metro, "code"]].sum()],
+            }
+        ),
+        pd.DataFrame(
+            {
+                "code": "REG-" + regs["code"],
+                "kind": "REG",
+                "name": regs["name"],
+                "population": regs["code"].map(reg_pop).fillna(0).to_numpy(),
+            }
+        ),
+        pd.DataFrame(
+            {
+                "code": "DEP-" + deps["code"],
+                "kind": "DEP",
+                "name": deps["name"],
+                "population": deps["code"].map(dep_pop).fillna(0).to_numpy(),
+            }
+        ),
+        pd.DataFrame(
+            {
+                "code": "EPCI-" + epci["siren"],
+                "kind": "EPCI",
+                "name": epci["name"],
+                "population": epci["population_2017"],
+            }
+        ),
+        pd.DataFrame(
+            {
+                "code": "COM-" + com["code"],
+                "kind": "COM",
+                "name": com["name"],
+                "population": com["population_2017"],
+            }
+        ),
     ]
     table = pd.concat(rows, ignore_index=True)
     table["folded"] = table["name"].map(fold)
@@ -193,11 +222,18 @@ def _build(code: str, kind: str, name: str) -> Territory:
         shares = pd.Series(1.0, index=pd.Index(selected["code"], name="dep"))
         return Territory(code, kind, name, _parents(kind, key), shares, STRUCTURE_ESTIMATES)
     communes = t["communes"]
-    members = communes[communes["epci"] == key] if kind == "EPCI" else communes[
-        communes["code"] == key
-    ]
-    return Territory(code, kind, name, _parents(kind, key), _shares(members), STRUCTURE_SHARE,
-                     tuple(members["code"]))
+    members = (
+        communes[communes["epci"] == key] if kind == "EPCI" else communes[communes["code"] == key]
+    )
+    return Territory(
+        code,
+        kind,
+        name,
+        _parents(kind, key),
+        _shares(members),
+        STRUCTURE_SHARE,
+        tuple(members["code"]),
+    )
 
 
 def _shares(members: pd.DataFrame) -> pd.Series:
@@ -282,8 +318,9 @@ def load_perimeter(path: Path, code: str | None = None) -> Territory:
     if unknown:
         raise TerritoryError(f"{path}: unknown commune codes: {', '.join(unknown)}")
     deps = tuple(f"DEP-{d}" for d in sorted(members["dep"].unique()))
-    return Territory(code, "PER", doc["name"], deps, _shares(members), STRUCTURE_SHARE,
-                     tuple(members["code"]))
+    return Territory(
+        code, "PER", doc["name"], deps, _shares(members), STRUCTURE_SHARE, tuple(members["code"])
+    )
 
 
 def territory_geometry(territory: Territory) -> shapely.Geometry:

@@ -36,10 +36,14 @@ def national_estimates(base_year: int, profile: np.ndarray) -> DemographyEstimat
     """France as a single unit: no differential, no internal migration."""
     ages = OPEN_AGE + 1
     return DemographyEstimates(
-        base_year=base_year, window=(base_year, base_year),
-        fertility_index=np.ones(1), mortality_index=np.ones((1, 2)),
-        internal_counts=np.zeros((1, 2, ages)), internal_rates=np.zeros((1, 2, ages)),
-        international_profile=profile, population_share=np.ones(1),
+        base_year=base_year,
+        window=(base_year, base_year),
+        fertility_index=np.ones(1),
+        mortality_index=np.ones((1, 2)),
+        internal_counts=np.zeros((1, 2, ages)),
+        internal_rates=np.zeros((1, 2, ages)),
+        international_profile=profile,
+        population_share=np.ones(1),
     )
 
 
@@ -54,9 +58,17 @@ def insee_2021_reproduction(scenario: Scenario | None = None) -> pd.DataFrame:
     years, insee = _insee_projection()
     first = int(years[0])
     profile = estimates_for().international_profile
-    paths = rate_paths(scenario.demography, national_estimates(first, profile), np.zeros(1, int),
-                       base.qx_forecast, base.qx_forecast_years, base.asfr_in(2019), FERTILE_AGES,
-                       scenario.horizon, OPEN_AGE + 1)
+    paths = rate_paths(
+        scenario.demography,
+        national_estimates(first, profile),
+        np.zeros(1, int),
+        base.qx_forecast,
+        base.qx_forecast_years,
+        base.asfr_in(2019),
+        FERTILE_AGES,
+        scenario.horizon,
+        OPEN_AGE + 1,
+    )
     ours = project(insee[0][None], paths).population[:, 0]
     span = slice(0, len(ours))
     frame = pd.DataFrame({"year": years[span]})
@@ -69,8 +81,9 @@ def insee_2021_reproduction(scenario: Scenario | None = None) -> pd.DataFrame:
     return frame
 
 
-def trend_quotients(qx: np.ndarray, qx_years: np.ndarray, base_year: int, span: int,
-                    until: int) -> tuple[np.ndarray, np.ndarray]:
+def trend_quotients(
+    qx: np.ndarray, qx_years: np.ndarray, base_year: int, span: int, until: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Quotients extrapolated from ``base_year`` − 1 by each age's log-linear trend over the
     ``span`` previous years (fraction), years ``base_year - 1`` … ``until``."""
     last = base_year - 1 - int(qx_years[0])
@@ -92,21 +105,37 @@ def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -
     base = demographic_base()
     estimates = estimates_for(base_year, window)
     target_e0_year = max(target_year, 2030)
-    qx_years, qx = trend_quotients(base.qx_observed, base.qx_observed_years, base_year, 10,
-                                   target_e0_year)
+    qx_years, qx = trend_quotients(
+        base.qx_observed, base.qx_observed_years, base_year, 10, target_e0_year
+    )
     e0_target = life_expectancy(qx[target_e0_year - int(qx_years[0])])
     tfr = float(base.asfr_in(base_year - 1).sum())
-    assumptions = Demography.model_validate({
-        "fertility": {"tfr_start": tfr, "tfr_target": tfr},
-        "mortality": {"target_year": target_e0_year, "territorial_differential": 1.0,
-                      "e0_female_target": float(e0_target[0]),
-                      "e0_male_target": float(e0_target[1])},
-        "migration": {"france_net_total": _observed_net_migration(estimates, base, base_year,
-                                                                  window)},
-    })
+    assumptions = Demography.model_validate(
+        {
+            "fertility": {"tfr_start": tfr, "tfr_target": tfr},
+            "mortality": {
+                "target_year": target_e0_year,
+                "territorial_differential": 1.0,
+                "e0_female_target": float(e0_target[0]),
+                "e0_male_target": float(e0_target[1]),
+            },
+            "migration": {
+                "france_net_total": _observed_net_migration(estimates, base, base_year, window)
+            },
+        }
+    )
     units = np.arange(len(base.deps))
-    paths = rate_paths(assumptions, estimates, units, qx, qx_years,
-                       base.asfr_in(base_year - 1), FERTILE_AGES, target_year, OPEN_AGE + 1)
+    paths = rate_paths(
+        assumptions,
+        estimates,
+        units,
+        qx,
+        qx_years,
+        base.asfr_in(base_year - 1),
+        FERTILE_AGES,
+        target_year,
+        OPEN_AGE + 1,
+    )
     start = np.nan_to_num(base.population_in(base_year))
     projected = project(start, paths).population[-1]
     observed = base.population_in(target_year)
@@ -121,16 +150,21 @@ def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -
     return frame[has_base].reset_index(drop=True)
 
 
-def _observed_net_migration(estimates: DemographyEstimates, base, base_year: int,
-                            window: int) -> float:
+def _observed_net_migration(
+    estimates: DemographyEstimates, base, base_year: int, window: int
+) -> float:
     """France's average net migration over the window (persons per year), residual method."""
     from .models.demography_estimation import residual_migration
 
     first = base_year - window - int(base.years[0])
     population = base.population[first : first + window + 1]
     qx_first = base_year - window - int(base.qx_observed_years[0])
-    counts, _ = residual_migration(population, base.qx_observed[qx_first : qx_first + window],
-                                   estimates.mortality_index, OPEN_AGE)
+    counts, _ = residual_migration(
+        population,
+        base.qx_observed[qx_first : qx_first + window],
+        estimates.mortality_index,
+        OPEN_AGE,
+    )
     return float(counts.sum())
 
 
@@ -193,7 +227,8 @@ def validation_markdown() -> str:
         f"{pct(worst75['error_75+_pct'])} (DEP-{worst75.dep}) |",
         "",
         "INSEE's own error on France's 2025 population: "
-        + ", ".join(f"{pct(v)} for its {k}" for k, v in INSEE_ERROR_2025.items()) + ".",
+        + ", ".join(f"{pct(v)} for its {k}" for k, v in INSEE_ERROR_2025.items())
+        + ".",
         "The total is overestimated mainly because fertility was held at its 2014 level (2.0)",
         "while it fell to 1.56 by 2025, and the 75+ population because the 2004–2014 pace of",
         "mortality decline did not continue over 2015–2025 (slowdown, then the Covid-19 years).",

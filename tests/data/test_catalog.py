@@ -33,16 +33,60 @@ def test_data_set_stays_small():
 # INSEE, Estimations de population au 1er janvier 2025 par département, sexe et âge quinquennal
 # (Saône-et-Loire, provisional, December 2024 vintage): 0-4, 5-9, …, 90-94, 95+.
 SAONE_ET_LOIRE_2025 = {
-    "F": [11178, 13558, 15331, 13815, 10660, 11718, 13012, 15043, 16011, 15401, 18281, 19473,
-          19889, 20113, 19896, 17654, 10966, 9051, 5664, 2139],
-    "M": [11988, 14708, 16171, 15737, 12855, 12793, 13085, 14741, 15860, 15281, 17953, 18826,
-          19414, 18276, 17668, 14797, 8183, 5396, 2296, 429],
+    "F": [
+        11178,
+        13558,
+        15331,
+        13815,
+        10660,
+        11718,
+        13012,
+        15043,
+        16011,
+        15401,
+        18281,
+        19473,
+        19889,
+        20113,
+        19896,
+        17654,
+        10966,
+        9051,
+        5664,
+        2139,
+    ],
+    "M": [
+        11988,
+        14708,
+        16171,
+        15737,
+        12855,
+        12793,
+        13085,
+        14741,
+        15860,
+        15281,
+        17953,
+        18826,
+        19414,
+        18276,
+        17668,
+        14797,
+        8183,
+        5396,
+        2296,
+        429,
+    ],
 }
 
 
 def test_saone_et_loire_2025_equals_the_insee_estimate_exactly():
     pop = load_table("population_departement").query("dep == '71' and year == 2025")
-    groups = pop.assign(group=pop["age"].clip(upper=95) // 5).groupby(["sex", "group"])["population"].sum()
+    groups = (
+        pop.assign(group=pop["age"].clip(upper=95) // 5)
+        .groupby(["sex", "group"])["population"]
+        .sum()
+    )
     for sex, expected in SAONE_ET_LOIRE_2025.items():
         assert groups[sex].tolist() == expected
 

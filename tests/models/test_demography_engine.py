@@ -34,7 +34,7 @@ def test_without_births_and_migration_cohorts_only_shrink_and_age():
     result = project(start, paths(survival=0.97))
     for t in range(1, 10):
         pop = result.population[t]
-        np.testing.assert_allclose(pop[..., t:AGES - 1], start[..., : AGES - 1 - t] * 0.97**t)
+        np.testing.assert_allclose(pop[..., t : AGES - 1], start[..., : AGES - 1 - t] * 0.97**t)
         assert np.all(pop[..., :t] == 0)
 
 
@@ -48,14 +48,24 @@ def test_accounting_identity_holds_in_every_cell():
         expected = p[t, ..., :-2] - result.deaths[t, ..., :-2] + result.migration[t, ..., 1:-1]
         np.testing.assert_allclose(p[t + 1, ..., 1:-1], expected, rtol=1e-12, atol=1e-9)
         # Open group: survivors of 104 and 105+.
-        open_group = (p[t, ..., -2:] - result.deaths[t, ..., -2:]).sum(-1) + result.migration[t, ..., -1]
+        open_group = (p[t, ..., -2:] - result.deaths[t, ..., -2:]).sum(-1) + result.migration[
+            t, ..., -1
+        ]
         np.testing.assert_allclose(p[t + 1, ..., -1], open_group, rtol=1e-12)
         # Age 0: births minus infant deaths plus migration.
         np.testing.assert_allclose(
-            p[t + 1, ..., 0], b[t] - result.infant_deaths[t] + result.migration[t, ..., 0], rtol=1e-12)
+            p[t + 1, ..., 0],
+            b[t] - result.infant_deaths[t] + result.migration[t, ..., 0],
+            rtol=1e-12,
+        )
         # Totals.
-        total = (p[t].sum((-1, -2)) - result.deaths[t].sum((-1, -2)) - result.infant_deaths[t].sum(-1)
-                 + b[t].sum(-1) + result.migration[t].sum((-1, -2)))
+        total = (
+            p[t].sum((-1, -2))
+            - result.deaths[t].sum((-1, -2))
+            - result.infant_deaths[t].sum(-1)
+            + b[t].sum(-1)
+            + result.migration[t].sum((-1, -2))
+        )
         np.testing.assert_allclose(p[t + 1].sum((-1, -2)), total, rtol=1e-12)
 
 

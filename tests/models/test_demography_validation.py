@@ -52,7 +52,10 @@ def test_accounting_identity_holds_for_every_departement_and_cell(france_central
         np.testing.assert_allclose(p.population[t + 1, ..., 1:-1], expected, rtol=1e-12, atol=1e-7)
         np.testing.assert_allclose(
             p.population[t + 1, ..., 0],
-            p.births[t] - p.infant_deaths[t] + p.migration[t, ..., 0], rtol=1e-12, atol=1e-7)
+            p.births[t] - p.infant_deaths[t] + p.migration[t, ..., 0],
+            rtol=1e-12,
+            atol=1e-7,
+        )
 
 
 def test_results_table_satisfies_the_stock_flow_identity(france_central):
@@ -68,17 +71,24 @@ def test_base_year_equals_the_insee_estimate(france_central):
 
 def test_life_expectancy_target_is_met_in_the_target_year():
     scenario = load_preset("insee-central")
-    run = run_demography(whole_departements("FR"), scenario.with_values(
-        {"demography.mortality.territorial_differential": 0.0, "horizon": 2080}))
+    run = run_demography(
+        whole_departements("FR"),
+        scenario.with_values(
+            {"demography.mortality.territorial_differential": 0.0, "horizon": 2080}
+        ),
+    )
     e0 = run.paths.life_expectancy[2070 - 2025, 0]
     np.testing.assert_allclose(e0, [90.0, 87.5], atol=1e-6)
 
 
-@pytest.mark.parametrize(("high", "low"), [
-    ("insee-fecondite-haute", "insee-fecondite-basse"),
-    ("insee-esperance-haute", "insee-esperance-basse"),
-    ("insee-migration-haute", "insee-migration-basse"),
-])
+@pytest.mark.parametrize(
+    ("high", "low"),
+    [
+        ("insee-fecondite-haute", "insee-fecondite-basse"),
+        ("insee-esperance-haute", "insee-esperance-basse"),
+        ("insee-migration-haute", "insee-migration-basse"),
+    ],
+)
 def test_variants_bracket_the_central_projection(high, low):
     france = whole_departements("FR")
     totals = {
@@ -100,13 +110,23 @@ def test_trend_scenario_starts_from_2025_births():
 def test_indicators_are_consistent(france_central):
     table = france_central.table()
     wide = table.pivot_table(index="year", columns="variable", values="value")
-    np.testing.assert_allclose(wide["Population|Female"] + wide["Population|Male"], wide["Population"])
+    np.testing.assert_allclose(
+        wide["Population|Female"] + wide["Population|Male"], wide["Population"]
+    )
     groups = wide["Population|Age 0-19"] + wide["Population|Age 20-64"] + wide["Population|Age 65+"]
     np.testing.assert_allclose(groups, wide["Population"])
     assert (wide["Median Age"].dropna().between(35, 55)).all()
     peak = table[table["variable"] == "Population|Peak"]
     assert len(peak) == 1 and peak["value"].iat[0] == wide["Population"].max()
-    assert set(table.columns) == {"model", "scenario", "region", "variable", "unit", "year", "value"}
+    assert set(table.columns) == {
+        "model",
+        "scenario",
+        "region",
+        "variable",
+        "unit",
+        "year",
+        "value",
+    }
     assert isinstance(table, pd.DataFrame)
 
 
@@ -115,5 +135,7 @@ def test_validation_page_shows_the_current_figures():
 
     from prospectif.validation import validation_markdown
 
-    page = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
+    page = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(
+        encoding="utf-8"
+    )
     assert validation_markdown() in page, "run `make validation` to refresh docs/validation.md"

@@ -53,27 +53,44 @@ def test_census_import_changes_the_structure_and_keeps_the_total(tmp_path):
 
 
 def test_census_comma_separated_with_bom_is_read(tmp_path):
-    path = census_file(tmp_path, [("71270", YOUNG_TOWN), ("01370", OLD_TOWN)], sep=",",
-                       encoding="utf-8-sig")
+    path = census_file(
+        tmp_path, [("71270", YOUNG_TOWN), ("01370", OLD_TOWN)], sep=",", encoding="utf-8-sig"
+    )
     table = read_census_table(path)
     assert list(table.index) == ["01370", "71270"]
     assert table.loc["71270", "H0014"] == 3000
 
 
-@pytest.mark.parametrize(("mutate", "message"), [
-    (lambda p: p.write_bytes(p.read_text().replace("CODGEO", "CODE").encode()), r"no CODGEO column"),
-    (lambda p: p.write_bytes(p.read_text().replace("P21_F90P", "P21_FX").encode()),
-     r"missing columns P21_F90P"),
-    (lambda p: p.write_bytes(p.read_text().replace("71270;900", "71270;-5").encode()),
-     r"P21_H0014 of commune 71270 is '-5'; expected a non-negative number"),
-    (lambda p: p.write_bytes(p.read_text().replace("71270;900", "71270;abc").encode()),
-     r"is 'abc'; expected a non-negative number"),
-    (lambda p: p.write_bytes(p.read_text().replace("71270", "7127").encode()),
-     r"invalid commune codes in CODGEO, e.g. '7127'"),
-    (lambda p: p.write_bytes(p.read_text().replace("CODGEO", "CODGÉO").encode("latin-1")),
-     r"not UTF-8 text"),
-    (lambda p: p.write_bytes(b"CODGEO;POP\n71270;5\n"), r"no census count columns"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (
+            lambda p: p.write_bytes(p.read_text().replace("CODGEO", "CODE").encode()),
+            r"no CODGEO column",
+        ),
+        (
+            lambda p: p.write_bytes(p.read_text().replace("P21_F90P", "P21_FX").encode()),
+            r"missing columns P21_F90P",
+        ),
+        (
+            lambda p: p.write_bytes(p.read_text().replace("71270;900", "71270;-5").encode()),
+            r"P21_H0014 of commune 71270 is '-5'; expected a non-negative number",
+        ),
+        (
+            lambda p: p.write_bytes(p.read_text().replace("71270;900", "71270;abc").encode()),
+            r"is 'abc'; expected a non-negative number",
+        ),
+        (
+            lambda p: p.write_bytes(p.read_text().replace("71270", "7127").encode()),
+            r"invalid commune codes in CODGEO, e.g. '7127'",
+        ),
+        (
+            lambda p: p.write_bytes(p.read_text().replace("CODGEO", "CODGÉO").encode("latin-1")),
+            r"not UTF-8 text",
+        ),
+        (lambda p: p.write_bytes(b"CODGEO;POP\n71270;5\n"), r"no census count columns"),
+    ],
+)
 def test_malformed_census_files_are_explained(tmp_path, mutate, message):
     path = census_file(tmp_path, [("71270", OLD_TOWN)])
     mutate(path)

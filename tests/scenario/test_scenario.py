@@ -41,11 +41,20 @@ def test_insee_central_holds_the_published_assumptions():
 
 
 def test_extends_inherits_and_overrides_key_by_key(tmp_path):
-    write(tmp_path, "base.yaml", "id: base\nlabel: {fr: Base}\nhorizon: 2060\n"
-          "demography:\n  fertility: {tfr_target: 1.7, tfr_target_year: 2040}\n")
-    child = load_scenario_file(write(tmp_path, "child.yaml",
-        "id: child\nlabel: {fr: Enfant}\nextends: base\n"
-        "demography:\n  fertility: {tfr_target: 2.0}\n"))
+    write(
+        tmp_path,
+        "base.yaml",
+        "id: base\nlabel: {fr: Base}\nhorizon: 2060\n"
+        "demography:\n  fertility: {tfr_target: 1.7, tfr_target_year: 2040}\n",
+    )
+    child = load_scenario_file(
+        write(
+            tmp_path,
+            "child.yaml",
+            "id: child\nlabel: {fr: Enfant}\nextends: base\n"
+            "demography:\n  fertility: {tfr_target: 2.0}\n",
+        )
+    )
     assert child.horizon == 2060
     assert child.demography.fertility.tfr_target == 2.0
     assert child.demography.fertility.tfr_target_year == 2040
@@ -54,8 +63,11 @@ def test_extends_inherits_and_overrides_key_by_key(tmp_path):
 
 def test_extends_list_applies_in_order_later_wins(tmp_path):
     write(tmp_path, "a.yaml", "id: a\nlabel: {fr: A}\nhorizon: 2050\n")
-    write(tmp_path, "b.yaml", "id: b\nlabel: {fr: B}\nhorizon: 2060\n"
-          "demography: {migration: {internal_scale: 0.5}}\n")
+    write(
+        tmp_path,
+        "b.yaml",
+        "id: b\nlabel: {fr: B}\nhorizon: 2060\ndemography: {migration: {internal_scale: 0.5}}\n",
+    )
     both = load_scenario_file(write(tmp_path, "c.yaml", "id: c\nlabel: {fr: C}\nextends: [a, b]\n"))
     assert both.horizon == 2060 and both.demography.migration.internal_scale == 0.5
     assert compose(["b", "a"], folder=tmp_path).horizon == 2050
@@ -75,8 +87,12 @@ def test_missing_parent_names_the_folders_searched(tmp_path):
 
 
 def test_all_problems_are_reported_at_once_one_line_each(tmp_path):
-    path = write(tmp_path, "bad.yaml", "id: bad\nlabel: {fr: x}\nhorizon: 2200\n"
-                 "demography:\n  fertility: {tfr_target: 5.2}\n  migration: {colour: red}\n")
+    path = write(
+        tmp_path,
+        "bad.yaml",
+        "id: bad\nlabel: {fr: x}\nhorizon: 2200\n"
+        "demography:\n  fertility: {tfr_target: 5.2}\n  migration: {colour: red}\n",
+    )
     with pytest.raises(ScenarioError) as caught:
         load_scenario_file(path)
     lines = str(caught.value).splitlines()
@@ -91,17 +107,24 @@ def test_all_problems_are_reported_at_once_one_line_each(tmp_path):
     ("text", "message"),
     [
         ("id: a\nlabel: {fr: x}\nhorizon: .inf\n", r"horizon = inf: not a finite number"),
-        ("id: a\nlabel: {fr: x}\ndemography: {mortality: {e0_male_target: .nan}}\n",
-         r"e0_male_target = nan: not a finite number; allowed range 70 to 100"),
-        ("id: a\nlabel: {fr: x}\ndemography: {migration: {mode: flows}}\n",
-         r"mode = 'flows': invalid; allowed values 'counts' or 'rates'"),
+        (
+            "id: a\nlabel: {fr: x}\ndemography: {mortality: {e0_male_target: .nan}}\n",
+            r"e0_male_target = nan: not a finite number; allowed range 70 to 100",
+        ),
+        (
+            "id: a\nlabel: {fr: x}\ndemography: {migration: {mode: flows}}\n",
+            r"mode = 'flows': invalid; allowed values 'counts' or 'rates'",
+        ),
         ("id: a\nlabel: {fr: x}\nhorizon: soon\n", r"horizon = 'soon': invalid"),
         ("id: A/../b\nlabel: {fr: x}\n", r"id = 'A/../b': invalid"),
         ("label: {fr: x}\nx: &a [1]\ny: *a\n", r"YAML aliases \(\*name\) are not allowed"),
         ("id: a\nlabel: [unclosed\n", r"invalid YAML at line 3"),
         ("- just\n- a list\n", r"must be a mapping"),
         ("id: a\n", r"label: missing \(required\)"),
-        ("id: a\nlabel: {fr: x}\nextends: ../etc/passwd\n", r"extends '../etc/passwd' is not valid"),
+        (
+            "id: a\nlabel: {fr: x}\nextends: ../etc/passwd\n",
+            r"extends '../etc/passwd' is not valid",
+        ),
     ],
 )
 def test_malformed_files_give_one_clear_line(tmp_path, text, message):
@@ -154,9 +177,13 @@ def test_dict_scenarios_are_validated_the_same_way():
 
 
 def test_cli_validate_prints_three_errors_and_fails(tmp_path):
-    path = write(tmp_path, "trois.yaml", "id: trois\nlabel: {fr: Trois erreurs}\n"
-                 "horizon: 2150\ndemography:\n  fertility: {tfr_target: 9}\n"
-                 "  mortality: {territorial_differential: 2}\n")
+    path = write(
+        tmp_path,
+        "trois.yaml",
+        "id: trois\nlabel: {fr: Trois erreurs}\n"
+        "horizon: 2150\ndemography:\n  fertility: {tfr_target: 9}\n"
+        "  mortality: {territorial_differential: 2}\n",
+    )
     result = CliRunner().invoke(main, ["scenarios", "validate", str(path)])
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()

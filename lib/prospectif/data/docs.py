@@ -24,8 +24,11 @@ def catalog_markdown() -> str:
         lines += [f"| `{c.name}` | {c.unit or '–'} | {c.description} |" for c in spec.columns]
         lines += ["", "Sources:", ""]
         for source in entry["sources"]:
-            derived = " (derived: reshaped by a third party from the official tables)" if source.get(
-                "derived") else ""
+            derived = (
+                " (derived: reshaped by a third party from the official tables)"
+                if source.get("derived")
+                else ""
+            )
             lines.append(
                 f"- {source['publisher']}, *{source['title']}*, {source['vintage']} — "
                 f"`{source['file']}`; {source['licence']}{derived}"

@@ -130,16 +130,18 @@ def project(base: np.ndarray, paths: RatePaths) -> Projection:
     return Projection(years, population, births, deaths, infant_deaths, migration)
 
 
-def linear_path(start: float, target: float, first_year: int, target_year: int,
-                years: np.ndarray) -> np.ndarray:
+def linear_path(
+    start: float, target: float, first_year: int, target_year: int, years: np.ndarray
+) -> np.ndarray:
     """Values going linearly from ``start`` in ``first_year`` to ``target`` in ``target_year``,
     then held constant."""
     progress = np.clip((years - first_year) / max(target_year - first_year, 1), 0.0, 1.0)
     return start + (target - start) * progress
 
 
-def national_quotients(qx_path: np.ndarray, path_years: np.ndarray, assumptions: Demography,
-                       years: np.ndarray) -> np.ndarray:
+def national_quotients(
+    qx_path: np.ndarray, path_years: np.ndarray, assumptions: Demography, years: np.ndarray
+) -> np.ndarray:
     """National death quotients (fraction) of ``years``, shape (year, sex, age), with life
     expectancy reaching the scenario's targets exactly in the target year.
 
@@ -157,8 +159,9 @@ def national_quotients(qx_path: np.ndarray, path_years: np.ndarray, assumptions:
     return np.minimum(qx * factor[..., None], 1.0)
 
 
-def fertility_schedule(reference: np.ndarray, fertile_ages: np.ndarray, shift: np.ndarray,
-                       ages: int) -> np.ndarray:
+def fertility_schedule(
+    reference: np.ndarray, fertile_ages: np.ndarray, shift: np.ndarray, ages: int
+) -> np.ndarray:
     """Age schedules summing to 1, shifted by ``shift`` years (one per year), on ages 0…ages−1.
 
     ``reference`` gives rates at ``fertile_ages`` (births per woman); the shape is moved along
@@ -166,14 +169,26 @@ def fertility_schedule(reference: np.ndarray, fertile_ages: np.ndarray, shift: n
     """
     shape = reference / reference.sum()
     grid = np.arange(ages)
-    shifted = np.stack([np.interp(grid - s, fertile_ages, shape, left=0.0, right=0.0)
-                        for s in np.atleast_1d(shift)])
+    shifted = np.stack(
+        [
+            np.interp(grid - s, fertile_ages, shape, left=0.0, right=0.0)
+            for s in np.atleast_1d(shift)
+        ]
+    )
     return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
-def rate_paths(assumptions: Demography, estimates: DemographyEstimates, units: np.ndarray,
-               qx_path: np.ndarray, qx_path_years: np.ndarray, reference_asfr: np.ndarray,
-               fertile_ages: np.ndarray, horizon: int, ages: int) -> RatePaths:
+def rate_paths(
+    assumptions: Demography,
+    estimates: DemographyEstimates,
+    units: np.ndarray,
+    qx_path: np.ndarray,
+    qx_path_years: np.ndarray,
+    reference_asfr: np.ndarray,
+    fertile_ages: np.ndarray,
+    horizon: int,
+    ages: int,
+) -> RatePaths:
     """Year-by-year rates for the départements ``units`` (positions in ``estimates``).
 
     Parameters
@@ -201,17 +216,22 @@ def rate_paths(assumptions: Demography, estimates: DemographyEstimates, units: n
     schedule = fertility_schedule(reference_asfr, fertile_ages, shift, ages)
     local_tfr = tfr[:, None] * estimates.fertility_index[units][None, :]
     asfr = local_tfr[..., None] * schedule[:, None, :]
-    international = (migr.france_net_total * estimates.population_share[units][:, None, None]
-                     * estimates.international_profile[None])
+    international = (
+        migr.france_net_total
+        * estimates.population_share[units][:, None, None]
+        * estimates.international_profile[None]
+    )
     scale = migr.internal_scale
     if migr.mode == "rates":
         rates = scale * estimates.internal_rates[units]
         counts = np.broadcast_to(international, (len(years), *international.shape))
     else:
         rates = None
-        counts = np.broadcast_to(international + scale * estimates.internal_counts[units],
-                                 (len(years), *international.shape))
+        counts = np.broadcast_to(
+            international + scale * estimates.internal_counts[units],
+            (len(years), *international.shape),
+        )
     boys = fert.sex_ratio_at_birth / (100.0 + fert.sex_ratio_at_birth)
-    return RatePaths(years, survival, birth_survival, asfr, boys, rates, counts, local_tfr,
-                     life_expectancy(qx))
-
+    return RatePaths(
+        years, survival, birth_survival, asfr, boys, rates, counts, local_tfr, life_expectancy(qx)
+    )

@@ -62,8 +62,9 @@ class DemographyEstimates:
     population_share: np.ndarray
 
 
-def fertility_index(population: np.ndarray, schedule: np.ndarray, fertile_ages: np.ndarray
-                    ) -> np.ndarray:
+def fertility_index(
+    population: np.ndarray, schedule: np.ndarray, fertile_ages: np.ndarray
+) -> np.ndarray:
     """Standardised child–woman ratio of each département relative to France (ratio).
 
     Parameters
@@ -97,8 +98,9 @@ def _age_one_year(population: np.ndarray, survival: np.ndarray) -> np.ndarray:
     return aged
 
 
-def mortality_index(population: np.ndarray, qx: np.ndarray, open_age: int,
-                    iterations: int = 40) -> np.ndarray:
+def mortality_index(
+    population: np.ndarray, qx: np.ndarray, open_age: int, iterations: int = 40
+) -> np.ndarray:
     """Death-quotient multiplier reproducing each département's 5-year survival at 75+ (ratio).
 
     Parameters
@@ -110,7 +112,7 @@ def mortality_index(population: np.ndarray, qx: np.ndarray, open_age: int,
         National quotients of the 5 years of the span (fraction), shape (5, sex, age 0…120).
     """
     start, end = population[0], population[-1]
-    observed = end[..., OLD_AGE_FROM + SURVIVAL_SPAN:].sum(-1) / start[..., OLD_AGE_FROM:].sum(-1)
+    observed = end[..., OLD_AGE_FROM + SURVIVAL_SPAN :].sum(-1) / start[..., OLD_AGE_FROM:].sum(-1)
     old = np.zeros_like(start)
     old[..., OLD_AGE_FROM:] = start[..., OLD_AGE_FROM:]
     low = np.full(observed.shape, np.log(MORTALITY_INDEX_BOUNDS[0]))
@@ -131,16 +133,18 @@ def mortality_index(population: np.ndarray, qx: np.ndarray, open_age: int,
 def _smooth_over_age(values: np.ndarray) -> np.ndarray:
     """Weighted 5-year moving average over ages 1…open−1 (ages 0 and open kept)."""
     inner = values[..., 1:-1]
-    padded = np.concatenate([inner[..., :1].repeat(2, -1), inner, inner[..., -1:].repeat(2, -1)],
-                            axis=-1)
+    padded = np.concatenate(
+        [inner[..., :1].repeat(2, -1), inner, inner[..., -1:].repeat(2, -1)], axis=-1
+    )
     windows = np.lib.stride_tricks.sliding_window_view(padded, len(AGE_SMOOTHING), axis=-1)
     smoothed = values.copy()
     smoothed[..., 1:-1] = windows @ AGE_SMOOTHING
     return smoothed
 
 
-def residual_migration(population: np.ndarray, qx: np.ndarray, mortality: np.ndarray,
-                       open_age: int) -> tuple[np.ndarray, np.ndarray]:
+def residual_migration(
+    population: np.ndarray, qx: np.ndarray, mortality: np.ndarray, open_age: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Average annual net migration by the residual method, and the survivors it applies to.
 
     Parameters
@@ -171,9 +175,16 @@ def residual_migration(population: np.ndarray, qx: np.ndarray, mortality: np.nda
     return _smooth_over_age(np.nan_to_num(counts)), np.nan_to_num(mean_survivors)
 
 
-def estimate(population: np.ndarray, years: np.ndarray, base_year: int, window_years: int,
-             qx: np.ndarray, qx_years: np.ndarray, schedule: np.ndarray,
-             fertile_ages: np.ndarray) -> DemographyEstimates:
+def estimate(
+    population: np.ndarray,
+    years: np.ndarray,
+    base_year: int,
+    window_years: int,
+    qx: np.ndarray,
+    qx_years: np.ndarray,
+    schedule: np.ndarray,
+    fertile_ages: np.ndarray,
+) -> DemographyEstimates:
     """Estimate every département's differentials and migration from data up to ``base_year``.
 
     Parameters
@@ -197,16 +208,29 @@ def estimate(population: np.ndarray, years: np.ndarray, base_year: int, window_y
 
     start = base_year - window_years
     span_start = base_year - SURVIVAL_SPAN
-    mortality = mortality_index(pop(span_start, base_year)[[0, -1]],
-                                quotients(span_start, base_year - 1), open_age)
+    mortality = mortality_index(
+        pop(span_start, base_year)[[0, -1]], quotients(span_start, base_year - 1), open_age
+    )
     base = pop(base_year, base_year)[0]
-    base_deaths = np.nansum(base * (1 - _survival_path(quotients(base_year - 1, base_year - 1),
-                                                       np.ones_like(mortality), open_age)[0]), -1)
-    scaled_deaths = np.nansum(base * (1 - _survival_path(
-        quotients(base_year - 1, base_year - 1), mortality, open_age)[0]), -1)
+    base_deaths = np.nansum(
+        base
+        * (
+            1
+            - _survival_path(
+                quotients(base_year - 1, base_year - 1), np.ones_like(mortality), open_age
+            )[0]
+        ),
+        -1,
+    )
+    scaled_deaths = np.nansum(
+        base
+        * (1 - _survival_path(quotients(base_year - 1, base_year - 1), mortality, open_age)[0]),
+        -1,
+    )
     mortality = mortality * np.nansum(base_deaths, 0) / np.nansum(scaled_deaths, 0)
-    counts, survivors = residual_migration(pop(start, base_year), quotients(start, base_year - 1),
-                                           mortality, open_age)
+    counts, survivors = residual_migration(
+        pop(start, base_year), quotients(start, base_year - 1), mortality, open_age
+    )
     totals = base.sum(axis=(-1, -2))
     share = totals / totals.sum()
     national = counts.sum(axis=0)

@@ -6,8 +6,13 @@ import numpy as np
 
 from ..results import Series
 
-AGE_GROUPS = {"0-19": (0, 19), "20-64": (20, 64), "65+": (65, None), "75+": (75, None),
-              "85+": (85, None)}
+AGE_GROUPS = {
+    "0-19": (0, 19),
+    "20-64": (20, 64),
+    "65+": (65, None),
+    "75+": (75, None),
+    "85+": (85, None),
+}
 
 
 def age_group(population: np.ndarray, first: int, last: int | None) -> np.ndarray:
@@ -27,9 +32,15 @@ def median_age(population: np.ndarray) -> np.ndarray:
     return index + (half[..., 0] - before) / within
 
 
-def demography_series(years: np.ndarray, population: np.ndarray, births: np.ndarray,
-                      deaths: np.ndarray, migration: np.ndarray, tfr: np.ndarray,
-                      life_expectancy: np.ndarray) -> list[Series]:
+def demography_series(
+    years: np.ndarray,
+    population: np.ndarray,
+    births: np.ndarray,
+    deaths: np.ndarray,
+    migration: np.ndarray,
+    tfr: np.ndarray,
+    life_expectancy: np.ndarray,
+) -> list[Series]:
     """The demography variables of DESIGN §9 and more, for one territory.
 
     Parameters
@@ -64,12 +75,18 @@ def demography_series(years: np.ndarray, population: np.ndarray, births: np.ndar
         Series("Natural Balance", "persons/yr", flow_years, natural),
         Series("Population Growth", "%/yr", flow_years, 100 * np.diff(total) / total[:-1]),
         Series("Median Age", "years", years, median_age(population)),
-        Series("Old-Age Dependency Ratio", "65+ per 100 aged 20-64", years,
-               100 * age_group(population, 65, None) / age_group(population, 20, 64)),
+        Series(
+            "Old-Age Dependency Ratio",
+            "65+ per 100 aged 20-64",
+            years,
+            100 * age_group(population, 65, None) / age_group(population, 20, 64),
+        ),
         Series("Total Fertility Rate", "children/woman", flow_years, tfr),
         Series("Life Expectancy|Female", "years", flow_years, life_expectancy[:, 0]),
         Series("Life Expectancy|Male", "years", flow_years, life_expectancy[:, 1]),
     ]
     peak = int(np.argmax(total))
-    series.append(Series("Population|Peak", "persons", years[peak : peak + 1], total[peak : peak + 1]))
+    series.append(
+        Series("Population|Peak", "persons", years[peak : peak + 1], total[peak : peak + 1])
+    )
     return series

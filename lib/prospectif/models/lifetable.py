@@ -77,8 +77,12 @@ def projection_survival(qx: np.ndarray, open_age: int) -> tuple[np.ndarray, np.n
     if lived.shape[-1] <= open_age + 1:
         raise ValueError(f"life table must extend beyond the open age {open_age}")
     by_age = np.empty(qx.shape[:-1] + (open_age + 1,))
-    ratio = np.divide(lived[..., 1 : open_age + 1], lived[..., :open_age],
-                      out=np.zeros_like(lived[..., :open_age]), where=lived[..., :open_age] > 0)
+    ratio = np.divide(
+        lived[..., 1 : open_age + 1],
+        lived[..., :open_age],
+        out=np.zeros_like(lived[..., :open_age]),
+        where=lived[..., :open_age] > 0,
+    )
     by_age[..., :open_age] = ratio
     tail = lived[..., open_age:].sum(axis=-1)
     tail_next = lived[..., open_age + 1 :].sum(axis=-1)

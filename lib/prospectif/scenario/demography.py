@@ -16,35 +16,61 @@ class Fertility(Section):
     """Total fertility rate path and timing of births."""
 
     tfr_start: float = assumption(
-        1.56, ge=0.8, le=3.5, step=0.01, unit="enfants par femme",
-        label_fr="Fécondité en 2025", label_en="Fertility in 2025",
+        1.56,
+        ge=0.8,
+        le=3.5,
+        step=0.01,
+        unit="enfants par femme",
+        label_fr="Fécondité en 2025",
+        label_en="Fertility in 2025",
         source="INSEE, Bilan démographique 2025 (2026): 1,56 enfant par femme",
     )
     """Total fertility rate in the base year 2025 (children per woman)."""
 
     tfr_target: float = assumption(
-        1.8, ge=0.8, le=3.5, step=0.01, unit="enfants par femme",
-        label_fr="Fécondité visée", label_en="Target fertility", source=INSEE_2021,
+        1.8,
+        ge=0.8,
+        le=3.5,
+        step=0.01,
+        unit="enfants par femme",
+        label_fr="Fécondité visée",
+        label_en="Target fertility",
+        source=INSEE_2021,
     )
     """Total fertility rate reached in the target year and held afterwards (children per woman)."""
 
     tfr_target_year: int = assumption(
-        2030, ge=2026, le=2100, step=1, unit="année",
-        label_fr="Année où la fécondité visée est atteinte", label_en="Year fertility target is met",
+        2030,
+        ge=2026,
+        le=2100,
+        step=1,
+        unit="année",
+        label_fr="Année où la fécondité visée est atteinte",
+        label_en="Year fertility target is met",
         source="Choix de modélisation : convergence linéaire depuis 2025",
     )
     """Year in which the target fertility is reached, linearly from 2025 (year)."""
 
     mean_age_shift: float = assumption(
-        0.0, ge=-3.0, le=3.0, step=0.1, unit="années",
-        label_fr="Décalage de l'âge moyen à la maternité", label_en="Shift of mean age at birth",
+        0.0,
+        ge=-3.0,
+        le=3.0,
+        step=0.1,
+        unit="années",
+        label_fr="Décalage de l'âge moyen à la maternité",
+        label_en="Shift of mean age at birth",
         source="Calendrier de référence : Human Fertility Database, France 2022 (âge moyen 31,1 ans)",
     )
     """Shift of the age schedule of fertility reached in the target year (years)."""
 
     sex_ratio_at_birth: float = assumption(
-        105.0, ge=100.0, le=110.0, step=0.1, unit="garçons pour 100 filles",
-        label_fr="Rapport de masculinité à la naissance", label_en="Sex ratio at birth",
+        105.0,
+        ge=100.0,
+        le=110.0,
+        step=0.1,
+        unit="garçons pour 100 filles",
+        label_fr="Rapport de masculinité à la naissance",
+        label_en="Sex ratio at birth",
         source="INSEE, état civil : environ 105 garçons pour 100 filles",
     )
     """Boys born per 100 girls (boys per 100 girls)."""
@@ -54,29 +80,49 @@ class Mortality(Section):
     """Life expectancy targets applied to the INSEE 2021 mortality path."""
 
     e0_female_target: float = assumption(
-        90.0, ge=75.0, le=100.0, step=0.1, unit="années",
-        label_fr="Espérance de vie des femmes visée", label_en="Women's life expectancy target",
+        90.0,
+        ge=75.0,
+        le=100.0,
+        step=0.1,
+        unit="années",
+        label_fr="Espérance de vie des femmes visée",
+        label_en="Women's life expectancy target",
         source=INSEE_2021,
     )
     """Life expectancy at birth of women in the target year (years)."""
 
     e0_male_target: float = assumption(
-        87.5, ge=70.0, le=100.0, step=0.1, unit="années",
-        label_fr="Espérance de vie des hommes visée", label_en="Men's life expectancy target",
+        87.5,
+        ge=70.0,
+        le=100.0,
+        step=0.1,
+        unit="années",
+        label_fr="Espérance de vie des hommes visée",
+        label_en="Men's life expectancy target",
         source=INSEE_2021,
     )
     """Life expectancy at birth of men in the target year (years)."""
 
     target_year: int = assumption(
-        2070, ge=2030, le=2100, step=1, unit="année",
-        label_fr="Année de l'espérance de vie visée", label_en="Life expectancy target year",
+        2070,
+        ge=2030,
+        le=2100,
+        step=1,
+        unit="année",
+        label_fr="Année de l'espérance de vie visée",
+        label_en="Life expectancy target year",
         source=INSEE_2021,
     )
     """Year in which the life expectancy targets are met (year)."""
 
     territorial_differential: float = assumption(
-        1.0, ge=0.0, le=1.0, step=0.05, unit="part (0 à 1)",
-        label_fr="Écart de mortalité du territoire conservé", label_en="Local mortality gap kept",
+        1.0,
+        ge=0.0,
+        le=1.0,
+        step=0.05,
+        unit="part (0 à 1)",
+        label_fr="Écart de mortalité du territoire conservé",
+        label_en="Local mortality gap kept",
         source="Écart estimé par département (docs/methodology/demography.md)",
     )
     """Weight of the territory's estimated mortality differential: 1 keeps it, 0 uses
@@ -87,22 +133,34 @@ class Migration(Section):
     """Net migration: France's international balance and territories' internal exchanges."""
 
     france_net_total: float = assumption(
-        70_000.0, ge=-300_000.0, le=600_000.0, step=5_000.0, unit="personnes par an",
-        label_fr="Solde migratoire de la France", label_en="Net migration of France",
+        70_000.0,
+        ge=-300_000.0,
+        le=600_000.0,
+        step=5_000.0,
+        unit="personnes par an",
+        label_fr="Solde migratoire de la France",
+        label_en="Net migration of France",
         source=INSEE_2021,
     )
     """Net international migration of France, shared among départements by population
     (persons per year)."""
 
     internal_scale: float = assumption(
-        1.0, ge=0.0, le=3.0, step=0.05, unit="multiple de la tendance",
-        label_fr="Intensité des migrations internes", label_en="Internal migration intensity",
+        1.0,
+        ge=0.0,
+        le=3.0,
+        step=0.05,
+        unit="multiple de la tendance",
+        label_fr="Intensité des migrations internes",
+        label_en="Internal migration intensity",
         source="Soldes estimés par la méthode résiduelle sur 2015-2025 (INSEE, estimations)",
     )
     """Multiplier of the territory's observed internal net migration (× trend)."""
 
     mode: Literal["counts", "rates"] = assumption(
-        "counts", unit="", label_fr="Migrations internes appliquées en",
+        "counts",
+        unit="",
+        label_fr="Migrations internes appliquées en",
         label_en="Internal migration applied as",
         source="Choix de modélisation (docs/methodology/demography.md)",
     )
@@ -122,4 +180,3 @@ class Demography(Section):
 
     migration: Migration = Migration()
     """Migration assumptions."""
-

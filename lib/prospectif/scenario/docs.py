@@ -26,7 +26,10 @@ def assumptions_markdown() -> str:
     ]
     for path, model in section_models().items():
         lines += [f"## `{path}`", "", (model.__doc__ or "").strip(), ""]
-        lines += ["| key | meaning | unit | default | allowed | source |", "|---|---|---|---|---|---|"]
+        lines += [
+            "| key | meaning | unit | default | allowed | source |",
+            "|---|---|---|---|---|---|",
+        ]
         for name, info in model.model_fields.items():
             if path + "." + name in section_models():
                 continue

@@ -48,7 +48,13 @@ class Scenario(Section):
     """Scenarios this one was built on, in order (provenance; already applied)."""
 
     horizon: int = assumption(
-        2070, ge=2026, le=2100, step=1, unit="année", label_fr="Horizon", label_en="Horizon",
+        2070,
+        ge=2026,
+        le=2100,
+        step=1,
+        unit="année",
+        label_fr="Horizon",
+        label_en="Horizon",
         source="Choix de l'utilisateur",
     )
     """Last year projected (year)."""
