@@ -43,7 +43,7 @@ def data() -> None:
     "--raw",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Folder of the raw open data, e.g. ../shared/data/raw.",
+    help="Folder of the raw open data files (see docs/data.md for their list).",
 )
 @click.option(
     "--out",

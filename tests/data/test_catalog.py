@@ -128,3 +128,8 @@ def test_rebuild_is_deterministic_and_equals_the_committed_tables(raw_dir, tmp_p
             pd.testing.assert_frame_equal(pd.read_parquet(path), pd.read_parquet(committed))
         else:
             assert path.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
+
+
+def test_build_from_a_missing_raw_folder_is_explained(tmp_path):
+    with pytest.raises(DataError, match=r"raw data folder .*missing does not exist"):
+        build_all(tmp_path / "missing", tmp_path / "out")

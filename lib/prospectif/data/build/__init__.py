@@ -63,7 +63,10 @@ def build_all(
     """
     raw, out = Path(raw), Path(out)
     if not raw.is_dir():
-        raise DataError(f"raw data folder {raw} does not exist (expected e.g. ../shared/data/raw)")
+        raise DataError(
+            f"raw data folder {raw} does not exist: give the folder of the raw open data "
+            "files listed in docs/data.md"
+        )
     out.mkdir(parents=True, exist_ok=True)
     wanted = set(only) if only else None
     specs = all_specs()
