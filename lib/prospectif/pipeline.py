@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 
 from .base import FERTILE_AGES, OPEN_AGE, demographic_base
+from .census import census_structure
 from .models.demography import Projection, RatePaths, project, rate_paths
 from .models.demography_estimation import DemographyEstimates, estimate
 from .models.demography_indicators import demography_series
 from .results import long_table
 from .scenario import Scenario
-from .census import census_structure
 from .territory import STRUCTURE_CENSUS, Territory, get_territory
 
 MODEL_NAME = "Prospectif"

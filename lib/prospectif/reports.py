@@ -8,8 +8,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import pandas as pd
+
 from .i18n import format_number
-from .pipeline import DemographyRun, run_demography
+from .pipeline import run_demography
 from .results import write_results
 from .scenario import Scenario, compose
 from .territory import get_territory
@@ -56,9 +58,9 @@ def scenario_for(scenario_ids: str, horizon: int) -> Scenario:
     return compose(scenario_ids.split(",")).with_values({"horizon": horizon})
 
 
-def indicator_table(run: DemographyRun, years: list[int]) -> str:
+def indicator_table(results: pd.DataFrame, years: list[int]) -> str:
     """HTML table of the headline indicators in French, for some years."""
-    table = run.table().pivot_table(index="variable", columns="year", values="value")
+    table = results.pivot_table(index="variable", columns="year", values="value")
     header = "".join(f"<th>{y}</th>" for y in years)
     rows = []
     for variable, label, _, decimals in INDICATORS:
@@ -99,8 +101,9 @@ def demography_report(
     ]
     band = tuple(t[t["variable"] == "Population"].set_index("year")["value"] for t in band_tables)
     label = scenario.label.fr
+    results = run.table()
     if output_dir:
-        write_results(run.table(), Path(output_dir) / "resultats.parquet")
+        write_results(results, Path(output_dir) / "resultats.parquet")
     years = sorted({base_year, *range(2030, horizon + 1, 10), horizon})
     return [
         HTML(f"<h1>{html.escape(territory.name)} — {html.escape(label)}</h1>"),
@@ -112,8 +115,8 @@ def demography_report(
             f"Pyramide des âges {base_year} et {horizon}",
         ),
         trajectory_figure(
-            {label: run.table()}, "Population", "personnes", "Population au 1er janvier", band=band
+            {label: results}, "Population", "personnes", "Population au 1er janvier", band=band
         ),
-        HTML(indicator_table(run, years)),
+        HTML(indicator_table(results, years)),
         HTML(SOURCES_FR.format(structure=STRUCTURES_FR[run.structure])),
     ]

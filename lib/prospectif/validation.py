@@ -14,7 +14,7 @@ import pandas as pd
 from .base import FERTILE_AGES, OPEN_AGE, SEXES, demographic_base
 from .data import load_table
 from .models.demography import project, rate_paths
-from .models.demography_estimation import DemographyEstimates
+from .models.demography_estimation import DemographyEstimates, residual_migration
 from .models.lifetable import life_expectancy
 from .pipeline import estimates_for
 from .scenario import Scenario, load_preset
@@ -154,8 +154,6 @@ def _observed_net_migration(
     estimates: DemographyEstimates, base, base_year: int, window: int
 ) -> float:
     """France's average net migration over the window (persons per year), residual method."""
-    from .models.demography_estimation import residual_migration
-
     first = base_year - window - int(base.years[0])
     population = base.population[first : first + window + 1]
     qx_first = base_year - window - int(base.qx_observed_years[0])

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..scenario.demography import Demography
 from .demography_estimation import DemographyEstimates
-from .lifetable import life_expectancy, projection_survival, solve_mortality_multiplier
+from .lifetable import person_years, solve_mortality_multiplier, survival_ratios
 
 FEMALE, MALE = 0, 1
 
@@ -210,7 +210,8 @@ def rate_paths(
     local = mort.territorial_differential
     differential = estimates.mortality_index[units] ** local
     qx = np.minimum(national_qx[:, None] * differential[None, ..., None], 1.0)
-    survival, birth_survival = projection_survival(qx, ages - 1)
+    lived = person_years(qx)
+    survival, birth_survival = survival_ratios(lived, ages - 1)
     tfr = linear_path(fert.tfr_start, fert.tfr_target, base_year, fert.tfr_target_year, years)
     shift = linear_path(0.0, fert.mean_age_shift, base_year, fert.tfr_target_year, years)
     schedule = fertility_schedule(reference_asfr, fertile_ages, shift, ages)
@@ -233,5 +234,5 @@ def rate_paths(
         )
     boys = fert.sex_ratio_at_birth / (100.0 + fert.sex_ratio_at_birth)
     return RatePaths(
-        years, survival, birth_survival, asfr, boys, rates, counts, local_tfr, life_expectancy(qx)
+        years, survival, birth_survival, asfr, boys, rates, counts, local_tfr, lived.sum(axis=-1)
     )

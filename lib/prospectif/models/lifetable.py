@@ -63,7 +63,14 @@ def life_expectancy(qx: np.ndarray) -> np.ndarray:
 
 
 def projection_survival(qx: np.ndarray, open_age: int) -> tuple[np.ndarray, np.ndarray]:
-    """Survival ratios for a cohort-component projection with ages 0…``open_age``+.
+    """Survival ratios for a cohort-component projection from quotients (see
+    :func:`survival_ratios`)."""
+    return survival_ratios(person_years(qx), open_age)
+
+
+def survival_ratios(lived: np.ndarray, open_age: int) -> tuple[np.ndarray, np.ndarray]:
+    """Survival ratios for a cohort-component projection with ages 0…``open_age``+, from the
+    person-years L(x) of life tables (see :func:`person_years`).
 
     Returns
     -------
@@ -73,10 +80,9 @@ def projection_survival(qx: np.ndarray, open_age: int) -> tuple[np.ndarray, np.n
     at_birth
         Probability that a child born during the year is alive on the next 1 January.
     """
-    lived = person_years(qx)
     if lived.shape[-1] <= open_age + 1:
         raise ValueError(f"life table must extend beyond the open age {open_age}")
-    by_age = np.empty(qx.shape[:-1] + (open_age + 1,))
+    by_age = np.empty(lived.shape[:-1] + (open_age + 1,))
     ratio = np.divide(
         lived[..., 1 : open_age + 1],
         lived[..., :open_age],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+
 from pydantic import ValidationError
 
 from ..errors import ScenarioError
