@@ -8,13 +8,16 @@ from functools import cached_property
 
 from pydantic import BaseModel, Field, ValidationError
 
+from .ageing import Ageing
 from .demography import Demography
+from .energy import Energy
 from .fields import Section, assumption
+from .mobility import Mobility
 
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 """Scenario ids: lower-case letters, digits and dashes, as in file names ``scenarios/<id>.yaml``."""
 
-MODEL_SECTIONS = ("demography",)
+MODEL_SECTIONS = ("demography", "ageing", "mobility", "energy")
 """Sections holding model assumptions; they and the horizon make the content hash."""
 
 
@@ -61,6 +64,15 @@ class Scenario(Section):
 
     demography: Demography = Demography()
     """Demography assumptions."""
+
+    ageing: Ageing = Ageing()
+    """Ageing and autonomy assumptions."""
+
+    mobility: Mobility = Mobility()
+    """Mobility assumptions."""
+
+    energy: Energy = Energy()
+    """Energy and climate assumptions."""
 
     @cached_property
     def hash(self) -> str:
