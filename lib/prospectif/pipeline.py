@@ -155,14 +155,44 @@ def census_base(territory: Territory, census: pd.DataFrame) -> np.ndarray:
     return census_structure(census, list(territory.members), reference, total)
 
 
-def run(
-    territory_code: str, scenario: Scenario, census: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """Every built model for a territory and a scenario, as one IAMC long table.
+MODELS = ("demography",)
+"""The models of the chain, in the order they run."""
+
+
+@dataclass(frozen=True)
+class ChainRun:
+    """The model chain of a territory under a scenario; each model runs when first asked."""
+
+    territory: Territory
+    scenario: Scenario
+    demography: DemographyRun
+
+    def series(self, models: tuple[str, ...] = MODELS) -> list:
+        """Result series of the ``models`` asked for."""
+        return [s for model in models for s in getattr(self, model).series()]
+
+    def table(self, models: tuple[str, ...] = MODELS) -> pd.DataFrame:
+        """The IAMC long table of ``models``; ``attrs["base_structure"]`` says how the base
+        age structure was obtained."""
+        table = long_table(self.series(models), MODEL_NAME, self.scenario.id, self.territory.code)
+        table.attrs["base_structure"] = self.demography.structure
+        return table
+
+
+def run_chain(
+    territory: Territory, scenario: Scenario, census: pd.DataFrame | None = None
+) -> ChainRun:
+    """The model chain for a territory and a scenario (models computed on demand).
 
     ``census`` (from :func:`prospectif.census.read_census_table`) replaces the estimated age
     structure of a commune, EPCI or perimeter.
     """
-    territory = get_territory(territory_code)
     base = census_base(territory, census) if census is not None else None
-    return run_demography(territory, scenario, base_population=base).table()
+    return ChainRun(territory, scenario, run_demography(territory, scenario, base_population=base))
+
+
+def run(
+    territory_code: str, scenario: Scenario, census: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every model for a territory and a scenario, as one IAMC long table."""
+    return run_chain(get_territory(territory_code), scenario, census).table()

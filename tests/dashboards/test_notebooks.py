@@ -3,9 +3,16 @@
 import ast
 from pathlib import Path
 
+import nbformat
 import papermill as pm
 import pandas as pd
 import pytest
+
+from prospectif.pipeline import run_chain
+from prospectif.results import assert_results_equal
+from prospectif.territory import get_territory
+from prospectif.ui import DASHBOARDS
+from prospectif.ui.state import base_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "dashboards").glob("*.ipynb"))
@@ -21,39 +28,60 @@ def test_parameters_cell_holds_the_standard_plain_literals(notebook):
         assert isinstance(ast.literal_eval(param["default"]), str | int), param
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_headlessly_and_writes_results(notebook, tmp_path):
-    out = tmp_path / "out"
+REPORTS = [ROOT / "dashboards" / f"{name}.ipynb" for name in DASHBOARDS]
+
+
+def execute(notebook, tmp_path, **parameters):
+    out = tmp_path / notebook.name
     pm.execute_notebook(
         str(notebook),
-        str(tmp_path / notebook.name),
+        str(out),
         kernel_name="python3",
-        parameters={
-            "territory": "EPCI-200070308",
-            "scenario": "tendanciel",
-            "horizon": 2050,
-            "output_dir": str(out),
-        },
+        parameters=parameters,
         progress_bar=False,
         cwd=str(tmp_path),
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def test_every_dashboard_has_a_notebook_and_the_home_page_links_them(tmp_path):
+    assert {p.stem for p in NOTEBOOKS} == {"index", *DASHBOARDS}
+    home = execute(ROOT / "dashboards" / "index.ipynb", tmp_path)
+    page = home.cells[-1].outputs[0]["data"]["text/html"]
+    for name in DASHBOARDS:
+        assert f'href="{name}.ipynb?territory=DEP-71' in page
+
+
+@pytest.mark.parametrize("notebook", REPORTS, ids=lambda p: p.stem)
+def test_report_runs_headlessly_and_writes_results(notebook, tmp_path):
+    out = tmp_path / "out"
+    execute(
+        notebook,
+        tmp_path,
+        territory="EPCI-200070308",
+        scenario="tendanciel",
+        horizon=2050,
+        mode="report",
+        output_dir=str(out),
     )
     table = pd.read_parquet(out / "resultats.parquet")
     assert table["region"].unique().tolist() == ["EPCI-200070308"]
     assert table["year"].max() == 2050
 
 
-def test_report_numbers_equal_the_library_run(tmp_path):
-    from prospectif.pipeline import run
-    from prospectif.reports import scenario_for
-    from prospectif.results import assert_results_equal
+@pytest.mark.parametrize("notebook", REPORTS, ids=lambda p: p.stem)
+def test_interactive_mode_builds_the_live_app_headlessly(notebook, tmp_path):
+    executed = execute(notebook, tmp_path, territory="DEP-2A", horizon=2040)
+    outputs = [o for cell in executed.cells for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
 
-    notebook = ROOT / "dashboards" / "demographie.ipynb"
-    pm.execute_notebook(
-        str(notebook),
-        str(tmp_path / "d.ipynb"),
-        kernel_name="python3",
-        parameters={"output_dir": str(tmp_path)},
-        progress_bar=False,
+
+@pytest.mark.parametrize("name", list(DASHBOARDS))
+def test_report_numbers_equal_the_library_run(name, tmp_path):
+    execute(
+        ROOT / "dashboards" / f"{name}.ipynb", tmp_path, mode="report", output_dir=str(tmp_path)
     )
-    expected = run("DEP-71", scenario_for("insee-central", 2070))
+    chain = run_chain(get_territory("DEP-71"), base_scenario("insee-central", 2070))
+    expected = chain.table(DASHBOARDS[name].models)
     assert_results_equal(pd.read_parquet(tmp_path / "resultats.parquet"), expected, rtol=0, atol=0)

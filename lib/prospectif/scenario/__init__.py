@@ -10,9 +10,10 @@ from .io import (
     save_scenario,
     scenario_from_dict,
 )
-from .schema import Scenario, section_models
+from .schema import MODEL_SECTIONS, Scenario, section_models
 
 __all__ = [
+    "MODEL_SECTIONS",
     "Scenario",
     "check_id",
     "compose",

@@ -91,11 +91,16 @@ def scenario_from_dict(document: dict, source: str = "<scenario>") -> Scenario:
     return _validate(document, source)
 
 
-def save_scenario(scenario: Scenario, path: Path) -> Path:
-    """Write ``scenario`` to ``path`` atomically, with every value explicit (self-contained)."""
+def scenario_document(scenario: Scenario) -> dict:
+    """The self-contained file content of a scenario: every value explicit, format tagged."""
     document = scenario.model_dump(mode="json", exclude_defaults=False)
     document["extends"] = list(document["extends"])
-    return write_yaml({"format": "prospectif-scenario/1", **document}, path)
+    return {"format": "prospectif-scenario/1", **document}
+
+
+def save_scenario(scenario: Scenario, path: Path) -> Path:
+    """Write ``scenario`` to ``path`` atomically, with every value explicit (self-contained)."""
+    return write_yaml(scenario_document(scenario), path)
 
 
 def _read_document(path: Path) -> dict:

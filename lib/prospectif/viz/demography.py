@@ -1,4 +1,4 @@
-"""Plotly figure builders (large, readable on a projector, French number formatting)."""
+"""Demography figures: age pyramid, trajectories with a band, components of change."""
 
 from __future__ import annotations
 
@@ -6,45 +6,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import format_number
-
-FONT_SIZE = 18
-COLORS = {"F": "#c0392b", "M": "#2471a3", "base": "#7f8c8d", "band": "rgba(36,113,163,0.18)"}
-"""Colour-blind-safe pair (red/blue) and a neutral grey."""
-
-TEXTS = {
-    "fr": {
-        "age": "Âge",
-        "persons": "personnes",
-        "women": "Femmes",
-        "men": "Hommes",
-        "year": "Année",
-        "population": "Population (personnes)",
-        "band": "Variantes INSEE",
-    },
-    "en": {
-        "age": "Age",
-        "persons": "persons",
-        "women": "Women",
-        "men": "Men",
-        "year": "Year",
-        "population": "Population (persons)",
-        "band": "INSEE variants",
-    },
-}
-
-
-def base_layout(title: str, lang: str = "fr") -> go.Layout:
-    """Common layout: large fonts, French separators (decimal comma, thin-space thousands)."""
-    return go.Layout(
-        title={"text": title, "font": {"size": FONT_SIZE + 6}},
-        font={"size": FONT_SIZE},
-        separators=", " if lang == "fr" else ".,",
-        template="plotly_white",
-        height=560,
-        margin={"l": 80, "r": 30, "t": 80, "b": 60},
-        legend={"orientation": "h", "y": -0.15},
-    )
+from ..i18n import format_number
+from .base import COLORS, TEXTS, base_layout, scenario_line, symmetric_ticks
 
 
 def pyramid_figure(
@@ -54,6 +17,7 @@ def pyramid_figure(
     year: int,
     title: str,
     lang: str = "fr",
+    other: tuple[str, np.ndarray] | None = None,
 ) -> go.Figure:
     """Age pyramid of ``year`` (bars) over the base year (outline).
 
@@ -61,6 +25,9 @@ def pyramid_figure(
     ----------
     population
         Persons by (year, sex, age), sexes in the order F, M.
+    other
+        A second scenario's label and persons by (sex, age) in ``year``, drawn as a dashed
+        outline.
     """
     t = TEXTS[lang]
     ages = np.arange(population.shape[-1])
@@ -84,6 +51,14 @@ def pyramid_figure(
             name=f"{label} {base_year}",
             line={"color": COLORS["base"], "width": 2, "shape": "hvh"},
         )
+        if other is not None:
+            fig.add_scatter(
+                y=ages,
+                x=sign * other[1][s],
+                mode="lines",
+                name=f"{label} {year} – {other[0]}",
+                line={**scenario_line(1), "width": 2, "shape": "hvh"},
+            )
     limit = float(np.abs(population).max()) * 1.05
     ticks = symmetric_ticks(limit)
     fig.update_layout(
@@ -97,15 +72,6 @@ def pyramid_figure(
     return fig
 
 
-def symmetric_ticks(limit: float, count: int = 3) -> list[float]:
-    """Round tick values from −limit to limit, labelled without sign on the pyramid."""
-    raw = limit / count
-    magnitude = 10 ** np.floor(np.log10(raw))
-    step = min((m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw))
-    half = np.arange(step, limit, step)
-    return [*(-half[::-1]), 0.0, *half]
-
-
 def trajectory_figure(
     tables: dict[str, pd.DataFrame],
     variable: str,
@@ -114,8 +80,10 @@ def trajectory_figure(
     band: tuple[pd.Series, pd.Series] | None = None,
     lang: str = "fr",
 ) -> go.Figure:
-    """One line per scenario for ``variable`` (IAMC tables keyed by label); optional band
-    (low, high series indexed by year)."""
+    """Draw one line per scenario for ``variable`` (IAMC tables keyed by label).
+
+    ``band`` is an optional (low, high) pair of series indexed by year, drawn as a shaded area.
+    """
     fig = go.Figure(layout=base_layout(title, lang))
     if band is not None:
         low, high = band
@@ -128,11 +96,36 @@ def trajectory_figure(
             name=TEXTS[lang]["band"],
             hoverinfo="skip",
         )
-    for label, table in tables.items():
+    for index, (label, table) in enumerate(tables.items()):
         rows = table[table["variable"] == variable]
         fig.add_scatter(
-            x=rows["year"], y=rows["value"], mode="lines", name=label, line={"width": 4}
+            x=rows["year"], y=rows["value"], mode="lines", name=label, line=scenario_line(index)
         )
     fig.update_layout(xaxis_title=TEXTS[lang]["year"], yaxis_title=unit_label)
+    fig.update_yaxes(tickformat=",.0f")
+    return fig
+
+
+COMPONENTS = {
+    "fr": {"Births": "Naissances", "Deaths": "Décès", "Net Migration": "Solde migratoire"},
+    "en": {"Births": "Births", "Deaths": "Deaths", "Net Migration": "Net migration"},
+}
+COMPONENT_COLORS = {"Births": "#009E73", "Deaths": "#D55E00", "Net Migration": "#0072B2"}
+
+
+def components_figure(tables: dict[str, pd.DataFrame], title: str, lang: str = "fr") -> go.Figure:
+    """Births, deaths and net migration each year; one line style per scenario."""
+    fig = go.Figure(layout=base_layout(title, lang))
+    for index, (label, table) in enumerate(tables.items()):
+        for variable, name in COMPONENTS[lang].items():
+            rows = table[table["variable"] == variable]
+            fig.add_scatter(
+                x=rows["year"],
+                y=rows["value"],
+                mode="lines",
+                name=name if index == 0 else f"{name} – {label}",
+                line={**scenario_line(index), "color": COMPONENT_COLORS[variable]},
+            )
+    fig.update_layout(xaxis_title=TEXTS[lang]["year"], yaxis_title=TEXTS[lang]["persons_per_year"])
     fig.update_yaxes(tickformat=",.0f")
     return fig

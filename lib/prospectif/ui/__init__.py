@@ -1,0 +1,88 @@
+"""The dashboards' interface: one call per notebook, live (Voilà) or as a static report.
+
+>>> show("demographie", territory="DEP-71", scenario="tendanciel", horizon=2070,
+...      mode="interactive", output_dir="")
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from ..errors import ProspectifError
+from ..results import write_results
+from .catalogue import DASHBOARDS, Context, Dashboard
+from .content import indicator_table, sources_html
+from .state import ViewState, parse_query, resolve
+from .texts import pick, text
+
+MODES = ("interactive", "report")
+
+
+def query_string() -> str:
+    """The query string of the page when served by Voilà (empty otherwise)."""
+    if "VOILA_KERNEL_ID" not in os.environ and "QUERY_STRING" not in os.environ:
+        return ""
+    from voila.utils import get_query_string
+
+    return get_query_string() or ""
+
+
+def show(
+    name: str, territory: str, scenario: str, horizon: int, mode: str, output_dir: str = ""
+) -> None:
+    """Display dashboard ``name`` in the notebook: the live app or the static report."""
+    from IPython.display import HTML, display
+
+    if mode not in MODES:
+        raise ValueError(f"mode {mode!r}: expected one of {', '.join(MODES)}")
+    dashboard = DASHBOARDS[name]
+    defaults = ViewState(territory=territory, scenario=scenario, horizon=horizon)
+    if mode == "interactive":
+        from .app import DashboardApp
+
+        state, problems = parse_query(query_string(), defaults)
+        display(DashboardApp(dashboard, state, problems).widget)
+        return
+    try:
+        items = report(dashboard, defaults, output_dir)
+    except ProspectifError as exc:
+        items = [HTML(f"<p>{html.escape(text('error', 'fr', message=str(exc)))}</p>")]
+        raise
+    finally:
+        for item in items:
+            display(item)
+
+
+def report(dashboard: Dashboard, state: ViewState, output_dir: str = "") -> list:
+    """Objects of the static report; writes ``output_dir/resultats.parquet`` when set."""
+    from IPython.display import HTML
+
+    from ..pipeline import run_chain
+    from ..territory import get_territory
+
+    scenario = resolve(state)
+    run = run_chain(get_territory(state.territory), scenario)
+    table = run.table(dashboard.models)
+    if output_dir:
+        write_results(table, Path(output_dir) / "resultats.parquet")
+    label = scenario.label.get(state.lang)
+    context = Context(((label, run),), (table,), scenario.horizon, state.lang)
+    title = (
+        f"<h1>{html.escape(pick(dashboard.title, state.lang))} — "
+        f"{html.escape(run.territory.name)}</h1><p style='font-size:18px'>"
+        f"{html.escape(label)}</p>"
+    )
+    return [
+        HTML(title),
+        *(spec.build(context) for spec in dashboard.figures),
+        HTML(indicator_table(dashboard, context)),
+        HTML(
+            f"<h2>{text('sources', state.lang)}</h2>"
+            + sources_html(dashboard, scenario, run.demography.structure, state.lang)
+        ),
+    ]
+
+
+__all__ = ["DASHBOARDS", "report", "show"]

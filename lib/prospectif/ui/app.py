@@ -1,0 +1,346 @@
+"""The live workshop dashboard: pickers, assumption panel, figures updated in place, variants,
+exports, link to the view and the sources panel."""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from dataclasses import replace
+
+import ipywidgets as w
+import pandas as pd
+
+from ..errors import ProspectifError
+from ..pipeline import ChainRun, run_chain
+from ..scenario import Scenario, list_presets
+from ..territory import get_territory, search
+from .catalogue import Context, Dashboard
+from .content import indicator_table, sources_html
+from .exports import export_links
+from .figures import IMAGE_FORMATS, figure_widget, set_image_format, update_in_place
+from .panel import AssumptionPanel
+from .state import ViewState, base_scenario, resolve, to_query
+from .texts import pick, text
+from .variants import MAX_COMPARED, VariantStore, read_only, save_variant
+
+RUN_CACHE_SIZE = 24
+"""Runs kept per session (current setting, variants, recent slider positions)."""
+
+STYLE = """<style>
+.prospectif-app { font-size: 17px; }
+.prospectif-app h1 { font-size: 30px; margin: 4px 0; }
+.prospectif-app .widget-label, .prospectif-app .widget-button, .prospectif-app input,
+.prospectif-app select { font-size: 16px; }
+.prospectif-table th, .prospectif-table td { padding: 4px 10px; border-bottom: 1px solid #ddd; }
+.prospectif-message { color: #8a4b00; font-size: 16px; }
+</style>"""
+
+
+class RunCache:
+    """The last runs computed in a session, by territory and scenario."""
+
+    def __init__(self, size: int = RUN_CACHE_SIZE):
+        self._runs: OrderedDict[tuple[str, Scenario], tuple[ChainRun, pd.DataFrame]] = OrderedDict()
+        self.size = size
+
+    def get(
+        self, territory_code: str, scenario: Scenario, models: tuple[str, ...]
+    ) -> tuple[ChainRun, pd.DataFrame]:
+        """The run and its results table (``models`` only), computed once."""
+        key = (territory_code, scenario)
+        if key not in self._runs:
+            run = run_chain(get_territory(territory_code), scenario)
+            self._runs[key] = (run, run.table(models))
+            while len(self._runs) > self.size:
+                self._runs.popitem(last=False)
+        self._runs.move_to_end(key)
+        return self._runs[key]
+
+
+def preset_options(lang: str) -> list[tuple[str, str]]:
+    """Dropdown options ``(label, id)`` of every preset."""
+    return [(f"{base_scenario(i, 2070).label.get(lang)} ({i})", i) for i in list_presets()]
+
+
+def territory_options(query: str, limit: int = 12) -> dict[str, str]:
+    """Search results as ``{"Saône-et-Loire (DEP-71)": "DEP-71"}``, best first."""
+    hits = search(query, limit=limit)
+    return {f"{row.name} ({row.code})": row.code for row in hits.itertuples()}
+
+
+class DashboardApp:
+    """A live dashboard for one session; ``widget`` is what the notebook displays."""
+
+    def __init__(self, dashboard: Dashboard, state: ViewState, problems: list[str] = ()):
+        self.dashboard = dashboard
+        self.state = state
+        self.lang = state.lang
+        self.runs = RunCache()
+        self.variants = VariantStore()
+        self.figures: dict[str, w.Widget] = {}
+        self._territories: dict[str, str] = {}
+        self._build_widgets()
+        self.messages.value = "".join(
+            f"<div>{html.escape(text('query_problem', self.lang, problem=p))}</div>"
+            for p in problems
+        )
+        self.panel.show(resolve(state))
+        self.refresh()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        lang = self.lang
+        self.title = w.HTML()
+        self.messages = w.HTML()
+        self.messages.add_class("prospectif-message")
+        self.status = w.HTML()
+        self.territory_box = w.Combobox(
+            placeholder=text("territory_search", lang),
+            description=text("territory", lang),
+            ensure_option=False,
+            layout={"width": "460px"},
+        )
+        self.territory_box.observe(self._territory_typed, names="value")
+        self.scenario_picker = w.Dropdown(
+            options=preset_options(lang),
+            value=self.state.scenario if self.state.scenario in list_presets() else None,
+            description=text("scenario", lang),
+            style={"description_width": "initial"},
+            layout={"width": "520px"},
+        )
+        self.scenario_picker.observe(self._preset_picked, names="value")
+        self.presentation = w.ToggleButton(
+            value=self.state.presentation,
+            description=text("presentation", lang),
+            layout={"width": "auto"},
+        )
+        self.presentation.observe(lambda _: self._layout_mode(), names="value")
+        self.panel = AssumptionPanel(self.dashboard.models, lang, self._assumptions_moved)
+        self.panel.reset_button.on_click(lambda _: self._reset())
+        self.year = w.IntSlider(
+            description=text("year", lang),
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout={"width": "600px"},
+        )
+        self.year.observe(lambda _: self.refresh(), names="value")
+        self.year_known = False
+        self.indicators = w.HTML()
+        self.variant_name = w.Text(placeholder=text("variant_name", lang))
+        self.save_button = w.Button(
+            description=text("save_variant", lang), layout={"width": "auto"}
+        )
+        self.save_button.on_click(lambda _: self._save_variant())
+        self.compare = w.SelectMultiple(
+            description=text("compare", lang), rows=4, layout={"width": "460px"}
+        )
+        self.compare.observe(lambda _: self._compare_changed(), names="value")
+        self.image_format = w.ToggleButtons(
+            options=[(f.upper(), f) for f in IMAGE_FORMATS], description=""
+        )
+        self.image_format.observe(lambda _: self._image_format_changed(), names="value")
+        self.exports_button = w.Button(
+            description=text("prepare_exports", lang), layout={"width": "auto"}
+        )
+        self.exports_button.on_click(lambda _: self._prepare_exports())
+        self.exports = w.HTML()
+        self.link = w.HTML()
+        self.sources = w.HTML()
+        sources = w.Accordion(children=[self.sources], titles=[text("sources", lang)])
+        self.figure_box = w.VBox()
+        self.side = w.VBox(
+            [
+                w.HTML(f"<h3>{text('assumptions', lang)}</h3>"),
+                self.panel,
+                w.HTML(f"<h3>{text('variants', lang)}</h3>"),
+                w.HBox([self.variant_name, self.save_button]),
+                self.compare,
+                w.HTML(f"<h3>{text('exports', lang)}</h3>"),
+                w.HTML(f"<div>{text('image_format', lang)}</div>"),
+                self.image_format,
+                self.exports_button,
+                self.exports,
+            ],
+            layout={"width": "34%", "padding": "0 12px 0 0"},
+        )
+        self.main = w.VBox(
+            [
+                self.year,
+                self.figure_box,
+                w.HTML(f"<h3>{text('indicators', lang)}</h3>"),
+                self.indicators,
+            ],
+            layout={"width": "66%"},
+        )
+        self.widget = w.VBox(
+            [
+                w.HTML(STYLE),
+                self.title,
+                w.HBox([self.territory_box, self.scenario_picker, self.presentation]),
+                self.messages,
+                self.status,
+                w.HBox([self.side, self.main]),
+                self.link,
+                sources,
+            ]
+        )
+        self.widget.add_class("prospectif-app")
+        self.widget.add_class(f"dashboard-{self.dashboard.name}")
+        self._layout_mode()
+
+    # -- events ---------------------------------------------------------------------------
+    def _territory_typed(self, change: dict) -> None:
+        value = change["new"].strip()
+        code = self._territories.get(value)
+        if code is None and value.upper().startswith(("DEP-", "REG-", "EPCI-", "COM-", "PER-")):
+            code = value.upper()
+        if code is not None:
+            try:
+                self.state = replace(self.state, territory=get_territory(code).code)
+            except ProspectifError as exc:
+                self.messages.value = html.escape(str(exc))
+                return
+            self.refresh()
+            return
+        if len(value) >= 2:
+            self._territories = territory_options(value)
+            self.territory_box.options = tuple(self._territories)
+            if not self._territories:
+                self.messages.value = html.escape(text("no_result", self.lang, query=value))
+
+    def _preset_picked(self, change: dict) -> None:
+        if change["new"] is None:
+            return
+        self.state = replace(self.state, scenario=change["new"], changes=())
+        self.panel.show(resolve(self.state))
+        self.refresh()
+
+    def _assumptions_moved(self) -> None:
+        base = base_scenario(self.state.scenario, self.state.horizon).assumptions()
+        changes = {k: v for k, v in self.panel.values().items() if v != base[k]}
+        self.state = self.state.with_changes(changes)
+        self.refresh()
+
+    def _reset(self) -> None:
+        self.state = self.state.with_changes({})
+        self.panel.show(resolve(self.state))
+        self.refresh()
+
+    def _compare_changed(self) -> None:
+        chosen = list(self.compare.value)
+        if len(chosen) > MAX_COMPARED:
+            self.messages.value = html.escape(text("too_many", self.lang))
+            self.compare.value = tuple(chosen[:MAX_COMPARED])
+            return
+        self.refresh()
+
+    def _save_variant(self) -> None:
+        name = self.variant_name.value.strip()
+        if not name:
+            self.messages.value = html.escape(text("name_needed", self.lang))
+            return
+        try:
+            scenario = resolve(self.state).with_values(
+                {}, extends=tuple(self.state.scenario.split(","))
+            )
+            variant = self.variants.add(name, scenario)
+            message = text("saved", self.lang, name=variant.label.fr)
+            if read_only():
+                message += text("read_only", self.lang)
+            else:
+                message += text("saved_server", self.lang, path=save_variant(variant))
+        except ProspectifError as exc:
+            self.messages.value = html.escape(str(exc))
+            return
+        self.messages.value = html.escape(message)
+        chosen = self.compare.value
+        self.compare.options = tuple(self.variants.names())
+        self.compare.value = tuple(n for n in chosen if n in self.variants.variants)
+
+    def _image_format_changed(self) -> None:
+        for key, widget in self.figures.items():
+            set_image_format(widget, self._file_stem(key), self.image_format.value)
+
+    def _prepare_exports(self) -> None:
+        scenario = resolve(self.state)
+        _, table = self.runs.get(self.state.territory, scenario, self.dashboard.models)
+        self.exports.value = export_links(scenario, table, self._file_stem("resultats"), self.lang)
+
+    def _layout_mode(self) -> None:
+        presenting = self.presentation.value
+        self.state = replace(self.state, presentation=presenting)
+        self.side.layout.display = "none" if presenting else None
+        self.main.layout.width = "100%" if presenting else "66%"
+
+    # -- computation ----------------------------------------------------------------------
+    def _file_stem(self, key: str) -> str:
+        return f"{self.dashboard.name}-{self.state.territory}-{key}"
+
+    def context(self) -> Context:
+        """The runs on screen (current setting first, then the variants compared)."""
+        models = self.dashboard.models
+        current = self.runs.get(self.state.territory, resolve(self.state), models)
+        labelled = [(text("current", self.lang), *current)]
+        for name in self.compare.value:
+            labelled.append(
+                (name, *self.runs.get(self.state.territory, self.variants.variants[name], models))
+            )
+        return Context(
+            runs=tuple((label, run) for label, run, _ in labelled),
+            tables=tuple(table for _, _, table in labelled),
+            year=self.year.value,
+            lang=self.lang,
+        )
+
+    def refresh(self) -> None:
+        """Recompute the chain for the current view and update every output in place."""
+        self.status.value = f"<i>{text('computing', self.lang)}</i>"
+        try:
+            context = self._context_with_year()
+        except ProspectifError as exc:
+            self.messages.value = html.escape(text("error", self.lang, message=str(exc)))
+            self.status.value = ""
+            return
+        self._draw(context)
+        self.status.value = ""
+
+    def _context_with_year(self) -> Context:
+        context = self.context()
+        years = context.current.demography.years
+        if not self.year_known or self.year.max != int(years[-1]):
+            self.year.unobserve_all("value")
+            self.year.max = int(years[-1])
+            self.year.min = int(years[0])
+            self.year.value = int(years[-1])
+            self.year.observe(lambda _: self.refresh(), names="value")
+            self.year_known = True
+            context = replace(context, year=self.year.value)
+        return context
+
+    def _draw(self, context: Context) -> None:
+        run = context.current
+        for spec in self.dashboard.figures:
+            figure = spec.build(context)
+            if spec.key in self.figures:
+                update_in_place(self.figures[spec.key], figure)
+            else:
+                self.figures[spec.key] = figure_widget(
+                    figure, self._file_stem(spec.key), self.image_format.value
+                )
+        self.figure_box.children = tuple(self.figures.values())
+        self.year.layout.display = (
+            None if any(s.uses_year for s in self.dashboard.figures) else "none"
+        )
+        self.indicators.value = indicator_table(self.dashboard, context)
+        self.title.value = (
+            f"<h1>{html.escape(pick(self.dashboard.title, self.lang))} — "
+            f"{html.escape(run.territory.name)}</h1>"
+            f"<div style='font-size:18px'>{html.escape(run.scenario.label.get(self.lang))}</div>"
+        )
+        self.link.value = (
+            f'<a class="prospectif-link" href="?{html.escape(to_query(self.state))}" '
+            f'target="_blank">{text("link", self.lang)}</a>'
+        )
+        self.sources.value = sources_html(
+            self.dashboard, run.scenario, run.demography.structure, self.lang
+        )

@@ -1,0 +1,100 @@
+"""HTML content of the dashboards: headline indicator table and the "Sources et méthode" panel."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ..data.catalog import read_catalog
+from ..i18n import format_number
+from ..scenario import Scenario
+from .catalogue import Context, Dashboard
+from .panel import panel_groups
+from .texts import STRUCTURES, pick, text
+
+TABLE_STYLE = "font-size:18px;text-align:right;border-collapse:collapse"
+
+
+def table_years(base_year: int, horizon: int) -> list[int]:
+    """Years shown in indicator tables: the base year, each decade, the horizon."""
+    return sorted({base_year, *range(2030, horizon + 1, 10), horizon})
+
+
+def indicator_table(dashboard: Dashboard, context: Context) -> str:
+    """Headline indicators of the current setting by year, then each variant at the horizon."""
+    current = _pivot(context.tables[0])
+    years = [y for y in table_years(int(current.columns[0]), int(current.columns[-1]))]
+    horizon = years[-1]
+    variants = [(label, _pivot(t)) for (label, _), t in zip(context.runs[1:], context.tables[1:])]
+    header = "".join(f"<th>{y}</th>" for y in years) + "".join(
+        f"<th>{html.escape(label)}<br>{horizon}</th>" for label, _ in variants
+    )
+    rows = []
+    for indicator in dashboard.indicators:
+        if indicator.variable not in current.index:
+            continue
+        values = [_cell(current, indicator.variable, y) for y in years]
+        values += [_cell(table, indicator.variable, horizon) for _, table in variants]
+        cells = "".join(
+            f"<td>{format_number(v, indicator.decimals, context.lang)}</td>" for v in values
+        )
+        rows.append(
+            f"<tr><th style='text-align:left'>{html.escape(pick(indicator.label, context.lang))}</th>{cells}</tr>"
+        )
+    return (
+        f'<table class="prospectif-table" style="{TABLE_STYLE}">'
+        f"<thead><tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _pivot(table: pd.DataFrame) -> pd.DataFrame:
+    return table.pivot_table(index="variable", columns="year", values="value", aggfunc="first")
+
+
+def _cell(table: pd.DataFrame, variable: str, year: int) -> float:
+    if variable in table.index and year in table.columns:
+        return float(table.at[variable, year])
+    return float("nan")
+
+
+def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang: str) -> str:
+    """The "Sources et méthode" panel: data tables, the assumptions shown and their sources."""
+    catalog = read_catalog()
+    tables = "".join(
+        f"<li><b>{html.escape(name)}</b> : {html.escape(catalog[name]['description'])}<ul>"
+        + "".join(
+            f"<li>{html.escape(s['publisher'])}, <i>{html.escape(s['title'])}</i> "
+            f"({html.escape(str(s['vintage']))}), {html.escape(s['licence'])}</li>"
+            for s in catalog[name]["sources"]
+        )
+        + "</ul></li>"
+        for name in dashboard.tables
+    )
+    values = scenario.assumptions()
+    rows = "".join(
+        f"<tr><td>{html.escape(c.label)}</td><td>{html.escape(_value(values[c.key], lang))} "
+        f"{html.escape(c.unit)}</td><td>{html.escape(c.source)}</td></tr>"
+        for group in panel_groups(dashboard.models, lang)
+        for c in group.controls
+    )
+    structure_text = text("base_structure", lang, structure=pick(STRUCTURES[structure], lang))
+    heading = pick(("Données", "Data"), lang), pick(("Hypothèses", "Assumptions"), lang)
+    method = pick(("Méthode détaillée", "Full method"), lang)
+    return (
+        f'<div class="prospectif-sources" style="font-size:15px">'
+        f"<p>{html.escape(structure_text)}</p>"
+        f"<h4>{heading[0]}</h4><ul>{tables}</ul>"
+        f"<h4>{heading[1]} — {html.escape(scenario.label.get(lang))}</h4>"
+        f'<table style="border-collapse:collapse"><tbody>{rows}</tbody></table>'
+        f"<p>{method} : <code>{html.escape(dashboard.method)}</code> ; validation : "
+        f"<code>docs/validation.md</code>.</p></div>"
+    )
+
+
+def _value(value: object, lang: str) -> str:
+    if isinstance(value, float):
+        return format_number(value, 0 if value.is_integer() else 2, lang)
+    if isinstance(value, int):
+        return format_number(value, 0, lang) if value >= 10000 else str(value)
+    return str(value)

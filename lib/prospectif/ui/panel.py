@@ -1,0 +1,183 @@
+"""The assumption panel, generated from the scenario schema: one slider per assumption.
+
+Labels, units, ranges, steps and sources come from the schema (``assumption(...)``), so a new
+assumption appears in every dashboard without touching the interface.
+"""
+
+from __future__ import annotations
+
+import math
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ipywidgets as w
+
+from ..i18n import format_number
+from ..scenario import Scenario, section_models
+from ..scenario.fields import assumption_meta
+from .texts import MODEL_TITLES, pick, text
+
+
+@dataclass(frozen=True)
+class Control:
+    """What one assumption's control needs: key, kind, bounds, labels, source."""
+
+    key: str
+    kind: str
+    """``float``, ``int`` or ``choice``."""
+    label: str
+    unit: str
+    source: str
+    low: float | None = None
+    high: float | None = None
+    step: float | None = None
+    options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Controls of one section, under a plain-language title."""
+
+    title: str
+    controls: tuple[Control, ...]
+
+
+def control_for(section: type, path: str, name: str, lang: str) -> Control | None:
+    """The control of assumption ``name`` of ``section``, or None if no widget fits it."""
+    meta = assumption_meta(section, name)
+    annotation = section.model_fields[name].annotation
+    common = {
+        "key": f"{path}.{name}",
+        "label": meta.get("label_en" if lang == "en" else "label_fr", name),
+        "unit": meta.get("unit", ""),
+        "source": meta.get("source", ""),
+    }
+    if typing.get_origin(annotation) is typing.Literal:
+        return Control(kind="choice", options=tuple(typing.get_args(annotation)), **common)
+    if annotation in (int, float) and "ge" in meta and "le" in meta:
+        step = meta.get("step", 1 if annotation is int else (meta["le"] - meta["ge"]) / 100)
+        return Control(
+            kind=annotation.__name__, low=meta["ge"], high=meta["le"], step=step, **common
+        )
+    return None
+
+
+def panel_groups(models: tuple[str, ...], lang: str = "fr") -> list[Group]:
+    """Controls of the sections of ``models``, grouped by section, in schema order."""
+    sections = section_models()
+    groups = []
+    for path, section in sections.items():
+        if path.split(".")[0] not in models:
+            continue
+        controls = tuple(
+            c
+            for name in section.model_fields
+            if f"{path}.{name}" not in sections
+            and (c := control_for(section, path, name, lang)) is not None
+        )
+        if controls:
+            title = (section.__doc__ or path).strip().splitlines()[0].rstrip(".")
+            groups.append(Group(_section_title(path, title, lang), controls))
+    return groups
+
+
+def _section_title(path: str, fallback: str, lang: str) -> str:
+    model = MODEL_TITLES.get(path.split(".")[0])
+    parts = path.split(".")
+    if model and len(parts) == 1:
+        return pick(model, lang)
+    title = SECTION_TITLES.get(path)
+    return pick(title, lang) if title else fallback
+
+
+SECTION_TITLES: dict[str, tuple[str, str]] = {
+    "demography.fertility": ("Fécondité", "Fertility"),
+    "demography.mortality": ("Espérance de vie", "Life expectancy"),
+    "demography.migration": ("Migrations", "Migration"),
+}
+"""French and English titles of the scenario sections (a test checks none is missing)."""
+
+
+def decimals_of(step: float | None) -> int:
+    """Decimals needed to show values on a grid of ``step``."""
+    if not step or step >= 1:
+        return 0
+    return min(4, max(0, -math.floor(math.log10(step) + 1e-9)))
+
+
+class AssumptionPanel(w.VBox):
+    """Sliders of every assumption of some models, calling ``on_change`` once per user move."""
+
+    def __init__(self, models: tuple[str, ...], lang: str, on_change: Callable[[], None]):
+        self.lang = lang
+        self._on_change = on_change
+        self._quiet = False
+        self.sliders: dict[str, w.ValueWidget] = {}
+        self._readouts: dict[str, w.Label] = {}
+        self.controls: dict[str, Control] = {}
+        self.reset_button = w.Button(description=text("reset", lang), layout={"width": "auto"})
+        sections = []
+        groups = panel_groups(models, lang)
+        for group in groups:
+            rows = [self._row(control) for control in group.controls]
+            sections.append(w.VBox(rows, layout={"padding": "0 4px"}))
+        accordion = w.Accordion(children=sections, titles=[g.title for g in groups])
+        accordion.selected_index = 0 if sections else None
+        super().__init__([self.reset_button, accordion], layout={"width": "100%"})
+        self.add_class("prospectif-panel")
+
+    def _row(self, control: Control) -> w.Widget:
+        self.controls[control.key] = control
+        if control.kind == "choice":
+            slider = w.Dropdown(options=control.options, layout={"width": "95%"})
+        else:
+            cls = w.IntSlider if control.kind == "int" else w.FloatSlider
+            slider = cls(
+                min=control.low,
+                max=control.high,
+                step=control.step,
+                readout=False,
+                continuous_update=False,
+                layout={"width": "70%"},
+            )
+        slider.add_class("prospectif-slider")
+        slider.add_class("key-" + control.key.replace(".", "-").replace("_", "-"))
+        readout = w.Label(layout={"width": "28%"})
+        self.sliders[control.key] = slider
+        self._readouts[control.key] = readout
+        slider.observe(lambda change, key=control.key: self._moved(key), names="value")
+        label = w.HTML(
+            f'<span title="{control.source}" style="font-size:15px">{control.label}'
+            f' <span style="color:#555">({control.unit})</span></span>'
+        )
+        return w.VBox([label, w.HBox([slider, readout])])
+
+    def _moved(self, key: str) -> None:
+        self._show_readout(key)
+        if not self._quiet:
+            self._on_change()
+
+    def _show_readout(self, key: str) -> None:
+        control, value = self.controls[key], self.sliders[key].value
+        shown = (
+            value
+            if control.kind == "choice"
+            else format_number(value, decimals_of(control.step), self.lang)
+        )
+        self._readouts[key].value = str(shown)
+
+    def show(self, scenario: Scenario) -> None:
+        """Set every control to ``scenario``'s values without calling ``on_change``."""
+        values = scenario.assumptions()
+        self._quiet = True
+        try:
+            for key, slider in self.sliders.items():
+                slider.value = values[key]
+                self._show_readout(key)
+        finally:
+            self._quiet = False
+
+    def values(self) -> dict[str, object]:
+        """Every control's value by dotted key."""
+        return {key: slider.value for key, slider in self.sliders.items()}

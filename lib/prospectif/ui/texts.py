@@ -1,0 +1,111 @@
+"""Interface texts in French (default) and English."""
+
+from __future__ import annotations
+
+LANGS = ("fr", "en")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "fr": {
+        "territory": "Territoire",
+        "territory_search": "Rechercher une commune, un EPCI, un département…",
+        "scenario": "Scénario de départ",
+        "horizon": "Horizon",
+        "year": "Année affichée",
+        "assumptions": "Hypothèses",
+        "reset": "Revenir au scénario de départ",
+        "variant_name": "Nom de la variante",
+        "save_variant": "Enregistrer la variante",
+        "variants": "Variantes de la séance (4 au plus comparées)",
+        "compare": "Comparer",
+        "exports": "Exporter",
+        "prepare_exports": "Préparer les fichiers",
+        "image_format": "Format des images (bouton appareil photo des graphiques)",
+        "link": "Lien vers cette vue",
+        "sources": "Sources et méthode",
+        "presentation": "Mode présentation",
+        "language": "Langue",
+        "indicators": "Indicateurs clés",
+        "computing": "Calcul en cours…",
+        "saved": "Variante « {name} » enregistrée",
+        "saved_server": " sur le serveur : {path}",
+        "read_only": " (serveur en lecture seule : téléchargez-la ci-dessous)",
+        "name_needed": "Donnez un nom à la variante.",
+        "too_many": "Quatre variantes au plus peuvent être comparées.",
+        "query_problem": "Paramètre d'adresse ignoré : {problem}",
+        "no_result": "Aucun territoire ne correspond à « {query} ».",
+        "current": "Réglage en cours",
+        "download_yaml": "Scénario (YAML)",
+        "download_csv_fr": "Résultats (CSV, Excel français)",
+        "download_csv": "Résultats (CSV international)",
+        "download_xlsx": "Résultats (Excel)",
+        "base_structure": "Structure par âge de la population de départ : {structure}",
+        "error": "Calcul impossible : {message}",
+    },
+    "en": {
+        "territory": "Territory",
+        "territory_search": "Search a commune, an EPCI, a département…",
+        "scenario": "Starting scenario",
+        "horizon": "Horizon",
+        "year": "Year shown",
+        "assumptions": "Assumptions",
+        "reset": "Back to the starting scenario",
+        "variant_name": "Variant name",
+        "save_variant": "Save the variant",
+        "variants": "Variants of this session (up to 4 compared)",
+        "compare": "Compare",
+        "exports": "Export",
+        "prepare_exports": "Prepare the files",
+        "image_format": "Image format (camera button of the charts)",
+        "link": "Link to this view",
+        "sources": "Sources and method",
+        "presentation": "Presentation mode",
+        "language": "Language",
+        "indicators": "Key indicators",
+        "computing": "Computing…",
+        "saved": "Variant “{name}” saved",
+        "saved_server": " on the server: {path}",
+        "read_only": " (read-only server: download it below)",
+        "name_needed": "Give the variant a name.",
+        "too_many": "At most four variants can be compared.",
+        "query_problem": "Address parameter ignored: {problem}",
+        "no_result": "No territory matches “{query}”.",
+        "current": "Current setting",
+        "download_yaml": "Scenario (YAML)",
+        "download_csv_fr": "Results (CSV, French Excel)",
+        "download_csv": "Results (CSV)",
+        "download_xlsx": "Results (Excel)",
+        "base_structure": "Age structure of the starting population: {structure}",
+        "error": "Cannot compute: {message}",
+    },
+}
+
+MODEL_TITLES = {
+    "demography": ("Démographie", "Demography"),
+    "ageing": ("Vieillissement et autonomie", "Ageing and autonomy"),
+    "mobility": ("Mobilité", "Mobility"),
+    "energy": ("Énergie et climat", "Energy and climate"),
+}
+
+STRUCTURES = {
+    "insee-estimates": (
+        "estimations INSEE du ou des départements",
+        "INSEE estimates of the département(s)",
+    ),
+    "departement-share": (
+        "estimée : part des communes dans la population du département (population légale "
+        "2017), structure par âge du département",
+        "estimated: the communes' share of the département population (2017 legal "
+        "population), age structure of the département",
+    ),
+    "census-import": ("importée du recensement de l'INSEE", "imported from the INSEE census"),
+}
+
+
+def text(key: str, lang: str = "fr", **values: object) -> str:
+    """The interface text ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    return TEXTS[lang if lang in TEXTS else "fr"][key].format(**values)
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The French or English member of a ``(fr, en)`` pair."""
+    return pair[1] if lang == "en" else pair[0]

@@ -1,0 +1,129 @@
+import base64
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from prospectif.pipeline import run
+from prospectif.results import assert_results_equal
+from prospectif.scenario import load_scenario_file
+from prospectif.ui.app import DashboardApp, territory_options
+from prospectif.ui.catalogue import DASHBOARDS
+from prospectif.ui.state import ViewState
+
+ROOT = Path(__file__).resolve().parents[2]
+TFR = "demography.fertility.tfr_target"
+
+
+@pytest.fixture
+def presets(tmp_path, monkeypatch):
+    folder = tmp_path / "scenarios"
+    shutil.copytree(ROOT / "scenarios", folder)
+    monkeypatch.setenv("PROSPECTIF_SCENARIOS", str(folder))
+    monkeypatch.delenv("PROSPECTIF_READ_ONLY", raising=False)
+    return folder
+
+
+def make_app(**state):
+    view = ViewState(
+        **{"territory": "DEP-71", "scenario": "insee-central", "horizon": 2050, **state}
+    )
+    return DashboardApp(DASHBOARDS["demographie"], view)
+
+
+def population_line(app):
+    trace = next(t for t in app.figures["population"].data if t.name == "Réglage en cours")
+    return list(trace.y)
+
+
+def test_a_slider_move_updates_the_figures_in_place(presets):
+    app = make_app()
+    widgets = dict(app.figures)
+    before = population_line(app)
+    app.panel.sliders[TFR].value = 2.2
+    assert app.figures == widgets  # same widget objects: updated, not redrawn
+    after = population_line(app)
+    assert after[0] == before[0] and after[-1] > before[-1]
+    assert "tfr_target=2.2" in app.link.value
+
+
+def test_two_saved_variants_are_overlaid_and_written_under_ateliers(presets):
+    app = make_app()
+    for name, value in (("Fécondité haute", 2.1), ("Fécondité basse", 1.4)):
+        app.panel.sliders[TFR].value = value
+        app.variant_name.value = name
+        app._save_variant()
+    saved = sorted((presets / "ateliers").glob("*/*.yaml"))
+    assert [p.name for p in saved] == ["fecondite-basse.yaml", "fecondite-haute.yaml"]
+    app.compare.value = ("Fécondité haute", "Fécondité basse")
+    names = [t.name for t in app.figures["population"].data]
+    assert {"Réglage en cours", "Fécondité haute", "Fécondité basse"} <= set(names)
+    assert "Fécondité basse<br>2050" in app.indicators.value
+
+
+def test_read_only_server_writes_nothing(presets, monkeypatch):
+    monkeypatch.setenv("PROSPECTIF_READ_ONLY", "1")
+    app = make_app()
+    app.variant_name.value = "Essai"
+    app._save_variant()
+    assert not (presets / "ateliers").exists()
+    assert "lecture seule" in app.messages.value and app.compare.options == ("Essai",)
+
+
+def test_a_hostile_variant_name_stays_in_the_workshop_folder(presets):
+    app = make_app()
+    for name in ("../../../etc/passwd", "/tmp/x", "CON", "a/b\\c\x00d"):
+        app.variant_name.value = name
+        app._save_variant()
+    written = [p for p in presets.rglob("*") if p.is_file() and "ateliers" in p.parts]
+    assert all(p.parent.parent == presets / "ateliers" for p in written)
+    assert not (presets.parent / "etc").exists()
+
+
+def test_exported_yaml_reproduces_the_screen(presets, tmp_path):
+    app = make_app(territory="DEP-2A")
+    app.panel.sliders[TFR].value = 1.5
+    app._prepare_exports()
+    links = dict(
+        re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', app.exports.value)
+    )
+    assert set(links) == {
+        "insee-central.yaml",
+        "demographie-DEP-2A-resultats.csv",
+        "demographie-DEP-2A-resultats-intl.csv",
+        "demographie-DEP-2A-resultats.xlsx",
+    }
+    path = tmp_path / "variant.yaml"
+    path.write_bytes(base64.b64decode(links["insee-central.yaml"]))
+    scenario = load_scenario_file(path)
+    assert scenario.demography.fertility.tfr_target == 1.5
+    _, shown = app.runs.get("DEP-2A", scenario, ("demography",))
+    assert_results_equal(run("DEP-2A", scenario).query("variable in @shown.variable"), shown)
+
+
+def test_query_problems_are_shown_not_raised(presets):
+    from prospectif.ui.state import parse_query
+
+    state, problems = parse_query(
+        "territory=XYZ&horizon=9999", ViewState("DEP-71", "insee-central", 2050)
+    )
+    app = DashboardApp(DASHBOARDS["demographie"], state, problems)
+    assert app.messages.value.count("Paramètre d&#x27;adresse ignoré") == 2
+
+
+def test_presentation_mode_hides_the_panel(presets):
+    app = make_app()
+    app.presentation.value = True
+    assert app.side.layout.display == "none" and app.main.layout.width == "100%"
+
+
+def test_territory_search_ignores_accents_and_selects():
+    options = territory_options("saone et loire")
+    assert options["Saône-et-Loire (DEP-71)"] == "DEP-71"
+
+
+def test_picking_a_territory_recomputes(presets):
+    app = make_app()
+    app.territory_box.value = "DEP-2A"
+    assert app.state.territory == "DEP-2A" and "Corse-du-Sud" in app.title.value

@@ -1,0 +1,68 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prospectif.ui.state import MAX_QUERY_LENGTH, ViewState, parse_query, resolve, to_query
+
+DEFAULTS = ViewState(territory="DEP-71", scenario="insee-central", horizon=2070)
+
+
+def test_a_view_round_trips_through_its_query_string():
+    state = DEFAULTS.with_changes(
+        {"demography.fertility.tfr_target": 1.65, "demography.migration.mode": "rates"}
+    )
+    state = ViewState(
+        "EPCI-200070308", "tendanciel", 2050, state.changes, lang="en", presentation=True
+    )
+    parsed, problems = parse_query(to_query(state), DEFAULTS)
+    assert problems == []
+    assert parsed == state
+    assert resolve(parsed).demography.fertility.tfr_target == 1.65
+
+
+def test_values_equal_to_the_base_are_not_changes():
+    parsed, problems = parse_query("demography.fertility.tfr_target=1.8", DEFAULTS)
+    assert problems == [] and parsed.changes == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "fragment"),
+    [
+        ("territory=DEP-999", "DEP-999"),
+        ("scenario=../../etc/passwd", "scenario"),
+        ("horizon=3000", "horizon"),
+        ("horizon=abc", "horizon"),
+        ("lang=de", "lang"),
+        ("demography.fertility.tfr_target=9", "tfr_target"),
+        ("demography.fertility.tfr_target=nan", "tfr_target"),
+        ("demography.fertility.tfr_target=<script>", "tfr_target"),
+        ("demography.migration.mode=everything", "mode"),
+        ("__class__=1", "not a scenario assumption"),
+        ("a" * (MAX_QUERY_LENGTH + 1), "longer"),
+    ],
+)
+def test_each_bad_parameter_is_dropped_with_a_reason(query, fragment):
+    parsed, problems = parse_query(query, DEFAULTS)
+    assert len(problems) == 1 and fragment in problems[0]
+    assert (parsed.territory, parsed.scenario, parsed.horizon) == (
+        DEFAULTS.territory,
+        DEFAULTS.scenario,
+        DEFAULTS.horizon,
+    )
+    assert parsed.changes == ()
+
+
+def test_good_parameters_survive_a_bad_neighbour():
+    parsed, problems = parse_query(
+        "territory=DEP-2A&demography.fertility.tfr_target=99&horizon=2050", DEFAULTS
+    )
+    assert (parsed.territory, parsed.horizon, parsed.changes) == ("DEP-2A", 2050, ())
+    assert len(problems) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_no_query_string_raises(query):
+    state, problems = parse_query(query, DEFAULTS)
+    resolve(state)
+    assert all(isinstance(p, str) for p in problems)
