@@ -1,0 +1,261 @@
+"""Ageing and autonomy: APA beneficiaries, places, care workforce, carers and cost.
+
+Pure NumPy, vectorised over years × départements × sex × age. For each département (unit) u,
+setting x (home, institution), sex s and age a ≥ 60, on 1 January of year t:
+
+  B_x(t, u) = Σ_{s,a} k_x(u) · p_x(s, a − Δ(t, u, s)) · (1 + τ)^(t − 2025) · P(t, u, s, a),
+
+with p the national 2022 prevalence curves, k the département's calibration factors
+(:mod:`.ageing_calibration`), Δ the shift of the curve along age (0 for constant prevalence;
+± ``shift_share`` × the life-expectancy gain since 2025 for compression / expansion) and τ the
+expert annual trend; home + institution prevalence is capped at 1. The policy levers then move
+beneficiaries between settings and turn them into places, hours, staff and cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..results import Series
+from ..scenario.ageing import Ageing, Policy, Prevalence
+from .ageing_calibration import ELDERLY_AGE, FIRST_AGE, AgeingInputs, ageing_inputs, capped
+
+__all__ = ["AgeingInputs", "AgeingResult", "ageing_inputs", "project_ageing"]
+
+MONTHS = 12
+CARER_AGES = (50, 75)
+"""Potential family carers: people aged 50–74 (ages 50 to 74 inclusive)."""
+OLDEST_AGE = 85
+MAX_SHIFT = 60
+"""Largest shift of the prevalence curve towards younger ages (years), far beyond any use."""
+
+
+@dataclass(frozen=True)
+class AgeingResult:
+    """Projected care needs of each unit and their weights in the territory.
+
+    Attributes
+    ----------
+    years
+        Stock years (1 January), from the base year 2025.
+    weights
+        Share of each unit in the territory (fraction), shape (unit,).
+    home, institution
+        APA beneficiaries by setting (persons), shape (year, unit).
+    places_needed
+        Places in residential care needed (places), shape (year, unit).
+    places_today
+        Estimated places today in each unit's population (places), shape (unit,).
+    population_60, carers, oldest
+        Persons aged 60+, 50–74 and 85+, shape (year, unit).
+    policy
+        The policy levers applied (hours, staff, costs).
+
+    Annual quantities (hours, staff, cost) are computed on the beneficiaries of 1 January.
+    """
+
+    years: np.ndarray
+    weights: np.ndarray
+    home: np.ndarray
+    institution: np.ndarray
+    places_needed: np.ndarray
+    places_today: np.ndarray
+    population_60: np.ndarray
+    carers: np.ndarray
+    oldest: np.ndarray
+    policy: Policy
+
+    def _sum(self, values: np.ndarray) -> np.ndarray:
+        return values @ self.weights
+
+    @property
+    def beneficiaries(self) -> np.ndarray:
+        """APA beneficiaries of the territory, home + institution (persons), by year."""
+        return self._sum(self.home) + self._sum(self.institution)
+
+    def series(self) -> list[Series]:
+        """The ageing and autonomy result series of the territory."""
+        pol, years = self.policy, self.years
+        home, institution = self._sum(self.home), self._sum(self.institution)
+        places = self._sum(self.places_needed)
+        today = np.full(len(years), float(self.places_today @ self.weights))
+        hours = home * pol.home_help_hours * MONTHS
+        staff_home = hours / pol.hours_per_fte
+        staff_institution = places * pol.staff_per_100_places / 100.0
+        cost = (home * pol.cost_home + institution * pol.cost_institution) / 1e6
+        total = home + institution
+        return [
+            Series("Autonomy|APA Beneficiaries", "persons", years, total),
+            Series("Autonomy|APA Beneficiaries|Home", "persons", years, home),
+            Series("Autonomy|APA Beneficiaries|Institution", "persons", years, institution),
+            Series(
+                "Autonomy|APA Beneficiaries|Share of 60+",
+                "%",
+                years,
+                100.0 * total / self._sum(self.population_60),
+            ),
+            Series("Autonomy|Places Needed", "places", years, places),
+            Series("Autonomy|Places|Today", "places", years, today),
+            Series("Autonomy|Places|Missing", "places", years, places - today),
+            Series("Autonomy|Places|Extra per Year", "places/yr", years[:-1], np.diff(places)),
+            Series("Autonomy|Home Help Hours", "hours/yr", years, hours),
+            Series("Autonomy|Care Workforce", "FTE", years, staff_home + staff_institution),
+            Series("Autonomy|Care Workforce|Home", "FTE", years, staff_home),
+            Series("Autonomy|Care Workforce|Institution", "FTE", years, staff_institution),
+            Series(
+                "Autonomy|Potential Carers Ratio",
+                "persons 50-74 per person 85+",
+                years,
+                self._sum(self.carers) / self._sum(self.oldest),
+            ),
+            Series("Autonomy|Public Cost", "million EUR/yr", years, cost),
+        ]
+
+
+def project_ageing(
+    inputs: AgeingInputs,
+    years: np.ndarray,
+    unit_population: np.ndarray,
+    weights: np.ndarray,
+    life_expectancy: np.ndarray,
+    params: Ageing,
+) -> AgeingResult:
+    """Project the care needs of a territory's départements.
+
+    Parameters
+    ----------
+    inputs
+        Calibrated inputs (:func:`ageing_inputs`), units in the order of ``unit_population``.
+    years
+        Stock years (1 January), the first being the base year (2025).
+    unit_population
+        Persons by (year, unit, sex F/M, age 0…105+).
+    weights
+        Share of each unit in the territory (fraction), shape (unit,).
+    life_expectancy
+        Life expectancy at birth (years) by (year, unit, sex) from ``years[0]`` on; when it has
+        fewer rows than ``years`` (flow years of the demography), the last row is carried on.
+    params
+        The scenario's ageing assumptions.
+
+    Today's places of a unit are its département's, scaled by the unit's population aged 75+
+    in ``years[0]`` over the département's (1 for whole départements; a census-based commune
+    projected as one unit gets its share).
+
+    Raises
+    ------
+    ValueError
+        When the shapes do not match the inputs' units or the years.
+    """
+    years = np.asarray(years)
+    _check_shapes(inputs, years, unit_population, weights, life_expectancy)
+    elapsed = (years - years[0]).astype(float)
+    population = unit_population[..., FIRST_AGE:]
+    rates = setting_prevalence(inputs, elapsed, life_expectancy, params.prevalence)
+    home_base, institution_base = np.einsum("xtusa,tusa->xtu", rates, population)
+    pol = params.policy
+    progress = np.clip(elapsed / max(pol.target_year - years[0], 1), 0.0, 1.0)[:, None]
+    moved = np.clip(
+        pol.home_shift / 100.0 * progress * (home_base + institution_base),
+        -home_base,
+        institution_base,
+    )
+    home, institution = home_base + moved, institution_base - moved
+    aged_75 = unit_population[..., ELDERLY_AGE:].sum(axis=(-1, -2))
+    places = places_needed(inputs, institution, aged_75, progress, pol)
+    today = inputs.places_today * aged_75[0] / inputs.aged_75
+    return AgeingResult(
+        years=years,
+        weights=np.asarray(weights, dtype=float),
+        home=home,
+        institution=institution,
+        places_needed=places,
+        places_today=today,
+        population_60=population.sum(axis=(-1, -2)),
+        carers=unit_population[..., CARER_AGES[0] : CARER_AGES[1]].sum(axis=(-1, -2)),
+        oldest=unit_population[..., OLDEST_AGE:].sum(axis=(-1, -2)),
+        policy=pol,
+    )
+
+
+def setting_prevalence(
+    inputs: AgeingInputs, elapsed: np.ndarray, life_expectancy: np.ndarray, prev: Prevalence
+) -> np.ndarray:
+    """Calibrated prevalence by (setting, year, unit, sex, age 60…105+) (fraction).
+
+    The national curves are read at age a − Δ (linear interpolation between single ages),
+    multiplied by the unit's factors and the trend, and scaled down where home + institution
+    would exceed 1.
+    """
+    gain = _stock_rows(life_expectancy, len(elapsed))
+    gain = gain - gain[:1]
+    direction = {"constant": 0.0, "compression": 1.0, "expansion": -1.0}[prev.scenario]
+    start = FIRST_AGE - direction * prev.shift_share * gain  # age read at 60, (year, unit, sex)
+    windows = _age_windows(inputs.prevalence)
+    low = np.floor(start)
+    frac = (start - low)[None, ..., None]
+    low = np.clip(low.astype(int), 0, windows.shape[2] - 2)
+    sex = np.arange(windows.shape[1])
+    rates = windows[:, sex, low] * (1.0 - frac) + windows[:, sex, low + 1] * frac
+    trend = (1.0 + prev.annual_trend / 100.0) ** elapsed
+    rates *= inputs.factors.T[:, None, :, None, None] * trend[None, :, None, None, None]
+    return capped(rates)
+
+
+def places_needed(
+    inputs: AgeingInputs,
+    institution: np.ndarray,
+    aged_75: np.ndarray,
+    progress: np.ndarray,
+    pol: Policy,
+) -> np.ndarray:
+    """Places needed (places), shape (year, unit).
+
+    ``need``: beneficiaries in institution × today's places per beneficiary of the unit;
+    ``rate``: population 75+ × an equipment rate moving linearly from today's to
+    ``places_per_100`` in the target year.
+    """
+    if pol.places_rule == "need":
+        return institution * inputs.places_per_beneficiary
+    today = 100.0 * inputs.places_today / inputs.aged_75
+    rate = today + (pol.places_per_100 - today) * progress
+    return rate * aged_75 / 100.0
+
+
+def _age_windows(curves: np.ndarray) -> np.ndarray:
+    """Windows over ages 60…105+ of the curves (setting, sex, age), from any start age.
+
+    A view of shape (setting, sex, start, age); ages above 105 keep the 105+ value.
+    """
+    ages = curves.shape[-1] - FIRST_AGE
+    padded = np.concatenate([curves, np.repeat(curves[..., -1:], MAX_SHIFT, axis=-1)], axis=-1)
+    return np.lib.stride_tricks.sliding_window_view(padded, ages, axis=-1)
+
+
+def _stock_rows(values: np.ndarray, count: int) -> np.ndarray:
+    """The first ``count`` rows of ``values``, the last row repeated when it has fewer."""
+    return values[np.minimum(np.arange(count), len(values) - 1)]
+
+
+def _check_shapes(
+    inputs: AgeingInputs,
+    years: np.ndarray,
+    unit_population: np.ndarray,
+    weights: np.ndarray,
+    life_expectancy: np.ndarray,
+) -> None:
+    units = len(inputs.units)
+    expected = (len(years), units, 2, inputs.prevalence.shape[-1])
+    if unit_population.shape != expected:
+        raise ValueError(
+            f"unit_population has shape {unit_population.shape}; expected {expected} "
+            "(year, unit, sex, age) for the inputs' units"
+        )
+    if np.shape(weights) != (units,):
+        raise ValueError(f"weights has shape {np.shape(weights)}; expected ({units},)")
+    if life_expectancy.ndim != 3 or life_expectancy.shape[1:] != (units, 2):
+        raise ValueError(
+            f"life_expectancy has shape {life_expectancy.shape}; expected (year, {units}, 2)"
+        )
