@@ -1,0 +1,262 @@
+"""A territory's own household travel survey (EMD, EMC²) replacing the national defaults.
+
+A survey file gives the residents' local trips per person on a weekday, the share of trips by
+mode and, optionally, the mean distance of a trip by mode. YAML::
+
+    format: prospectif-enquete-mobilite/1
+    name: EMC² de l'agglomération (2023)
+    year: 2023
+    trips_per_person: 3.4
+    mode_shares: {car_driver: 0.42, car_passenger: 0.11, public_transport: 0.09,
+                  bike: 0.03, walking: 0.33, two_wheeler: 0.02}
+    mean_distance_km: {car_driver: 9.0, walking: 0.9}
+
+or CSV with columns ``key,mode,value`` (``trips_per_person,,3.4`` /
+``mode_share,walking,0.33`` / ``mean_distance_km,walking,0.9`` / ``year,,2023`` /
+``name,,EMC² …``). Every problem is reported at once, one line each, naming the file, the key,
+the value and the allowed range (docs/methodology/mobility.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataError
+from ..yamlio import MAX_YAML_BYTES, read_yaml
+
+SURVEY_MODES = (
+    "car_driver",
+    "car_passenger",
+    "public_transport",
+    "bike",
+    "walking",
+    "two_wheeler",
+)
+"""Keys of the modes, in the order of the results' modes (Car Driver … Two-Wheeler)."""
+
+FORMAT = "prospectif-enquete-mobilite/1"
+TRIPS_RANGE = (0.5, 8.0)
+"""Allowed local trips per person and weekday (trips/person/day)."""
+DISTANCE_RANGE = (0.1, 100.0)
+"""Allowed mean distance of a trip (km)."""
+YEAR_RANGE = (1990, 2100)
+SHARE_TOLERANCE = 0.01
+"""Largest accepted gap between the sum of the mode shares and 1 (published shares are
+rounded)."""
+
+KEYS = ("format", "name", "year", "trips_per_person", "mode_shares", "mean_distance_km", "source")
+CSV_COLUMNS = ["key", "mode", "value"]
+
+
+@dataclass(frozen=True)
+class TravelSurvey:
+    """Results of a household travel survey, validated.
+
+    Attributes
+    ----------
+    trips_per_person
+        Local trips per resident and weekday (trips/person/day).
+    mode_shares
+        Share of trips by mode of :data:`SURVEY_MODES` (fraction, renormalised to sum to 1).
+    mean_distance_km
+        Mean distance of a trip for the modes given (km).
+    name, year, source
+        Label, survey year and where the figures come from (text).
+    origin
+        The file it was read from.
+    """
+
+    trips_per_person: float
+    mode_shares: dict[str, float]
+    mean_distance_km: dict[str, float] = field(default_factory=dict)
+    name: str = ""
+    year: int | None = None
+    source: str = ""
+    origin: str = ""
+
+
+def load_survey(path: Path) -> TravelSurvey:
+    """Read and validate a survey file, YAML (``.yaml``, ``.yml``) or CSV (``.csv``).
+
+    Raises
+    ------
+    DataError
+        Listing every problem, one line each, prefixed by the file.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in {".yaml", ".yml"}:
+        return survey_from_yaml(path)
+    if suffix == ".csv":
+        return survey_from_csv(path)
+    raise DataError(f"{path}: unknown survey format {suffix!r}; use .yaml, .yml or .csv")
+
+
+def survey_from_yaml(path: Path) -> TravelSurvey:
+    """Read a YAML survey file (see the module docstring)."""
+    try:
+        document = read_yaml(path)
+    except ValueError as exc:
+        raise DataError(str(exc)) from None
+    return survey_from_dict(document, str(path))
+
+
+def survey_from_csv(path: Path) -> TravelSurvey:
+    """Read a CSV survey file with columns ``key,mode,value`` (see the module docstring)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            raise DataError(f"{path}: file too large (over {MAX_YAML_BYTES // 1024} KiB)")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text (save the file as UTF-8)") from None
+    return survey_from_dict(_csv_document(text, str(path)), str(path))
+
+
+def _csv_document(text: str, source: str) -> dict:
+    sample = text[:2048]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    if [c.strip() for c in reader.fieldnames or []] != CSV_COLUMNS:
+        raise DataError(f"{source}: expected the columns {','.join(CSV_COLUMNS)} on the first line")
+    document: dict = {}
+    for line, row in enumerate(reader, start=2):
+        key, mode = (row.get("key") or "").strip(), (row.get("mode") or "").strip()
+        value = _csv_value((row.get("value") or "").strip())
+        if key in {"mode_share", "mean_distance_km"}:
+            section = document.setdefault("mode_shares" if key == "mode_share" else key, {})
+            if mode in section:
+                raise DataError(f"{source}: line {line}: {key} for {mode!r} given twice")
+            section[mode] = value
+        elif key:
+            if key in document:
+                raise DataError(f"{source}: line {line}: {key} given twice")
+            document[key] = value
+    return document
+
+
+def _csv_value(text: str) -> object:
+    for kind in (int, float):
+        try:
+            return kind(text.replace(",", ".") if kind is float else text)
+        except ValueError:
+            continue
+    return text
+
+
+def survey_from_dict(document: object, source: str = "<survey>") -> TravelSurvey:
+    """Validate a survey given as a mapping (e.g. parsed YAML).
+
+    Raises
+    ------
+    DataError
+        Listing every problem, one line each, prefixed by ``source``.
+    """
+    if not isinstance(document, dict):
+        raise DataError(f"{source}: a survey file must be a mapping of keys to values")
+    problems = [
+        f"{key}: unknown key; allowed keys: {', '.join(KEYS)}"
+        for key in document
+        if key not in KEYS
+    ]
+    if document.get("format", FORMAT) != FORMAT:
+        problems.append(f"format = {document['format']!r}: invalid; expected {FORMAT!r}")
+    trips = _number(document, "trips_per_person", TRIPS_RANGE, problems, "trips/person/day")
+    shares = _modes(document, "mode_shares", (0.0, 1.0), problems, "", required=True)
+    distances = _modes(document, "mean_distance_km", DISTANCE_RANGE, problems, "km", False)
+    year = document.get("year")
+    if year is not None and (
+        not isinstance(year, int)
+        or isinstance(year, bool)
+        or not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]
+    ):
+        problems.append(
+            f"year = {year!r}: invalid; allowed range {YEAR_RANGE[0]} to {YEAR_RANGE[1]} (integer)"
+        )
+    if shares and len(shares) == len(SURVEY_MODES):
+        total = sum(shares.values())
+        if abs(total - 1.0) > SHARE_TOLERANCE:
+            problems.append(
+                f"mode_shares: sum = {total:g}: invalid; the shares of the {len(SURVEY_MODES)} "
+                f"modes must sum to 1 (± {SHARE_TOLERANCE:g})"
+            )
+    if problems:
+        raise DataError("\n".join(f"{source}: {p}" for p in problems))
+    total = sum(shares.values())
+    return TravelSurvey(
+        trips_per_person=trips,
+        mode_shares={mode: shares[mode] / total for mode in SURVEY_MODES},
+        mean_distance_km=distances,
+        name=str(document.get("name", "")),
+        year=year,
+        source=str(document.get("source", "")),
+        origin=source,
+    )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _check(key: str, value: object, bounds: tuple[float, float], unit: str) -> str | None:
+    allowed = f"allowed range {bounds[0]:g} to {bounds[1]:g}{' ' + unit if unit else ''}"
+    if not _is_number(value):
+        return f"{key} = {value!r}: not a number; {allowed}"
+    if value < 0:
+        return f"{key} = {value!r}: negative; {allowed}"
+    if not bounds[0] <= value <= bounds[1]:
+        return f"{key} = {value!r}: {'too small' if value < bounds[0] else 'too large'}; {allowed}"
+    return None
+
+
+def _number(
+    document: dict, key: str, bounds: tuple[float, float], problems: list[str], unit: str
+) -> float:
+    if key not in document:
+        problems.append(f"{key}: missing (required)")
+        return math.nan
+    problem = _check(key, document[key], bounds, unit)
+    if problem:
+        problems.append(problem)
+    return float(document[key]) if _is_number(document[key]) else math.nan
+
+
+def _modes(
+    document: dict,
+    key: str,
+    bounds: tuple[float, float],
+    problems: list[str],
+    unit: str,
+    required: bool,
+) -> dict[str, float]:
+    if key not in document:
+        if required:
+            problems.append(f"{key}: missing (required; modes {', '.join(SURVEY_MODES)})")
+        return {}
+    section = document[key]
+    if not isinstance(section, dict):
+        problems.append(f"{key} = {section!r}: invalid; expected a mapping of mode to value")
+        return {}
+    values: dict[str, float] = {}
+    for mode, value in section.items():
+        if mode not in SURVEY_MODES:
+            problems.append(f"{key}.{mode}: unknown mode; allowed modes: {', '.join(SURVEY_MODES)}")
+            continue
+        problem = _check(f"{key}.{mode}", value, bounds, unit)
+        if problem:
+            problems.append(problem)
+        else:
+            values[mode] = float(value)
+    if required:
+        missing = [mode for mode in SURVEY_MODES if mode not in section]
+        if missing:
+            problems.append(
+                f"{key}: missing modes {', '.join(missing)} (give 0 for an unused mode)"
+            )
+    return values
