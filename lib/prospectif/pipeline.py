@@ -15,15 +15,21 @@ import pandas as pd
 
 from .base import FERTILE_AGES, OPEN_AGE, demographic_base
 from .census import census_structure
+from .models.ageing import AgeingResult, project_ageing
+from .models.ageing_calibration import ageing_inputs
 from .models.demography import Projection, RatePaths, project, rate_paths
 from .models.demography_estimation import DemographyEstimates, estimate
 from .models.demography_indicators import demography_series
+from .models.energy import EnergyResult, energy_inputs, project_energy
+from .models.mobility import MobilityInputs, MobilityResult, mobility_inputs, project_mobility
 from .results import long_table
 from .scenario import Scenario
 from .territory import STRUCTURE_CENSUS, Territory, get_territory
 
 MODEL_NAME = "Prospectif"
 BASE_YEAR = 2025
+ENERGY_BASE_YEAR = 2021
+"""First year of the energy balance (the last ORE year); mobility runs from it too."""
 MIGRATION_WINDOW = 10
 """Years of population estimates behind the residual migration (2015–2025)."""
 
@@ -47,6 +53,12 @@ def estimates_for(
     )
 
 
+def warm_up() -> None:
+    """Load the data and estimates every run needs (done once per process)."""
+    demographic_base()
+    estimates_for()
+
+
 @dataclass(frozen=True)
 class DemographyRun:
     """A projection of a territory: its départements' projections and their weights.
@@ -62,6 +74,27 @@ class DemographyRun:
     projection: Projection
     paths: RatePaths
     structure: str
+
+    @property
+    def unit_territory(self) -> Territory:
+        """The territory as projected: its départements (units) and their weights."""
+        shares = pd.Series(self.weights, index=list(self.units))
+        return dataclasses.replace(self.territory, shares=shares)
+
+    def population_since(self, first_year: int) -> tuple[np.ndarray, np.ndarray]:
+        """Years from ``first_year`` to the horizon and persons by (year, sex, age): INSEE
+        estimates before the base year, the projection from it.
+
+        Estimates are scaled by the base-year ratio of projection to estimate (1, unless the
+        base structure was imported from a census) so the series has no break.
+        """
+        base = demographic_base()
+        start = int(self.years[0])
+        observed = base.population[first_year - base.years[0] : start - base.years[0] + 1]
+        observed = np.tensordot(observed[:, base.dep_index(self.units)], self.weights, ([1], [0]))
+        ratio = self.population[0].sum() / observed[-1].sum()
+        years = np.arange(first_year, int(self.years[-1]) + 1)
+        return years, np.concatenate([observed[:-1] * ratio, self.population])
 
     def _sum(self, values: np.ndarray) -> np.ndarray:
         return np.tensordot(values, self.weights, axes=([1], [0]))
@@ -90,7 +123,8 @@ class DemographyRun:
 
     def table(self) -> pd.DataFrame:
         """The IAMC long table of the demography results; ``attrs["base_structure"]`` says how
-        the base age structure was obtained."""
+        the base age structure was obtained.
+        """
         table = long_table(self.series(), MODEL_NAME, self.scenario.id, self.territory.code)
         table.attrs["base_structure"] = self.structure
         return table
@@ -155,8 +189,14 @@ def census_base(territory: Territory, census: pd.DataFrame) -> np.ndarray:
     return census_structure(census, list(territory.members), reference, total)
 
 
-MODELS = ("demography",)
+MODELS = ("demography", "ageing", "mobility", "energy")
 """The models of the chain, in the order they run."""
+
+
+@functools.lru_cache(maxsize=256)
+def territory_mobility_inputs(territory_code: str) -> MobilityInputs:
+    """Mobility inputs of a territory (density mix and defaults), cached by code."""
+    return mobility_inputs(get_territory(territory_code))
 
 
 @dataclass(frozen=True)
@@ -167,13 +207,46 @@ class ChainRun:
     scenario: Scenario
     demography: DemographyRun
 
+    @functools.cached_property
+    def ageing(self) -> AgeingResult:
+        """Seniors losing autonomy, places, care workforce, carers and cost."""
+        demography = self.demography
+        return project_ageing(
+            ageing_inputs(demography.unit_territory),
+            demography.years,
+            demography.projection.population,
+            demography.weights,
+            demography.paths.life_expectancy,
+            self.scenario.ageing,
+        )
+
+    @functools.cached_property
+    def mobility(self) -> MobilityResult:
+        """Residents' travel: trips, passenger-km by mode, fleet, energy and emissions."""
+        years, population = self.demography.population_since(ENERGY_BASE_YEAR)
+        inputs = territory_mobility_inputs(self.territory.code)
+        return project_mobility(inputs, years, population, self.scenario.mobility)
+
+    @functools.cached_property
+    def energy(self) -> EnergyResult:
+        """Energy balance by sector and carrier, renewables, emissions, targets and bill."""
+        years, population = self.demography.population_since(ENERGY_BASE_YEAR)
+        return project_energy(
+            energy_inputs(self.demography.unit_territory),
+            years,
+            population.sum(axis=(-1, -2)),
+            self.mobility.energy_gwh,
+            self.scenario.energy,
+        )
+
     def series(self, models: tuple[str, ...] = MODELS) -> list:
         """Result series of the ``models`` asked for."""
         return [s for model in models for s in getattr(self, model).series()]
 
     def table(self, models: tuple[str, ...] = MODELS) -> pd.DataFrame:
         """The IAMC long table of ``models``; ``attrs["base_structure"]`` says how the base
-        age structure was obtained."""
+        age structure was obtained.
+        """
         table = long_table(self.series(models), MODEL_NAME, self.scenario.id, self.territory.code)
         table.attrs["base_structure"] = self.demography.structure
         return table

@@ -46,7 +46,7 @@ def execute(notebook, tmp_path, **parameters):
 
 def test_every_dashboard_has_a_notebook_and_the_home_page_links_them(tmp_path):
     assert {p.stem for p in NOTEBOOKS} == {"index", *DASHBOARDS}
-    home = execute(ROOT / "dashboards" / "index.ipynb", tmp_path)
+    home = execute(ROOT / "dashboards" / "index.ipynb", tmp_path, mode="report")
     page = home.cells[-1].outputs[0]["data"]["text/html"]
     for name in DASHBOARDS:
         assert f'href="{name}.ipynb?territory=DEP-71' in page
@@ -82,6 +82,11 @@ def test_report_numbers_equal_the_library_run(name, tmp_path):
     execute(
         ROOT / "dashboards" / f"{name}.ipynb", tmp_path, mode="report", output_dir=str(tmp_path)
     )
-    chain = run_chain(get_territory("DEP-71"), base_scenario("insee-central", 2070))
+    params = pm.inspect_notebook(str(ROOT / "dashboards" / f"{name}.ipynb"))
+    scenario = base_scenario(
+        ast.literal_eval(params["scenario"]["default"]),
+        ast.literal_eval(params["horizon"]["default"]),
+    )
+    chain = run_chain(get_territory("DEP-71"), scenario)
     expected = chain.table(DASHBOARDS[name].models)
     assert_results_equal(pd.read_parquet(tmp_path / "resultats.parquet"), expected, rtol=0, atol=0)

@@ -194,6 +194,10 @@ class EnergyResult:
                 Series(f"Final Energy|{sector}|{carrier}", "GWh/yr", y, e[:, s, c])
                 for c, carrier in enumerate(CARRIER_NAMES)
             ]
+        out += [
+            Series(f"Final Energy|{carrier}", "GWh/yr", y, e[:, :, c].sum(axis=1))
+            for c, carrier in enumerate(CARRIER_NAMES)
+        ]
         out.append(Series("Final Energy|Target", "GWh/yr", y, self.energy_target))
         out.append(Series("Renewable Production", "GWh/yr", y, self.production.sum(axis=1)))
         out += [

@@ -21,8 +21,12 @@ MODES = ("interactive", "report")
 
 
 def query_string() -> str:
-    """The query string of the page when served by Voilà (empty otherwise)."""
-    if "VOILA_KERNEL_ID" not in os.environ and "QUERY_STRING" not in os.environ:
+    """The query string of the page when served by Voilà (empty otherwise).
+
+    A preheated kernel waits here for the viewer's request, after the imports and data
+    loading done before it, so the viewer only waits for the dashboard itself.
+    """
+    if "VOILA_KERNEL_ID" not in os.environ:
         return ""
     from voila.utils import get_query_string
 
@@ -40,8 +44,10 @@ def show(
     dashboard = DASHBOARDS[name]
     defaults = ViewState(territory=territory, scenario=scenario, horizon=horizon)
     if mode == "interactive":
+        from ..pipeline import warm_up
         from .app import DashboardApp
 
+        warm_up()
         state, problems = parse_query(query_string(), defaults)
         display(DashboardApp(dashboard, state, problems).widget)
         return
@@ -68,7 +74,8 @@ def report(dashboard: Dashboard, state: ViewState, output_dir: str = "") -> list
     if output_dir:
         write_results(table, Path(output_dir) / "resultats.parquet")
     label = scenario.label.get(state.lang)
-    context = Context(((label, run),), (table,), scenario.horizon, state.lang)
+    choice = dashboard.choices[0][0] if dashboard.choices else ""
+    context = Context(((label, run),), (table,), scenario.horizon, state.lang, choice)
     title = (
         f"<h1>{html.escape(pick(dashboard.title, state.lang))} — "
         f"{html.escape(run.territory.name)}</h1><p style='font-size:18px'>"
@@ -78,6 +85,7 @@ def report(dashboard: Dashboard, state: ViewState, output_dir: str = "") -> list
         HTML(title),
         *(spec.build(context) for spec in dashboard.figures),
         HTML(indicator_table(dashboard, context)),
+        *(HTML(note(context)) for note in dashboard.notes),
         HTML(
             f"<h2>{text('sources', state.lang)}</h2>"
             + sources_html(dashboard, scenario, run.demography.structure, state.lang)

@@ -1,5 +1,6 @@
 """The live workshop dashboard: pickers, assumption panel, figures updated in place, variants,
-exports, link to the view and the sources panel."""
+exports, link to the view and the sources panel.
+"""
 
 from __future__ import annotations
 
@@ -101,9 +102,13 @@ class DashboardApp:
             layout={"width": "460px"},
         )
         self.territory_box.observe(self._territory_typed, names="value")
+        options = preset_options(lang)
+        if self.state.scenario not in list_presets():
+            label = base_scenario(self.state.scenario, self.state.horizon).label.get(lang)
+            options.insert(0, (label, self.state.scenario))
         self.scenario_picker = w.Dropdown(
-            options=preset_options(lang),
-            value=self.state.scenario if self.state.scenario in list_presets() else None,
+            options=options,
+            value=self.state.scenario,
             description=text("scenario", lang),
             style={"description_width": "initial"},
             layout={"width": "520px"},
@@ -115,7 +120,7 @@ class DashboardApp:
             layout={"width": "auto"},
         )
         self.presentation.observe(lambda _: self._layout_mode(), names="value")
-        self.panel = AssumptionPanel(self.dashboard.models, lang, self._assumptions_moved)
+        self.panel = AssumptionPanel(self.dashboard.models[::-1], lang, self._assumptions_moved)
         self.panel.reset_button.on_click(lambda _: self._reset())
         self.year = w.IntSlider(
             description=text("year", lang),
@@ -125,6 +130,12 @@ class DashboardApp:
         )
         self.year.observe(lambda _: self.refresh(), names="value")
         self.year_known = False
+        self.choice = w.Dropdown(
+            options=[(pick(label, lang), key) for key, label in self.dashboard.choices],
+            layout={"width": "600px", "display": None if self.dashboard.choices else "none"},
+        )
+        self.choice.observe(lambda _: self.refresh(), names="value")
+        self.notes = w.HTML()
         self.indicators = w.HTML()
         self.variant_name = w.Text(placeholder=text("variant_name", lang))
         self.save_button = w.Button(
@@ -290,6 +301,7 @@ class DashboardApp:
             tables=tuple(table for _, _, table in labelled),
             year=self.year.value,
             lang=self.lang,
+            choice=self.choice.value or "",
         )
 
     def refresh(self) -> None:
@@ -332,6 +344,7 @@ class DashboardApp:
             None if any(s.uses_year for s in self.dashboard.figures) else "none"
         )
         self.indicators.value = indicator_table(self.dashboard, context)
+        self.notes.value = "".join(note(context) for note in self.dashboard.notes)
         self.title.value = (
             f"<h1>{html.escape(pick(self.dashboard.title, self.lang))} — "
             f"{html.escape(run.territory.name)}</h1>"

@@ -24,9 +24,12 @@ def table_years(base_year: int, horizon: int) -> list[int]:
 def indicator_table(dashboard: Dashboard, context: Context) -> str:
     """Headline indicators of the current setting by year, then each variant at the horizon."""
     current = _pivot(context.tables[0])
-    years = [y for y in table_years(int(current.columns[0]), int(current.columns[-1]))]
+    years = table_years(int(current.columns[0]), int(current.columns[-1]))
     horizon = years[-1]
-    variants = [(label, _pivot(t)) for (label, _), t in zip(context.runs[1:], context.tables[1:])]
+    variants = [
+        (label, _pivot(t))
+        for (label, _), t in zip(context.runs[1:], context.tables[1:], strict=True)
+    ]
     header = "".join(f"<th>{y}</th>" for y in years) + "".join(
         f"<th>{html.escape(label)}<br>{horizon}</th>" for label, _ in variants
     )
@@ -39,9 +42,8 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
         cells = "".join(
             f"<td>{format_number(v, indicator.decimals, context.lang)}</td>" for v in values
         )
-        rows.append(
-            f"<tr><th style='text-align:left'>{html.escape(pick(indicator.label, context.lang))}</th>{cells}</tr>"
-        )
+        label = html.escape(pick(indicator.label, context.lang))
+        rows.append(f"<tr><th style='text-align:left'>{label}</th>{cells}</tr>")
     return (
         f'<table class="prospectif-table" style="{TABLE_STYLE}">'
         f"<thead><tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

@@ -25,7 +25,8 @@ MIME = {
 
 def scenario_yaml(scenario: Scenario) -> bytes:
     """The self-contained YAML of a scenario, as :func:`prospectif.scenario.save_scenario`
-    writes it."""
+    writes it.
+    """
     return dump_yaml(scenario_document(scenario)).encode("utf-8")
 
 

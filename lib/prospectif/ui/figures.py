@@ -35,5 +35,7 @@ def update_in_place(widget: go.FigureWidget, figure: go.Figure) -> None:
             for old, fresh in zip(widget.data, new, strict=True):
                 props = fresh.to_plotly_json()
                 props.pop("type")
+                if "geojson" in props and list(old.locations) == list(fresh.locations):
+                    props.pop("geojson")  # same outlines: send only the values
                 old.update(props, overwrite=True)
         widget.layout.update(figure.layout.to_plotly_json(), overwrite=True)

@@ -33,3 +33,16 @@ def home_html(territory: str, scenario: str, lang: str = "fr") -> str:
         f"<p style='font-size:19px'>{html.escape(pick(INTRO, lang))}</p>"
         f'<ul style="list-style:none;padding:0">{cards}</ul></div>'
     )
+
+
+def show_home(territory: str, scenario: str, mode: str) -> None:
+    """Display the home page: as a widget when served (plain links), as HTML in a report."""
+    from IPython.display import HTML, display
+
+    page = home_html(territory, scenario)
+    if mode == "interactive":
+        import ipywidgets as w
+
+        display(w.HTML(page))
+    else:
+        display(HTML(page))

@@ -64,9 +64,10 @@ def control_for(section: type, path: str, name: str, lang: str) -> Control | Non
 
 
 def panel_groups(models: tuple[str, ...], lang: str = "fr") -> list[Group]:
-    """Controls of the sections of ``models``, grouped by section, in schema order."""
+    """Controls of the sections of ``models``, grouped by section, in the order of ``models``
+    then of the schema."""
     sections = section_models()
-    groups = []
+    groups: list[tuple[int, Group]] = []
     for path, section in sections.items():
         if path.split(".")[0] not in models:
             continue
@@ -78,8 +79,9 @@ def panel_groups(models: tuple[str, ...], lang: str = "fr") -> list[Group]:
         )
         if controls:
             title = (section.__doc__ or path).strip().splitlines()[0].rstrip(".")
-            groups.append(Group(_section_title(path, title, lang), controls))
-    return groups
+            rank = models.index(path.split(".")[0])
+            groups.append((rank, Group(_section_title(path, title, lang), controls)))
+    return [group for _, group in sorted(groups, key=lambda item: item[0])]
 
 
 def _section_title(path: str, fallback: str, lang: str) -> str:
@@ -95,6 +97,22 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "demography.fertility": ("Fécondité", "Fertility"),
     "demography.mortality": ("Espérance de vie", "Life expectancy"),
     "demography.migration": ("Migrations", "Migration"),
+    "ageing.prevalence": ("Perte d'autonomie selon l'âge", "Loss of autonomy by age"),
+    "ageing.policy": ("Politiques de l'autonomie", "Care policy"),
+    "mobility.demand": ("Besoins de déplacement", "Travel demand"),
+    "mobility.avoid": ("Éviter : télétravail et proximité", "Avoid: telework and proximity"),
+    "mobility.shift": ("Reporter vers d'autres modes", "Shift to other modes"),
+    "mobility.improve": (
+        "Améliorer : covoiturage et efficacité",
+        "Improve: carpooling and efficiency",
+    ),
+    "mobility.fleet": ("Parc automobile et électrification", "Car fleet and electrification"),
+    "energy.residential": ("Logements", "Dwellings"),
+    "energy.tertiary": ("Bâtiments tertiaires", "Tertiary buildings"),
+    "energy.activity": ("Industrie et agriculture", "Industry and agriculture"),
+    "energy.renewables": ("Production renouvelable locale", "Local renewable production"),
+    "energy.emission_factors": ("Facteurs d'émission", "Emission factors"),
+    "energy.prices": ("Prix de l'énergie", "Energy prices"),
 }
 """French and English titles of the scenario sections (a test checks none is missing)."""
 

@@ -26,7 +26,8 @@ PRESENTATION = "presentation"
 @dataclass(frozen=True)
 class ViewState:
     """A dashboard view: ``scenario`` is preset ids joined by commas, ``changes`` the
-    assumptions moved from it as ``(dotted key, value)`` pairs."""
+    assumptions moved from it as ``(dotted key, value)`` pairs.
+    """
 
     territory: str
     scenario: str

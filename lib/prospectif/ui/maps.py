@@ -1,0 +1,115 @@
+"""The indicator map of the synthesis: which territories are mapped, and their values."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..pipeline import run_chain
+from ..scenario import Scenario
+from ..territory import Territory, children, directory, get_territory
+
+
+@dataclass(frozen=True)
+class MapIndicator:
+    """A mapped indicator: a result variable, optionally per inhabitant, with its unit."""
+
+    key: str
+    label: tuple[str, str]
+    variable: str
+    model: str
+    unit: tuple[str, str]
+    decimals: int = 1
+    per_inhabitant: float = 0.0
+    """When non-zero, the value is divided by the population and multiplied by this."""
+
+
+MAP_INDICATORS = (
+    MapIndicator(
+        "croissance",
+        ("Évolution de la population depuis 2025", "Population change since 2025"),
+        "Population",
+        "demography",
+        ("%", "%"),
+    ),
+    MapIndicator(
+        "85-ans",
+        ("Part des 85 ans ou plus", "Share aged 85+"),
+        "Population|Age 85+",
+        "demography",
+        ("% de la population", "% of population"),
+        per_inhabitant=100,
+    ),
+    MapIndicator(
+        "apa",
+        ("Bénéficiaires de l'APA pour 1 000 habitants", "APA beneficiaries per 1,000 inhabitants"),
+        "Autonomy|APA Beneficiaries",
+        "ageing",
+        ("pour 1 000 habitants", "per 1,000 inhabitants"),
+        per_inhabitant=1000,
+    ),
+    MapIndicator(
+        "emissions",
+        (
+            "Émissions de gaz à effet de serre par habitant",
+            "Greenhouse-gas emissions per inhabitant",
+        ),
+        "Emissions|GHG",
+        "energy",
+        ("t CO2e par habitant", "t CO2e per inhabitant"),
+        per_inhabitant=1000,
+    ),
+    MapIndicator(
+        "couverture",
+        ("Taux de couverture renouvelable", "Renewable coverage"),
+        "Renewable Coverage",
+        "energy",
+        ("%", "%"),
+    ),
+)
+"""Indicators offered on the map, comparable between territories of different sizes."""
+
+
+def map_scope(territory: Territory) -> tuple[str, tuple[str, ...]]:
+    """The outline level and territory codes mapped around ``territory``: the EPCI of its
+    département for a département, EPCI or commune of metropolitan France, otherwise every
+    metropolitan département."""
+    departement = next(
+        (c for c in (territory.code, *territory.parents) if c.startswith("DEP-")), None
+    )
+    if (
+        territory.kind in ("DEP", "EPCI", "COM")
+        and departement
+        and "FR-METRO" in (get_territory(departement).parents)
+    ):
+        return "epci", tuple(c for c in children(departement) if c.startswith("EPCI-"))
+    table = directory()
+    codes = table.loc[table["kind"] == "DEP", "code"]
+    return "departements", tuple(c for c in codes if not c.startswith("DEP-97"))
+
+
+def indicator_value(table: pd.DataFrame, indicator: MapIndicator, year: int) -> float:
+    """The indicator in ``year`` from one territory's results table."""
+    values = table.set_index(["variable", "year"])["value"]
+    value = float(values[(indicator.variable, year)])
+    if indicator.key == "croissance":
+        return 100 * (value / float(values[("Population", int(table["year"].min()))]) - 1)
+    if indicator.per_inhabitant:
+        return indicator.per_inhabitant * value / float(values[("Population", year)])
+    return value
+
+
+@functools.lru_cache(maxsize=16)
+def map_values(
+    codes: tuple[str, ...], scenario: Scenario, indicator: MapIndicator, year: int
+) -> pd.Series:
+    """The indicator for every territory of ``codes`` under ``scenario`` (cached)."""
+    models = tuple(dict.fromkeys(("demography", indicator.model)))
+    values = [
+        indicator_value(run_chain(get_territory(c), scenario).table(models), indicator, year)
+        for c in codes
+    ]
+    return pd.Series(np.array(values), index=[c.split("-", 1)[1] for c in codes])

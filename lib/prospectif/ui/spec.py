@@ -1,0 +1,108 @@
+"""What a dashboard is: the figures, indicators and data tables it shows.
+
+A dashboard is a list of figures built from a :class:`Context` (the runs on screen, the year
+chosen, the language), a list of headline indicators and the data tables behind it. The same
+definitions serve the live workshop view and the static report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..pipeline import ChainRun
+from ..viz.trajectories import Line, trajectories_figure
+from .texts import pick
+
+
+@dataclass(frozen=True)
+class Context:
+    """What figures are drawn from: labelled runs (current setting first), their results
+    tables (same order), the year shown and the language.
+    """
+
+    runs: tuple[tuple[str, ChainRun], ...]
+    tables: tuple[pd.DataFrame, ...]
+    year: int
+    lang: str
+    choice: str = ""
+    """The option chosen in the dashboard's own selector (e.g. the mapped indicator)."""
+
+    @property
+    def current(self) -> ChainRun:
+        """The run of the current setting."""
+        return self.runs[0][1]
+
+    def labelled_tables(self) -> dict[str, pd.DataFrame]:
+        """Results tables keyed by label, current setting first."""
+        return {label: table for (label, _), table in zip(self.runs, self.tables, strict=True)}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A headline indicator: result variable, French and English labels, decimals."""
+
+    variable: str
+    label: tuple[str, str]
+    decimals: int = 0
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """A figure of a dashboard: a file-name stem and its builder."""
+
+    key: str
+    build: Callable[[Context], go.Figure]
+    uses_year: bool = False
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """A dashboard: notebook name, titles, models computed, figures, indicators, tables."""
+
+    name: str
+    title: tuple[str, str]
+    summary: tuple[str, str]
+    models: tuple[str, ...]
+    figures: tuple[FigureSpec, ...]
+    indicators: tuple[Indicator, ...]
+    tables: tuple[str, ...]
+    method: str
+    choices: tuple[tuple[str, tuple[str, str]], ...] = ()
+    """Options of the dashboard's own selector ``(key, (French, English labels))``, if any."""
+    notes: tuple[Callable[[Context], str], ...] = ()
+    """HTML blocks shown after the indicator table."""
+
+
+def trajectory(
+    key: str,
+    title: tuple[str, str],
+    unit: tuple[str, str],
+    total: tuple[str, tuple[str, str]],
+    parts: tuple[tuple[str, tuple[str, str]], ...] = (),
+    reference: tuple[str, tuple[str, str]] | None = None,
+    percent: bool = False,
+) -> FigureSpec:
+    """A trajectory figure: ``total`` for every scenario, ``parts`` stacked for the current
+    setting, an optional dotted ``reference``; variables with (French, English) labels.
+    """
+
+    def build(context: Context) -> go.Figure:
+        def line(item: tuple[str, tuple[str, str]]) -> Line:
+            return Line(item[0], pick(item[1], context.lang))
+
+        return trajectories_figure(
+            context.labelled_tables(),
+            line(total),
+            pick(title, context.lang),
+            pick(unit, context.lang),
+            context.lang,
+            parts=tuple(line(p) for p in parts),
+            reference=line(reference) if reference else None,
+            percent=percent,
+        )
+
+    return FigureSpec(key, build)

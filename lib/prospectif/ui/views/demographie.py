@@ -1,0 +1,120 @@
+"""The demography dashboard: age pyramid, trajectory against INSEE's variants, components."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ...pipeline import run_demography
+from ...territory import get_territory
+from ...viz import components_figure, pyramid_figure, trajectory_figure
+from ..spec import Context, Dashboard, FigureSpec, Indicator
+from ..state import base_scenario
+from ..texts import pick
+
+INSEE_VARIANTS = (
+    "insee-fecondite-basse",
+    "insee-fecondite-haute",
+    "insee-esperance-basse",
+    "insee-esperance-haute",
+    "insee-migration-basse",
+    "insee-migration-haute",
+)
+"""Presets whose envelope draws the band of the population trajectory."""
+
+
+@functools.lru_cache(maxsize=32)
+def insee_band(territory_code: str, horizon: int) -> tuple[pd.Series, pd.Series]:
+    """Lowest and highest population each year over the INSEE variants (persons)."""
+    territory = get_territory(territory_code)
+    runs = [run_demography(territory, base_scenario(v, horizon)) for v in INSEE_VARIANTS]
+    totals = np.array([run.population.sum(axis=(-1, -2)) for run in runs])
+    years = runs[0].years
+    return pd.Series(totals.min(0), index=years), pd.Series(totals.max(0), index=years)
+
+
+def _pyramid(context: Context) -> go.Figure:
+    demography = context.current.demography
+    years = list(demography.years)
+    year = min(max(context.year, years[0]), years[-1])
+    other = None
+    if len(context.runs) > 1:
+        label, run = context.runs[1]
+        other_years = list(run.demography.years)
+        if year in other_years:
+            other = (label, run.demography.population[other_years.index(year)])
+    title = pick(
+        (f"Pyramide des âges {years[0]} et {year}", f"Age pyramid {years[0]} and {year}"),
+        context.lang,
+    )
+    return pyramid_figure(
+        demography.population, demography.years, years[0], year, title, context.lang, other
+    )
+
+
+def _population(context: Context) -> go.Figure:
+    run = context.current
+    band = insee_band(run.territory.code, run.scenario.horizon)
+    return trajectory_figure(
+        context.labelled_tables(),
+        "Population",
+        pick(("personnes", "persons"), context.lang),
+        pick(("Population au 1er janvier", "Population on 1 January"), context.lang),
+        band=band,
+        lang=context.lang,
+    )
+
+
+def _components(context: Context) -> go.Figure:
+    title = pick(
+        ("Naissances, décès et solde migratoire", "Births, deaths and net migration"), context.lang
+    )
+    return components_figure(context.labelled_tables(), title, context.lang)
+
+
+DEMOGRAPHY_INDICATORS = (
+    Indicator("Population", ("Population au 1er janvier", "Population on 1 January")),
+    Indicator("Population|Share|Age 65+", ("Part des 65 ans ou plus (%)", "Share aged 65+ (%)"), 1),
+    Indicator("Population|Age 75+", ("Personnes de 75 ans ou plus", "People aged 75+")),
+    Indicator("Population|Age 85+", ("Personnes de 85 ans ou plus", "People aged 85+")),
+    Indicator("Births", ("Naissances dans l'année", "Births in the year")),
+    Indicator("Deaths", ("Décès dans l'année", "Deaths in the year")),
+    Indicator("Net Migration", ("Solde migratoire de l'année", "Net migration in the year")),
+    Indicator("Median Age", ("Âge médian (années)", "Median age (years)"), 1),
+    Indicator(
+        "Old-Age Dependency Ratio",
+        ("65 ans ou plus pour 100 personnes de 20 à 64 ans", "Aged 65+ per 100 aged 20-64"),
+        1,
+    ),
+)
+
+DEMOGRAPHY_TABLES = (
+    "population_departement",
+    "mortality_observed",
+    "mortality_forecast_insee2021",
+    "fertility_asfr",
+    "communes",
+)
+
+DASHBOARD = Dashboard(
+    name="demographie",
+    title=("Démographie", "Demography"),
+    summary=(
+        "Projection de la population par âge et sexe : pyramide des âges, trajectoire "
+        "face aux variantes de l'INSEE, naissances, décès et migrations.",
+        "Population projection by age and sex: age pyramid, trajectory against INSEE's "
+        "variants, births, deaths and migration.",
+    ),
+    models=("demography",),
+    figures=(
+        FigureSpec("pyramide", _pyramid, uses_year=True),
+        FigureSpec("population", _population),
+        FigureSpec("composantes", _components),
+    ),
+    indicators=DEMOGRAPHY_INDICATORS,
+    tables=DEMOGRAPHY_TABLES,
+    method="docs/methodology/demography.md",
+)

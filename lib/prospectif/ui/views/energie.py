@@ -1,0 +1,159 @@
+"""The energy and climate dashboard: flows, consumption, renewables, emissions against the
+national trajectory and the energy bill."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ...viz.energy import sankey_figure
+from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
+from ..texts import pick
+
+SECTORS = (
+    ("Residential", ("Résidentiel", "Residential")),
+    ("Tertiary", ("Tertiaire", "Tertiary")),
+    ("Industry", ("Industrie", "Industry")),
+    ("Agriculture", ("Agriculture", "Agriculture")),
+    ("Transport", ("Transport des habitants", "Residents' transport")),
+)
+CARRIERS = (
+    ("Electricity", ("Électricité", "Electricity")),
+    ("Gas", ("Gaz", "Gas")),
+    ("Oil", ("Produits pétroliers", "Oil products")),
+    ("Wood and Other Renewables", ("Bois et autres renouvelables", "Wood and other renewables")),
+    ("District Heat", ("Chaleur de réseau", "District heat")),
+    ("Other", ("Autres", "Other")),
+)
+TECHNOLOGIES = (
+    ("Solar PV", ("Solaire photovoltaïque", "Solar PV")),
+    ("Wind", ("Éolien", "Wind")),
+    ("Hydro", ("Hydraulique", "Hydro")),
+    ("Bioenergy Electricity", ("Électricité de bioénergies", "Bioenergy electricity")),
+    ("Biomass Heat", ("Chaleur biomasse", "Biomass heat")),
+    ("Biogas", ("Biogaz", "Biogas")),
+    ("Solar Thermal", ("Solaire thermique", "Solar thermal")),
+    ("Heat Pumps", ("Chaleur des pompes à chaleur", "Heat-pump heat")),
+)
+GWH = ("GWh par an", "GWh a year")
+
+
+def _flows(context: Context) -> go.Figure:
+    energy = context.current.energy
+    year = min(max(context.year, int(energy.years[0])), int(energy.years[-1]))
+    title = pick((f"Flux d'énergie en {year}", f"Energy flows in {year}"), context.lang)
+    return sankey_figure(energy.flows(year), title, context.lang)
+
+
+FIGURES = (
+    FigureSpec("flux", _flows, uses_year=True),
+    trajectory(
+        "consommation-secteurs",
+        ("Consommation d'énergie finale par secteur", "Final energy by sector"),
+        GWH,
+        total=("Final Energy", ("Total", "Total")),
+        parts=tuple((f"Final Energy|{s}", label) for s, label in SECTORS),
+        reference=(
+            "Final Energy|Target",
+            (
+                "Objectif national appliqué au territoire",
+                "National target applied to the territory",
+            ),
+        ),
+    ),
+    trajectory(
+        "consommation-energies",
+        ("Consommation d'énergie finale par énergie", "Final energy by carrier"),
+        GWH,
+        total=("Final Energy", ("Total", "Total")),
+        parts=tuple((f"Final Energy|{c}", label) for c, label in CARRIERS),
+    ),
+    trajectory(
+        "renouvelables",
+        ("Production renouvelable locale", "Local renewable production"),
+        GWH,
+        total=("Renewable Production", ("Total", "Total")),
+        parts=tuple((f"Renewable Production|{t}", label) for t, label in TECHNOLOGIES),
+    ),
+    trajectory(
+        "couverture",
+        (
+            "Taux de couverture : production renouvelable / consommation",
+            "Coverage: renewable production / consumption",
+        ),
+        ("%", "%"),
+        total=("Renewable Coverage", ("Taux de couverture", "Coverage")),
+        percent=True,
+    ),
+    trajectory(
+        "emissions",
+        (
+            "Émissions de gaz à effet de serre face à la trajectoire nationale (SNBC)",
+            "Greenhouse-gas emissions against the national trajectory (SNBC)",
+        ),
+        ("kt CO2e par an", "kt CO2e a year"),
+        total=("Emissions|GHG", ("Total", "Total")),
+        parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS),
+        reference=(
+            "Emissions|GHG|Target SNBC",
+            (
+                "Trajectoire SNBC appliquée au territoire",
+                "SNBC trajectory applied to the territory",
+            ),
+        ),
+    ),
+    trajectory(
+        "facture",
+        ("Facture énergétique du territoire", "Energy bill of the territory"),
+        ("millions d'euros par an", "million euros a year"),
+        total=("Energy Bill", ("Facture totale", "Total bill")),
+        reference=(
+            "Energy Bill|Leaving Territory",
+            ("Part qui quitte le territoire", "Share leaving the territory"),
+        ),
+    ),
+)
+
+DASHBOARD = Dashboard(
+    name="energie",
+    title=("Énergie et climat", "Energy and climate"),
+    summary=(
+        "Bilan énergétique par secteur et par énergie, production renouvelable locale et taux "
+        "de couverture, émissions face à la trajectoire nationale, facture énergétique.",
+        "Energy balance by sector and carrier, local renewables and coverage, emissions "
+        "against the national trajectory, energy bill.",
+    ),
+    models=("demography", "mobility", "energy"),
+    figures=FIGURES,
+    indicators=(
+        Indicator("Final Energy", ("Énergie finale (GWh par an)", "Final energy (GWh a year)")),
+        Indicator(
+            "Final Energy|Target",
+            ("Objectif national appliqué (GWh)", "National target applied (GWh)"),
+        ),
+        Indicator("Final Energy|Residential", ("… résidentiel", "… residential")),
+        Indicator("Final Energy|Tertiary", ("… tertiaire", "… tertiary")),
+        Indicator(
+            "Final Energy|Transport", ("… transport des habitants", "… residents' transport")
+        ),
+        Indicator(
+            "Renewable Production", ("Production renouvelable (GWh)", "Renewable production (GWh)")
+        ),
+        Indicator("Renewable Coverage", ("Taux de couverture (%)", "Coverage (%)"), 1),
+        Indicator("Emissions|GHG", ("Émissions (kt CO2e par an)", "Emissions (kt CO2e a year)")),
+        Indicator(
+            "Emissions|GHG|Target SNBC", ("Trajectoire SNBC (kt CO2e)", "SNBC trajectory (kt CO2e)")
+        ),
+        Indicator("Energy Bill", ("Facture énergétique (M€)", "Energy bill (€m)")),
+        Indicator(
+            "Energy Bill|Leaving Territory",
+            ("… qui quitte le territoire (M€)", "… leaving the territory (€m)"),
+        ),
+    ),
+    tables=(
+        "energy_consumption",
+        "electricity_production",
+        "population_departement",
+        "mobility_emission_factors",
+    ),
+    method="docs/methodology/energy.md",
+)

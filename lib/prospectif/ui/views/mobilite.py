@@ -1,0 +1,129 @@
+"""The mobility dashboard: modal split, passenger-km, fleet, emissions and car dependency."""
+
+from __future__ import annotations
+
+from ..spec import Dashboard, Indicator, trajectory
+
+MODES = (
+    ("Car Driver", ("Voiture, conducteur", "Car, driver")),
+    ("Car Passenger", ("Voiture, passager", "Car, passenger")),
+    ("Public Transport", ("Transports collectifs", "Public transport")),
+    ("Bike", ("Vélo", "Bike")),
+    ("Walking", ("Marche", "Walking")),
+    ("Two-Wheeler", ("Deux-roues motorisé", "Motorised two-wheeler")),
+)
+POWERTRAINS = (
+    ("Petrol", ("Essence", "Petrol")),
+    ("Diesel", ("Gazole", "Diesel")),
+    ("Plug-in Hybrid", ("Hybride rechargeable", "Plug-in hybrid")),
+    ("Battery Electric", ("Électrique", "Battery electric")),
+    ("Other", ("Autres", "Other")),
+)
+
+FIGURES = (
+    trajectory(
+        "parts-modales",
+        ("Répartition des déplacements locaux par mode", "Local trips by mode"),
+        ("% des déplacements", "% of trips"),
+        total=("Mobility|Mode Share|Car Driver", ("Voiture, conducteur", "Car, driver")),
+        parts=tuple((f"Mobility|Mode Share|{m}", label) for m, label in MODES),
+        percent=True,
+    ),
+    trajectory(
+        "voyageurs-km",
+        ("Distances parcourues par mode", "Passenger-km by mode"),
+        ("millions de voyageurs-km par an", "million passenger-km a year"),
+        total=("Mobility|Passenger-km", ("Total", "Total")),
+        parts=(
+            *((f"Mobility|Passenger-km|{m}", label) for m, label in MODES),
+            ("Mobility|Passenger-km|Air", ("Avion", "Air")),
+        ),
+    ),
+    trajectory(
+        "emissions",
+        (
+            "Émissions de gaz à effet de serre des déplacements",
+            "Greenhouse-gas emissions of travel",
+        ),
+        ("kt CO2e par an", "kt CO2e a year"),
+        total=("Emissions|GHG|Mobility|Tailpipe", ("À l'échappement", "Tailpipe")),
+        reference=(
+            "Emissions|GHG|Mobility|Life Cycle",
+            (
+                "Cycle de vie (fabrication, carburant, avion compris)",
+                "Life cycle (incl. manufacturing, fuel, air)",
+            ),
+        ),
+    ),
+    trajectory(
+        "dependance-voiture",
+        (
+            "Dépendance à la voiture : part des distances en voiture",
+            "Car dependency: car share of distance",
+        ),
+        ("% des voyageurs-km", "% of passenger-km"),
+        total=("Mobility|Car Share of Distance", ("Part de la voiture", "Car share")),
+        percent=True,
+    ),
+    trajectory(
+        "parc",
+        ("Parc de voitures par motorisation", "Car fleet by powertrain"),
+        ("% des voitures", "% of cars"),
+        total=("Mobility|Car Fleet|Battery Electric", ("Électriques", "Battery electric")),
+        parts=tuple((f"Mobility|Car Fleet|{p}", label) for p, label in POWERTRAINS),
+        percent=True,
+    ),
+)
+
+DASHBOARD = Dashboard(
+    name="mobilite",
+    title=("Mobilité", "Mobility"),
+    summary=(
+        "Déplacements des habitants : parts modales, distances, parc automobile, énergie, "
+        "émissions et dépendance à la voiture, avec les leviers éviter / reporter / améliorer.",
+        "Residents' travel: modal split, distances, car fleet, energy, emissions and car "
+        "dependency, with the avoid / shift / improve levers.",
+    ),
+    models=("demography", "mobility"),
+    figures=FIGURES,
+    indicators=(
+        Indicator("Mobility|Trips", ("Déplacements locaux par jour", "Local trips a day")),
+        Indicator("Mobility|Trips per Person", ("… par personne", "… per person"), 2),
+        Indicator(
+            "Mobility|Passenger-km",
+            ("Voyageurs-km (millions par an)", "Passenger-km (million a year)"),
+        ),
+        Indicator(
+            "Mobility|Car Share of Distance",
+            ("Part de la voiture dans les distances (%)", "Car share of distance (%)"),
+            1,
+        ),
+        Indicator(
+            "Mobility|Vehicle-km|Car",
+            ("Véhicules-km en voiture (millions par an)", "Car vehicle-km (million a year)"),
+        ),
+        Indicator(
+            "Mobility|Car Fleet|Battery Electric",
+            ("Voitures électriques (% du parc)", "Electric cars (% of fleet)"),
+            1,
+        ),
+        Indicator(
+            "Mobility|Energy", ("Énergie des véhicules (GWh par an)", "Vehicle energy (GWh a year)")
+        ),
+        Indicator(
+            "Emissions|GHG|Mobility|Tailpipe",
+            ("Émissions à l'échappement (kt CO2e)", "Tailpipe emissions (kt CO2e)"),
+        ),
+        Indicator(
+            "Emissions|GHG|Mobility|Life Cycle",
+            ("Émissions en cycle de vie (kt CO2e)", "Life-cycle emissions (kt CO2e)"),
+        ),
+    ),
+    tables=(
+        "population_departement",
+        "communes",
+        "mobility_emission_factors",
+        "travel_survey_modes",
+    ),
+    method="docs/methodology/mobility.md",
+)

@@ -1,0 +1,59 @@
+"""Energy figures: the carrier → sector flows of a year as a Sankey diagram."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .base import base_layout
+from .trajectories import PART_COLORS
+
+NAMES_FR = {
+    "Electricity": "Électricité",
+    "Gas": "Gaz",
+    "Oil": "Produits pétroliers",
+    "Wood and Other Renewables": "Bois et autres renouvelables",
+    "District Heat": "Chaleur de réseau",
+    "Other": "Autres",
+    "Residential": "Résidentiel",
+    "Tertiary": "Tertiaire",
+    "Industry": "Industrie",
+    "Agriculture": "Agriculture",
+    "Transport": "Transport",
+}
+"""French names of the carriers and sectors (English names are the model's)."""
+
+
+def translucent(hex_color: str, alpha: float = 0.45) -> str:
+    """``"#0072B2"`` → ``"rgba(0,114,178,0.45)"``."""
+    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def sankey_figure(flows: pd.DataFrame, title: str, lang: str = "fr") -> go.Figure:
+    """Carriers (left) to sectors (right); ``flows`` has columns carrier, sector, gwh."""
+    carriers = list(dict.fromkeys(flows["carrier"]))
+    sectors = list(dict.fromkeys(flows["sector"]))
+    nodes = carriers + sectors
+    index = {name: i for i, name in enumerate(nodes)}
+    names = [NAMES_FR.get(n, n) if lang == "fr" else n for n in nodes]
+    colors = [PART_COLORS[i % len(PART_COLORS)] for i in range(len(carriers))]
+    fig = go.Figure(layout=base_layout(title, lang))
+    fig.add_sankey(
+        arrangement="fixed",
+        valueformat=",.0f",
+        valuesuffix=" GWh",
+        node={
+            "label": names,
+            "pad": 18,
+            "thickness": 22,
+            "color": colors + ["#7f8c8d"] * len(sectors),
+        },
+        link={
+            "source": [index[c] for c in flows["carrier"]],
+            "target": [index[s] for s in flows["sector"]],
+            "value": flows["gwh"].to_numpy(),
+            "color": [translucent(colors[index[c]]) for c in flows["carrier"]],
+        },
+    )
+    return fig

@@ -1,0 +1,140 @@
+"""The served dashboards driven in a real headless Chromium."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pytest
+
+from prospectif.pipeline import run
+from prospectif.scenario import load_scenario_file
+from prospectif.ui import DASHBOARDS
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+TFR_SLIDER = ".key-demography-fertility-tfr-target"
+LAST_VALUES = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(
+    g => g.data.map(t => (t.y && t.y.length) ? Number(t.y[t.y.length - 1]) : null))"""
+
+
+def open_dashboard(page, server, name, query=""):
+    page.goto(f"{server}voila/render/{name}.ipynb{query}")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.prospectif-app .js-plotly-plot').length >= n",
+        arg=len(DASHBOARDS[name].figures),
+    )
+    return page
+
+
+def assert_no_error_output(page):
+    errors = page.locator(
+        '[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output.jp-mod-error'
+    )
+    assert errors.count() == 0, errors.all_inner_texts()
+    assert "Traceback" not in page.inner_text("body")
+
+
+def test_home_page_links_every_dashboard(page, server):
+    page.goto(f"{server}voila/render/index.ipynb")
+    page.wait_for_selector(".prospectif-home")
+    links = page.locator("a.prospectif-dashboard-link")
+    assert links.count() == len(DASHBOARDS)
+    screenshot(page, "accueil")
+    links.first.click()
+    page.wait_for_selector(".prospectif-app .js-plotly-plot")
+    assert_no_error_output(page)
+
+
+@pytest.mark.parametrize("name", list(DASHBOARDS))
+def test_dashboard_renders_without_error(page, server, name):
+    open_dashboard(page, server, name)
+    assert_no_error_output(page)
+    screenshot(page, name)
+
+
+def move_slider(page, selector, presses=1, key="ArrowRight"):
+    handle = page.locator(f"{selector} .noUi-handle")
+    handle.focus()
+    for _ in range(presses):
+        handle.press(key)
+
+
+def test_moving_a_slider_changes_the_figures(page, server):
+    open_dashboard(page, server, "demographie")
+    before = page.evaluate(LAST_VALUES)
+    page.evaluate(f"() => {{ window.__before = JSON.stringify(({LAST_VALUES})()); }}")
+    move_slider(page, TFR_SLIDER, presses=5)
+    page.wait_for_function(f"() => JSON.stringify(({LAST_VALUES})()) !== window.__before")
+    after = page.evaluate(LAST_VALUES)
+    assert after[1][0] == before[1][0]  # the base year does not move
+    assert after[1][-1] > before[1][-1]  # higher fertility, larger population at the horizon
+
+
+def save_variant(page, name):
+    page.fill("input[placeholder='Nom de la variante']", name)
+    page.get_by_role("button", name="Enregistrer la variante").click()
+    page.wait_for_selector(f"select[multiple] option:has-text('{name}')", state="attached")
+
+
+def test_two_saved_variants_are_compared(page, server, workshop_scenarios):
+    open_dashboard(page, server, "demographie", "?territory=DEP-71&horizon=2050")
+    move_slider(page, TFR_SLIDER, presses=10)
+    save_variant(page, "Fécondité relevée")
+    move_slider(page, TFR_SLIDER, presses=20, key="ArrowLeft")
+    save_variant(page, "Fécondité abaissée")
+    page.select_option("select[multiple]", ["Fécondité relevée", "Fécondité abaissée"])
+    page.wait_for_function(
+        """() => { const names = Array.from(document.querySelectorAll('.js-plotly-plot'))
+            .flatMap(g => g.data.map(t => t.name));
+            return names.includes('Fécondité relevée') && names.includes('Fécondité abaissée'); }"""
+    )
+    saved = sorted(p.name for p in (workshop_scenarios / "ateliers").glob("*/*.yaml"))
+    assert {"fecondite-relevee.yaml", "fecondite-abaissee.yaml"} <= set(saved)
+    screenshot(page, "demographie-comparaison")
+
+
+def indicator_cells(page):
+    """Text of the indicator table: {row label: [cells]}."""
+    rows = page.locator(".prospectif-table tbody tr")
+    table = {}
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("th, td").all_inner_texts()
+        table[cells[0]] = cells[1:]
+    return table
+
+
+def test_exported_yaml_gives_the_same_indicators_headlessly(page, server, tmp_path):
+    open_dashboard(page, server, "demographie", "?territory=DEP-2A&horizon=2050")
+    move_slider(page, TFR_SLIDER, presses=3)
+    page.wait_for_function(
+        "() => document.querySelector('a.prospectif-link').href.includes('tfr_target')"
+    )
+    page.get_by_role("button", name="Préparer les fichiers").click()
+    link = page.wait_for_selector("a.prospectif-download[download$='.yaml']")
+    encoded = re.sub(r"^data:[^,]+,", "", link.get_attribute("href"))
+    path = tmp_path / "variante.yaml"
+    path.write_bytes(base64.b64decode(encoded))
+    scenario = load_scenario_file(path)
+    table = run("DEP-2A", scenario).set_index(["variable", "year"])["value"]
+    shown = indicator_cells(page)
+    population_2050 = shown["Population au 1er janvier"][-1].replace("\u202f", "").replace(" ", "")
+    assert int(population_2050) == round(table[("Population", 2050)])
+
+
+def test_a_link_with_parameters_opens_the_same_view(page, server):
+    query = "?territory=DEP-2A&scenario=tendanciel&horizon=2050&demography.fertility.tfr_target=1.7"
+    open_dashboard(page, server, "demographie", query)
+    assert "Corse-du-Sud" in page.inner_text("h1")
+    readout = page.locator(f"{TFR_SLIDER}").locator("xpath=..").locator(".widget-label").last
+    assert readout.inner_text() == "1,70"
+    href = page.get_attribute("a.prospectif-link", "href")
+    assert "tfr_target=1.7" in href and "territory=DEP-2A" in href
+
+
+def test_bad_parameters_give_a_message_not_a_traceback(page, server):
+    open_dashboard(page, server, "demographie", "?territory=../../etc&horizon=<script>")
+    assert page.locator(".prospectif-message").inner_text().count("Paramètre d'adresse ignoré") == 2
+    assert_no_error_output(page)
