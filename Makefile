@@ -6,7 +6,7 @@ RAW ?= ../shared/data/raw
 PORT ?= 8866
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test data docs validation lab bench browser install clean
+.PHONY: serve test data docs validation lab bench bench-browser screenshots browser install clean
 
 install: $(STAMP)
 
@@ -45,6 +45,13 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,rounds
+
+bench-browser: $(STAMP) browser
+	$(BIN)/python benchmarks/live_update.py
+
+screenshots: $(STAMP) browser
+	$(BIN)/python -m pytest tests/browser -q
+	mkdir -p docs/images && cp build/screenshots/*.png docs/images/
 
 clean:
 	rm -rf $(VENV) .pytest_cache .benchmarks

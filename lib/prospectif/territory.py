@@ -263,7 +263,8 @@ def _parents(kind: str, key: str) -> tuple[str, ...]:
 
 def children(code: str) -> list[str]:
     """Codes one level below: régions of France, départements of a région, EPCI of a
-    département (those whose main département it is), communes of an EPCI."""
+    département (those whose main département it is), communes of an EPCI.
+    """
     t = _tables()
     kind, _, key = code.partition("-")
     if code == "FR":
@@ -333,7 +334,8 @@ def territory_geometry(territory: Territory) -> shapely.Geometry:
     """
     if territory.kind in {"COM", "PER"}:
         raise TerritoryError(
-            f"{territory.code}: commune outlines are not embedded (only départements, régions, EPCI)"
+            f"{territory.code}: commune outlines are not embedded "
+            "(only départements, régions, EPCI)"
         )
     if territory.kind == "EPCI":
         table = geometries("epci")

@@ -106,5 +106,10 @@ def screenshot(page, name: str) -> Path:
     them into ``docs/images/``)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('#rendered_cells, body').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, 1000), 6000)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
     return path

@@ -3,6 +3,7 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from prospectif.pipeline import run
@@ -127,3 +128,12 @@ def test_picking_a_territory_recomputes(presets):
     app = make_app()
     app.territory_box.value = "DEP-2A"
     assert app.state.territory == "DEP-2A" and "Corse-du-Sud" in app.title.value
+
+
+def test_only_changed_properties_are_compared_as_changed():
+    from prospectif.ui.figures import changed
+
+    old = {"x": (2025, 2026), "y": np.array([1.0, 2.0]), "line": {"color": "red"}, "name": "a"}
+    new = {"x": [2025, 2026], "y": np.array([1.0, 2.5]), "line": {"color": "red"}, "name": "a"}
+    assert changed(old, new) == {"y": new["y"]}
+    assert changed(old, {**old, "text": ["a", "b"]}) == {"text": ["a", "b"]}

@@ -21,7 +21,8 @@ class Source:
     file
         Path of the raw file, relative to the raw data folder (e.g. ``population/x.xlsx``).
     publisher, title, vintage, licence
-        Citation of the file: who published it, its title, its vintage (year or release), its licence.
+        Citation of the file: who published it, its title, its vintage (year or release),
+        its licence.
     derived
         True where a third party reshaped the official table (see ``SOURCES.md``).
     """

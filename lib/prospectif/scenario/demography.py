@@ -59,7 +59,9 @@ class Fertility(Section):
         unit="années",
         label_fr="Décalage de l'âge moyen à la maternité",
         label_en="Shift of mean age at birth",
-        source="Calendrier de référence : Human Fertility Database, France 2022 (âge moyen 31,1 ans)",
+        source=(
+            "Calendrier de référence : Human Fertility Database, France 2022 (âge moyen 31,1 ans)"
+        ),
     )
     """Shift of the age schedule of fertility reached in the target year (years)."""
 

@@ -42,7 +42,12 @@ def show(
     if mode not in MODES:
         raise ValueError(f"mode {mode!r}: expected one of {', '.join(MODES)}")
     dashboard = DASHBOARDS[name]
-    defaults = ViewState(territory=territory, scenario=scenario, horizon=horizon)
+    defaults = ViewState(
+        territory=territory,
+        scenario=scenario,
+        horizon=horizon,
+        presentation=dashboard.presentation,
+    )
     if mode == "interactive":
         from ..pipeline import warm_up
         from .app import DashboardApp

@@ -156,9 +156,11 @@ class DashboardApp:
         self.exports_button.on_click(lambda _: self._prepare_exports())
         self.exports = w.HTML()
         self.link = w.HTML()
+        self.revision = w.HTML("0", layout={"display": "none"})
+        self.revision.add_class("prospectif-revision")
         self.sources = w.HTML()
         sources = w.Accordion(children=[self.sources], titles=[text("sources", lang)])
-        self.figure_box = w.VBox()
+        self.figure_box = w.GridBox()
         self.side = w.VBox(
             [
                 w.HTML(f"<h3>{text('assumptions', lang)}</h3>"),
@@ -193,6 +195,7 @@ class DashboardApp:
                 w.HBox([self.side, self.main]),
                 self.link,
                 sources,
+                self.revision,
             ]
         )
         self.widget.add_class("prospectif-app")
@@ -282,6 +285,14 @@ class DashboardApp:
         self.state = replace(self.state, presentation=presenting)
         self.side.layout.display = "none" if presenting else None
         self.main.layout.width = "100%" if presenting else "66%"
+        self.figure_box.layout.grid_template_columns = "1fr 1fr" if presenting else "1fr"
+        self._update_link()
+
+    def _update_link(self) -> None:
+        self.link.value = (
+            f'<a class="prospectif-link" href="?{html.escape(to_query(self.state))}" '
+            f'target="_blank">{text("link", self.lang)}</a>'
+        )
 
     # -- computation ----------------------------------------------------------------------
     def _file_stem(self, key: str) -> str:
@@ -315,6 +326,7 @@ class DashboardApp:
             return
         self._draw(context)
         self.status.value = ""
+        self.revision.value = str(int(self.revision.value) + 1)
 
     def _context_with_year(self) -> Context:
         context = self.context()
@@ -350,10 +362,7 @@ class DashboardApp:
             f"{html.escape(run.territory.name)}</h1>"
             f"<div style='font-size:18px'>{html.escape(run.scenario.label.get(self.lang))}</div>"
         )
-        self.link.value = (
-            f'<a class="prospectif-link" href="?{html.escape(to_query(self.state))}" '
-            f'target="_blank">{text("link", self.lang)}</a>'
-        )
+        self._update_link()
         self.sources.value = sources_html(
             self.dashboard, run.scenario, run.demography.structure, self.lang
         )

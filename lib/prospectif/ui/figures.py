@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
 IMAGE_FORMATS = ("png", "svg")
@@ -23,7 +24,10 @@ def set_image_format(widget: go.FigureWidget, filename: str, image_format: str) 
 
 
 def update_in_place(widget: go.FigureWidget, figure: go.Figure) -> None:
-    """Copy ``figure`` into ``widget`` in one message: traces updated, added or removed."""
+    """Copy ``figure`` into ``widget``, sending only what changed (usually the trace data).
+
+    Traces are replaced when their number or types differ (a variant added or removed).
+    """
     new = figure.data
     with widget.batch_update():
         if len(widget.data) != len(new) or any(
@@ -33,9 +37,29 @@ def update_in_place(widget: go.FigureWidget, figure: go.Figure) -> None:
             widget.add_traces(new)
         else:
             for old, fresh in zip(widget.data, new, strict=True):
-                props = fresh.to_plotly_json()
-                props.pop("type")
-                if "geojson" in props and list(old.locations) == list(fresh.locations):
-                    props.pop("geojson")  # same outlines: send only the values
-                old.update(props, overwrite=True)
-        widget.layout.update(figure.layout.to_plotly_json(), overwrite=True)
+                changes = changed(old.to_plotly_json(), fresh.to_plotly_json())
+                if changes:
+                    old.update(changes, overwrite=True)
+        layout = changed(widget.layout.to_plotly_json(), figure.layout.to_plotly_json())
+        layout.pop("template", None)
+        if layout:
+            widget.layout.update(layout, overwrite=True)
+
+
+def changed(old: dict, new: dict) -> dict:
+    """The entries of ``new`` whose value differs from ``old`` (arrays compared by value)."""
+    return {key: value for key, value in new.items() if not same(old.get(key), value)}
+
+
+def same(a: object, b: object) -> bool:
+    """Deep equality of plotly property values: dicts, sequences, NumPy arrays, scalars."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, np.ndarray | list | tuple) or isinstance(b, np.ndarray | list | tuple):
+        if a is None or b is None or len(a) != len(b):
+            return False
+        try:
+            return bool(np.array_equal(np.asarray(a, float), np.asarray(b, float), equal_nan=True))
+        except (TypeError, ValueError):
+            return all(same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b

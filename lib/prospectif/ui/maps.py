@@ -76,7 +76,8 @@ MAP_INDICATORS = (
 def map_scope(territory: Territory) -> tuple[str, tuple[str, ...]]:
     """The outline level and territory codes mapped around ``territory``: the EPCI of its
     département for a département, EPCI or commune of metropolitan France, otherwise every
-    metropolitan département."""
+    metropolitan département.
+    """
     departement = next(
         (c for c in (territory.code, *territory.parents) if c.startswith("DEP-")), None
     )

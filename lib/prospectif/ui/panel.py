@@ -18,6 +18,9 @@ from ..scenario import Scenario, section_models
 from ..scenario.fields import assumption_meta
 from .texts import MODEL_TITLES, pick, text
 
+YEAR_UNIT = "année"
+"""Years are shown without a thousands separator."""
+
 
 @dataclass(frozen=True)
 class Control:
@@ -65,7 +68,8 @@ def control_for(section: type, path: str, name: str, lang: str) -> Control | Non
 
 def panel_groups(models: tuple[str, ...], lang: str = "fr") -> list[Group]:
     """Controls of the sections of ``models``, grouped by section, in the order of ``models``
-    then of the schema."""
+    then of the schema.
+    """
     sections = section_models()
     groups: list[tuple[int, Group]] = []
     for path, section in sections.items():
@@ -178,11 +182,8 @@ class AssumptionPanel(w.VBox):
 
     def _show_readout(self, key: str) -> None:
         control, value = self.controls[key], self.sliders[key].value
-        shown = (
-            value
-            if control.kind == "choice"
-            else format_number(value, decimals_of(control.step), self.lang)
-        )
+        plain = control.kind == "choice" or control.unit == YEAR_UNIT
+        shown = value if plain else format_number(value, decimals_of(control.step), self.lang)
         self._readouts[key].value = str(shown)
 
     def show(self, scenario: Scenario) -> None:

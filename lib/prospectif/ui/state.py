@@ -21,6 +21,8 @@ MAX_QUERY_LENGTH = 8192
 
 VIEW_KEYS = ("territory", "scenario", "horizon", "lang", "view")
 PRESENTATION = "presentation"
+WORKSHOP = "atelier"
+VIEWS = (PRESENTATION, WORKSHOP)
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,8 @@ def to_query(state: ViewState, defaults: ViewState | None = None) -> str:
         pairs.append(("horizon", str(state.horizon)))
     if state.lang != "fr":
         pairs.append(("lang", state.lang))
-    if state.presentation:
-        pairs.append(("view", PRESENTATION))
+    if defaults is None or state.presentation != defaults.presentation:
+        pairs.append(("view", PRESENTATION if state.presentation else WORKSHOP))
     pairs += [(key, _plain(value)) for key, value in state.changes]
     return urlencode(pairs)
 
@@ -121,7 +123,10 @@ def _view_values(parsed: _Parsed, defaults: ViewState) -> ViewState:
         else:
             problems.append(f"lang={values['lang'][:20]!r}: expected one of {', '.join(LANGS)}")
     if "view" in values:
-        state = replace(state, presentation=values["view"] == PRESENTATION)
+        if values["view"] in VIEWS:
+            state = replace(state, presentation=values["view"] == PRESENTATION)
+        else:
+            problems.append(f"view={values['view'][:20]!r}: expected one of {', '.join(VIEWS)}")
     return state
 
 

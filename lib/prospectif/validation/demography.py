@@ -85,7 +85,8 @@ def trend_quotients(
     qx: np.ndarray, qx_years: np.ndarray, base_year: int, span: int, until: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Quotients extrapolated from ``base_year`` − 1 by each age's log-linear trend over the
-    ``span`` previous years (fraction), years ``base_year - 1`` … ``until``."""
+    ``span`` previous years (fraction), years ``base_year - 1`` … ``until``.
+    """
     last = base_year - 1 - int(qx_years[0])
     window = np.log(np.clip(qx[last - span : last + 1], 1e-9, 1.0))
     slope = (window[-1] - window[0]) / span
@@ -185,11 +186,13 @@ def markdown() -> str:
         "France projected as one unit from INSEE's own 1 January 2021 pyramid (the first year of",
         "its projection), with the `insee-central` assumptions: TFR 1.8, INSEE's central mortality",
         "path reaching 90.0 / 87.5 years in 2070, +70,000 net migration a year spread by the age",
-        "profile of France's residual net migration 2015–2025, and the 2019 HFD fertility schedule.",
+        "profile of France's residual net migration 2015–2025, and the 2019 HFD fertility "
+        "schedule.",
         "Tests require less than 1 % on the total and 1 point on the 65+ and 75+ shares in 2030,",
         "2050 and 2070.",
         "",
-        "| year | Prospectif | INSEE 2021 central | difference | 65+ (P / INSEE) | 75+ (P / INSEE) |",
+        "| year | Prospectif | INSEE 2021 central | difference "
+        "| 65+ (P / INSEE) | 75+ (P / INSEE) |",
         "|---|---|---|---|---|---|",
     ]
     for year in (2025, 2030, 2040, 2050, 2060, 2070):
@@ -217,7 +220,8 @@ def markdown() -> str:
         "|---|---|---|",
         f"| France (sum of départements) | {pct(france)} | "
         f"{pct(100 * (errors['projected_75+'].sum() / errors['estimated_75+'].sum() - 1))} |",
-        f"| mean absolute error over départements | {errors['error_total_pct'].abs().mean():.2f} % | "
+        "| mean absolute error over départements | "
+        f"{errors['error_total_pct'].abs().mean():.2f} % | "
         f"{errors['error_75+_pct'].abs().mean():.2f} % |",
         f"| median error | {pct(errors['error_total_pct'].median())} | "
         f"{pct(errors['error_75+_pct'].median())} |",

@@ -1,5 +1,6 @@
 """The energy and climate dashboard: flows, consumption, renewables, emissions against the
-national trajectory and the energy bill."""
+national trajectory and the energy bill.
+"""
 
 from __future__ import annotations
 

@@ -54,13 +54,12 @@ def targets_html(context: Context) -> str:
             met = value <= goal
             verdict = pick(("atteint", "met") if met else ("manqué", "missed"), context.lang)
             colour = "#1a7f37" if met else "#b42318"
+            shown = " / ".join(format_number(v, 0, context.lang) for v in (value, goal))
             cells.append(
-                f'<td style="color:{colour}"><b>{"✔" if met else "✘"} {verdict}</b><br>'
-                f"{format_number(value, 0, context.lang)} / {format_number(goal, 0, context.lang)}</td>"
+                f'<td style="color:{colour}"><b>{"✔" if met else "✘"} {verdict}</b><br>{shown}</td>'
             )
-        rows.append(
-            f"<tr><th style='text-align:left'>{html.escape(pick(label, context.lang))}</th>{''.join(cells)}</tr>"
-        )
+        name = html.escape(pick(label, context.lang))
+        rows.append(f"<tr><th style='text-align:left'>{name}</th>{''.join(cells)}</tr>")
     title = pick(
         (
             "Objectifs nationaux appliqués au territoire (valeur / objectif)",
@@ -70,7 +69,8 @@ def targets_html(context: Context) -> str:
     )
     return (
         f"<h3>{title}</h3>"
-        f'<table class="prospectif-table prospectif-targets" style="font-size:18px;text-align:center">'
+        '<table class="prospectif-table prospectif-targets" '
+        'style="font-size:18px;text-align:center">'
         f"<thead><tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -182,4 +182,5 @@ DASHBOARD = Dashboard(
     method="docs/methodology/",
     choices=tuple((i.key, i.label) for i in MAP_INDICATORS),
     notes=(targets_html,),
+    presentation=True,
 )
