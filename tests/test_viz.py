@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from prospectif.viz import pyramid_figure, symmetric_ticks, trajectory_figure
 from prospectif.results import Series, long_table
+from prospectif.viz import pyramid_figure, symmetric_ticks, trajectory_figure
 
 
 def test_pyramid_shows_both_sexes_and_both_years_with_unsigned_labels():

@@ -4,8 +4,8 @@ import ast
 from pathlib import Path
 
 import nbformat
-import papermill as pm
 import pandas as pd
+import papermill as pm
 import pytest
 
 from prospectif.pipeline import run_chain

@@ -134,7 +134,8 @@ def linear_path(
     start: float, target: float, first_year: int, target_year: int, years: np.ndarray
 ) -> np.ndarray:
     """Values going linearly from ``start`` in ``first_year`` to ``target`` in ``target_year``,
-    then held constant."""
+    then held constant.
+    """
     progress = np.clip((years - first_year) / max(target_year - first_year, 1), 0.0, 1.0)
     return start + (target - start) * progress
 

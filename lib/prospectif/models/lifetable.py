@@ -64,7 +64,8 @@ def life_expectancy(qx: np.ndarray) -> np.ndarray:
 
 def projection_survival(qx: np.ndarray, open_age: int) -> tuple[np.ndarray, np.ndarray]:
     """Survival ratios for a cohort-component projection from quotients (see
-    :func:`survival_ratios`)."""
+    :func:`survival_ratios`).
+    """
     return survival_ratios(person_years(qx), open_age)
 
 
