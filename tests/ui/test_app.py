@@ -137,3 +137,11 @@ def test_only_changed_properties_are_compared_as_changed():
     new = {"x": [2025, 2026], "y": np.array([1.0, 2.5]), "line": {"color": "red"}, "name": "a"}
     assert changed(old, new) == {"y": new["y"]}
     assert changed(old, {**old, "text": ["a", "b"]}) == {"text": ["a", "b"]}
+
+
+def test_english_view_has_english_labels_and_a_link_back(presets):
+    app = make_app(lang="en")
+    assert "Demography" in app.title.value and "Assumptions" in app.side.children[0].value
+    assert "Version française" in app.link.value and "lang=en" not in app.link.value.split("·")[1]
+    legend = [t.name for t in app.figures["population"].data]
+    assert "Current setting" in legend

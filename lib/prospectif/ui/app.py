@@ -289,9 +289,12 @@ class DashboardApp:
         self._update_link()
 
     def _update_link(self) -> None:
+        other = replace(self.state, lang="en" if self.lang == "fr" else "fr")
         self.link.value = (
             f'<a class="prospectif-link" href="?{html.escape(to_query(self.state))}" '
-            f'target="_blank">{text("link", self.lang)}</a>'
+            f'target="_blank">{text("link", self.lang)}</a> · '
+            f'<a class="prospectif-language" href="?{html.escape(to_query(other))}">'
+            f"{text('other_language', self.lang)}</a>"
         )
 
     # -- computation ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..models.density import departement_type_mix, territory_type_mix
 from ..pipeline import run_chain
 from ..scenario import Scenario
 from ..territory import Territory, children, directory, get_territory
@@ -114,3 +115,16 @@ def map_values(
         for c in codes
     ]
     return pd.Series(np.array(values), index=[c.split("-", 1)[1] for c in codes])
+
+
+@functools.lru_cache(maxsize=16)
+def rural_shares(codes: tuple[str, ...]) -> pd.Series:
+    """Share of each territory's population living in rural communes (low or very low
+    density, %), from the commune density classification.
+    """
+    keys = [c.split("-", 1)[1] for c in codes]
+    if all(c.startswith("DEP-") for c in codes):
+        mixes = departement_type_mix().loc[keys]
+    else:
+        mixes = pd.DataFrame([territory_type_mix(get_territory(c)) for c in codes], index=keys)
+    return 100 * (mixes["rural"] + mixes["very_rural"])

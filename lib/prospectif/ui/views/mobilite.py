@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ..spec import Dashboard, Indicator, trajectory
+import plotly.graph_objects as go
+
+from ...viz.maps import choropleth_figure
+from ..maps import map_scope, rural_shares
+from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
+from ..texts import pick
 
 MODES = (
     ("Car Driver", ("Voiture, conducteur", "Car, driver")),
@@ -19,6 +24,20 @@ POWERTRAINS = (
     ("Battery Electric", ("Électrique", "Battery electric")),
     ("Other", ("Autres", "Other")),
 )
+
+
+def _density_map(context: Context) -> go.Figure:
+    level, codes = map_scope(context.current.territory)
+    title = pick(
+        (
+            "Part de la population vivant en commune rurale (peu ou très peu dense)",
+            "Share of the population living in rural communes (low or very low density)",
+        ),
+        context.lang,
+    )
+    unit = pick(("% de la population", "% of population"), context.lang)
+    return choropleth_figure(rural_shares(codes), level, title, unit, 0, context.lang)
+
 
 FIGURES = (
     trajectory(
@@ -73,6 +92,7 @@ FIGURES = (
         parts=tuple((f"Mobility|Car Fleet|{p}", label) for p, label in POWERTRAINS),
         percent=True,
     ),
+    FigureSpec("carte-densite", _density_map),
 )
 
 DASHBOARD = Dashboard(

@@ -1,0 +1,48 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from prospectif.pipeline import run
+from prospectif.scenario import load_preset
+from prospectif.territory import get_territory
+from prospectif.ui.maps import MAP_INDICATORS, indicator_value, map_scope, map_values, rural_shares
+from prospectif.viz.maps import choropleth_figure
+
+
+def test_a_departement_maps_its_epci_and_france_its_metropolitan_departements():
+    level, codes = map_scope(get_territory("EPCI-200070308"))
+    assert level == "epci" and "EPCI-200070308" in codes and len(codes) > 10
+    level, codes = map_scope(get_territory("FR"))
+    assert level == "departements" and len(codes) == 96 and "DEP-974" not in codes
+    assert map_scope(get_territory("DEP-974"))[0] == "departements"
+
+
+def test_map_values_equal_each_territory_own_run():
+    scenario = load_preset("tendanciel").with_values({"horizon": 2040})
+    codes = ("DEP-71", "DEP-2A")
+    indicator = next(i for i in MAP_INDICATORS if i.key == "apa")
+    values = map_values(codes, scenario, indicator, 2040)
+    table = run("DEP-2A", scenario).set_index(["variable", "year"])["value"]
+    expected = 1000 * table[("Autonomy|APA Beneficiaries", 2040)] / table[("Population", 2040)]
+    assert values["2A"] == pytest.approx(expected, rel=1e-12)
+
+
+def test_population_change_is_relative_to_the_base_year():
+    table = pd.DataFrame(
+        {"variable": "Population", "year": [2025, 2030], "value": [100.0, 110.0]}
+    )
+    growth = next(i for i in MAP_INDICATORS if i.key == "croissance")
+    assert indicator_value(table, growth, 2030) == pytest.approx(10.0)
+
+
+def test_rural_shares_are_percentages():
+    shares = rural_shares(map_scope(get_territory("DEP-71"))[1])
+    assert ((shares >= 0) & (shares <= 100)).all() and shares.std() > 5
+
+
+def test_choropleth_sends_only_the_outlines_it_shows():
+    values = pd.Series([1.0, 2.0], index=["71", "21"])
+    fig = choropleth_figure(values, "departements", "T", "u", 1)
+    codes = {f["properties"]["code"] for f in fig.data[0].geojson["features"]}
+    assert codes == {"71", "21"} and list(fig.data[0].z) == [1.0, 2.0]
+    assert np.all([t == "1,0" or t == "2,0" for t in fig.data[0].text])
