@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 RAW ?= ../shared/data/raw
 PORT ?= 8866
 STAMP := $(VENV)/.installed
+BATCH ?= scenarios/batches/departements.yaml
+SNAPSHOTS ?= snapshots
 
-.PHONY: serve test data docs validation lab bench bench-browser screenshots browser install clean
+.PHONY: serve test data docs validation lab batch bench bench-browser screenshots browser install clean
 
 install: $(STAMP)
 
@@ -45,6 +47,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,rounds
+
+batch: $(STAMP)
+	$(BIN)/prospectif batch $(BATCH) --output $(SNAPSHOTS) --resume
 
 bench-browser: $(STAMP) browser
 	$(BIN)/python benchmarks/live_update.py

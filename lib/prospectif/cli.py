@@ -1,4 +1,4 @@
-"""Command line: ``prospectif data|territories|scenarios|run|serve``."""
+"""Command line: ``prospectif data|territories|scenarios|run|batch|diff|serve``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import click
 
 from .errors import ProspectifError
 from .i18n import format_number
+from .serve import CULL_IDLE_TIMEOUT, MAX_KERNELS, POOL_SIZE
 
 
 def friendly_errors(command: Callable) -> Callable:
@@ -174,18 +175,31 @@ def scenarios_docs() -> None:
 
 
 @main.command("run")
-@click.option("--territory", "territory_code", required=True, help="Territory code, e.g. DEP-71.")
+@click.option(
+    "--territory",
+    "territory_codes",
+    multiple=True,
+    help="Territory code, e.g. DEP-71 (repeatable).",
+)
+@click.option(
+    "--select",
+    "selectors",
+    multiple=True,
+    help="Every territory of a kind: regions, departements, epci or communes, optionally "
+    "inside a territory, e.g. departements, epci:DEP-71 (repeatable).",
+)
 @click.option(
     "--scenario",
     "scenario_ids",
-    default=None,
-    help="Preset id, or ids joined by commas to combine them (later ones win).",
+    multiple=True,
+    help="Preset id, or ids joined by commas to combine them (later ones win); repeatable.",
 )
 @click.option(
     "--scenario-file",
+    "scenario_files",
+    multiple=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="A scenario YAML file instead of a preset.",
+    help="A scenario YAML file instead of a preset (repeatable).",
 )
 @click.option(
     "--horizon", type=int, default=None, help="Last year projected (overrides the scenario)."
@@ -202,45 +216,217 @@ def scenarios_docs() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="INSEE census age table (base-cc-evol-struct-pop) giving the age structure "
-    "of a commune, EPCI or perimeter.",
+    "of a commune, EPCI or perimeter (one territory only).",
 )
 @friendly_errors
 def run_command(
-    territory_code: str,
-    scenario_ids: str | None,
-    scenario_file: Path | None,
+    territory_codes: tuple[str, ...],
+    selectors: tuple[str, ...],
+    scenario_ids: tuple[str, ...],
+    scenario_files: tuple[Path, ...],
     horizon: int | None,
     output: Path,
     french_csv: bool,
     census: Path | None,
 ) -> None:
-    """Compute every built model for a territory and a scenario; write the results table."""
+    """Compute every built model for territories × scenarios; write one results table.
+
+    The library computes directly, without notebooks: the same numbers as the dashboards.
+    """
+    from .batch.definition import parse_selector, select
+    from .batch.sweep import run_many
     from .census import read_census_table
-    from .pipeline import run
     from .results import write_results
     from .scenario import compose, load_scenario_file
 
-    if (scenario_ids is None) == (scenario_file is None):
-        raise click.UsageError("give exactly one of --scenario and --scenario-file")
-    scenario = (
-        load_scenario_file(scenario_file) if scenario_file else compose(scenario_ids.split(","))
-    )
+    if not scenario_ids and not scenario_files:
+        raise click.UsageError("give at least one --scenario or --scenario-file")
+    codes = list(territory_codes)
+    for text in selectors:
+        selector = parse_selector(text)
+        codes.extend(select(selector.selector, selector.of))
+    codes = list(dict.fromkeys(codes))
+    if not codes:
+        raise click.UsageError("give at least one --territory or --select")
+    if census and len(codes) > 1:
+        raise click.UsageError("--census applies to one territory only")
+    scenarios = [compose(ids.split(",")) for ids in scenario_ids]
+    scenarios += [load_scenario_file(path) for path in scenario_files]
     if horizon is not None:
-        scenario = scenario.with_values({"horizon": horizon})
-    table = run(territory_code, scenario, read_census_table(census) if census else None)
+        scenarios = [s.with_values({"horizon": horizon}) for s in scenarios]
+    table = run_many(codes, scenarios, read_census_table(census) if census else None)
     path = write_results(table, output, french=french_csv)
+    if len(codes) == len(scenarios) == 1:
+        what = f"{codes[0]}, {scenarios[0].id}, hash {scenarios[0].hash}"
+    else:
+        what = f"{len(codes)} territories × {len(scenarios)} scenarios"
     click.echo(
-        f"{path}: {format_number(len(table))} rows ({territory_code}, {scenario.id}, "
-        f"hash {scenario.hash}, base structure: {table.attrs['base_structure']})"
+        f"{path}: {format_number(len(table))} rows ({what}, "
+        f"base structure: {table.attrs['base_structure']})"
     )
+
+
+@main.command("batch")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of the snapshots; this one goes to OUTPUT/<vintage>/.",
+)
+@click.option("--vintage", default=None, help="Snapshot name (default: today, YYYY-MM-DD).")
+@click.option("--resume", is_flag=True, help="Keep the runs already done with the same inputs.")
+@click.option(
+    "--scheduler",
+    default=None,
+    help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+    "(default: a local cluster).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 1024),
+    default=None,
+    help="Worker processes of the local cluster (default: one per core).",
+)
+@friendly_errors
+def batch_command(
+    file: Path,
+    output: Path,
+    vintage: str | None,
+    resume: bool,
+    scheduler: str | None,
+    workers: int | None,
+) -> None:
+    """Run the batch FILE (dashboards × territories × scenarios) into a dated snapshot.
+
+    Exit status 1 if any run failed (the others are kept), 2 for an invalid batch.
+    """
+    from .batch import load_batch, run_batch
+
+    if scheduler and workers:
+        raise click.UsageError("--workers sets the local cluster; not with --scheduler")
+    outcome = run_batch(load_batch(file), output, vintage, resume, scheduler, workers)
+    counts = outcome.manifest["counts"]
+    reused = sum(bool(r.get("reused")) for r in outcome.manifest["runs"])
+    click.echo(f"{outcome.snapshot}/index.html")
+    click.echo(
+        f"{counts['runs']} runs: {counts['ok']} ok ({reused} kept from before), "
+        f"{counts['failed']} failed"
+    )
+    for record in outcome.failed:
+        click.echo(f"failed: {record['id']}: {record['error']}", err=True)
+    sys.exit(1 if outcome.failed else 0)
+
+
+@main.command("diff")
+@click.argument("snapshot_a", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("snapshot_b", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for ecarts.html and ecarts.parquet (default: print only).",
+)
+@friendly_errors
+def diff_command(snapshot_a: Path, snapshot_b: Path, output: Path | None) -> None:
+    """What changed from SNAPSHOT_A to SNAPSHOT_B: inputs, then indicators that moved."""
+    import pandas as pd
+
+    from .batch.diff import diff_snapshots, write_diff
+
+    inputs, summary = diff_snapshots(snapshot_a, snapshot_b)
+    for what, a, b in inputs:
+        click.echo(f"input {what}: {a} -> {b}")
+    moved = summary[summary["status"] != "unchanged"]
+    click.echo(f"{len(moved)} of {len(summary)} indicators changed, added or removed")
+    if not moved.empty:
+        with pd.option_context("display.width", 200, "display.max_rows", None):
+            columns = ["region", "scenario", "variable", "status", "year", "a", "b", "change_pct"]
+            click.echo(moved[columns].to_string(index=False))
+    if output:
+        for path in write_diff(output, str(snapshot_a), str(snapshot_b), inputs, summary):
+            click.echo(str(path))
 
 
 @main.command()
 @click.option("--port", default=8866, show_default=True, type=click.IntRange(1024, 65535))
 @click.option("--public", is_flag=True, help="Listen on all interfaces (default: localhost).")
 @click.option("--read-only", is_flag=True, help="Never write on the server (directors' mode).")
-def serve(port: int, public: bool, read_only: bool) -> None:
+@click.option(
+    "--max-kernels",
+    default=MAX_KERNELS,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Most kernels alive at once, preheated ones included; beyond, a 'busy' page.",
+)
+@click.option(
+    "--pool-size",
+    default=POOL_SIZE,
+    show_default=True,
+    type=click.IntRange(0, 20),
+    help="Preheated kernels kept ready per dashboard.",
+)
+@click.option(
+    "--preheat",
+    multiple=True,
+    metavar="DASHBOARD=COUNT",
+    help="Preheated kernels for one dashboard instead of --pool-size, e.g. demographie=20 "
+    "before a workshop of 20 (repeatable).",
+)
+@click.option(
+    "--cull-idle-timeout",
+    default=CULL_IDLE_TIMEOUT,
+    show_default=True,
+    type=click.IntRange(1, 86400),
+    help="Seconds after which a kernel with no open page and no activity is stopped.",
+)
+@click.option(
+    "--dashboards",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of the notebooks to serve (default: the project's dashboards/).",
+)
+@click.option(
+    "--base-url", default="/", show_default=True, help="URL prefix, e.g. behind a reverse proxy."
+)
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Host name accepted besides localhost, e.g. the public name behind a reverse proxy "
+    "(repeatable).",
+)
+def serve(
+    port: int,
+    public: bool,
+    read_only: bool,
+    max_kernels: int,
+    pool_size: int,
+    preheat: tuple[str, ...],
+    cull_idle_timeout: int,
+    dashboards: Path | None,
+    base_url: str,
+    allowed_hosts: tuple[str, ...],
+) -> None:
     """Serve the dashboards with Voilà and print the address."""
+    from .serve import ServeOptions, dashboards_dir, preheat_option, url_prefix
     from .serve import serve as run_server
 
-    run_server(port=port, public=public, read_only=read_only)
+    try:
+        pools = tuple(preheat_option(text) for text in preheat)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--preheat") from None
+    run_server(
+        ServeOptions(
+            port=port,
+            public=public,
+            read_only=read_only,
+            max_kernels=max_kernels,
+            pool_size=pool_size,
+            cull_idle_timeout=cull_idle_timeout,
+            dashboards=dashboards or dashboards_dir(),
+            base_url=url_prefix(base_url),
+            allowed_hosts=allowed_hosts,
+            preheat=pools,
+        )
+    )

@@ -10,16 +10,30 @@ import yaml
 from .fileio import atomic_write_text
 
 MAX_YAML_BYTES = 256 * 1024
+MAX_YAML_DEPTH = 32
+"""Deepest nesting of lists and mappings accepted (deeper ones exhaust Python's stack)."""
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses anchors and aliases (no "billion laughs" expansion)."""
+    """A safe loader that refuses aliases (no "billion laughs") and very deep nesting."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
 
     def compose_node(self, parent, index):  # noqa: D102
+        mark = self.peek_event().start_mark
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
             raise yaml.YAMLError(f"YAML aliases (*name) are not allowed (line {mark.line + 1})")
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise yaml.YAMLError(
+                f"nested deeper than {MAX_YAML_DEPTH} levels (line {mark.line + 1})"
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def parse_yaml(text: str, source: str) -> Any:
@@ -30,7 +44,7 @@ def parse_yaml(text: str, source: str) -> Any:
     ValueError
         With a one-line message naming the source and the line of the syntax error.
     """
-    if len(text.encode("utf-8")) > MAX_YAML_BYTES:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise ValueError(f"{source}: file too large (over {MAX_YAML_BYTES // 1024} KiB)")
     try:
         return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
@@ -38,8 +52,8 @@ def parse_yaml(text: str, source: str) -> Any:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
         raise ValueError(f"{source}: invalid YAML at {where}: {exc.problem}") from None
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{source}: invalid YAML: {exc}") from None
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: integers of over 4300 digits
+        raise ValueError(f"{source}: invalid YAML: {' '.join(str(exc).split())}") from None
 
 
 def read_yaml(path: Path) -> Any:

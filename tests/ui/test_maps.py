@@ -1,4 +1,3 @@
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -28,9 +27,7 @@ def test_map_values_equal_each_territory_own_run():
 
 
 def test_population_change_is_relative_to_the_base_year():
-    table = pd.DataFrame(
-        {"variable": "Population", "year": [2025, 2030], "value": [100.0, 110.0]}
-    )
+    table = pd.DataFrame({"variable": "Population", "year": [2025, 2030], "value": [100.0, 110.0]})
     growth = next(i for i in MAP_INDICATORS if i.key == "croissance")
     assert indicator_value(table, growth, 2030) == pytest.approx(10.0)
 
@@ -40,9 +37,11 @@ def test_rural_shares_are_percentages():
     assert ((shares >= 0) & (shares <= 100)).all() and shares.std() > 5
 
 
-def test_choropleth_sends_only_the_outlines_it_shows():
+def test_map_draws_one_filled_outline_per_territory_and_a_colour_scale():
     values = pd.Series([1.0, 2.0], index=["71", "21"])
     fig = choropleth_figure(values, "departements", "T", "u", 1)
-    codes = {f["properties"]["code"] for f in fig.data[0].geojson["features"]}
-    assert codes == {"71", "21"} and list(fig.data[0].z) == [1.0, 2.0]
-    assert np.all([t == "1,0" or t == "2,0" for t in fig.data[0].text])
+    shapes, scale = fig.data[:-1], fig.data[-1]
+    assert [t.name for t in shapes] == ["71", "21"]
+    assert shapes[0].text == "Saône-et-Loire : 1,0 u" and shapes[0].fillcolor != shapes[1].fillcolor
+    assert (scale.marker.cmin, scale.marker.cmax) == (1.0, 2.0)
+    assert all(None in t.x for t in shapes)

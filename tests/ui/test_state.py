@@ -66,3 +66,9 @@ def test_no_query_string_raises(query):
     state, problems = parse_query(query, DEFAULTS)
     resolve(state)
     assert all(isinstance(p, str) for p in problems)
+
+
+@pytest.mark.parametrize("value", ["/etc/passwd.yaml", "../scenarios/x.yaml", "a,../../b"])
+def test_the_address_cannot_name_a_scenario_file(value):
+    parsed, problems = parse_query(f"scenario={value}", DEFAULTS)
+    assert parsed.scenario == DEFAULTS.scenario and len(problems) == 1

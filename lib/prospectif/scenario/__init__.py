@@ -8,6 +8,7 @@ from .io import (
     load_scenario_file,
     presets_dir,
     save_scenario,
+    scenario_for,
     scenario_from_dict,
 )
 from .schema import MODEL_SECTIONS, Scenario, section_models
@@ -22,6 +23,7 @@ __all__ = [
     "load_scenario_file",
     "presets_dir",
     "save_scenario",
+    "scenario_for",
     "scenario_from_dict",
     "section_models",
 ]

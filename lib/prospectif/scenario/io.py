@@ -19,6 +19,10 @@ from .messages import scenario_error
 from .schema import SCENARIO_ID_PATTERN, Scenario
 
 MAX_EXTENDS_DEPTH = 10
+RESERVED_IDS = frozenset(
+    {"con", "prn", "aux", "nul", *(f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10))}
+)
+"""Device names Windows refuses as file names, even with an extension (``con.yaml``)."""
 
 
 def presets_dir() -> Path:
@@ -35,10 +39,14 @@ def list_presets(folder: Path | None = None) -> list[str]:
 
 def check_id(scenario_id: str, what: str = "scenario id") -> str:
     """Return ``scenario_id`` if it is a valid id (no path, no dots), else raise ScenarioError."""
-    if not isinstance(scenario_id, str) or not re.match(SCENARIO_ID_PATTERN, scenario_id):
+    if (
+        not isinstance(scenario_id, str)
+        or not re.fullmatch(SCENARIO_ID_PATTERN, scenario_id)
+        or scenario_id in RESERVED_IDS
+    ):
         raise ScenarioError(
-            f"{what} {scenario_id!r} is not valid: use lower-case letters, digits and dashes "
-            "(at most 64 characters, e.g. 'insee-central')"
+            f"{what} {scenario_id!r:.80} is not valid: use lower-case letters, digits and dashes "
+            "(at most 64 characters, not a device name like 'con', e.g. 'insee-central')"
         )
     return scenario_id
 
@@ -86,6 +94,19 @@ def compose(scenario_ids: list[str], folder: Path | None = None) -> Scenario:
     return _validate(merged, "+".join(ids))
 
 
+def scenario_for(reference: str, horizon: int) -> Scenario:
+    """The scenario a dashboard or a batch names, with the given horizon.
+
+    ``reference`` is preset ids joined by commas (``"tendanciel,autonomie-optimiste"``) or the
+    path of a scenario file ending in ``.yaml`` (e.g. a variant saved in a workshop).
+    """
+    if reference.endswith(".yaml"):
+        scenario = load_scenario_file(Path(reference))
+    else:
+        scenario = compose(reference.split(","))
+    return scenario.with_values({"horizon": horizon})
+
+
 def scenario_from_dict(document: dict, source: str = "<scenario>") -> Scenario:
     """Validate a scenario given as a dict (e.g. from a URL or a widget), without inheritance."""
     return _validate(document, source)
@@ -99,8 +120,17 @@ def scenario_document(scenario: Scenario) -> dict:
 
 
 def save_scenario(scenario: Scenario, path: Path) -> Path:
-    """Write ``scenario`` to ``path`` atomically, with every value explicit (self-contained)."""
-    return write_yaml(scenario_document(scenario), path)
+    """Write ``scenario`` to ``path`` atomically, with every value explicit (self-contained).
+
+    Raises
+    ------
+    ScenarioError
+        When the file cannot be written (read-only folder, disk full…); no file is left.
+    """
+    try:
+        return write_yaml(scenario_document(scenario), path)
+    except OSError as exc:
+        raise ScenarioError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _read_document(path: Path) -> dict:

@@ -60,6 +60,6 @@ def same(a: object, b: object) -> bool:
             return False
         try:
             return bool(np.array_equal(np.asarray(a, float), np.asarray(b, float), equal_nan=True))
-        except (TypeError, ValueError):
-            return all(same(x, y) for x, y in zip(a, b, strict=True))
+        except (TypeError, ValueError):  # text, or coordinates with None separators
+            return all(x is y or same(x, y) for x, y in zip(a, b, strict=True))
     return a == b

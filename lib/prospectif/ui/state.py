@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
 from ..errors import ProspectifError
-from ..scenario import Scenario, compose
+from ..scenario import Scenario, check_id, scenario_for
 from ..territory import get_territory
 from .texts import LANGS
 
@@ -50,9 +50,11 @@ class _Parsed:
 
 
 @functools.lru_cache(maxsize=64)
-def base_scenario(scenario_ids: str, horizon: int) -> Scenario:
-    """The preset(s) ``scenario_ids`` (comma-joined) with the given horizon (cached)."""
-    return compose(scenario_ids.split(",")).with_values({"horizon": horizon})
+def base_scenario(reference: str, horizon: int) -> Scenario:
+    """The starting scenario of a view: preset ids joined by commas or a ``.yaml`` path, with
+    the given horizon (cached; see :func:`prospectif.scenario.scenario_for`).
+    """
+    return scenario_for(reference, horizon)
 
 
 def resolve(state: ViewState) -> Scenario:
@@ -103,31 +105,49 @@ def parse_query(query: str | None, defaults: ViewState) -> tuple[ViewState, list
 
 def _view_values(parsed: _Parsed, defaults: ViewState) -> ViewState:
     state = defaults
-    values, problems = parsed.values, parsed.problems
-    if "territory" in values:
+    for key, value in parsed.values.items():
         try:
-            state = replace(state, territory=get_territory(values["territory"]).code)
-        except ProspectifError as exc:
-            problems.append(str(exc))
-    if "scenario" in values:
-        state = replace(state, scenario=values["scenario"])
-    if "horizon" in values:
-        horizon = values["horizon"]
-        if horizon.isdigit() and 2030 <= int(horizon) <= 2100:
-            state = replace(state, horizon=int(horizon))
-        else:
-            problems.append(f"horizon={horizon[:20]!r}: a year from 2030 to 2100 is expected")
-    if "lang" in values:
-        if values["lang"] in LANGS:
-            state = replace(state, lang=values["lang"])
-        else:
-            problems.append(f"lang={values['lang'][:20]!r}: expected one of {', '.join(LANGS)}")
-    if "view" in values:
-        if values["view"] in VIEWS:
-            state = replace(state, presentation=values["view"] == PRESENTATION)
-        else:
-            problems.append(f"view={values['view'][:20]!r}: expected one of {', '.join(VIEWS)}")
+            state = replace(state, **{FIELDS[key]: PARSERS[key](value)})
+        except (ProspectifError, ValueError) as exc:
+            parsed.problems.append(str(exc))
     return state
+
+
+def _territory(value: str) -> str:
+    return get_territory(value).code
+
+
+def _scenario(value: str) -> str:
+    # preset ids only: a viewer may not name files on the server
+    return ",".join(check_id(i, "scenario") for i in value.split(","))
+
+
+def _horizon(value: str) -> int:
+    if value.isdigit() and 2030 <= int(value) <= 2100:
+        return int(value)
+    raise ValueError(f"horizon={value[:20]!r}: a year from 2030 to 2100 is expected")
+
+
+def _choice(key: str, allowed: tuple[str, ...]):
+    def parse(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"{key}={value[:20]!r}: expected one of {', '.join(allowed)}")
+        return value
+
+    return parse
+
+
+PARSERS = {
+    "territory": _territory,
+    "scenario": _scenario,
+    "horizon": _horizon,
+    "lang": _choice("lang", LANGS),
+    "view": lambda value: _choice("view", VIEWS)(value) == PRESENTATION,
+}
+FIELDS = {
+    "view": "presentation",
+    **{key: key for key in ("territory", "scenario", "horizon", "lang")},
+}
 
 
 def _assumption_changes(

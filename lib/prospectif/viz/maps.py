@@ -1,55 +1,98 @@
-"""Choropleth maps of an indicator by territory, drawn from the embedded geometry (no tiles)."""
+"""Maps of an indicator by territory, drawn as filled outlines from the embedded geometry.
+
+Plain filled shapes on a cartesian plane need nothing from the network (plotly's geographic
+maps fetch a base map from a CDN), so maps work offline and in static reports.
+"""
 
 from __future__ import annotations
 
 import functools
+import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import shapely
+from plotly.colors import sample_colorscale
 
 from ..i18n import format_number
-from ..territory import geometries
+from ..territory import directory, geometries
 from .base import base_layout
 
-SIMPLIFY_DEGREES = 0.01
-"""Tolerance of the map outlines (degrees, about 1 km): light enough to send on every update."""
+SIMPLIFY_DEGREES = 0.005
+"""Tolerance of the map outlines (degrees, about 500 m)."""
+
+COLORSCALE = "Viridis"
+"""Perceptually uniform and colour-blind-safe."""
+
+LONGITUDE_SCALE = math.cos(math.radians(46.5))
+"""Longitude shrink that keeps metropolitan France's proportions (equirectangular at 46.5° N)."""
+
+PREFIX = {"departements": "DEP-", "epci": "EPCI-", "regions": "REG-"}
 
 
 @functools.lru_cache(maxsize=4)
-def map_geojson(level: str) -> dict:
-    """Simplified outlines of every territory of ``level`` as GeoJSON, ids in ``code``."""
+def outlines(level: str) -> dict[str, tuple[list, list]]:
+    """Outer rings of every territory of ``level`` as plot coordinates, rings separated by
+    ``None``, keyed by code (INSEE code or SIREN).
+    """
     frame = geometries(level)
-    simplified = shapely.set_precision(
-        shapely.simplify(frame.geometry.to_numpy(), SIMPLIFY_DEGREES), 0.001
-    )
-    return frame.set_geometry(list(simplified)).__geo_interface__
+    simplified = shapely.simplify(frame.geometry.to_numpy(), SIMPLIFY_DEGREES)
+    shapes = {}
+    for code, geometry in zip(frame["code"], simplified, strict=True):
+        xs: list = []
+        ys: list = []
+        for polygon in getattr(geometry, "geoms", [geometry]):
+            lon, lat = np.asarray(polygon.exterior.coords).T
+            xs += [*np.round(lon * LONGITUDE_SCALE, 4), None]
+            ys += [*np.round(lat, 4), None]
+        shapes[code] = (xs, ys)
+    return shapes
 
 
 def choropleth_figure(
     values: pd.Series, level: str, title: str, unit: str, decimals: int, lang: str = "fr"
 ) -> go.Figure:
-    """Map of ``values`` (indexed by territory code) over the outlines of ``level``."""
+    """Map of ``values`` (indexed by INSEE code or SIREN) over the outlines of ``level``."""
+    shapes = outlines(level)
+    names = directory().set_index("code")["name"]
+    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    scaled = (values.to_numpy() - low) / (high - low) if high > low else np.zeros(len(values))
+    colors = sample_colorscale(COLORSCALE, list(np.nan_to_num(scaled)))
     fig = go.Figure(layout=base_layout(title, lang))
-    text = [format_number(v, decimals, lang) for v in values.to_numpy()]
-    shown = set(values.index)
-    outlines = map_geojson(level)
-    geojson = {
-        "type": "FeatureCollection",
-        "features": [f for f in outlines["features"] if f["properties"]["code"] in shown],
-    }
-    fig.add_choropleth(
-        geojson=geojson,
-        featureidkey="properties.code",
-        locations=list(values.index),
-        z=values.to_numpy(),
-        text=text,
-        hovertemplate=f"%{{location}} : %{{text}} {unit}<extra></extra>",
-        colorscale="Viridis",
-        marker_line_width=0.5,
-        marker_line_color="white",
-        colorbar={"title": {"text": unit}},
+    for (code, value), color in zip(values.items(), colors, strict=True):
+        xs, ys = shapes[code]
+        name = names.get(PREFIX[level] + code, code)
+        label = f"{name} : {format_number(value, decimals, lang)} {unit}"
+        fig.add_scatter(
+            x=xs,
+            y=ys,
+            fill="toself",
+            fillcolor=color,
+            mode="lines",
+            line={"color": "white", "width": 0.6},
+            hoveron="fills",
+            hoverinfo="text",
+            text=label,
+            name=code,
+            showlegend=False,
+        )
+    fig.add_scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker={
+            "colorscale": COLORSCALE,
+            "cmin": low,
+            "cmax": high,
+            "color": [low],
+            "showscale": True,
+            "colorbar": {"title": {"text": unit}},
+        },
+        hoverinfo="skip",
+        showlegend=False,
     )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_layout(height=680, margin={"l": 10, "r": 10, "t": 80, "b": 10})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    fig.update_layout(height=700, margin={"l": 10, "r": 10, "t": 80, "b": 10})
     return fig

@@ -1,0 +1,361 @@
+"""Batch definitions: the dashboards, territories and scenarios a batch runs (YAML files).
+
+A batch file (see ``docs/batch.md``)::
+
+    id: exemple
+    label: Exemple
+    dashboards: [demographie]
+    territories:
+      - DEP-71                               # a territory code
+      - {selector: epci, of: DEP-71}         # the EPCI whose main département is DEP-71
+      - {selector: departements}             # every département of France
+    scenarios:
+      - insee-central                        # a preset id, or ids joined by commas
+      - ../ateliers/2026-11-23/*.yaml        # scenario files (a glob), relative to this file
+    horizon: 2070
+
+Loading checks the structure, the dashboards, the territory codes, the preset ids and that every
+glob matches a file, and reports every problem at once, one line each, naming the file, the key,
+the value and what is allowed. A scenario *file* that does not validate does not stop the batch:
+its runs fail with the scenario's own message.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, Tag, ValidationError
+
+from ..errors import ProspectifError
+from ..scenario import Scenario, scenario_for
+from ..scenario.fields import Section, assumption_meta
+from ..scenario.schema import SCENARIO_ID_PATTERN
+from ..yamlio import parse_yaml, read_yaml
+
+FORMAT = "prospectif-batch/1"
+KINDS = {"regions": "REG", "departements": "DEP", "epci": "EPCI", "communes": "COM"}
+"""Selector names and the territory kind each selects."""
+DESCENT = ("FR", "FR-METRO", "REG", "DEP", "EPCI", "COM")
+"""Territory kinds from the largest; a selector descends from ``of`` to its kind."""
+_HORIZON = assumption_meta(Scenario, "horizon")
+_TAGS = {"code", "select"}
+
+
+class BatchError(ProspectifError, ValueError):
+    """A batch definition or snapshot is invalid; the message lists every problem, one per line."""
+
+
+class Selector(Section):
+    """Every territory of a kind inside a larger territory."""
+
+    selector: Literal["regions", "departements", "epci", "communes"]
+    """Kind of territory selected."""
+
+    of: str = Field("FR", max_length=40)
+    """The territory containing them (default: France); EPCI belong to their main département."""
+
+
+def _entry_tag(value: Any) -> str:
+    return "code" if isinstance(value, str) else "select"
+
+
+TerritoryEntry = Annotated[
+    Annotated[str, Tag("code"), Field(min_length=1, max_length=40)]
+    | Annotated[Selector, Tag("select")],
+    Discriminator(_entry_tag),
+]
+
+
+class BatchFile(Section):
+    """The content of a batch YAML file."""
+
+    format: Literal["prospectif-batch/1"] = FORMAT
+    """File format and version."""
+
+    id: str = Field(pattern=SCENARIO_ID_PATTERN)
+    """Identifier (default: the file name without ``.yaml``)."""
+
+    label: str = Field("", max_length=200)
+    """Short French title, shown on the snapshot's index page."""
+
+    description: str = Field("", max_length=2000)
+    """What the batch is for."""
+
+    dashboards: tuple[Annotated[str, Field(min_length=1, max_length=64)], ...] = Field(
+        min_length=1, max_length=50
+    )
+    """Dashboard names: notebooks of ``dashboards/`` without ``.ipynb``."""
+
+    territories: tuple[TerritoryEntry, ...] = Field(min_length=1, max_length=2000)
+    """Territory codes and selectors."""
+
+    scenarios: tuple[Annotated[str, Field(min_length=1, max_length=500)], ...] = Field(
+        min_length=1, max_length=500
+    )
+    """Preset ids (or ids joined by commas), or scenario files and globs ending in ``.yaml``."""
+
+    horizon: int = Field(_HORIZON["default"], ge=_HORIZON["ge"], le=_HORIZON["le"], strict=True)
+    """Last year projected by every run (year)."""
+
+
+@dataclass(frozen=True)
+class ScenarioSpec:
+    """One scenario of a batch.
+
+    Attributes
+    ----------
+    key
+        The scenario id: its run folder name and its ``scenario`` column in the results.
+    parameter
+        Value of the notebooks' ``scenario`` parameter: preset ids joined by commas, or the
+        absolute path of a scenario file.
+    label
+        French label ('' when the file is invalid).
+    hash
+        Content hash with the batch horizon ('' when the file is invalid).
+    error
+        Why the scenario file cannot be loaded ('' when it can).
+    """
+
+    key: str
+    parameter: str
+    label: str
+    hash: str
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A validated batch: its definition resolved into notebooks, territories and scenarios."""
+
+    source: str
+    definition: BatchFile
+    notebooks: dict[str, Path]
+    territories: dict[str, str]
+    """Territory codes (in order, without duplicates) and their names."""
+    scenarios: tuple[ScenarioSpec, ...]
+
+
+def load_batch(path: Path, dashboards_dir: Path | None = None) -> Batch:
+    """Load and validate a batch file; relative scenario paths are relative to its folder.
+
+    Raises
+    ------
+    BatchError
+        Listing every problem, one line each, naming file, key, value and what is allowed.
+    """
+    path = Path(path)
+    try:
+        document = read_yaml(path)
+    except ValueError as exc:
+        raise BatchError(_yaml_problem(exc, str(path))) from None
+    return batch_from_document(document, str(path), path.parent, path.stem, dashboards_dir)
+
+
+def parse_batch(text: str, source: str, base: Path, dashboards_dir: Path | None = None) -> Batch:
+    """Validate batch YAML ``text`` (``source`` names it in messages, ``base`` is its folder)."""
+    try:
+        document = parse_yaml(text, source)
+    except ValueError as exc:
+        raise BatchError(_yaml_problem(exc, source)) from None
+    return batch_from_document(document, source, Path(base), "batch", dashboards_dir)
+
+
+def batch_from_document(
+    document: Any, source: str, base: Path, default_id: str, dashboards_dir: Path | None = None
+) -> Batch:
+    """Validate a parsed batch document (see :func:`load_batch`)."""
+    if not isinstance(document, dict):
+        raise BatchError(f"{source}: a batch file must be a mapping of keys to values")
+    document = {"id": _slug(default_id), **document}
+    try:
+        definition = BatchFile.model_validate(document)
+    except ValidationError as exc:
+        raise BatchError(_validation_problems(exc, source)) from None
+    problems: list[str] = []
+    notebooks = _notebooks(definition.dashboards, dashboards_dir, problems)
+    territories = _territories(definition.territories, problems)
+    scenarios = _scenarios(definition.scenarios, definition.horizon, Path(base), problems)
+    if problems:
+        raise BatchError("\n".join(f"{source}: {p}" for p in problems))
+    return Batch(source, definition, notebooks, territories, scenarios)
+
+
+def default_dashboards_dir() -> Path:
+    """The dashboard notebooks' folder (``dashboards/``)."""
+    from ..serve import dashboards_dir
+
+    return dashboards_dir()
+
+
+def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[str]) -> dict:
+    folder = Path(folder or default_dashboards_dir())
+    available = {p.stem: p.resolve() for p in sorted(folder.glob("*.ipynb"))}
+    for i, name in enumerate(names):
+        if name not in available:
+            problems.append(
+                f"dashboards.{i} = {_short(name)}: unknown dashboard; "
+                f"available: {', '.join(available) or '(none)'}"
+            )
+    return {name: available[name] for name in dict.fromkeys(names) if name in available}
+
+
+def _territories(entries: tuple, problems: list[str]) -> dict[str, str]:
+    from ..territory import directory
+
+    names = dict(zip(directory()["code"], directory()["name"], strict=True))
+    found: dict[str, str] = {}
+    for i, entry in enumerate(entries):
+        try:
+            if isinstance(entry, Selector):
+                found.update({code: names[code] for code in select(entry.selector, entry.of)})
+            elif entry in names:
+                found[entry] = names[entry]
+            else:
+                found.update([_code_and_name(entry)])
+        except ProspectifError as exc:
+            problems.append(f"territories.{i}: {exc}")
+    return found
+
+
+def _code_and_name(code: str) -> tuple[str, str]:
+    from ..territory import get_territory
+
+    territory = get_territory(code)
+    return territory.code, territory.name
+
+
+def parse_selector(text: str) -> Selector:
+    """A selector from its command-line form ``KIND[:CODE]``, e.g. ``epci:DEP-71``.
+
+    Raises
+    ------
+    BatchError
+        For an unknown kind.
+    """
+    kind, _, of = text.partition(":")
+    if kind not in KINDS:
+        raise BatchError(f"selector {text!r}: unknown kind {kind!r}; use {', '.join(KINDS)}")
+    return Selector(selector=kind, of=of or "FR")
+
+
+def select(kind: str, of: str = "FR") -> list[str]:
+    """Codes of every territory of ``kind`` (a key of :data:`KINDS`) inside ``of``.
+
+    Descends from ``of`` through the territories one level below (régions, départements,
+    EPCI, communes); an EPCI belongs to its main département. Codes are sorted.
+
+    Raises
+    ------
+    BatchError
+        If ``of`` is unknown or not larger than the selected kind.
+    """
+    from ..territory import children, get_territory
+
+    target = KINDS[kind]
+    start = get_territory(of).kind
+    if start not in DESCENT or DESCENT.index(start) >= DESCENT.index(target):
+        raise BatchError(f"selector {kind} of {of}: {of} must be a larger territory than {kind}")
+    codes = [get_territory(of).code]
+    level = start
+    while level != target and codes:
+        codes = [child for code in codes for child in children(code)]
+        level = codes[0].split("-")[0] if codes else target
+    if not codes:
+        raise BatchError(f"selector {kind} of {of}: selects no territory")
+    return sorted(codes)
+
+
+def _scenarios(
+    entries: tuple[str, ...], horizon: int, base: Path, problems: list[str]
+) -> tuple[ScenarioSpec, ...]:
+    specs: list[ScenarioSpec] = []
+    for i, entry in enumerate(entries):
+        try:
+            if entry.endswith(".yaml"):
+                specs.extend(_file_spec(path, horizon) for path in _matches(entry, base))
+            else:
+                specs.append(_preset_spec(entry, horizon))
+        except ProspectifError as exc:
+            problems.append(f"scenarios.{i} = {_short(entry)}: {exc}")
+    seen: dict[str, str] = {}
+    unique = []
+    for spec in specs:
+        if spec.key in seen and seen[spec.key] != spec.parameter:
+            problems.append(
+                f"scenarios: {seen[spec.key]} and {spec.parameter} have the same id "
+                f"{spec.key!r}; give them distinct ids (one run folder per scenario)"
+            )
+        elif spec.key not in seen:
+            seen[spec.key] = spec.parameter
+            unique.append(spec)
+    return tuple(unique)
+
+
+def _matches(pattern: str, base: Path) -> list[Path]:
+    full = pattern if Path(pattern).is_absolute() else str(base / pattern)
+    files = sorted(Path(p).resolve() for p in glob.glob(full) if Path(p).is_file())
+    if not files:
+        raise BatchError(f"no scenario file matches (looked in {base})")
+    return files
+
+
+def _preset_spec(ids: str, horizon: int) -> ScenarioSpec:
+    scenario = scenario_for(ids, horizon)
+    return ScenarioSpec(scenario.id, ids, scenario.label.fr, scenario.hash)
+
+
+def _file_spec(path: Path, horizon: int) -> ScenarioSpec:
+    try:
+        scenario = scenario_for(str(path), horizon)
+    except ProspectifError as exc:
+        return ScenarioSpec(_slug(path.stem), str(path), "", "", str(exc))
+    except OSError as exc:
+        return ScenarioSpec(_slug(path.stem), str(path), "", "", f"{path}: cannot read: {exc}")
+    return ScenarioSpec(scenario.id, str(path), scenario.label.fr, scenario.hash)
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")[:64].strip("-")
+    return slug or "batch"
+
+
+def _short(value: object) -> str:
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**60 else "(huge number)"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _yaml_problem(exc: ValueError, source: str) -> str:
+    text = str(exc)
+    return text if text.startswith(source) else f"{source}: {text}"
+
+
+def _validation_problems(exc: ValidationError, source: str) -> str:
+    return "\n".join(f"{source}: {_describe(err)}" for err in exc.errors())
+
+
+def _describe(error: dict[str, Any]) -> str:
+    loc = [str(p) for i, p in enumerate(error["loc"]) if not (i == 2 and p in _TAGS)]
+    key = ".".join(loc) or "(file)"
+    kind = error["type"]
+    if kind == "missing":
+        return f"{key}: missing (required)"
+    if kind == "extra_forbidden":
+        model = Selector if len(loc) > 1 and loc[0] == "territories" else BatchFile
+        return f"{key}: unknown key; allowed keys here: {', '.join(model.model_fields)}"
+    shown = _short(error.get("input"))
+    ctx = error.get("ctx", {})
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        allowed = f"allowed range {_HORIZON['ge']} to {_HORIZON['le']}"
+        return f"{key} = {shown}: too {'small' if kind[0] == 'g' else 'large'}; {allowed}"
+    if kind == "too_short":
+        return f"{key} = {shown}: empty; give at least {ctx['min_length']} entry"
+    if kind == "too_long":
+        return f"{key}: too many entries; at most {ctx['max_length']}"
+    if kind == "literal_error":
+        return f"{key} = {shown}: invalid; allowed values {ctx.get('expected', '')}"
+    return f"{key} = {shown}: invalid; {error['msg'][0].lower()}{error['msg'][1:]}"

@@ -1,0 +1,262 @@
+"""One run: the notebook executed by Papermill in report mode, its HTML report, its results.
+
+Everything is written into a temporary folder next to the run's folder, then published by
+renaming the folder: a run folder is always complete. Its ``run.json`` marker, written last,
+holds the run's fingerprint and status; ``--resume`` trusts a run only through it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import os
+import shutil
+import socket
+import time
+import uuid
+from pathlib import Path, PurePosixPath
+
+from ..fileio import atomic_write_bytes, atomic_write_text
+from .plan import Run
+
+KERNEL = "python3"
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+"""The venv's Python kernel, without its own log lines on the batch's terminal (errors are
+kept in the executed notebook)."""
+MARKER = "run.json"
+REPORT = "rapport.html"
+RESULTS = "resultats.parquet"
+PLOTLY_ASSET = PurePosixPath("assets", "plotly.min.js")
+"""plotly.js, once per snapshot, loaded by every report from disk (no network)."""
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+ERROR_CHARS = 500
+
+REPORT_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}
+<script src="{{ resources.plotly_src }}"></script>
+{%- endblock html_head_js_requirejs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+"""JupyterLab's HTML look, with plotly.js from the snapshot and no script from the network."""
+
+
+def notebook_name(run: Run) -> str:
+    """File name of a run's executed notebook (``<dashboard>.ipynb``)."""
+    return f"{run.dashboard}.ipynb"
+
+
+def execute_run(run: Run, snapshot: str) -> dict:
+    """Execute ``run`` into ``snapshot/runs/…``; return its record (also its ``run.json``).
+
+    Never raises for a failing notebook or an invalid scenario: the record says ``failed`` with
+    the error, and the run folder keeps the executed notebook (with the failing cell).
+    """
+    final = Path(snapshot) / run.folder
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = final.with_name(f".{final.name}.tmp-{uuid.uuid4().hex[:12]}")
+    tmp.mkdir()
+    started, clock = now(), time.perf_counter()
+    try:
+        error = run.scenario.error or _execute(run, tmp)
+        record = run_record(run, started, time.perf_counter() - clock, error)
+        atomic_write_text(tmp / MARKER, json.dumps(record, ensure_ascii=False, indent=1))
+        publish(tmp, final)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return record
+
+
+def _execute(run: Run, tmp: Path) -> str:
+    """Run the notebook and write the report into ``tmp``; return '' or the error summary."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    notebook = tmp / notebook_name(run)
+    try:
+        executed = pm.execute_notebook(
+            str(run.notebook),
+            str(notebook),
+            parameters=run.parameters(output_dir="."),
+            kernel_name=KERNEL,
+            progress_bar=False,
+            cwd=str(tmp),
+            extra_arguments=KERNEL_ARGUMENTS,
+        )
+        if not (tmp / RESULTS).is_file():
+            return f"the notebook wrote no {RESULTS} (is output_dir supported in report mode?)"
+        depth = "../" * len(run.folder.parts)
+        title = f"{run.territory} — {run.scenario.key} — {run.dashboard}"
+        atomic_write_text(tmp / REPORT, report_html(executed, f"{depth}{PLOTLY_ASSET}", title))
+    except PapermillExecutionError as exc:
+        return summarize(f"{exc.ename}: {exc.evalue} (cell {exc.exec_count})")
+    except Exception as exc:  # noqa: BLE001 - any failure is recorded, never raised
+        return summarize(f"{type(exc).__name__}: {exc}")
+    return ""
+
+
+def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
+    """The record of a run: inputs, fingerprint, status, timings, files, error."""
+    ok = not error
+    files = [notebook_name(run), REPORT, RESULTS] if ok else []
+    return {
+        "id": run.id,
+        "dashboard": run.dashboard,
+        "territory": run.territory,
+        "scenario": run.scenario.key,
+        "scenario_source": run.scenario.parameter,
+        "scenario_hash": run.scenario.hash,
+        "parameters": run.parameters(output_dir="."),
+        "fingerprint": run.fingerprint,
+        "status": "ok" if ok else "failed",
+        "error": error,
+        "started": started,
+        "ended": now(),
+        "duration_s": round(seconds, 3),
+        "host": socket.gethostname(),
+        "worker": _worker_address(),
+        "files": files,
+    }
+
+
+def _worker_address() -> str:
+    """Address of the Dask worker running this code ('' outside a worker)."""
+    from distributed import get_worker
+
+    try:
+        return get_worker().address
+    except ValueError:
+        return ""
+
+
+def summarize(text: str) -> str:
+    """An error on one line, at most :data:`ERROR_CHARS` characters."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= ERROR_CHARS else line[: ERROR_CHARS - 1] + "…"
+
+
+def report_html(notebook, plotly_src: str, title: str) -> str:
+    """HTML of an executed notebook without code, plotly figures interactive.
+
+    Parameters
+    ----------
+    notebook
+        The executed notebook (an ``nbformat`` node).
+    plotly_src
+        Address of plotly.js relative to the report (see :data:`PLOTLY_ASSET`).
+    title
+        Page title.
+    """
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    notebook = copy.deepcopy(notebook)
+    notebook.cells = [c for c in notebook.cells if c.cell_type != "code" or c.get("outputs")]
+    for i, cell in enumerate(notebook.cells):
+        for j, output in enumerate(cell.get("outputs", [])):
+            figure = output.get("data", {}).get(PLOTLY_MIME)
+            if figure is not None:
+                output["data"] = {"text/html": _figure_html(figure, f"figure-{i}-{j}")}
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_loaders=[DictLoader({"rapport.html.j2": REPORT_TEMPLATE})],
+        template_file="rapport.html.j2",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        language_code="fr",
+    )
+    body, _ = exporter.from_notebook_node(
+        notebook, resources={"plotly_src": plotly_src, "metadata": {"name": title}}
+    )
+    return body
+
+
+def _figure_html(figure: dict, div_id: str) -> str:
+    import plotly.io as pio
+
+    return pio.to_html(
+        figure,
+        include_plotlyjs=False,
+        full_html=False,
+        div_id=div_id,
+        validate=False,
+        config={"displaylogo": False, "responsive": True},
+    )
+
+
+def write_plotly_asset(snapshot: Path) -> Path:
+    """Write plotly.js into the snapshot (:data:`PLOTLY_ASSET`) unless already there."""
+    from plotly.offline import get_plotlyjs
+
+    path = Path(snapshot) / PLOTLY_ASSET
+    payload = get_plotlyjs().encode("utf-8")
+    if not path.is_file() or path.stat().st_size != len(payload) or path.read_bytes() != payload:
+        atomic_write_bytes(path, payload)
+    return path
+
+
+def publish(tmp: Path, final: Path) -> None:
+    """Replace the folder ``final`` by the complete folder ``tmp`` (renames on one disk).
+
+    Files are flushed to disk first; a previous ``final`` is renamed away, then removed.
+    """
+    for path in tmp.iterdir():
+        _fsync(path)
+    _fsync(tmp)
+    old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:12]}")
+    try:
+        os.rename(final, old)
+    except FileNotFoundError:
+        pass
+    os.rename(tmp, final)
+    _fsync(final.parent)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_marker(folder: Path) -> dict | None:
+    """The ``run.json`` record of a run folder, or None if absent or unreadable."""
+    try:
+        record = json.loads((Path(folder) / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def is_done(folder: Path, run: Run) -> dict | None:
+    """The record of ``run`` if its folder holds a successful run with the same fingerprint."""
+    record = read_marker(folder)
+    if (
+        record is None
+        or record.get("status") != "ok"
+        or record.get("fingerprint") != run.fingerprint
+    ):
+        return None
+    if not all((Path(folder) / name).is_file() for name in record.get("files", [])):
+        return None
+    return record
+
+
+def clean_leftovers(snapshot: Path) -> None:
+    """Remove what interrupted writes left: temporary and replaced run folders, temp files."""
+    snapshot = Path(snapshot)
+    for path in snapshot.glob("runs/*/*/.*"):
+        if path.is_dir() and (".tmp-" in path.name or ".old-" in path.name):
+            shutil.rmtree(path, ignore_errors=True)
+    for path in [*snapshot.glob(".*.tmp"), *snapshot.glob("assets/.*.tmp")]:
+        path.unlink(missing_ok=True)
+
+
+def now() -> str:
+    """The current time, ISO 8601 in UTC, to the second."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,113 @@
+"""A batch expanded into runs, each with a stable id and a fingerprint of its inputs.
+
+A run is one (dashboard, territory, scenario) at the batch horizon. Its id
+``<dashboard>/<territory>/<scenario>`` is also its folder under ``runs/``. Its fingerprint
+hashes everything its results depend on: the notebook's bytes, its parameters, the scenario's
+content hash and the data catalogue hash; ``--resume`` redoes a run whose fingerprint changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..data import default_data_dir, read_catalog
+from ..data.catalog import REBUILD_HINT
+from ..errors import DataError
+from .definition import Batch, ScenarioSpec
+
+MODE = "report"
+
+
+@dataclass(frozen=True)
+class Run:
+    """One notebook execution of a batch."""
+
+    dashboard: str
+    notebook: Path
+    territory: str
+    scenario: ScenarioSpec
+    horizon: int
+    fingerprint: str
+
+    @property
+    def id(self) -> str:
+        """Stable id ``<dashboard>/<territory>/<scenario>``."""
+        return f"{self.dashboard}/{self.territory}/{self.scenario.key}"
+
+    @property
+    def folder(self) -> PurePosixPath:
+        """Its folder, relative to the snapshot."""
+        return PurePosixPath("runs", self.dashboard, self.territory, self.scenario.key)
+
+    def parameters(self, output_dir: str = "") -> dict[str, object]:
+        """The notebook's parameters (report mode), results written to ``output_dir``."""
+        return {
+            "territory": self.territory,
+            "scenario": self.scenario.parameter,
+            "horizon": self.horizon,
+            "mode": MODE,
+            "output_dir": output_dir,
+        }
+
+
+def plan(batch: Batch, data_hash: str) -> list[Run]:
+    """Every run of ``batch`` (dashboards × territories × scenarios, in that order)."""
+    horizon = batch.definition.horizon
+    runs = []
+    for dashboard, notebook in batch.notebooks.items():
+        notebook_hash = file_sha256(notebook)
+        for territory in batch.territories:
+            for scenario in batch.scenarios:
+                key = fingerprint(notebook_hash, dashboard, territory, scenario, horizon, data_hash)
+                runs.append(Run(dashboard, notebook, territory, scenario, horizon, key))
+    return runs
+
+
+def fingerprint(
+    notebook_hash: str,
+    dashboard: str,
+    territory: str,
+    scenario: ScenarioSpec,
+    horizon: int,
+    data_hash: str,
+) -> str:
+    """SHA-256 (hex) of a run's inputs.
+
+    The scenario enters by its id and content hash, not by its file path, so a snapshot moved
+    to another folder or machine keeps its fingerprints.
+    """
+    inputs = {
+        "notebook": notebook_hash,
+        "dashboard": dashboard,
+        "parameters": {"territory": territory, "scenario": scenario.key, "horizon": horizon},
+        "mode": MODE,
+        "scenario_hash": scenario.hash or scenario.error,
+        "data": data_hash,
+    }
+    canonical = json.dumps(inputs, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of a file's bytes."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def data_catalogue_hash(data_dir: Path | None = None) -> str:
+    """SHA-256 (hex) of the embedded data: ``catalog.yaml`` and every table file it lists."""
+    data_dir = Path(data_dir or default_data_dir())
+    digest = hashlib.sha256()
+    names = ["catalog.yaml", *sorted(t["file"] for t in read_catalog(data_dir).values())]
+    try:
+        for name in names:
+            digest.update(f"{name}\0{file_sha256(data_dir / name)}\0".encode())
+    except OSError as exc:
+        raise DataError(f"cannot read the data set: {exc}; {REBUILD_HINT}") from None
+    return digest.hexdigest()

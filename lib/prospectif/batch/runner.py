@@ -1,0 +1,260 @@
+"""Run a batch on Dask into a dated snapshot folder, resumably.
+
+The snapshot ``<output>/<vintage>/`` holds ``runs/<dashboard>/<territory>/<scenario>/`` (one
+folder per run, see :mod:`.execute`), ``manifest.json``, the combined ``resultats.parquet`` and
+``index.html``. Runs execute on a local Dask cluster (one single-threaded worker process per
+core) or on an existing scheduler; a failed run is recorded and never stops the others. With
+``resume``, runs whose folder holds a successful ``run.json`` with the same fingerprint are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import logging
+import os
+import re
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..results import COLUMNS, INDEX, write_results
+from .definition import Batch, BatchError
+from .execute import (
+    RESULTS,
+    clean_leftovers,
+    execute_run,
+    is_done,
+    now,
+    run_record,
+    summarize,
+    write_plotly_asset,
+)
+from .index import index_html, write_index
+from .manifest import environment, manifest, write_manifest
+from .plan import Run, data_catalogue_hash, plan
+
+VINTAGE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+LOCK = ".lock"
+CONNECT_TIMEOUT = "20s"
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What a batch call produced: the snapshot folder and its final manifest."""
+
+    snapshot: Path
+    manifest: dict
+
+    @property
+    def failed(self) -> list[dict]:
+        """Records of the failed runs."""
+        return [r for r in self.manifest["runs"] if r["status"] == "failed"]
+
+
+def default_vintage() -> str:
+    """Today's date, ``YYYY-MM-DD``."""
+    return dt.date.today().isoformat()
+
+
+def run_batch(
+    batch: Batch,
+    output: Path,
+    vintage: str | None = None,
+    resume: bool = False,
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> BatchOutcome:
+    """Execute every run of ``batch`` into ``output/<vintage>/`` and write the snapshot files.
+
+    Parameters
+    ----------
+    vintage
+        Snapshot name (default: today's date).
+    resume
+        Keep the runs already done with the same inputs; redo the others.
+    scheduler
+        Address of an existing Dask scheduler (``tcp://host:8786``); default: a local cluster.
+    workers
+        Worker processes of the local cluster (default: one per core).
+
+    Raises
+    ------
+    BatchError
+        For an invalid vintage, an unwritable folder, a snapshot being written by another
+        batch, or an unreachable scheduler.
+    """
+    vintage = vintage or default_vintage()
+    if not re.match(VINTAGE_PATTERN, vintage):
+        raise BatchError(
+            f"vintage {vintage!r} is not valid: use letters, digits, '.', '_' and '-' "
+            "(e.g. 2026-11-23)"
+        )
+    snapshot = Path(output).resolve() / vintage
+    try:
+        snapshot.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BatchError(f"cannot create the snapshot folder {snapshot}: {exc}") from None
+    with snapshot_lock(snapshot):
+        return _run_locked(batch, snapshot, vintage, resume, scheduler, workers)
+
+
+def _run_locked(
+    batch: Batch,
+    snapshot: Path,
+    vintage: str,
+    resume: bool,
+    scheduler: str | None,
+    workers: int | None,
+) -> BatchOutcome:
+    clean_leftovers(snapshot)
+    write_plotly_asset(snapshot)
+    data_hash = data_catalogue_hash()
+    runs = plan(batch, data_hash)
+    env = environment()
+    started, clock = now(), time.perf_counter()
+    records = reusable_records(snapshot, runs) if resume else {}
+
+    def save(results: pd.DataFrame | None = None) -> dict:
+        times = {
+            "started": started,
+            "ended": now(),
+            "duration_s": round(time.perf_counter() - clock, 3),
+            "resumed": resume,
+        }
+        document = manifest(batch, vintage, runs, records, data_hash, times, env)
+        if results is not None:
+            write_index(snapshot, index_html(batch, runs, records, results, document))
+        write_manifest(snapshot, document)
+        return document
+
+    save()
+    todo = [run for run in runs if run.id not in records]
+    for record in execute_all(todo, snapshot, scheduler, workers):
+        records[record["id"]] = {**record, "reused": False}
+        save()
+    return BatchOutcome(snapshot, save(combine(snapshot, runs, records)))
+
+
+def reusable_records(snapshot: Path, runs: list[Run]) -> dict[str, dict]:
+    """Records of the runs already done in ``snapshot`` with the same fingerprint."""
+    found = {}
+    for run in runs:
+        record = is_done(snapshot / run.folder, run)
+        if record is not None:
+            found[run.id] = {**record, "reused": True}
+    return found
+
+
+def execute_all(
+    runs: list[Run], snapshot: Path, scheduler: str | None, workers: int | None
+) -> Iterator[dict]:
+    """Execute ``runs`` on Dask; yield each record as its run ends, with a progress bar."""
+    if not runs:
+        return
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    with dask_client(scheduler, workers) as client:
+        futures = {
+            client.submit(
+                execute_run, run, str(snapshot), key=f"run-{uuid.uuid4().hex}", pure=False
+            ): run
+            for run in runs
+        }
+        with tqdm(total=len(runs), unit="run", file=sys.stderr, disable=None) as bar:
+            for future in as_completed(futures):
+                run = futures[future]
+                record = _result(future, run)
+                bar.update(1)
+                bar.set_postfix_str(f"{record['status']} {run.id}")
+                error = f": {record['error']}" if record["error"] else ""
+                bar.write(
+                    f"{record['status']:<6} {run.id} ({record['duration_s']:.1f} s){error}",
+                    file=sys.stderr,
+                )
+                yield record
+
+
+def _result(future, run: Run) -> dict:
+    """The record a run returned, or a failed record when its worker could not run it."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a lost worker fails this run only
+        return run_record(run, now(), 0.0, summarize(f"{type(exc).__name__}: {exc}"))
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None, workers: int | None):
+    """A Dask client: on ``scheduler`` if given, else on a local cluster of processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TypeError) as exc:
+            raise BatchError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        with client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def combine(snapshot: Path, runs: list[Run], records: dict[str, dict]) -> pd.DataFrame:
+    """Write the snapshot's combined results table (every successful run); return it.
+
+    Rows repeated by several dashboards of the same territory and scenario appear once.
+    """
+    tables = [
+        pd.read_parquet(snapshot / run.folder / RESULTS)
+        for run in runs
+        if records.get(run.id, {}).get("status") == "ok"
+    ]
+    if tables:
+        table = pd.concat(tables, ignore_index=True).drop_duplicates()
+        table = table.sort_values(INDEX, kind="stable").reset_index(drop=True)
+    else:
+        table = pd.DataFrame(
+            {c: pd.Series(dtype=float if c == "value" else object) for c in COLUMNS}
+        )
+    write_results(table, snapshot / RESULTS)
+    return table
+
+
+@contextlib.contextmanager
+def snapshot_lock(snapshot: Path):
+    """Hold an exclusive lock on the snapshot folder (released even if the process is killed).
+
+    Raises
+    ------
+    BatchError
+        If another batch is writing the same snapshot.
+    """
+    fd = os.open(Path(snapshot) / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise BatchError(
+            f"{snapshot} is being written by another batch; wait for it to end"
+        ) from None
+    try:
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,257 @@
+"""Batch files: validation messages, selectors, scenario files and globs, fuzzing."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from prospectif.batch import BatchError, load_batch, parse_batch, select
+from prospectif.batch.definition import parse_selector
+from prospectif.errors import ProspectifError
+from prospectif.scenario import scenario_for
+from prospectif.territory import children
+
+VALID = """\
+id: ok
+dashboards: [demographie]
+territories: [DEP-71]
+scenarios: [insee-central]
+horizon: 2050
+"""
+
+
+def parse(text: str, base: Path = Path(".")):
+    return parse_batch(text, "lot.yaml", base)
+
+
+def test_a_valid_file_resolves_territories_scenarios_and_notebooks(tmp_path):
+    path = tmp_path / "lot.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    batch = load_batch(path)
+    assert batch.territories == {"DEP-71": "Saône-et-Loire"}
+    assert [s.key for s in batch.scenarios] == ["insee-central"]
+    assert batch.scenarios[0].hash == scenario_for("insee-central", 2050).hash
+    assert batch.notebooks["demographie"].name == "demographie.ipynb"
+    assert batch.definition.horizon == 2050
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- a\n- b\n", "lot.yaml: a batch file must be a mapping"),
+        (VALID.replace("dashboards", "dashbords"), "dashbords: unknown key; allowed keys here:"),
+        (VALID.replace("dashboards: [demographie]\n", ""), "dashboards: missing (required)"),
+        (VALID.replace("[demographie]", "[nope]"), "dashboards.0 = 'nope': unknown dashboard;"),
+        (VALID.replace("[demographie]", "[]"), "dashboards = []: empty; give at least 1 entry"),
+        (
+            VALID.replace("2050", "2200"),
+            "horizon = 2200: too large; allowed range 2026 to 2100",
+        ),
+        (VALID.replace("2050", "2050.5"), "horizon = 2050.5: invalid;"),
+        (VALID.replace("2050", '"2050"'), "horizon = '2050': invalid;"),
+        (VALID.replace("2050", ".nan"), "horizon = nan: invalid;"),
+        (VALID.replace("[DEP-71]", "[DEP-999]"), "territories.0: unknown territory code 'DEP-999'"),
+        (VALID.replace("[DEP-71]", "[42]"), "territories.0 = 42: invalid;"),
+        (
+            VALID.replace("[DEP-71]", "[{selector: cantons}]"),
+            "territories.0.selector = 'cantons': invalid; allowed values 'regions', "
+            "'departements', 'epci' or 'communes'",
+        ),
+        (
+            VALID.replace("[DEP-71]", "[{selector: epci, sur: DEP-71}]"),
+            "territories.0.sur: unknown key; allowed keys here: selector, of",
+        ),
+        (
+            VALID.replace("[DEP-71]", "[{selector: departements, of: EPCI-200070308}]"),
+            "territories.0: selector departements of EPCI-200070308: EPCI-200070308 must be "
+            "a larger territory than departements",
+        ),
+        (
+            VALID.replace("[DEP-71]", "[{selector: epci, of: DEP-93}]"),
+            "territories.0: selector epci of DEP-93: selects no territory",
+        ),
+        (VALID.replace("[insee-central]", "[nope]"), "scenarios.0 = 'nope': unknown scenario"),
+        (
+            VALID.replace("[insee-central]", "['../x/*.yaml']"),
+            "scenarios.0 = '../x/*.yaml': no scenario file matches",
+        ),
+        (VALID.replace("[insee-central]", "[Insee/x]"), "is not valid: use lower-case letters"),
+        (VALID.replace("format", "xx") + "format: v2\n", "format = 'v2': invalid; allowed values"),
+        ("a: &x [1]\nb: *x\n", "YAML aliases (*name) are not allowed"),
+        ("a: [1\n", "lot.yaml: invalid YAML at line"),
+        ("a: " + "[" * 5000 + "]" * 5000, "lot.yaml: invalid YAML: nested"),
+        ("a: " + "9" * 5000, "Exceeds the limit (4300 digits)"),
+    ],
+)
+def test_invalid_files_give_one_clear_line_per_problem(text, message):
+    with pytest.raises(BatchError) as info:
+        parse(text)
+    assert message in str(info.value)
+    assert all(line.startswith("lot.yaml: ") for line in str(info.value).splitlines())
+
+
+def test_every_problem_is_listed_at_once():
+    text = VALID.replace("[demographie]", "[nope]").replace("[DEP-71]", "[DEP-999, DEP-998]")
+    lines = str(pytest.raises(BatchError, parse, text).value).splitlines()
+    assert len(lines) == 3
+    assert [line.split(":")[1].strip() for line in lines] == [
+        "dashboards.0 = 'nope'",
+        "territories.0",
+        "territories.1",
+    ]
+
+
+def test_a_missing_file_is_a_batch_error(tmp_path):
+    with pytest.raises(BatchError, match=r"absent\.yaml: file not found"):
+        load_batch(tmp_path / "absent.yaml")
+
+
+@pytest.mark.parametrize(
+    ("kind", "of", "count"),
+    [("regions", "FR", 18), ("regions", "FR-METRO", 13), ("departements", "FR", 101)],
+)
+def test_selectors_count_the_official_territories(kind, of, count):
+    assert len(select(kind, of)) == count
+
+
+def test_selectors_descend_through_children():
+    assert select("epci", "DEP-71") == sorted(children("DEP-71"))
+    assert select("departements", "REG-27") == sorted(children("REG-27"))
+    assert select("communes", "EPCI-200070308") == sorted(children("EPCI-200070308"))
+    assert parse_selector("epci:DEP-71").of == "DEP-71"
+    with pytest.raises(BatchError, match="unknown kind 'cantons'"):
+        parse_selector("cantons")
+
+
+def test_selector_and_codes_merge_without_duplicates():
+    text = VALID.replace("[DEP-71]", "[DEP-71, {selector: departements, of: REG-27}, DEP-21]")
+    codes = list(parse(text).territories)
+    assert codes[0] == "DEP-71" and len(codes) == 8 == len(set(codes))
+
+
+def test_scenario_files_by_glob_relative_to_the_batch_file(tmp_path):
+    variants = tmp_path / "ateliers" / "2026-11-23"
+    variants.mkdir(parents=True)
+    (variants / "a.yaml").write_text("label: {fr: A}\nextends: tendanciel\n", encoding="utf-8")
+    (variants / "b.yaml").write_text("label: {fr: B}\nhorizon: 2060\n", encoding="utf-8")
+    text = VALID.replace("[insee-central]", "[insee-central, ateliers/2026-11-23/*.yaml]")
+    batch = parse(text, tmp_path)
+    assert [s.key for s in batch.scenarios] == ["insee-central", "a", "b"]
+    a = batch.scenarios[1]
+    assert a.parameter == str(variants / "a.yaml") and a.label == "A"
+    assert a.hash == scenario_for(str(variants / "a.yaml"), 2050).hash
+    assert a.hash != batch.scenarios[0].hash
+
+
+def test_a_broken_scenario_file_does_not_stop_the_batch_but_fails_its_runs(tmp_path):
+    (tmp_path / "casse.yaml").write_text(
+        "label: {fr: Cassé}\ndemography: {fertility: {tfr_target: 9}}\n", encoding="utf-8"
+    )
+    spec = parse(VALID.replace("[insee-central]", "[casse.yaml]"), tmp_path).scenarios[0]
+    assert spec.key == "casse" and spec.hash == ""
+    assert "demography.fertility.tfr_target = 9: too large" in spec.error
+
+
+def test_two_scenarios_with_the_same_id_are_refused(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "v.yaml").write_text("label: {fr: V}\n", encoding="utf-8")
+    with pytest.raises(BatchError, match="have the same id 'v'"):
+        parse(VALID.replace("[insee-central]", "[a/v.yaml, b/v.yaml]"), tmp_path)
+
+
+# Fuzzing: whatever the file holds, loading gives a Batch or a ProspectifError, nothing else.
+
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=10**300, max_value=10**400)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=30)
+    | st.sampled_from(["DEP-71", "insee-central", "demographie", "*.yaml", "../*.yaml", "epci"])
+)
+STRUCTURES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=12) | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+KEYS = ["format", "id", "label", "description", "dashboards", "territories", "scenarios", "horizon"]
+
+
+def check_clean(text: str, base: Path) -> None:
+    try:
+        parse_batch(text, "fuzz.yaml", base)
+    except ProspectifError as exc:
+        assert str(exc).startswith("fuzz.yaml")
+
+
+@FUZZ
+@given(text=st.text(max_size=300))
+def test_fuzz_random_text(text, tmp_path):
+    check_clean(text, tmp_path)
+
+
+@FUZZ
+@given(document=STRUCTURES)
+def test_fuzz_random_structures(document, tmp_path):
+    check_clean(yaml.safe_dump(document, allow_unicode=True), tmp_path)
+
+
+@FUZZ
+@given(key=st.sampled_from(KEYS), value=STRUCTURES)
+def test_fuzz_one_wrong_value_in_a_valid_file(key, value, tmp_path):
+    document = yaml.safe_load(VALID)
+    document[key] = value
+    check_clean(yaml.safe_dump(document, allow_unicode=True), tmp_path)
+
+
+@FUZZ
+@given(
+    entry=st.fixed_dictionaries(
+        {"selector": SCALARS | st.sampled_from(["epci", "communes", "regions"])},
+        optional={"of": SCALARS | st.sampled_from(["DEP-71", "FR", "COM-71270", "PER-x"])},
+    )
+)
+def test_fuzz_selectors(entry, tmp_path):
+    document = yaml.safe_load(VALID)
+    document["territories"] = [entry]
+    check_clean(yaml.safe_dump(document, allow_unicode=True), tmp_path)
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    lines += [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}]" + f", *{chr(97 + i)}" * 8
+        for i in range(8)
+    ]
+    with pytest.raises(BatchError, match="aliases"):
+        parse("\n".join(lines))
+
+
+def test_non_finite_and_huge_numbers_are_refused():
+    for value in (".inf", "-.inf", "1e308", str(10**100)):
+        with pytest.raises(BatchError, match="horizon"):
+            parse(VALID.replace("2050", value))
+    assert math.isfinite(parse(VALID).definition.horizon)
+
+
+@pytest.mark.parametrize("name", ["exemple", "departements"])
+def test_shipped_batches_are_valid(name):
+    path = Path(__file__).resolve().parents[2] / "scenarios" / "batches" / f"{name}.yaml"
+    batch = load_batch(path)
+    assert set(batch.notebooks) == {"synthese"}
+    assert len(batch.territories) == (2 if name == "exemple" else 101)
