@@ -119,7 +119,7 @@ def test_perimeter_from_yaml(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("name: x\ncommunes: ['99999']\n", r"unknown commune codes: 99999"),
+        ("name: x\ncommunes: ['99999']\n", r"unknown commune codes: '99999'"),
         ("name: x\ncommunes: []\n", r"'communes' must be a non-empty list"),
         ("communes: ['71270']\n", r"expected keys 'name'"),
         ("name: [unclosed\n", r"invalid YAML"),

@@ -38,23 +38,12 @@ def read_census_table(path: Path) -> pd.DataFrame:
         expected names), non-numeric or negative counts, malformed commune codes.
     """
     path = Path(path)
-    if not path.is_file():
-        raise DataError(f"{path}: file not found")
-    if path.stat().st_size > MAX_CENSUS_BYTES:
-        raise DataError(f"{path}: file too large (over {MAX_CENSUS_BYTES // 2**20} MiB)")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DataError(f"{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)") from None
-    header = text.split("\n", 1)[0]
-    separator = ";" if header.count(";") >= header.count(",") else ","
-    table = pd.read_csv(io.StringIO(text), sep=separator, dtype=str)
-    table.columns = [c.strip() for c in table.columns]
+    table = _read_table(path)
     if "CODGEO" not in table.columns:
+        found = ", ".join(map(repr, table.columns[:8]))
         raise DataError(
-            f"{path}: no CODGEO column (found: {', '.join(table.columns[:8])}); expected the INSEE "
-            "layout 'base-cc-evol-struct-pop' with ';' or ',' separators"
+            f"{path}: no CODGEO column (found: {found}); expected the INSEE layout "
+            "'base-cc-evol-struct-pop' with ';' or ',' separators"
         )
     years = sorted({m.group(1) for c in table.columns if (m := re.match(r"P(\d\d)_[FH]", c))})
     if not years:
@@ -64,6 +53,8 @@ def read_census_table(path: Path) -> pd.DataFrame:
     missing = [c for c in wanted if c not in table.columns]
     if missing:
         raise DataError(f"{path}: missing columns {', '.join(missing)}")
+    if table.empty:
+        raise DataError(f"{path}: no commune rows under the header")
     codes = table["CODGEO"].str.strip()
     bad_codes = codes[~codes.str.fullmatch(r"\d[\dAB]\d{3}", na=False)]
     if not bad_codes.empty:
@@ -81,6 +72,28 @@ def read_census_table(path: Path) -> pd.DataFrame:
     counts.columns = [c.removeprefix(prefix) for c in wanted]
     counts.index = pd.Index(codes, name="CODGEO")
     return counts.groupby(level=0).sum()
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """The CSV file as text columns (UTF-8, ';' or ',' separated, names stripped)."""
+    if not path.is_file():
+        raise DataError(f"{path}: file not found")
+    if path.stat().st_size > MAX_CENSUS_BYTES:
+        raise DataError(f"{path}: file too large (over {MAX_CENSUS_BYTES // 2**20} MiB)")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)") from None
+    header = text.split("\n", 1)[0]
+    separator = ";" if header.count(";") >= header.count(",") else ","
+    try:
+        table = pd.read_csv(io.StringIO(text), sep=separator, dtype=str)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        reason = " ".join(str(exc).split())
+        raise DataError(f"{path}: not a readable CSV table ({reason})") from None
+    table.columns = [c.strip() for c in table.columns]
+    return table
 
 
 def census_structure(

@@ -1,38 +1,103 @@
-"""Serve the dashboards with Voilà."""
+"""Serve the dashboards with Voilà (``prospectif serve``).
+
+The fixed behaviour of the server (template, no tracebacks nor sources, preheated kernels, the
+bounded kernel manager, no file tree) is in ``serving/voila.json``; this module adds the sizing
+chosen on the command line and starts :class:`prospectif.serving.app.ProspectifVoila`.
+"""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
+MAX_KERNELS = 40
+"""Default bound on live kernels: a room of 40 people, one dashboard each (Choix de
+modélisation ; see docs/deployment.md for the memory each kernel takes)."""
+
+POOL_SIZE = 1
+"""Default number of preheated kernels kept ready per dashboard."""
+
+CULL_IDLE_TIMEOUT = 600
+"""Default seconds after which a kernel with no open page and no activity is stopped."""
+
 
 def dashboards_dir() -> Path:
-    """The folder of dashboard notebooks served by Voilà."""
+    """The folder of dashboard notebooks served by default."""
     return PROJECT_ROOT / "dashboards"
 
 
-def voila_command(port: int, public: bool) -> list[str]:
-    """The Voilà command line: no tracebacks nor source shown, localhost unless ``public``."""
+def preheat_option(text: str) -> tuple[str, int]:
+    """``"demographie=20"`` → ``("demographie.ipynb", 20)``.
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not ``NAME=COUNT`` with a count from 0 to 100.
+    """
+    name, _, count = text.partition("=")
+    if not (name and count.isdigit() and int(count) <= 100):
+        raise ValueError(f"{text!r}: expected DASHBOARD=COUNT, e.g. demographie=20")
+    return (name if name.endswith(".ipynb") else f"{name}.ipynb"), int(count)
+
+
+def url_prefix(text: str) -> str:
+    """A URL prefix with one slash at each end: ``"prospectif"`` → ``"/prospectif/"``."""
+    parts = [part for part in text.split("/") if part]
+    return "/" + "".join(f"{part}/" for part in parts)
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """What ``prospectif serve`` can change; see :func:`voila_arguments`."""
+
+    port: int = 8866
+    public: bool = False
+    read_only: bool = False
+    max_kernels: int = MAX_KERNELS
+    pool_size: int = POOL_SIZE
+    cull_idle_timeout: int = CULL_IDLE_TIMEOUT
+    dashboards: Path = field(default_factory=dashboards_dir)
+    base_url: str = "/"
+    allowed_hosts: tuple[str, ...] = ()
+    preheat: tuple[tuple[str, int], ...] = ()
+
+
+def voila_arguments(options: ServeOptions) -> list[str]:
+    """Voilà command-line options for ``options``.
+
+    The server listens on localhost unless ``public``; idle kernels are looked for every
+    quarter of the timeout, between 1 s and 1 min.
+    """
+    cull_interval = max(1, min(60, options.cull_idle_timeout // 4))
     return [
-        sys.executable,
-        "-m",
-        "voila",
-        str(dashboards_dir()),
-        f"--port={port}",
-        "--no-browser",
-        f"--Voila.ip={'0.0.0.0' if public else '127.0.0.1'}",
-        "--show_tracebacks=False",
-        "--strip_sources=True",
+        str(Path(options.dashboards).resolve()),
+        f"--port={options.port}",
+        f"--Voila.ip={'0.0.0.0' if options.public else '127.0.0.1'}",
+        f"--Voila.base_url={options.base_url}",
+        f"--BoundedKernelManager.max_kernels={options.max_kernels}",
+        f"--VoilaConfiguration.default_pool_size={options.pool_size}",
+        f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
+        f"--MappingKernelManager.cull_interval={cull_interval}",
+        *(f"--ProspectifVoila.allowed_hosts={host}" for host in options.allowed_hosts),
+        *(f"--ProspectifVoila.preheat={name}={size}" for name, size in options.preheat),
     ]
 
 
-def serve(port: int = 8866, public: bool = False, read_only: bool = False) -> None:
-    """Start Voilà over ``dashboards/`` and print the address; returns when it stops."""
-    env = dict(os.environ, PROSPECTIF_READ_ONLY="1" if read_only else "0")
-    host = "0.0.0.0" if public else "localhost"
-    print(f"Prospectif : tableaux de bord sur http://{host}:{port}/", flush=True)
-    subprocess.run(voila_command(port, public), env=env, check=False)
+def serve(options: ServeOptions) -> None:
+    """Start the dashboard server and print its address; returns when it stops.
+
+    With ``read_only``, ``PROSPECTIF_READ_ONLY=1`` is set for the server and its kernels (as it
+    may already be in the environment): the dashboards then save nothing on the server and
+    offer downloads only.
+    """
+    from .serving.app import run
+
+    if options.read_only:
+        os.environ["PROSPECTIF_READ_ONLY"] = "1"
+    host = "0.0.0.0" if options.public else "localhost"
+    print(f"Prospectif : tableaux de bord sur http://{host}:{options.port}{options.base_url}")
+    print("(Ctrl-C pour arrêter)", flush=True)
+    run(voila_arguments(options))

@@ -317,7 +317,7 @@ def load_perimeter(path: Path, code: str | None = None) -> Territory:
     members = communes[communes["code"].isin(wanted)]
     unknown = sorted(set(wanted) - set(members["code"]))
     if unknown:
-        raise TerritoryError(f"{path}: unknown commune codes: {', '.join(unknown)}")
+        raise TerritoryError(f"{path}: unknown commune codes: {', '.join(map(repr, unknown))}")
     deps = tuple(f"DEP-{d}" for d in sorted(members["dep"].unique()))
     return Territory(
         code, "PER", doc["name"], deps, _shares(members), STRUCTURE_SHARE, tuple(members["code"])

@@ -18,7 +18,7 @@ def scenario_error(exc: ValidationError, source: str) -> ScenarioError:
 def describe_error(error: dict[str, Any]) -> str:
     """One plain-language line for a pydantic error: key, value, problem and allowed values."""
     loc = [str(part) for part in error["loc"]]
-    key = ".".join(loc) or "(file)"
+    key = ".".join(_shown_key(part) for part in loc) or "(file)"
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
@@ -41,6 +41,12 @@ def describe_error(error: dict[str, Any]) -> str:
         "finite_number": "not a finite number",
     }.get(kind, "invalid")
     return f"{key} = {shown}: {problem}; {allowed}"
+
+
+def _shown_key(part: str) -> str:
+    """A key as shown in a message: quoted if it holds line breaks or control characters."""
+    text = part if part.isprintable() else repr(part)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _short_repr(value: object) -> str:

@@ -1,0 +1,144 @@
+"""The Voilà application of ``prospectif serve``: only dashboards, bounded, French pages.
+
+Compared with ``voila <folder>``:
+
+- configuration comes only from ``voila.json`` next to this module and the command line, never
+  from the working directory or ``~/.jupyter`` (the server behaves the same on every machine);
+- the file tree, the contents API and the file handler are not served; ``/`` leads to the
+  folder's ``index.ipynb``, or lists the dashboards without starting a kernel;
+  ``/voila/render/<name>.ipynb`` serves a notebook of the folder (no subfolder) through
+  :class:`~.handlers.DashboardHandler`, which bounds the kernels and renders a few pages at
+  a time (one per core by default); any other address answers a French 404 page;
+- listening on a loopback address, requests must name the host ``localhost``, a loopback
+  address or one of ``allowed_hosts`` (protection against DNS rebinding).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import os
+import re
+from pathlib import Path
+
+from traitlets import Dict, Int, List, Unicode, default
+from voila.app import Voila
+from voila.static_file_handler import AllowListFileHandler, TemplateStaticFileHandler
+from voila.tornado.contentshandler import VoilaContentsHandler
+from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from .handlers import (
+    DASHBOARD_FILE,
+    DashboardHandler,
+    HomeHandler,
+    NotFoundHandler,
+    TemplateStaticHandler,
+)
+
+SERVING_DIR = Path(__file__).resolve().parent
+"""Folder of ``voila.json`` (the committed server configuration)."""
+
+SHARE_DIR = SERVING_DIR / "share"
+"""Jupyter data folder holding the ``prospectif`` Voilà template."""
+
+DROPPED_HANDLERS = (TornadoVoilaTreeHandler, VoilaContentsHandler, AllowListFileHandler)
+"""Voilà handlers not served: file tree, contents API, files of the served folder."""
+
+REPLACED_HANDLERS = {
+    TornadoVoilaHandler: DashboardHandler,
+    TemplateStaticFileHandler: TemplateStaticHandler,
+}
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+class ProspectifVoila(Voila):
+    """Voilà restricted to the dashboards of one folder (see the module docstring)."""
+
+    allowed_hosts = List(
+        Unicode(),
+        config=True,
+        help="Host names accepted besides localhost when listening on a loopback address, "
+        "e.g. the public name behind a reverse proxy: ['prospectif.example.org'].",
+    )
+
+    preheat = Dict(
+        value_trait=Int(min=0),
+        config=True,
+        help="Preheated kernels kept ready for some dashboards instead of "
+        "VoilaConfiguration.default_pool_size, e.g. {'demographie.ipynb': 20} for a workshop "
+        "of 20 on that dashboard.",
+    )
+
+    render_concurrency = Int(
+        0,
+        min=0,
+        config=True,
+        help="Dashboards rendered at once (0: one per CPU core); the next requests wait their "
+        "turn, so each page comes sooner than if all shared the processors.",
+    )
+
+    @default("config_file_paths")
+    def _config_file_paths_default(self):
+        return [str(SERVING_DIR)]
+
+    def init_settings(self) -> dict:
+        """Voilà's settings, with the host check, security headers, 404 page and render slots.
+
+        The render slots bound the pages :class:`~.handlers.DashboardHandler` renders at once.
+        Only notebooks that can be served are preheated (not those in subfolders, hidden...);
+        Voilà matches its ``preheat_denylist`` against absolute paths. ``preheat`` sets the
+        pools of some dashboards.
+        """
+        served = re.escape(os.path.join(self.root_dir, "")) + DASHBOARD_FILE.pattern
+        self.config.VoilaKernelManager.preheat_denylist = [f"(?!{served}$)"]
+        if self.preheat:
+            default_pool = max(self.voila_configuration.default_pool_size, 0)
+            self.config.VoilaKernelManager.kernel_pools_config = {
+                "default": {"pool_size": default_pool},
+                **{name: {"pool_size": size} for name, size in self.preheat.items()},
+            }
+        settings = super().init_settings()
+        settings.update(
+            allow_remote_access=not _is_loopback(self.ip),
+            local_hostnames=["localhost", *self.allowed_hosts],
+            headers=dict(SECURITY_HEADERS),
+            default_handler_class=NotFoundHandler,
+            default_handler_args={"voila_configuration": self.voila_configuration},
+            prospectif_folder=self.root_dir,
+            prospectif_render_slots=asyncio.Semaphore(
+                self.render_concurrency or os.cpu_count() or 1
+            ),
+        )
+        return settings
+
+    def init_handlers(self) -> list:
+        """Voilà's handlers without the file tree, contents and files; ours for pages."""
+        handlers = []
+        for pattern, handler, *kwargs in super().init_handlers():
+            if handler in DROPPED_HANDLERS:
+                continue
+            handlers.append((pattern, REPLACED_HANDLERS.get(handler, handler), *kwargs))
+        home_kwargs = {"voila_configuration": self.voila_configuration, "folder": self.root_dir}
+        return [(self.server_url, HomeHandler, home_kwargs), *handlers]
+
+
+def _is_loopback(ip: str) -> bool:
+    if ip == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return False
+
+
+def run(argv: list[str]) -> None:
+    """Run the server with Voilà command-line options ``argv``; returns when it stops."""
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        [str(SHARE_DIR), *filter(None, [os.environ.get("JUPYTER_PATH")])]
+    )
+    ProspectifVoila.launch_instance(argv)

@@ -1,0 +1,133 @@
+"""A kernel manager that bounds the number of live kernels, warm pool included.
+
+Voilà starts one kernel per open dashboard page and keeps ``pool_size`` preheated kernels per
+dashboard; nothing in Voilà limits how many run at once, so a full room can exhaust the memory of
+the server. :class:`BoundedKernelManager` counts every kernel alive or starting (warm pool and
+viewers alike) and keeps that count at most ``max_kernels``:
+
+- a viewer's request either takes a warm kernel or first *reserves* a slot (:meth:`reserve`);
+  when neither is possible the request gets the "busy" page (HTTP 503);
+- the pool is refilled only as far as there is room; a refill holds its slot from the moment it
+  is scheduled, so it never fails for lack of room.
+
+The manager is named in ``VoilaConfiguration.multi_kernel_manager_class``. With preheating on,
+Voilà subclasses it with its pool logic (``voila.voila_kernel_manager``), whose ``_pools`` and
+``fill_if_needed`` this module relies on: the subclass's ``fill_if_needed`` comes first in the
+method order, so it is wrapped on the instance (:meth:`BoundedKernelManager._bounded_fill`).
+A pool entry whose kernel failed to start is dropped at once: Voilà would otherwise re-raise its
+error whenever any kernel is shut down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Integer
+
+KERNEL_ARGUMENTS = ("--HistoryManager.enabled=False",)
+"""Added to every kernel's command line: no IPython history database. Dashboard kernels never
+read it, and dozens of kernels writing one SQLite file block each other."""
+
+
+@dataclass
+class Reservation:
+    """A viewer's admission: ``held`` when it holds a kernel slot until :meth:`release`."""
+
+    manager: BoundedKernelManager
+    held: bool
+
+    def release(self) -> None:
+        """Give the slot back (the viewer's kernel now counts itself, or it never started)."""
+        if self.held:
+            self.held = False
+            self.manager.release_slot()
+
+
+class BoundedKernelManager(AsyncMappingKernelManager):
+    """A kernel manager with at most ``max_kernels`` live kernels (see the module docstring)."""
+
+    max_kernels = Integer(
+        40,
+        min=1,
+        config=True,
+        help="Most kernels alive or starting at once, preheated pool included; beyond, viewers "
+        "get the busy page (HTTP 503). Example: --BoundedKernelManager.max_kernels=20",
+    )
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._started: set[str] = set()
+        self._pool_starting = 0
+        self._reserved = 0
+        if hasattr(self, "fill_if_needed"):
+            self.fill_if_needed = self._bounded_fill(self.fill_if_needed)
+
+    def slots_in_use(self) -> int:
+        """Live kernels, pool refills scheduled or starting, and viewer slots reserved."""
+        self._started &= set(self.list_kernel_ids())
+        return len(self._started) + self._pool_starting + self._reserved
+
+    def free_slots(self) -> int:
+        """How many more kernels may start now."""
+        return self.max_kernels - self.slots_in_use()
+
+    async def start_kernel(self, *args, **kwargs) -> str:
+        """Start a kernel in a slot already held (by a reservation or a pool refill)."""
+        kwargs.setdefault("extra_arguments", list(KERNEL_ARGUMENTS))
+        kernel_id = await super().start_kernel(*args, **kwargs)
+        self._started.add(kernel_id)
+        return kernel_id
+
+    def reserve(self, warm: bool) -> Reservation | None:
+        """Admit a viewer: ``warm`` when a preheated kernel of the pool will serve them.
+
+        Returns
+        -------
+        Reservation or None
+            None when the server is full: show the busy page.
+        """
+        if warm:
+            return Reservation(self, held=False)
+        if self.free_slots() <= 0:
+            return None
+        self._reserved += 1
+        return Reservation(self, held=True)
+
+    def release_slot(self) -> None:
+        """Give back a slot taken by :meth:`reserve`."""
+        self._reserved -= 1
+
+    def refill(self, notebook: str) -> None:
+        """Top up the pool of ``notebook`` if room is left (no-op without preheating)."""
+        if hasattr(self, "fill_if_needed"):
+            self.fill_if_needed(delay=0, notebook_name=notebook)
+
+    def _bounded_fill(self, fill: Callable) -> Callable:
+        """Voilà's ``fill_if_needed``, refilling no further than the bound allows."""
+
+        def fill_if_needed(*args, notebook_name: str | None = None, **kwargs) -> None:
+            pool = self._pools.setdefault(notebook_name, [])
+            before, room = len(pool), self.free_slots()
+            if room <= 0:
+                return
+            fill(*args, notebook_name=notebook_name, **kwargs)
+            for task in pool[before + room :]:
+                task.cancel()
+            del pool[before + room :]
+            for task in pool[before:]:
+                self._pool_starting += 1
+                task.add_done_callback(partial(self._pool_entry_done, pool))
+
+        return fill_if_needed
+
+    def _pool_entry_done(self, pool: list, task: asyncio.Task) -> None:
+        self._pool_starting -= 1
+        error = "cancelled" if task.cancelled() else task.exception()
+        if error is not None:
+            self.log.error("A preheated kernel could not start: %s", error)
+            if task in pool:
+                pool.remove(task)
