@@ -21,7 +21,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, free_port, wait_until_up  # noqa: E402
+from tests.browser.conftest import free_port, wait_until_up  # noqa: E402
+from tests.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 MOVES = 30
 """Slider moves per dashboard (sliders of the first, open, section of the panel)."""
@@ -67,7 +68,8 @@ def run_case(page, server: str, name: str, territory: str, selector: str) -> dic
     page.wait_for_selector(".prospectif-table", timeout=120_000)
     page.wait_for_timeout(1000)
     page.evaluate(
-        "() => document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true)"
+        "() => document.addEventListener('keydown', "
+        "() => { window.__t0 = performance.now(); }, true)"
     )
     page.locator(f"{selector} .noUi-handle").focus()
     first, full = [], []

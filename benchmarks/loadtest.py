@@ -26,19 +26,10 @@ import time
 from pathlib import Path
 
 import psutil
+from tests.chromium import CHROMIUM_ARGS, chromium_path
 from tests.serving.server import Server, kernel_id_of
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DRAWN = """() => {
     if (document.body && document.body.innerText.includes("Serveur occupé")) return "busy";
     const shown = !document.getElementById("loading") && document.getElementById("rendered_cells");
@@ -57,7 +48,7 @@ def arguments() -> argparse.Namespace:
         "--preheat", type=int, default=0, help="preheated kernels for the dashboard (0: default)"
     )
     parser.add_argument("--budget", type=float, default=300, help="seconds allowed in all")
-    parser.add_argument("--chromium", default=CHROMIUM)
+    parser.add_argument("--chromium", default=chromium_path())
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     return parser.parse_args()
 

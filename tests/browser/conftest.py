@@ -13,25 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.chromium import CHROMIUM_ARGS, chromium_path
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    """The system Chromium (``$PROSPECTIF_CHROMIUM`` first), or None for Playwright's own."""
-    for candidate in (os.environ.get("PROSPECTIF_CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
 
 
 def free_port() -> int:

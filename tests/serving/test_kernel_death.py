@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from .server import kernel_id_of
+from tests.chromium import CHROMIUM_ARGS, chromium_path
 
-CHROMIUM = os.environ.get("PROSPECTIF_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .server import kernel_id_of
 
 CONNECTED = """() => {
     const manager = window.jupyterapp && window.jupyterapp.widgetManager;
@@ -32,7 +20,7 @@ pytestmark = pytest.mark.browser
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = CHROMIUM if Path(CHROMIUM).exists() else None
+    executable = chromium_path()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
