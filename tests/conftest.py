@@ -17,3 +17,16 @@ def raw_dir() -> Path:
     if not raw.is_dir():
         pytest.skip(f"raw open data not found at {raw} (set PROSPECTIF_RAW to its folder)")
     return raw
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test (Playwright's sync API allows one)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.chromium import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.chromium import CHROMIUM_ARGS, chromium_path
-
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
@@ -65,16 +63,6 @@ def server(workshop_scenarios, tmp_path_factory) -> str:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.chromium import CHROMIUM_ARGS, chromium_path
-
 from .server import kernel_id_of
 
 CONNECTED = """() => {
@@ -14,17 +12,6 @@ CONNECTED = """() => {
 }"""
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_killed_kernel_shows_a_message_and_reload_renders_again(server, browser):
