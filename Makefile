@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 BATCH ?= scenarios/batches/departements.yaml
 SNAPSHOTS ?= snapshots
 
-.PHONY: serve test data docs validation lab batch bench bench-browser screenshots browser install clean
+.PHONY: serve test data docs validation lab batch bench bench-browser loadtest screenshots browser install clean
 
 install: $(STAMP)
 
@@ -53,6 +53,9 @@ batch: $(STAMP)
 
 bench-browser: $(STAMP) browser
 	$(BIN)/python benchmarks/live_update.py
+
+loadtest: $(STAMP) browser
+	$(BIN)/python -m benchmarks.loadtest
 
 screenshots: $(STAMP) browser
 	$(BIN)/python -m pytest tests/browser -q
