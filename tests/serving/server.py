@@ -93,7 +93,9 @@ class Server:
                 if self.get("/").status in {200, 302}:
                     return self
             except OSError:
-                time.sleep(0.3)
+                pass
+            time.sleep(0.3)
+        self.stop()
         raise TimeoutError(f"server not up after {timeout} s:\n{self.log()}")
 
     def stop(self) -> None:

@@ -7,15 +7,14 @@ Compared with ``voila <folder>``:
 - the file tree, the contents API and the file handler are not served; ``/`` leads to the
   folder's ``index.ipynb``, or lists the dashboards without starting a kernel;
   ``/voila/render/<name>.ipynb`` serves a notebook of the folder (no subfolder) through
-  :class:`~.handlers.DashboardHandler`, which bounds the kernels and renders a few pages at
-  a time (one per core by default); any other address answers a French 404 page;
+  :class:`~.handlers.DashboardHandler`, which bounds the kernels; any other address answers a
+  French 404 page;
 - listening on a loopback address, requests must name the host ``localhost``, a loopback
   address or one of ``allowed_hosts`` (protection against DNS rebinding).
 """
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import os
 import re
@@ -74,22 +73,13 @@ class ProspectifVoila(Voila):
         "of 20 on that dashboard.",
     )
 
-    render_concurrency = Int(
-        0,
-        min=0,
-        config=True,
-        help="Dashboards rendered at once (0: one per CPU core); the next requests wait their "
-        "turn, so each page comes sooner than if all shared the processors.",
-    )
-
     @default("config_file_paths")
     def _config_file_paths_default(self):
         return [str(SERVING_DIR)]
 
     def init_settings(self) -> dict:
-        """Voilà's settings, with the host check, security headers, 404 page and render slots.
+        """Voilà's settings, with the host check, security headers and the 404 page.
 
-        The render slots bound the pages :class:`~.handlers.DashboardHandler` renders at once.
         Only notebooks that can be served are preheated (not those in subfolders, hidden...);
         Voilà matches its ``preheat_denylist`` against absolute paths. ``preheat`` sets the
         pools of some dashboards.
@@ -110,9 +100,6 @@ class ProspectifVoila(Voila):
             default_handler_class=NotFoundHandler,
             default_handler_args={"voila_configuration": self.voila_configuration},
             prospectif_folder=self.root_dir,
-            prospectif_render_slots=asyncio.Semaphore(
-                self.render_concurrency or os.cpu_count() or 1
-            ),
         )
         return settings
 

@@ -109,11 +109,7 @@ class NotFoundHandler(BaseVoilaHandler):
 
 
 class DashboardHandler(TornadoVoilaHandler):
-    """A dashboard page, if its notebook exists and a kernel is available; else 404 or busy.
-
-    Pages are rendered a few at a time (``ProspectifVoila.render_concurrency``); the others wait
-    their turn, holding their kernel slot.
-    """
+    """A dashboard page, if its notebook exists and a kernel is available; else 404 or busy."""
 
     @web.authenticated
     async def get(self, path=None):
@@ -128,11 +124,10 @@ class DashboardHandler(TornadoVoilaHandler):
             self._busy()
             return
         try:
-            async with self.settings["prospectif_render_slots"]:
-                async for html in self.get_generator(path=path):
-                    reservation.release()
-                    self.write(html)
-                    self.flush()
+            async for html in self.get_generator(path=path):
+                reservation.release()
+                self.write(html)
+                self.flush()
         finally:
             reservation.release()
             manager.refill(path)
