@@ -20,6 +20,7 @@ import pandas as pd
 from ..results import Series
 from ..scenario.energy import Energy
 from ..territory import Territory
+from .demography import linear_path
 from .energy_balance import (
     BASE_YEAR,
     CARRIERS,
@@ -323,7 +324,7 @@ def _check_inputs(
 
 def ramp(years: np.ndarray, target_year: int) -> np.ndarray:
     """0 in the base year rising linearly to 1 in ``target_year``, then 1 (fraction)."""
-    return np.clip((years - BASE_YEAR) / max(target_year - BASE_YEAR, 1), 0.0, 1.0)
+    return linear_path(0.0, 1.0, BASE_YEAR, target_year, years)
 
 
 def heating_shares() -> np.ndarray:

@@ -27,6 +27,7 @@ from ..errors import DataError
 from ..results import Series
 from ..scenario.mobility import Avoid, Fleet, Mobility
 from ..territory import Territory, get_territory
+from .demography import linear_path
 from .density import territory_type_mix
 from .mobility_survey import SURVEY_MODES, TravelSurvey
 
@@ -196,7 +197,7 @@ def _by_age(groups: tuple[tuple[int, int, float], ...]) -> np.ndarray:
 
 def _ramp(years: np.ndarray, target_year: int) -> np.ndarray:
     """0 up to 2025, then linear to 1 in ``target_year``, 1 afterwards."""
-    return np.clip((years - LEVERS_FROM) / (target_year - LEVERS_FROM), 0.0, 1.0)
+    return linear_path(0.0, 1.0, LEVERS_FROM, target_year, years)
 
 
 # --- National defaults by density type ----------------------------------------------------------
