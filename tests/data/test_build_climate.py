@@ -26,6 +26,16 @@ N_DEP = 96
 #: Empty cells of the raw files among the kept variables: the annual RCP 4.5 file has H2 empty
 #: for 83 départements and H3 empty for all 96, for each of its 15 kept variables.
 MISSING_CELLS = (83 + 96) * 15
+#: Annual indicators published both as a level and as an anomaly.
+LEVELS_WITH_ANOMALY = [
+    "mean_temperature",
+    "summer_days",
+    "hot_days",
+    "tropical_nights",
+    "heatwave_days",
+    "frost_days",
+    "precipitation",
+]
 #: Middle years of the windows 1976–2005, 2021–2050, 2041–2070, 2071–2100.
 MID_REF, MID_H1, MID_H2, MID_H3 = 1990.5, 2035.5, 2055.5, 2085.5
 
@@ -289,3 +299,34 @@ def test_tidy_refuses_values_in_an_unnamed_block_and_absent_variables() -> None:
     }
     with pytest.raises(DataError, match="variable NORTXAV_H1 is missing"):
         mod.tidy(emptied.drop(columns="NORTXAV_H1"), "rcp45", "summer")
+
+
+def anomaly_gap(table: pd.DataFrame, indicator: str) -> pd.Series:
+    """|level - reference level - published anomaly| by (dep, pathway, horizon), annual."""
+    annual = table[table["season"] == "annual"].set_index(["dep", "pathway", "horizon"])
+    level = annual.loc[annual["indicator"] == indicator, "value"]
+    anomaly = annual.loc[annual["indicator"] == f"{indicator}_anomaly", "value"]
+    ref = level.xs("reference", level="pathway").droplevel("horizon")
+    level = level.drop("reference", level="pathway")
+    gap = level - ref.reindex(level.index.get_level_values("dep")).to_numpy() - anomaly
+    return gap.dropna().abs()
+
+
+def test_anomaly_consistency_quoted_in_the_notes(table) -> None:
+    # figures quoted in the spec notes and docs/methodology/climate.md
+    limits = {"mean_temperature": 0.28, "heatwave_days": 5.4, "precipitation": 10.1}
+    deps = set()
+    for indicator in LEVELS_WITH_ANOMALY:
+        gap = anomaly_gap(table, indicator)
+        rcp45_h2 = gap.xs(("rcp45", "H2"), level=("pathway", "horizon"))
+        others = gap.drop(rcp45_h2.index.map(lambda d: (d, "rcp45", "H2")))
+        deps |= set(others[others > 1e-6].index.get_level_values("dep"))
+        if indicator in limits:
+            assert others.max() < limits[indicator]
+        if indicator == "summer_days":
+            assert others.max() < 5.4
+            assert rcp45_h2.max() == pytest.approx(29.59, abs=0.01)
+            assert rcp45_h2.idxmax() == "81"
+        if indicator == "mean_temperature":
+            assert rcp45_h2.max() == pytest.approx(1.80, abs=0.01)
+    assert len(deps) == 42
