@@ -194,6 +194,13 @@ def test_nievre_summer_days(table) -> None:
         ("rcp85", "H2"): 60.9,
     }
     assert cell(table, "58", "rcp45", "H2", "summer_days")["missing"]
+    in_2050 = climate_path(table, ["58"], "rcp85", "summer_days", [2050])[0, 0]
+    assert round(in_2050, 1) == 57.5
+    assert round(climate_value(table, "58", "rcp26", "summer_days", 2050), 1) == 57.8
+    assert np.isnan(climate_value(table, "58", "rcp45", "summer_days", 2050))
+    h2 = table[(table["pathway"] == "rcp85") & (table["horizon"] == "H2")]
+    h2 = h2[(h2["indicator"] == "summer_days") & (h2["season"] == "annual")]
+    assert (h2["value"] > 97).sum() == 8 and round(h2["value"].max(), 1) == 122.0
 
 
 # ------------------------------------------------------------------ value for a year
