@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 
 from prospectif.data import load_table
 from prospectif.data.build import check_frame
@@ -337,3 +338,36 @@ def test_anomaly_consistency_quoted_in_the_notes(table) -> None:
         if indicator == "mean_temperature":
             assert rcp45_h2.max() == pytest.approx(1.80, abs=0.01)
     assert len(deps) == 42
+
+
+# ------------------------------------------------------------------ TRACC
+
+
+def test_tracc_warming_levels(raw_dir: Path) -> None:
+    spec = {s.name: s for s in mod.TABLES}["tracc_warming"]
+    frame = check_frame(spec, mod.build_tracc_warming(raw_dir))
+    # Ministère de la Transition écologique, 28 January 2026 (reference notes, section H1)
+    assert frame.to_dict("list") == {
+        "year": [2030, 2050, 2100],
+        "warming_france_c": [2.0, 2.7, 4.0],
+        "warming_global_c": [1.5, 2.0, 3.0],
+    }
+    assert spec.sources[0].publisher == "Ministère de la Transition écologique"
+    assert "décret n° 2026-23" in spec.notes
+    pd.testing.assert_frame_equal(load_table("tracc_warming", ROOT / "data"), frame)
+
+
+def test_tracc_yaml_needs_sources_and_increasing_levels(tmp_path: Path) -> None:
+    doc = yaml.safe_load(mod.TRACC_YAML.read_text(encoding="utf-8"))
+    path = tmp_path / "tracc.yaml"
+    path.write_text(yaml.safe_dump({**doc, "sources": []}), encoding="utf-8")
+    with pytest.raises(DataError, match="need cited sources"):
+        mod.build_tracc_warming(tmp_path, path)
+    levels = [dict(level) for level in doc["levels"]]
+    levels[1]["warming_france_c"] = 5.0
+    path.write_text(yaml.safe_dump({**doc, "levels": levels}), encoding="utf-8")
+    with pytest.raises(DataError, match="warming_france_c must increase strictly"):
+        mod.build_tracc_warming(tmp_path, path)
+    path.write_text(yaml.safe_dump({"levels": doc["levels"]}), encoding="utf-8")
+    with pytest.raises(DataError, match="missing field 'sources'"):
+        mod.build_tracc_warming(tmp_path, path)

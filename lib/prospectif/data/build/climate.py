@@ -1,10 +1,13 @@
 """Climate table: DRIAS-2020 indicators by metropolitan département (Météo-France).
 
-One table is built from the raw ``climate/`` folder:
+Two tables are built:
 
-* ``climate_drias2020`` -- annual and summer climate indicators by département, pathway
-  (reference period, RCP 2.6 / 4.5 / 8.5) and 30-year horizon, in long form; cells that are
-  empty in the source stay empty (``value`` NaN, ``missing`` True).
+* ``climate_drias2020`` -- from the raw ``climate/`` folder: annual and summer climate
+  indicators by département, pathway (reference period, RCP 2.6 / 4.5 / 8.5) and 30-year
+  horizon, in long form; cells that are empty in the source stay empty (``value`` NaN,
+  ``missing`` True);
+* ``tracc_warming`` -- from ``tracc.yaml`` next to this module (figures of a decree, with their
+  citation): the French reference warming trajectory for adaptation (TRACC).
 
 The figures come from **one model pair** (regional model ALADIN63 driven by the global model
 CNRM-CM5), not from an ensemble of models.
@@ -17,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
 from ...errors import DataError
 from ..spec import LICENCE_ETALAB, Column, Source, TableSpec
@@ -205,7 +209,53 @@ def build_climate_drias2020(raw: Path) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------
-# specification
+# tracc_warming
+# --------------------------------------------------------------------------------------------
+
+TRACC_YAML = Path(__file__).with_name("tracc.yaml")
+TRACC_COLUMNS = ["year", "warming_france_c", "warming_global_c"]
+
+
+def build_tracc_warming(raw: Path, path: Path = TRACC_YAML) -> pd.DataFrame:
+    """TRACC warming levels of metropolitan France by year (the raw folder is not used).
+
+    Parameters
+    ----------
+    raw
+        The raw open data folder (unused: the figures are in ``tracc.yaml``).
+    path
+        The YAML file of the levels and their sources.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year`` (int64), ``warming_france_c`` and ``warming_global_c`` (°C above
+        1850–1900, float64), one row per year.
+
+    Raises
+    ------
+    DataError
+        If the file lacks a field, a source, or gives non-increasing years or warming.
+    """
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        frame = pd.DataFrame(doc["levels"])[TRACC_COLUMNS]
+        sources = doc["sources"]
+    except (KeyError, TypeError) as exc:
+        raise DataError(f"{path.name}: missing field {exc}") from None
+    if not sources or not all(s.get("publisher") and s.get("url") for s in sources):
+        raise DataError(f"{path.name}: the levels need cited sources (publisher, url)")
+    frame = frame.astype(
+        {"year": "int64", "warming_france_c": "float64", "warming_global_c": "float64"}
+    )
+    for column in TRACC_COLUMNS:
+        if not frame[column].is_monotonic_increasing or frame[column].duplicated().any():
+            raise DataError(f"{path.name}: {column} must increase strictly")
+    return frame
+
+
+# --------------------------------------------------------------------------------------------
+# specifications
 # --------------------------------------------------------------------------------------------
 
 SOURCES = tuple(
@@ -226,6 +276,16 @@ SOURCES = tuple(
         ("rcp85", "RCP 8.5"),
     )
     for season in SEASON_FILES
+)
+
+TRACC_SOURCE = Source(
+    file="lib/prospectif/data/build/tracc.yaml (in the repository, not the raw folder)",
+    publisher="Ministère de la Transition écologique",
+    title="Climat : la trajectoire de réchauffement inscrite dans la loi française (28 January "
+    "2026); press release of 5 September 2025 for the global levels; décret n° 2026-23 and "
+    "arrêté of 23 January 2026",
+    vintage="2026",
+    licence="official figures of a decree and its arrêté, quoted with their source",
 )
 
 TABLES: tuple[TableSpec, ...] = (
@@ -299,6 +359,34 @@ TABLES: tuple[TableSpec, ...] = (
             "Météo-France public data are free to reuse under the Licence Ouverte since "
             "1 January 2024. A value for a year is interpolated by prospectif.data.climate "
             "(docs/methodology/climate.md)."
+        ),
+    ),
+    TableSpec(
+        name="tracc_warming",
+        description="TRACC, the French reference warming trajectory for adaptation: warming "
+        "of metropolitan France and the corresponding global warming by year, above "
+        "pre-industrial levels (1850–1900).",
+        columns=(
+            Column("year", "year", "year of the warming level"),
+            Column(
+                "warming_france_c",
+                "°C",
+                "warming of metropolitan France above 1850–1900 (+2 °C in 2030, +2.7 °C in "
+                "2050, +4 °C in 2100)",
+            ),
+            Column("warming_global_c", "°C", "corresponding global warming above 1850–1900"),
+        ),
+        key=("year",),
+        sources=(TRACC_SOURCE,),
+        build=build_tracc_warming,
+        notes=(
+            "Three levels set by the décret n° 2026-23 and the arrêté of 23 January 2026 (JO "
+            "of 25 January 2026), as announced by the Ministère de la Transition écologique "
+            "(news of 28 January 2026: « +2 °C en 2030 par rapport aux niveaux préindustriels "
+            "… +2,7 °C en 2050 … +4 °C en 2100 »; press release of 5 September 2025 for the "
+            "global levels 1.5 / 2 / 3 °C). The figures and their citations are kept in "
+            "lib/prospectif/data/build/tracc.yaml. They are not mapped onto the DRIAS "
+            "pathways here: DRIAS-2020 anomalies are relative to 1976–2005, not to 1850–1900."
         ),
     ),
 )
