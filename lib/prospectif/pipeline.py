@@ -2,61 +2,43 @@
 
 >>> from prospectif.pipeline import run
 >>> table = run("DEP-71", load_preset("insee-central"))   # IAMC long table
+
+Every function takes ``data`` (a :class:`~prospectif.data.Dataset`, default the process's
+:func:`~prospectif.data.open_data`); :func:`run_chains` runs many territories in one call.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .base import FERTILE_AGES, OPEN_AGE, demographic_base
+from .calibration.ageing_calibration import ageing_inputs
+from .calibration.demographic import demographic_base, estimates_for
+from .calibration.energy_inputs import energy_inputs
+from .calibration.mobility_inputs import mobility_inputs
 from .census import census_structure
+from .data import Dataset, open_data
 from .models.ageing import AgeingResult, project_ageing
-from .models.ageing_calibration import ageing_inputs
-from .models.demography import Projection, RatePaths, project, rate_paths
-from .models.demography_estimation import DemographyEstimates, estimate
+from .models.axes import BASE_YEAR, ENERGY_BASE_YEAR, FERTILE_AGES, OPEN_AGE
+from .models.demography import DemographyEstimates, Projection, RatePaths, project, rate_paths
 from .models.demography_indicators import demography_series
-from .models.energy import EnergyResult, energy_inputs, project_energy
-from .models.mobility import MobilityInputs, MobilityResult, mobility_inputs, project_mobility
+from .models.energy import EnergyResult, project_energy
+from .models.mobility import MobilityInputs, MobilityResult, project_mobility
 from .results import long_table
 from .scenario import Scenario
 from .territory import STRUCTURE_CENSUS, Territory, get_territory
 
 MODEL_NAME = "Prospectif"
-BASE_YEAR = 2025
-ENERGY_BASE_YEAR = 2021
-"""First year of the energy balance (the last ORE year); mobility runs from it too."""
-MIGRATION_WINDOW = 10
-"""Years of population estimates behind the residual migration (2015–2025)."""
 
 
-@functools.cache
-def estimates_for(
-    base_year: int = BASE_YEAR, window: int = MIGRATION_WINDOW
-) -> DemographyEstimates:
-    """Differentials and migration of every département estimated at ``base_year`` (cached)."""
-    base = demographic_base()
-    schedule_year = min(base_year - 1, int(base.asfr_years[-1]))
-    return estimate(
-        base.population,
-        base.years,
-        base_year,
-        window,
-        base.qx_observed,
-        base.qx_observed_years,
-        base.asfr_in(schedule_year),
-        FERTILE_AGES,
-    )
-
-
-def warm_up() -> None:
-    """Load the data and estimates every run needs (done once per process)."""
-    demographic_base()
-    estimates_for()
+def warm_up(data: Dataset | None = None) -> None:
+    """Load the data and estimates every run needs (kept on the data set)."""
+    estimates_for(data)
 
 
 @dataclass(frozen=True)
@@ -74,6 +56,7 @@ class DemographyRun:
     projection: Projection
     paths: RatePaths
     structure: str
+    data: Dataset
 
     @property
     def unit_territory(self) -> Territory:
@@ -88,7 +71,7 @@ class DemographyRun:
         Estimates are scaled by the base-year ratio of projection to estimate (1, unless the
         base structure was imported from a census) so the series has no break.
         """
-        base = demographic_base()
+        base = demographic_base(self.data)
         start = int(self.years[0])
         observed = base.population[first_year - base.years[0] : start - base.years[0] + 1]
         observed = np.tensordot(observed[:, base.dep_index(self.units)], self.weights, ([1], [0]))
@@ -130,28 +113,20 @@ class DemographyRun:
         return table
 
 
-def run_demography(
-    territory: Territory,
+def _unit_projection(
+    units: tuple[str, ...],
     scenario: Scenario,
-    base_population: np.ndarray | None = None,
+    data: Dataset,
     estimates: DemographyEstimates | None = None,
-) -> DemographyRun:
-    """Project a territory under a scenario from its base year to the scenario's horizon.
+    base_population: np.ndarray | None = None,
+) -> tuple[Projection, RatePaths]:
+    """The projection and rate paths of the départements ``units`` (one unit per département).
 
-    Parameters
-    ----------
-    base_population
-        Optional base structure of the territory (persons, shape (sex, age)), e.g. from an
-        INSEE census import; it is projected with the rates of its main département.
-    estimates
-        Differentials and migration (default: estimated at 2025 on the INSEE series).
+    ``base_population`` (persons, shape (sex, age)) replaces the base of a single unit, whose
+    migration counts are scaled to it.
     """
-    base = demographic_base()
-    estimates = estimates or estimates_for()
-    units = territory.departements
-    weights = territory.shares.to_numpy(dtype=float)
-    if base_population is not None:
-        units, weights = (territory.shares.idxmax(),), np.ones(1)
+    base = demographic_base(data)
+    estimates = estimates or estimates_for(data)
     positions = base.dep_index(units)
     paths = rate_paths(
         scenario.demography,
@@ -169,19 +144,79 @@ def run_demography(
         ratio = float(base_population.sum() / start.sum())
         paths = dataclasses.replace(paths, migration_counts=paths.migration_counts * ratio)
         start = np.asarray(base_population, dtype=float)[None]
+    return project(start, paths), paths
+
+
+def run_demography(
+    territory: Territory,
+    scenario: Scenario,
+    base_population: np.ndarray | None = None,
+    estimates: DemographyEstimates | None = None,
+    data: Dataset | None = None,
+) -> DemographyRun:
+    """Project a territory under a scenario from its base year to the scenario's horizon.
+
+    Parameters
+    ----------
+    base_population
+        Optional base structure of the territory (persons, shape (sex, age)), e.g. from an
+        INSEE census import; it is projected with the rates of its main département.
+    estimates
+        Differentials and migration (default: estimated at 2025 on the INSEE series).
+    data
+        The data set (default: :func:`~prospectif.data.open_data`).
+    """
+    data = data or open_data()
+    units = territory.departements
+    weights = territory.shares.to_numpy(dtype=float)
+    if base_population is not None:
+        units, weights = (territory.shares.idxmax(),), np.ones(1)
+    projection, paths = _unit_projection(tuple(units), scenario, data, estimates, base_population)
     structure = territory.structure if base_population is None else STRUCTURE_CENSUS
     return DemographyRun(
-        territory, scenario, tuple(units), weights, project(start, paths), paths, structure
+        territory, scenario, tuple(units), weights, projection, paths, structure, data
     )
 
 
-def census_base(territory: Territory, census: pd.DataFrame) -> np.ndarray:
+def run_demographies(
+    territories: Iterable[Territory], scenario: Scenario, data: Dataset | None = None
+) -> list[DemographyRun]:
+    """Project many territories in one call: every département they touch is projected once.
+
+    Each run equals :func:`run_demography` of its territory (the units are independent).
+    """
+    data = data or open_data()
+    territories = list(territories)
+    units = tuple(sorted({dep for t in territories for dep in t.departements}))
+    projection, paths = _unit_projection(units, scenario, data)
+    position = {dep: i for i, dep in enumerate(units)}
+    runs = []
+    for territory in territories:
+        rows = np.array([position[dep] for dep in territory.departements], dtype=int)
+        runs.append(
+            DemographyRun(
+                territory,
+                scenario,
+                territory.departements,
+                territory.shares.to_numpy(dtype=float),
+                projection.take(rows),
+                paths.take(rows),
+                territory.structure,
+                data,
+            )
+        )
+    return runs
+
+
+def census_base(
+    territory: Territory, census: pd.DataFrame, data: Dataset | None = None
+) -> np.ndarray:
     """Base population of a commune, EPCI or perimeter from an INSEE census table.
 
     The age–sex structure comes from the census (see :mod:`prospectif.census`); the total is
     the territory's 2025 estimate (its communes' share of their départements).
     """
-    base = demographic_base()
+    base = demographic_base(data)
     population = base.population_in(BASE_YEAR)
     positions = base.dep_index(territory.departements)
     total = float(np.nansum(population[positions].sum(axis=(-1, -2)) * territory.shares.to_numpy()))
@@ -193,10 +228,10 @@ MODELS = ("demography", "ageing", "mobility", "energy")
 """The models of the chain, in the order they run."""
 
 
-@functools.lru_cache(maxsize=256)
-def territory_mobility_inputs(territory_code: str) -> MobilityInputs:
-    """Mobility inputs of a territory (density mix and defaults), cached by code."""
-    return mobility_inputs(get_territory(territory_code))
+def territory_mobility_inputs(territory: Territory, data: Dataset) -> MobilityInputs:
+    """Mobility inputs of a territory (density mix and defaults), kept on the data set."""
+    key = f"mobility.inputs.{territory.code}.{hash(territory.members)}"
+    return data.derived(key, lambda: mobility_inputs(territory, data=data))
 
 
 @dataclass(frozen=True)
@@ -212,7 +247,7 @@ class ChainRun:
         """Seniors losing autonomy, places, care workforce, carers and cost."""
         demography = self.demography
         return project_ageing(
-            ageing_inputs(demography.unit_territory),
+            ageing_inputs(demography.unit_territory, demography.data),
             demography.years,
             demography.projection.population,
             demography.weights,
@@ -224,7 +259,7 @@ class ChainRun:
     def mobility(self) -> MobilityResult:
         """Residents' travel: trips, passenger-km by mode, fleet, energy and emissions."""
         years, population = self.demography.population_since(ENERGY_BASE_YEAR)
-        inputs = territory_mobility_inputs(self.territory.code)
+        inputs = territory_mobility_inputs(self.territory, self.demography.data)
         return project_mobility(inputs, years, population, self.scenario.mobility)
 
     @functools.cached_property
@@ -232,7 +267,7 @@ class ChainRun:
         """Energy balance by sector and carrier, renewables, emissions, targets and bill."""
         years, population = self.demography.population_since(ENERGY_BASE_YEAR)
         return project_energy(
-            energy_inputs(self.demography.unit_territory),
+            energy_inputs(self.demography.unit_territory, self.demography.data),
             years,
             population.sum(axis=(-1, -2)),
             self.mobility.energy_gwh,
@@ -253,19 +288,43 @@ class ChainRun:
 
 
 def run_chain(
-    territory: Territory, scenario: Scenario, census: pd.DataFrame | None = None
+    territory: Territory,
+    scenario: Scenario,
+    census: pd.DataFrame | None = None,
+    data: Dataset | None = None,
 ) -> ChainRun:
     """The model chain for a territory and a scenario (models computed on demand).
 
     ``census`` (from :func:`prospectif.census.read_census_table`) replaces the estimated age
     structure of a commune, EPCI or perimeter.
     """
-    base = census_base(territory, census) if census is not None else None
-    return ChainRun(territory, scenario, run_demography(territory, scenario, base_population=base))
+    data = data or open_data()
+    base = census_base(territory, census, data) if census is not None else None
+    demography = run_demography(territory, scenario, base_population=base, data=data)
+    return ChainRun(territory, scenario, demography)
+
+
+def run_chains(
+    territories: Iterable[Territory | str], scenario: Scenario, data: Dataset | None = None
+) -> list[ChainRun]:
+    """The model chains of many territories (or codes) under one scenario, in one call.
+
+    The demography of every département they touch is projected once (the engine is
+    vectorised over units); the other models run on demand per territory. Each chain equals
+    :func:`run_chain` of its territory.
+    """
+    data = data or open_data()
+    territories = [t if isinstance(t, Territory) else get_territory(t, data) for t in territories]
+    demographies = run_demographies(territories, scenario, data)
+    return [ChainRun(d.territory, scenario, d) for d in demographies]
 
 
 def run(
-    territory_code: str, scenario: Scenario, census: pd.DataFrame | None = None
+    territory_code: str,
+    scenario: Scenario,
+    census: pd.DataFrame | None = None,
+    data: Dataset | None = None,
 ) -> pd.DataFrame:
     """Every model for a territory and a scenario, as one IAMC long table."""
-    return run_chain(get_territory(territory_code), scenario, census).table()
+    data = data or open_data()
+    return run_chain(get_territory(territory_code, data), scenario, census, data).table()
