@@ -25,7 +25,14 @@ from .census import census_structure
 from .data import Dataset, open_data
 from .models.ageing import AgeingResult, project_ageing
 from .models.axes import BASE_YEAR, ENERGY_BASE_YEAR, FERTILE_AGES, OPEN_AGE
-from .models.demography import DemographyEstimates, Projection, RatePaths, project, rate_paths
+from .models.demography import (
+    DemographyEstimates,
+    Projection,
+    RatePaths,
+    project,
+    rate_paths,
+    stack_paths,
+)
 from .models.demography_indicators import demography_series
 from .models.energy import EnergyResult, project_energy
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
@@ -113,6 +120,32 @@ class DemographyRun:
         return table
 
 
+def _rate_paths(
+    units: tuple[str, ...], scenario: Scenario, data: Dataset, estimates: DemographyEstimates
+) -> RatePaths:
+    """The scenario's year-by-year rates for the départements ``units``."""
+    base = demographic_base(data)
+    return rate_paths(
+        scenario.demography,
+        estimates,
+        base.dep_index(units),
+        base.qx_forecast,
+        base.qx_forecast_years,
+        base.asfr_in(int(base.asfr_years[-1])),
+        FERTILE_AGES,
+        scenario.horizon,
+        OPEN_AGE + 1,
+    )
+
+
+def _base_population(
+    units: tuple[str, ...], data: Dataset, estimates: DemographyEstimates
+) -> np.ndarray:
+    """Persons of the départements ``units`` in the base year, shape (unit, sex, age)."""
+    base = demographic_base(data)
+    return base.population_in(estimates.base_year)[base.dep_index(units)]
+
+
 def _unit_projection(
     units: tuple[str, ...],
     scenario: Scenario,
@@ -125,21 +158,9 @@ def _unit_projection(
     ``base_population`` (persons, shape (sex, age)) replaces the base of a single unit, whose
     migration counts are scaled to it.
     """
-    base = demographic_base(data)
     estimates = estimates or estimates_for(data)
-    positions = base.dep_index(units)
-    paths = rate_paths(
-        scenario.demography,
-        estimates,
-        positions,
-        base.qx_forecast,
-        base.qx_forecast_years,
-        base.asfr_in(int(base.asfr_years[-1])),
-        FERTILE_AGES,
-        scenario.horizon,
-        OPEN_AGE + 1,
-    )
-    start = base.population_in(estimates.base_year)[positions]
+    paths = _rate_paths(units, scenario, data, estimates)
+    start = _base_population(units, data, estimates)
     if base_population is not None:
         ratio = float(base_population.sum() / start.sum())
         paths = dataclasses.replace(paths, migration_counts=paths.migration_counts * ratio)
@@ -206,6 +227,54 @@ def run_demographies(
             )
         )
     return runs
+
+
+def run_demography_variants(
+    territory: Territory, scenarios: Iterable[Scenario], data: Dataset | None = None
+) -> list[DemographyRun]:
+    """Project one territory under several scenarios with few calls of the engine.
+
+    Scenarios with the same horizon, sex ratio at birth and migration mode are stacked along
+    the unit axis and projected together; each run equals :func:`run_demography`.
+    """
+    data = data or open_data()
+    estimates = estimates_for(data)
+    units = territory.departements
+    scenarios = list(scenarios)
+    paths = [_rate_paths(units, s, data, estimates) for s in scenarios]
+    groups: dict[tuple, list[int]] = {}
+    for i, p in enumerate(paths):
+        key = (len(p.years), p.boys_share, p.migration_rates is None)
+        groups.setdefault(key, []).append(i)
+    start = _base_population(units, data, estimates)
+    runs: dict[int, DemographyRun] = {}
+    weights = territory.shares.to_numpy(dtype=float)
+    for members in groups.values():
+        stacked = stack_paths([paths[i] for i in members])
+        projection = project(np.concatenate([start] * len(members)), stacked)
+        for k, i in enumerate(members):
+            rows = np.arange(k * len(units), (k + 1) * len(units))
+            runs[i] = DemographyRun(
+                territory,
+                scenarios[i],
+                units,
+                weights,
+                projection.take(rows),
+                stacked.take(rows),
+                territory.structure,
+                data,
+            )
+    return [runs[i] for i in range(len(scenarios))]
+
+
+def population_envelope(
+    territory: Territory, scenarios: Iterable[Scenario], data: Dataset | None = None
+) -> tuple[pd.Series, pd.Series]:
+    """Lowest and highest population of ``territory`` each year over ``scenarios`` (persons)."""
+    runs = run_demography_variants(territory, scenarios, data)
+    totals = np.array([run.population.sum(axis=(-1, -2)) for run in runs])
+    years = runs[0].years
+    return pd.Series(totals.min(0), index=years), pd.Series(totals.max(0), index=years)
 
 
 def census_base(

@@ -8,8 +8,9 @@ setting x (home, institution), sex s and age a ≥ 60, on 1 January of year t:
 with p the national 2022 prevalence curves, k the département's calibration factors
 (:mod:`prospectif.calibration.ageing_calibration`), Δ the shift of the curve along age (0 for
 constant prevalence; ± ``shift_share`` × the life-expectancy gain since 2025 for compression /
-expansion) and τ the expert annual trend; home + institution prevalence is capped at 1. The policy levers then move
-beneficiaries between settings and turn them into places, hours, staff and cost.
+expansion) and τ the expert annual trend; home + institution prevalence is capped at 1. The
+policy levers then move beneficiaries between settings and turn them into places, hours, staff
+and cost.
 """
 
 from __future__ import annotations

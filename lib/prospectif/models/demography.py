@@ -115,6 +115,23 @@ class RatePaths:
         )
 
 
+def stack_paths(paths: list[RatePaths]) -> RatePaths:
+    """Paths with the same years, sex ratio and migration mode, stacked along the unit axis."""
+    first = paths[0]
+    rates = None if first.migration_rates is None else [p.migration_rates for p in paths]
+    return RatePaths(
+        first.years,
+        np.concatenate([p.survival for p in paths], axis=1),
+        np.concatenate([p.birth_survival for p in paths], axis=1),
+        np.concatenate([p.asfr for p in paths], axis=1),
+        first.boys_share,
+        None if rates is None else np.concatenate(rates),
+        np.concatenate([p.migration_counts for p in paths], axis=1),
+        np.concatenate([p.tfr for p in paths], axis=1),
+        np.concatenate([p.life_expectancy for p in paths], axis=1),
+    )
+
+
 @dataclass(frozen=True)
 class Projection:
     """Projected stocks and flows of each unit.

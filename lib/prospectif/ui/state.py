@@ -7,7 +7,6 @@ Parsing never fails: each bad parameter is dropped with a one-line reason.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
@@ -49,10 +48,12 @@ class _Parsed:
     problems: list[str] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=64)
 def base_scenario(reference: str, horizon: int) -> Scenario:
     """The starting scenario of a view: preset ids joined by commas or a ``.yaml`` path, with
-    the given horizon (cached; see :func:`prospectif.scenario.scenario_for`).
+    the given horizon (see :func:`prospectif.scenario.scenario_for`).
+
+    Read from disk on every call (a few milliseconds), so a variant file edited on disk is
+    never served stale.
     """
     return scenario_for(reference, horizon)
 
