@@ -100,7 +100,9 @@ class RatePaths:
     life_expectancy: np.ndarray
 
     def take(self, units: np.ndarray) -> RatePaths:
-        """The paths of the units at positions ``units`` only."""
+        """The paths of the units at positions ``units`` only (itself if that is all of them)."""
+        if np.array_equal(units, np.arange(self.tfr.shape[1])):
+            return self
         rates = None if self.migration_rates is None else self.migration_rates[units]
         return RatePaths(
             self.years,
@@ -160,7 +162,9 @@ class Projection:
     migration: np.ndarray
 
     def take(self, units: np.ndarray) -> Projection:
-        """The projection of the units at positions ``units`` only."""
+        """The projection of the units at positions ``units`` only (itself if that is all)."""
+        if np.array_equal(units, np.arange(self.population.shape[1])):
+            return self
         return Projection(
             self.years,
             self.population[:, units],
