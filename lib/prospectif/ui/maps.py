@@ -74,9 +74,7 @@ MAP_INDICATORS = (
 """Indicators offered on the map, comparable between territories of different sizes."""
 
 
-def map_scope(
-    territory: Territory, data: Dataset | None = None
-) -> tuple[str, tuple[str, ...]]:
+def map_scope(territory: Territory, data: Dataset | None = None) -> tuple[str, tuple[str, ...]]:
     """The outline level and territory codes mapped around ``territory``: the EPCI of its
     département for a département, EPCI or commune of metropolitan France, otherwise every
     metropolitan département.
