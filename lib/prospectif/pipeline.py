@@ -38,7 +38,7 @@ from .models.energy import EnergyResult, project_energy
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
 from .results import long_table
 from .scenario import Scenario
-from .territory import STRUCTURE_CENSUS, Territory, get_territory
+from .territory import STRUCTURE_CENSUS, STRUCTURE_ESTIMATES, Territory, get_territory
 
 MODEL_NAME = "Prospectif"
 
@@ -199,6 +199,49 @@ def run_demography(
     )
 
 
+@dataclass(frozen=True)
+class UnitsRun:
+    """Départements projected together for many territories (see :func:`run_chains`).
+
+    The demography and the ageing model, vectorised over units, run once for all of them;
+    each territory takes its départements' rows with its weights.
+    """
+
+    demography: DemographyRun
+    """The projection of every département, each with weight 1."""
+
+    def rows(self, territory: Territory) -> np.ndarray:
+        """Positions of ``territory``'s départements among the units."""
+        position = {dep: i for i, dep in enumerate(self.demography.units)}
+        return np.array([position[dep] for dep in territory.departements], dtype=int)
+
+    def demography_of(self, territory: Territory) -> DemographyRun:
+        """The demography of ``territory``: its départements' rows, weighted by its shares."""
+        rows, whole = self.rows(territory), self.demography
+        return DemographyRun(
+            territory,
+            whole.scenario,
+            territory.departements,
+            territory.shares.to_numpy(dtype=float),
+            whole.projection.take(rows),
+            whole.paths.take(rows),
+            territory.structure,
+            whole.data,
+        )
+
+    @functools.cached_property
+    def ageing(self) -> AgeingResult:
+        """The ageing model of every unit (weights 1)."""
+        return _ageing(self.demography)
+
+
+def _units_run(territories: list[Territory], scenario: Scenario, data: Dataset) -> UnitsRun:
+    units = sorted({dep for t in territories for dep in t.departements})
+    shares = pd.Series(1.0, index=pd.Index(units, name="dep"))
+    whole = Territory("UNITS", "UNITS", "+".join(units), (), shares, STRUCTURE_ESTIMATES)
+    return UnitsRun(run_demography(whole, scenario, data=data))
+
+
 def run_demographies(
     territories: Iterable[Territory], scenario: Scenario, data: Dataset | None = None
 ) -> list[DemographyRun]:
@@ -206,27 +249,9 @@ def run_demographies(
 
     Each run equals :func:`run_demography` of its territory (the units are independent).
     """
-    data = data or open_data()
     territories = list(territories)
-    units = tuple(sorted({dep for t in territories for dep in t.departements}))
-    projection, paths = _unit_projection(units, scenario, data)
-    position = {dep: i for i, dep in enumerate(units)}
-    runs = []
-    for territory in territories:
-        rows = np.array([position[dep] for dep in territory.departements], dtype=int)
-        runs.append(
-            DemographyRun(
-                territory,
-                scenario,
-                territory.departements,
-                territory.shares.to_numpy(dtype=float),
-                projection.take(rows),
-                paths.take(rows),
-                territory.structure,
-                data,
-            )
-        )
-    return runs
+    units = _units_run(territories, scenario, data or open_data())
+    return [units.demography_of(t) for t in territories]
 
 
 def run_demography_variants(
@@ -293,6 +318,18 @@ def census_base(
     return census_structure(census, list(territory.members), reference, total)
 
 
+def _ageing(demography: DemographyRun) -> AgeingResult:
+    """The ageing model on the units of ``demography``."""
+    return project_ageing(
+        ageing_inputs(demography.unit_territory, demography.data),
+        demography.years,
+        demography.projection.population,
+        demography.weights,
+        demography.paths.life_expectancy,
+        demography.scenario.ageing,
+    )
+
+
 MODELS = ("demography", "ageing", "mobility", "energy")
 """The models of the chain, in the order they run."""
 
@@ -310,19 +347,16 @@ class ChainRun:
     territory: Territory
     scenario: Scenario
     demography: DemographyRun
+    units: UnitsRun | None = None
+    """Set when the chain was run with others (:func:`run_chains`): the models vectorised over
+    units are computed once for all of them."""
 
     @functools.cached_property
     def ageing(self) -> AgeingResult:
         """Seniors losing autonomy, places, care workforce, carers and cost."""
-        demography = self.demography
-        return project_ageing(
-            ageing_inputs(demography.unit_territory, demography.data),
-            demography.years,
-            demography.projection.population,
-            demography.weights,
-            demography.paths.life_expectancy,
-            self.scenario.ageing,
-        )
+        if self.units is None:
+            return _ageing(self.demography)
+        return self.units.ageing.take(self.units.rows(self.territory), self.demography.weights)
 
     @functools.cached_property
     def mobility(self) -> MobilityResult:
@@ -378,14 +412,15 @@ def run_chains(
 ) -> list[ChainRun]:
     """The model chains of many territories (or codes) under one scenario, in one call.
 
-    The demography of every département they touch is projected once (the engine is
-    vectorised over units); the other models run on demand per territory. Each chain equals
-    :func:`run_chain` of its territory.
+    The demography and the ageing of every département they touch are computed once (both
+    are vectorised over units); mobility and energy run on demand per territory. Each chain
+    equals :func:`run_chain` of its territory (to rounding, ~1e-16 relative, when a territory
+    spans several départements).
     """
     data = data or open_data()
     territories = [t if isinstance(t, Territory) else get_territory(t, data) for t in territories]
-    demographies = run_demographies(territories, scenario, data)
-    return [ChainRun(d.territory, scenario, d) for d in demographies]
+    units = _units_run(territories, scenario, data)
+    return [ChainRun(t, scenario, units.demography_of(t), units) for t in territories]
 
 
 def run(

@@ -15,6 +15,7 @@ and cost.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -111,6 +112,22 @@ class AgeingResult:
     carers: np.ndarray
     oldest: np.ndarray
     policy: Policy
+
+    def take(self, units: np.ndarray, weights: np.ndarray) -> AgeingResult:
+        """The result of the units at positions ``units`` only, with their ``weights``."""
+        if np.array_equal(units, np.arange(len(self.weights))):
+            return dataclasses.replace(self, weights=weights)
+        return dataclasses.replace(
+            self,
+            weights=weights,
+            home=self.home[:, units],
+            institution=self.institution[:, units],
+            places_needed=self.places_needed[:, units],
+            places_today=self.places_today[units],
+            population_60=self.population_60[:, units],
+            carers=self.carers[:, units],
+            oldest=self.oldest[:, units],
+        )
 
     def _sum(self, values: np.ndarray) -> np.ndarray:
         return values @ self.weights
