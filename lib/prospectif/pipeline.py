@@ -34,7 +34,7 @@ from .models.demography import (
     stack_paths,
 )
 from .models.demography_indicators import demography_series
-from .models.energy import EnergyResult, project_energy
+from .models.energy import EnergyInputs, EnergyResult, project_energy
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
 from .results import long_table
 from .scenario import Scenario
@@ -334,10 +334,22 @@ MODELS = ("demography", "ageing", "mobility", "energy")
 """The models of the chain, in the order they run."""
 
 
+def _territory_key(territory: Territory) -> str:
+    """A key of the territory's composition (a perimeter file may change its communes)."""
+    shares = tuple(territory.shares.items())
+    return f"{territory.code}.{hash(territory.members)}.{hash(shares)}"
+
+
 def territory_mobility_inputs(territory: Territory, data: Dataset) -> MobilityInputs:
     """Mobility inputs of a territory (density mix and defaults), kept on the data set."""
-    key = f"mobility.inputs.{territory.code}.{hash(territory.members)}"
+    key = f"mobility.inputs.{_territory_key(territory)}"
     return data.derived(key, lambda: mobility_inputs(territory, data=data))
+
+
+def territory_energy_inputs(territory: Territory, data: Dataset) -> EnergyInputs:
+    """Energy inputs of a territory (base balance, production), kept on the data set."""
+    key = f"energy.inputs.{_territory_key(territory)}"
+    return data.derived(key, lambda: energy_inputs(territory, data))
 
 
 @dataclass(frozen=True)
@@ -370,7 +382,7 @@ class ChainRun:
         """Energy balance by sector and carrier, renewables, emissions, targets and bill."""
         years, population = self.demography.population_since(ENERGY_BASE_YEAR)
         return project_energy(
-            energy_inputs(self.demography.unit_territory, self.demography.data),
+            territory_energy_inputs(self.demography.unit_territory, self.demography.data),
             years,
             population.sum(axis=(-1, -2)),
             self.mobility.energy_gwh,

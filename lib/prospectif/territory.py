@@ -195,6 +195,9 @@ def search(
 def get_territory(code: str, data: Dataset | None = None) -> Territory:
     """Resolve a territory code (``DEP-71``, ``EPCI-200070308``, ``PER-pays-charolais``…).
 
+    Territories of the data set are resolved once per data set; perimeters are read from
+    their file on every call.
+
     Raises
     ------
     TerritoryError
@@ -205,6 +208,11 @@ def get_territory(code: str, data: Dataset | None = None) -> Territory:
     code = code.strip()
     if code.startswith("PER-"):
         return load_perimeter(perimeters_dir() / f"{code[4:]}.yaml", code, data)
+    data = data or open_data()
+    return data.derived(f"territory.{code}", lambda: _resolve(code, data))
+
+
+def _resolve(code: str, data: Dataset) -> Territory:
     row = directory(data).loc[lambda d: d["code"] == code]
     if row.empty:
         raise TerritoryError(_unknown_message(code, data))

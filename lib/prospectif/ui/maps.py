@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +10,7 @@ import pandas as pd
 
 from ..calibration.density import departement_type_mix, territory_type_mix
 from ..data import Dataset
-from ..pipeline import run_chains
+from ..pipeline import ChainRun, run_chains
 from ..scenario import Scenario
 from ..territory import Territory, children, directory, get_territory
 
@@ -93,15 +94,16 @@ def map_scope(territory: Territory, data: Dataset | None = None) -> tuple[str, t
     return "departements", tuple(c for c in codes if not c.startswith("DEP-97"))
 
 
-def indicator_value(table: pd.DataFrame, indicator: MapIndicator, year: int) -> float:
-    """The indicator in ``year`` from one territory's results table."""
-    values = table.set_index(["variable", "year"])["value"]
-    value = float(values[(indicator.variable, year)])
+def indicator_value(
+    value: Callable[[str, int], float], indicator: MapIndicator, year: int, first_year: int
+) -> float:
+    """The indicator in ``year`` from ``value(variable, year)``; growth is since ``first_year``."""
     if indicator.key == "croissance":
-        return 100 * (value / float(values[("Population", int(table["year"].min()))]) - 1)
+        return 100 * (value(indicator.variable, year) / value("Population", first_year) - 1)
     if indicator.per_inhabitant:
-        return indicator.per_inhabitant * value / float(values[("Population", year)])
-    return value
+        per_person = value(indicator.variable, year) / value("Population", year)
+        return indicator.per_inhabitant * per_person
+    return value(indicator.variable, year)
 
 
 def map_values(
@@ -112,10 +114,22 @@ def map_values(
     data: Dataset | None = None,
 ) -> pd.Series:
     """The indicator for every territory of ``codes`` under ``scenario``, run in one call."""
-    models = tuple(dict.fromkeys(("demography", indicator.model)))
     chains = run_chains(codes, scenario, data)
-    values = [indicator_value(chain.table(models), indicator, year) for chain in chains]
+    values = [_chain_indicator(chain, indicator, year) for chain in chains]
     return pd.Series(np.array(values), index=[c.split("-", 1)[1] for c in codes])
+
+
+def _chain_indicator(chain: ChainRun, indicator: MapIndicator, year: int) -> float:
+    """The indicator in ``year`` from a chain's result series."""
+    models = tuple(dict.fromkeys(("demography", indicator.model)))
+    wanted = {indicator.variable, "Population"}
+    series = {s.variable: s for s in chain.series(models) if s.variable in wanted}
+
+    def value(variable: str, at: int) -> float:
+        found = series[variable]
+        return float(found.values[np.flatnonzero(found.years == at)[0]])
+
+    return indicator_value(value, indicator, year, int(series["Population"].years[0]))
 
 
 def rural_shares(codes: tuple[str, ...], data: Dataset | None = None) -> pd.Series:
