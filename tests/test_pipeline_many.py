@@ -7,6 +7,7 @@ from prospectif.pipeline import (
     population_envelope,
     run_chain,
     run_chains,
+    run_demographies,
     run_demography,
     run_demography_variants,
 )
@@ -30,6 +31,16 @@ def test_one_call_equals_the_loop_for_every_territory(scenario):
         together = chain.table()
         assert list(together["variable"]) == list(alone["variable"])
         np.testing.assert_allclose(together["value"], alone["value"], rtol=1e-9, atol=0)
+
+
+def test_demographies_in_one_call_equal_each_territory_alone(scenario):
+    territories = [get_territory(c) for c in CODES]
+    for together, territory in zip(
+        run_demographies(territories, scenario), territories, strict=True
+    ):
+        alone = run_demography(territory, scenario)
+        assert together.units == alone.units
+        np.testing.assert_allclose(together.population, alone.population, rtol=1e-12, atol=0)
 
 
 def test_a_territory_alone_in_one_call_is_bit_identical(scenario):
