@@ -295,8 +295,16 @@ def run_demography_variants(
 def population_envelope(
     territory: Territory, scenarios: Iterable[Scenario], data: Dataset | None = None
 ) -> tuple[pd.Series, pd.Series]:
-    """Lowest and highest population of ``territory`` each year over ``scenarios`` (persons)."""
-    runs = run_demography_variants(territory, scenarios, data)
+    """Lowest and highest population of ``territory`` each year over ``scenarios`` (persons),
+    kept on the data set for these scenarios' assumptions.
+    """
+    data = data or open_data()
+    scenarios = list(scenarios)
+    key = f"envelope.{_territory_key(territory)}.{'.'.join(s.hash for s in scenarios)}"
+    return data.derived(key, lambda: _envelope(run_demography_variants(territory, scenarios, data)))
+
+
+def _envelope(runs: list[DemographyRun]) -> tuple[pd.Series, pd.Series]:
     totals = np.array([run.population.sum(axis=(-1, -2)) for run in runs])
     years = runs[0].years
     return pd.Series(totals.min(0), index=years), pd.Series(totals.max(0), index=years)
