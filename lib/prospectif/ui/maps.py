@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..calibration.density import departement_type_mix, territory_type_mix
-from ..data import Dataset
+from ..data import Dataset, open_data
 from ..pipeline import ChainRun, run_chains
 from ..scenario import Scenario
 from ..territory import Territory, children, directory, get_territory
@@ -134,8 +134,13 @@ def _chain_indicator(chain: ChainRun, indicator: MapIndicator, year: int) -> flo
 
 def rural_shares(codes: tuple[str, ...], data: Dataset | None = None) -> pd.Series:
     """Share of each territory's population living in rural communes (low or very low
-    density, %), from the commune density classification.
+    density, %), from the commune density classification (kept on the data set).
     """
+    data = data or open_data()
+    return data.derived(f"rural-shares.{'.'.join(codes)}", lambda: _rural_shares(codes, data))
+
+
+def _rural_shares(codes: tuple[str, ...], data: Dataset) -> pd.Series:
     keys = [c.split("-", 1)[1] for c in codes]
     if all(c.startswith("DEP-") for c in codes):
         mixes = departement_type_mix(data).loc[keys]
