@@ -169,3 +169,13 @@ def test_the_check_sees_an_upward_import():
     found = dict(_imports(tree, "prospectif.models.fake", is_package=False))
     assert set(found) == {"prospectif.ui", "pandas"}
     assert LAYERS[_layer("prospectif.ui")] > LAYERS["models"]
+
+
+def test_the_ui_never_computes_a_model_itself():
+    """Dashboards call the pipeline (run_chain, run_chains, population_envelope)."""
+    direct = [
+        f"{source}:{line} imports {target}"
+        for source, target, line in EDGES
+        if _layer(source) == "ui" and target.startswith("prospectif.models")
+    ]
+    assert not direct, "\n".join(direct)
