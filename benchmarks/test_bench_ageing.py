@@ -2,7 +2,8 @@
 
 import pytest
 
-from prospectif.models.ageing import ageing_inputs, project_ageing
+from prospectif.calibration.ageing_calibration import ageing_inputs
+from prospectif.models.ageing import project_ageing
 from prospectif.pipeline import run_demography
 from prospectif.scenario import compose
 from prospectif.territory import get_territory

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from prospectif.models.energy import energy_inputs, project_energy
+from prospectif.calibration.energy_inputs import energy_inputs
+from prospectif.models.energy import project_energy
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from prospectif.models.mobility import mobility_inputs, project_mobility
+from prospectif.calibration.mobility_inputs import mobility_inputs
+from prospectif.models.mobility import project_mobility
 from prospectif.pipeline import run_demography
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory

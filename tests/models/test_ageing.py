@@ -3,15 +3,12 @@
 import numpy as np
 import pytest
 
-from prospectif.base import demographic_base
-from prospectif.data import load_table
-from prospectif.errors import ScenarioError
-from prospectif.models.ageing import ageing_inputs, project_ageing
-from prospectif.models.ageing_calibration import (
+from prospectif.calibration.ageing_calibration import (
     GROUP_STARTS,
     POPULATION_YEAR,
     STATUS_JOINT,
     STATUS_NATIONAL,
+    ageing_inputs,
     calibration,
     fitted_counts,
     group_of_age,
@@ -19,6 +16,10 @@ from prospectif.models.ageing_calibration import (
     single_age_curves,
     solve_factors,
 )
+from prospectif.calibration.demographic import demographic_base
+from prospectif.data import load_table
+from prospectif.errors import ScenarioError
+from prospectif.models.ageing import project_ageing
 from prospectif.pipeline import run_demography
 from prospectif.scenario import Scenario, compose, load_preset
 from prospectif.scenario.ageing import Ageing

@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from prospectif.pipeline import estimates_for, run_demography
+from prospectif.calibration.demographic import estimates_for
+from prospectif.pipeline import run_demography
 from prospectif.scenario import load_preset
 from prospectif.validation import backtest, insee_2021_reproduction
 

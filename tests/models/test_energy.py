@@ -3,19 +3,21 @@
 import numpy as np
 import pytest
 
+from prospectif.calibration.energy_inputs import energy_inputs, ore_cube
 from prospectif.errors import ScenarioError
+from prospectif.models.axes import ENERGY_BASE_YEAR as BASE_YEAR
 from prospectif.models.energy import (
     CARRIER_NAMES,
     HEATING_SHARES,
     PRODUCTION_NAMES,
     SECTOR_NAMES,
     EnergyResult,
-    energy_inputs,
     project_energy,
 )
-from prospectif.models.energy_balance import BASE_YEAR, NATIONAL_MIX, ore_cube
+from prospectif.models.energy_balance import NATIONAL_MIX
 from prospectif.scenario import Scenario, load_preset
 from prospectif.territory import get_territory
+from prospectif.viz.energy import energy_flows
 
 YEARS = np.arange(BASE_YEAR, 2051)
 RES, TER, IND, AGR, TRA = range(5)
@@ -278,7 +280,7 @@ def test_coverage_and_flows_are_consistent(trend):
     np.testing.assert_allclose(
         result.coverage, 100 * result.production.sum(axis=1) / result.final_energy
     )
-    flows = result.flows(2030)
+    flows = energy_flows(result, 2030)
     assert set(flows.columns) == {"carrier", "sector", "gwh"}
     assert flows["gwh"].sum() == pytest.approx(result.final_energy[YEARS == 2030][0])
     assert (flows["gwh"] > 0).all()
@@ -347,7 +349,7 @@ def test_flows_of_a_year_not_projected_are_refused(trend):
     _, result = trend
     assert isinstance(result, EnergyResult)
     with pytest.raises(ValueError, match=r"year 2060 is not projected; choose from 2021 to 2050"):
-        result.flows(2060)
+        energy_flows(result, 2060)
 
 
 def test_out_of_range_assumption_is_reported_in_plain_language():

@@ -5,11 +5,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from prospectif.base import demographic_base
+from prospectif.calibration.demographic import demographic_base
+from prospectif.calibration.mobility_inputs import mobility_inputs, type_defaults
+from prospectif.calibration.mobility_survey import (
+    SURVEY_MODES,
+    apply_survey,
+    load_survey,
+    survey_from_dict,
+)
 from prospectif.errors import DataError
-from prospectif.models.mobility import (
+from prospectif.models.axes import BASE_YEAR as REPORT_FROM
+from prospectif.models.axes import TRANSPORT_CARRIERS as CARRIERS
+from prospectif.models.mobility import project_mobility
+from prospectif.models.mobility_constants import (
     CAR,
-    CARRIERS,
     COMMUTE_SHARES_FR,
     CONSTRUCTION,
     CONSUMPTION,
@@ -18,21 +27,11 @@ from prospectif.models.mobility import (
     LIFE_CYCLE,
     MODES,
     OCCUPANCY_LONG,
-    REPORT_FROM,
     SHARES_FR,
     TAILPIPE,
     TRIPS_FR,
-    apply_survey,
-    fleet_start,
-    mobility_inputs,
-    project_mobility,
-    type_defaults,
 )
-from prospectif.models.mobility_survey import (
-    SURVEY_MODES,
-    load_survey,
-    survey_from_dict,
-)
+from prospectif.models.mobility_fleet import fleet_start
 from prospectif.scenario import load_preset
 from prospectif.scenario.mobility import Mobility
 from prospectif.territory import get_territory

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..pipeline import run
+from ..pipeline import run, run_chains
 from ..results import COLUMNS
 from ..scenario import Scenario
 
@@ -20,11 +20,18 @@ def run_many(
 ) -> pd.DataFrame:
     """One IAMC long table for every territory × scenario (territories outer, in order).
 
+    Without ``census``, each scenario runs all the territories in one call
+    (:func:`prospectif.pipeline.run_chains`).
+
     ``census`` (an INSEE census age table) applies to every territory; see
     :func:`prospectif.pipeline.run`.
     """
-    scenarios = list(scenarios)
-    tables = [run(code, scenario, census) for code in territories for scenario in scenarios]
+    scenarios, codes = list(scenarios), list(territories)
+    if census is not None:
+        tables = [run(code, scenario, census) for code in codes for scenario in scenarios]
+    else:
+        chains = [run_chains(codes, scenario) for scenario in scenarios]
+        tables = [by_scenario[i].table() for i in range(len(codes)) for by_scenario in chains]
     if not tables:
         return pd.DataFrame(columns=COLUMNS)
     table = pd.concat(tables, ignore_index=True)

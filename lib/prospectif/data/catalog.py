@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,7 +65,6 @@ def write_catalog(specs: Iterable[TableSpec], path: Path) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
-@functools.cache
 def read_catalog(data_dir: Path | None = None) -> dict:
     """The catalogue of the embedded tables (``catalog.yaml``) as a dict."""
     path = Path(data_dir or default_data_dir()) / "catalog.yaml"
@@ -78,7 +76,6 @@ def read_catalog(data_dir: Path | None = None) -> dict:
         raise DataError(f"data catalogue {path} is corrupted ({exc}): {REBUILD_HINT}") from None
 
 
-@functools.cache
 def _read_parquet(path: Path) -> pd.DataFrame:
     try:
         return pq.read_table(path).to_pandas()
@@ -88,8 +85,23 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         raise DataError(f"data table {path} is corrupted ({exc}): {REBUILD_HINT}") from None
 
 
+def read_table(name: str, data_dir: Path, tables: dict) -> pd.DataFrame:
+    """Read the table ``name`` of the catalogue ``tables`` from ``data_dir``.
+
+    Raises
+    ------
+    DataError
+        If the table is unknown, missing or unreadable; the message says how to rebuild it.
+    """
+    if name not in tables:
+        raise DataError(f"unknown data table {name!r}; known tables: {', '.join(sorted(tables))}")
+    return _read_parquet(data_dir / tables[name]["file"])
+
+
 def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
-    """Load an embedded table by name (see ``data/catalog.yaml``); a copy the caller may change.
+    """Read an embedded table by name (see ``data/catalog.yaml``), afresh from its file.
+
+    Runs read their tables through a :class:`~prospectif.data.dataset.Dataset`, which keeps them.
 
     Raises
     ------
@@ -97,7 +109,4 @@ def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
         If the table is unknown, missing or unreadable; the message says how to rebuild it.
     """
     data_dir = Path(data_dir or default_data_dir())
-    tables = read_catalog(data_dir)
-    if name not in tables:
-        raise DataError(f"unknown data table {name!r}; known tables: {', '.join(sorted(tables))}")
-    return _read_parquet(data_dir / tables[name]["file"]).copy()
+    return read_table(name, data_dir, read_catalog(data_dir))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..models.energy import CARRIER_NAMES, SECTOR_NAMES, EnergyResult
 from .base import base_layout
 from .trajectories import PART_COLORS
 
@@ -28,6 +30,28 @@ def translucent(hex_color: str, alpha: float = 0.45) -> str:
     """``"#0072B2"`` → ``"rgba(0,114,178,0.45)"``."""
     red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red},{green},{blue},{alpha})"
+
+
+def energy_flows(result: EnergyResult, year: int) -> pd.DataFrame:
+    """Carrier → sector flows of ``year`` for a Sankey diagram.
+
+    Columns ``carrier, sector, gwh`` (GWh/yr); zero flows are left out.
+
+    Raises
+    ------
+    ValueError
+        If ``year`` is not projected.
+    """
+    where = np.flatnonzero(result.years == year)
+    if where.size == 0:
+        raise ValueError(
+            f"year {year} is not projected; choose from {result.years[0]} to {result.years[-1]}"
+        )
+    table = pd.DataFrame(
+        result.energy[where[0]].T, index=list(CARRIER_NAMES), columns=list(SECTOR_NAMES)
+    )
+    long = table.stack().rename("gwh").rename_axis(["carrier", "sector"]).reset_index()
+    return long[long["gwh"] > 0].reset_index(drop=True)
 
 
 def sankey_figure(flows: pd.DataFrame, title: str, lang: str = "fr") -> go.Figure:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ...viz.energy import sankey_figure
+from ...viz.energy import energy_flows, sankey_figure
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
 
@@ -42,7 +42,7 @@ def _flows(context: Context) -> go.Figure:
     energy = context.current.energy
     year = min(max(context.year, int(energy.years[0])), int(energy.years[-1]))
     title = pick((f"Flux d'énergie en {year}", f"Energy flows in {year}"), context.lang)
-    return sankey_figure(energy.flows(year), title, context.lang)
+    return sankey_figure(energy_flows(energy, year), title, context.lang)
 
 
 FIGURES = (

@@ -27,7 +27,8 @@ POWERTRAINS = (
 
 
 def _density_map(context: Context) -> go.Figure:
-    level, codes = map_scope(context.current.territory)
+    data = context.current.demography.data
+    level, codes = map_scope(context.current.territory, data)
     title = pick(
         (
             "Part de la population vivant en commune rurale (peu ou très peu dense)",
@@ -36,7 +37,8 @@ def _density_map(context: Context) -> go.Figure:
         context.lang,
     )
     unit = pick(("% de la population", "% of population"), context.lang)
-    return choropleth_figure(rural_shares(codes), level, title, unit, 0, context.lang)
+    shares = rural_shares(codes, data)
+    return choropleth_figure(shares, level, title, unit, 0, context.lang, data)
 
 
 FIGURES = (

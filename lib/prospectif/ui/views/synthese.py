@@ -80,17 +80,17 @@ def _map(context: Context) -> go.Figure:
     run = context.current
     years = run.demography.years
     year = min(max(context.year, int(years[0])), int(years[-1]))
-    level, codes = map_scope(run.territory)
-    values = map_values(codes, run.scenario, indicator, year)
+    data = run.demography.data
+    level, codes = map_scope(run.territory, data)
+    values = map_values(codes, run.scenario, indicator, year, data)
     where = (
         pick(("EPCI du département", "EPCI of the département"), context.lang)
         if level == "epci"
         else pick(("départements de métropole", "metropolitan départements"), context.lang)
     )
     title = f"{pick(indicator.label, context.lang)} en {year} — {where}"
-    return choropleth_figure(
-        values, level, title, pick(indicator.unit, context.lang), indicator.decimals, context.lang
-    )
+    unit = pick(indicator.unit, context.lang)
+    return choropleth_figure(values, level, title, unit, indicator.decimals, context.lang, data)
 
 
 DASHBOARD = Dashboard(
