@@ -20,6 +20,7 @@ from prospectif.models.ageing_calibration import (
     solve_factors,
 )
 from prospectif.pipeline import run_demography
+from prospectif.results.convert import ageing_series
 from prospectif.scenario import Scenario, compose, load_preset
 from prospectif.scenario.ageing import Ageing
 from prospectif.territory import get_territory
@@ -54,7 +55,7 @@ def project(territory, run, **changes):
 
 
 def values(result):
-    return {s.variable: s.values for s in result.series()}
+    return {s.variable: s.values for s in ageing_series(result)}
 
 
 def test_calibration_reproduces_every_departement_and_france():

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..pipeline import run
-from ..results import COLUMNS
+from ..results import concat_tables
 from ..scenario import Scenario
 
 
@@ -24,10 +24,6 @@ def run_many(
     :func:`prospectif.pipeline.run`.
     """
     scenarios = list(scenarios)
-    tables = [run(code, scenario, census) for code in territories for scenario in scenarios]
-    if not tables:
-        return pd.DataFrame(columns=COLUMNS)
-    table = pd.concat(tables, ignore_index=True)
-    structures = {t.attrs.get("base_structure") for t in tables}
-    table.attrs["base_structure"] = ", ".join(sorted(s for s in structures if s))
-    return table
+    return concat_tables(
+        [run(code, scenario, census) for code in territories for scenario in scenarios]
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -76,6 +77,34 @@ def read_catalog(data_dir: Path | None = None) -> dict:
         raise DataError(f"data catalogue {path} is missing: {REBUILD_HINT}") from None
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataError(f"data catalogue {path} is corrupted ({exc}): {REBUILD_HINT}") from None
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of a file's bytes."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def catalogue_hash(data_dir: Path | None = None) -> str:
+    """SHA-256 (hex) of the embedded data: ``catalog.yaml`` and every table file it lists.
+
+    Recomputed only when a file's size or modification time changes.
+    """
+    data_dir = Path(data_dir or default_data_dir())
+    names = ["catalog.yaml", *sorted(t["file"] for t in read_catalog(data_dir).values())]
+    stats = ((name, (data_dir / name).stat()) for name in names)
+    return _files_hash(data_dir, tuple((n, s.st_size, s.st_mtime_ns) for n, s in stats))
+
+
+@functools.lru_cache(maxsize=16)
+def _files_hash(data_dir: Path, signature: tuple) -> str:
+    digest = hashlib.sha256()
+    for name, *_ in signature:
+        digest.update(f"{name}\0{file_sha256(data_dir / name)}\0".encode())
+    return digest.hexdigest()
 
 
 @functools.cache

@@ -31,6 +31,7 @@ from ..models.ageing_calibration import (
     prevalence_levels,
 )
 from ..pipeline import run_demography
+from ..results.convert import ageing_series
 from ..scenario import compose
 from ..territory import get_territory
 
@@ -143,7 +144,7 @@ def france_projection() -> pd.DataFrame:
             run.paths.life_expectancy,
             scenario.ageing,
         )
-        series = {s.variable: s for s in result.series()}
+        series = {s.variable: s for s in ageing_series(result)}
         for t, year in enumerate(run.years):
             rows.append(
                 {

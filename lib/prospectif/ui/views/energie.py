@@ -54,7 +54,7 @@ FIGURES = (
         total=("Final Energy", ("Total", "Total")),
         parts=tuple((f"Final Energy|{s}", label) for s, label in SECTORS),
         reference=(
-            "Final Energy|Target",
+            "Target|Final Energy",
             (
                 "Objectif national appliqué au territoire",
                 "National target applied to the territory",
@@ -95,7 +95,7 @@ FIGURES = (
         total=("Emissions|GHG", ("Total", "Total")),
         parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS),
         reference=(
-            "Emissions|GHG|Target SNBC",
+            "Target|Emissions|GHG",
             (
                 "Trajectoire SNBC appliquée au territoire",
                 "SNBC trajectory applied to the territory",
@@ -128,7 +128,7 @@ DASHBOARD = Dashboard(
     indicators=(
         Indicator("Final Energy", ("Énergie finale (GWh par an)", "Final energy (GWh a year)")),
         Indicator(
-            "Final Energy|Target",
+            "Target|Final Energy",
             ("Objectif national appliqué (GWh)", "National target applied (GWh)"),
         ),
         Indicator("Final Energy|Residential", ("… résidentiel", "… residential")),
@@ -142,7 +142,7 @@ DASHBOARD = Dashboard(
         Indicator("Renewable Coverage", ("Taux de couverture (%)", "Coverage (%)"), 1),
         Indicator("Emissions|GHG", ("Émissions (kt CO2e par an)", "Emissions (kt CO2e a year)")),
         Indicator(
-            "Emissions|GHG|Target SNBC", ("Trajectoire SNBC (kt CO2e)", "SNBC trajectory (kt CO2e)")
+            "Target|Emissions|GHG", ("Trajectoire SNBC (kt CO2e)", "SNBC trajectory (kt CO2e)")
         ),
         Indicator("Energy Bill", ("Facture énergétique (M€)", "Energy bill (€m)")),
         Indicator(

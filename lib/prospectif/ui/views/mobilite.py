@@ -65,9 +65,9 @@ FIGURES = (
             "Greenhouse-gas emissions of travel",
         ),
         ("kt CO2e par an", "kt CO2e a year"),
-        total=("Emissions|GHG|Mobility|Tailpipe", ("À l'échappement", "Tailpipe")),
+        total=("Mobility|Emissions|Tailpipe", ("À l'échappement", "Tailpipe")),
         reference=(
-            "Emissions|GHG|Mobility|Life Cycle",
+            "Mobility|Emissions|Life Cycle",
             (
                 "Cycle de vie (fabrication, carburant, avion compris)",
                 "Life cycle (incl. manufacturing, fuel, air)",
@@ -131,11 +131,11 @@ DASHBOARD = Dashboard(
             "Mobility|Energy", ("Énergie des véhicules (GWh par an)", "Vehicle energy (GWh a year)")
         ),
         Indicator(
-            "Emissions|GHG|Mobility|Tailpipe",
+            "Mobility|Emissions|Tailpipe",
             ("Émissions à l'échappement (kt CO2e)", "Tailpipe emissions (kt CO2e)"),
         ),
         Indicator(
-            "Emissions|GHG|Mobility|Life Cycle",
+            "Mobility|Emissions|Life Cycle",
             ("Émissions en cycle de vie (kt CO2e)", "Life-cycle emissions (kt CO2e)"),
         ),
     ),
