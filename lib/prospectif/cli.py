@@ -174,6 +174,19 @@ def scenarios_docs() -> None:
     click.echo(assumptions_markdown(), nl=False)
 
 
+@main.group()
+def results() -> None:
+    """Result variables."""
+
+
+@results.command("docs")
+def results_docs() -> None:
+    """Print the reference of every result variable (docs/variables.md)."""
+    from .results.docs import variables_markdown
+
+    click.echo(variables_markdown(), nl=False)
+
+
 @main.command("run")
 @click.option(
     "--territory",
