@@ -245,6 +245,8 @@ def run_command(
     """Compute every built model for territories × scenarios; write one results table.
 
     The library computes directly, without notebooks: the same numbers as the dashboards.
+    The run metadata goes with the table: ``meta`` and ``hypotheses`` sheets in Excel, schema
+    metadata in Parquet, a ``<file>.meta.json`` sidecar next to a CSV.
     """
     from .batch.definition import parse_selector, select
     from .batch.sweep import run_many

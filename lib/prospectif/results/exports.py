@@ -64,7 +64,7 @@ def to_excel_bytes(table: pd.DataFrame) -> bytes:
     """
     records = table_metadata(table)
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer) as writer:
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         table.to_excel(writer, index=False, sheet_name="resultats")
         variables_sheet(table).to_excel(writer, index=False, sheet_name="variables")
         if records:

@@ -69,6 +69,10 @@ class RunMetadata:
         # An immutable record: pandas deep-copies ``attrs`` on every operation.
         return self
 
+    def summary(self) -> dict[str, object]:
+        """The one-value fields and the scalars, without the assumptions (for manifests)."""
+        return {**self.fields(), "scalars": dict(self.scalars)}
+
     def fields(self) -> dict[str, object]:
         """The one-value fields (no scalars, no assumptions), in order."""
         return {
