@@ -97,8 +97,6 @@ def test_cli_run_writes_the_metadata_of_every_run(tmp_path):
 
 def test_dashboard_downloads_include_the_metadata(table, scenario):
     links = export_links(scenario, table, "resultats", "fr")
-    payload = re.search(
-        r'download="resultats.meta.json" href="data:[^;]+;base64,([^"]+)"', links
-    )
+    payload = re.search(r'download="resultats.meta.json" href="data:[^;]+;base64,([^"]+)"', links)
     runs = json.loads(base64.b64decode(payload.group(1)))["runs"]
     assert runs[0]["scenario_hash"] == scenario.hash
