@@ -6,35 +6,11 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ...results.registry import CARRIERS, SECTORS, SOURCES
 from ...viz.energy import sankey_figure
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
 
-SECTORS = (
-    ("Residential", ("Résidentiel", "Residential")),
-    ("Tertiary", ("Tertiaire", "Tertiary")),
-    ("Industry", ("Industrie", "Industry")),
-    ("Agriculture", ("Agriculture", "Agriculture")),
-    ("Transport", ("Transport des habitants", "Residents' transport")),
-)
-CARRIERS = (
-    ("Electricity", ("Électricité", "Electricity")),
-    ("Gas", ("Gaz", "Gas")),
-    ("Oil", ("Produits pétroliers", "Oil products")),
-    ("Wood and Other Renewables", ("Bois et autres renouvelables", "Wood and other renewables")),
-    ("District Heat", ("Chaleur de réseau", "District heat")),
-    ("Other", ("Autres", "Other")),
-)
-TECHNOLOGIES = (
-    ("Solar PV", ("Solaire photovoltaïque", "Solar PV")),
-    ("Wind", ("Éolien", "Wind")),
-    ("Hydro", ("Hydraulique", "Hydro")),
-    ("Bioenergy Electricity", ("Électricité de bioénergies", "Bioenergy electricity")),
-    ("Biomass Heat", ("Chaleur biomasse", "Biomass heat")),
-    ("Biogas", ("Biogaz", "Biogas")),
-    ("Solar Thermal", ("Solaire thermique", "Solar thermal")),
-    ("Heat Pumps", ("Chaleur des pompes à chaleur", "Heat-pump heat")),
-)
 GWH = ("GWh par an", "GWh a year")
 
 
@@ -52,7 +28,7 @@ FIGURES = (
         ("Consommation d'énergie finale par secteur", "Final energy by sector"),
         GWH,
         total=("Final Energy", ("Total", "Total")),
-        parts=tuple((f"Final Energy|{s}", label) for s, label in SECTORS),
+        parts=tuple((f"Final Energy|{s}", label) for s, label in SECTORS.items()),
         reference=(
             "Target|Final Energy",
             (
@@ -66,14 +42,14 @@ FIGURES = (
         ("Consommation d'énergie finale par énergie", "Final energy by carrier"),
         GWH,
         total=("Final Energy", ("Total", "Total")),
-        parts=tuple((f"Final Energy|{c}", label) for c, label in CARRIERS),
+        parts=tuple((f"Final Energy|{c}", label) for c, label in CARRIERS.items()),
     ),
     trajectory(
         "renouvelables",
         ("Production renouvelable locale", "Local renewable production"),
         GWH,
         total=("Renewable Production", ("Total", "Total")),
-        parts=tuple((f"Renewable Production|{t}", label) for t, label in TECHNOLOGIES),
+        parts=tuple((f"Renewable Production|{t}", label) for t, label in SOURCES.items()),
     ),
     trajectory(
         "couverture",
@@ -93,7 +69,7 @@ FIGURES = (
         ),
         ("kt CO2e par an", "kt CO2e a year"),
         total=("Emissions|GHG", ("Total", "Total")),
-        parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS),
+        parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS.items()),
         reference=(
             "Target|Emissions|GHG",
             (
