@@ -13,7 +13,7 @@ every name is explicit in :data:`VARIABLES` once expanded (``docs/variables.md``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -122,20 +122,17 @@ def _joined(label: Label, part: Label) -> Label:
 
 
 def family(
-    parent: Variable, parts: dict[str, Label], names: tuple[str, ...], **fields: object
+    parent: Variable, parts: dict[str, Label], names: tuple[str, ...], within: str | None = None
 ) -> list[Variable]:
-    """The parent's children ``parent|<name>`` for ``names`` (labels from ``parts``), same
-    unit and kind as the parent unless ``fields`` say otherwise.
+    """The children ``parent|<name>`` for ``names``: the parent's unit and kind, labels
+    from ``parts``.
     """
+    label = parent.label
     return [
         Variable(
-            f"{parent.name}|{name}",
-            str(fields.get("unit", parent.unit)),
-            str(fields.get("kind", parent.kind)),
-            _joined(parent.label, parts[name]),
-            **{k: v for k, v in fields.items() if k not in ("unit", "kind")},
+            f"{parent.name}|{n}", parent.unit, parent.kind, _joined(label, parts[n]), within=within
         )
-        for name in names
+        for n in names
     ]
 
 
@@ -406,7 +403,6 @@ def _mobility() -> list[Variable]:
 
 
 def _energy() -> list[Variable]:
-    carriers_of = {s: _children(f"Final Energy|{s}", CARRIER_NAMES) for s in SECTOR_NAMES}
     final = Variable(
         "Final Energy",
         "GWh/yr",
@@ -415,13 +411,11 @@ def _energy() -> list[Variable]:
         (_children("Final Energy", SECTOR_NAMES), _children("Final Energy", CARRIER_NAMES)),
     )
     by_sector = [
-        Variable(v.name, v.unit, v.kind, v.label, (carriers_of[s],))
-        for v, s in zip(family(final, SECTORS, SECTOR_NAMES), SECTOR_NAMES, strict=True)
+        replace(v, partitions=(_children(v.name, CARRIER_NAMES),))
+        for v in family(final, SECTORS, SECTOR_NAMES)
     ]
     by_carrier = [
-        Variable(
-            v.name, v.unit, v.kind, v.label, (tuple(f"Final Energy|{s}|{c}" for s in SECTOR_NAMES),)
-        )
+        replace(v, partitions=(tuple(f"Final Energy|{s}|{c}" for s in SECTOR_NAMES),))
         for v, c in zip(family(final, CARRIERS, CARRIER_NAMES), CARRIER_NAMES, strict=True)
     ]
     production = Variable(
@@ -441,8 +435,7 @@ def _energy() -> list[Variable]:
     bill = Variable("Energy Bill", "million EUR/yr", "flow", ("Facture énergétique", "Energy bill"))
     return [
         final,
-        *by_sector,
-        *(v for parent in by_sector for v in family(parent, CARRIERS, CARRIER_NAMES)),
+        *(v for parent in by_sector for v in (parent, *family(parent, CARRIERS, CARRIER_NAMES))),
         *by_carrier,
         Variable(
             "Target|Final Energy",
