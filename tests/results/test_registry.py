@@ -7,11 +7,19 @@ import pandas as pd
 import pyam
 import pytest
 
-from prospectif.pipeline import run
+from prospectif.pipeline import run, run_chain
 from prospectif.results import concat_tables
 from prospectif.results.docs import variables_markdown
-from prospectif.results.registry import KINDS, RENAMED, VARIABLES, label, partitions
+from prospectif.results.registry import (
+    KINDS,
+    MODELS_VARIABLES,
+    RENAMED,
+    VARIABLES,
+    label,
+    partitions,
+)
 from prospectif.scenario import load_preset
+from prospectif.territory import get_territory
 
 ROOT = Path(__file__).resolve().parents[2]
 TERRITORIES = ("FR", "DEP-71", "EPCI-200070308", "COM-71270")
@@ -71,6 +79,13 @@ def test_every_registered_variable_is_emitted_or_a_run_scalar(table):
     assert scalars == expected
     missing = set(VARIABLES) - set(table["variable"]) - expected
     assert not missing, f"registered but never emitted: {sorted(missing)}"
+
+
+def test_each_model_emits_its_variables_in_registry_order():
+    chain = run_chain(get_territory("DEP-71"), load_preset("tendanciel"))
+    for model, variables in MODELS_VARIABLES.items():
+        emitted = [s.variable for s in chain.series((model,))]
+        assert emitted == [v.name for v in variables if v.kind != "scalar"], model
 
 
 def test_registry_is_well_formed():

@@ -47,13 +47,10 @@ def demography_series(
         series("Population", years, total),
         series("Population|Female", years, population[:, 0].sum(-1)),
         series("Population|Male", years, population[:, 1].sum(-1)),
+        *(series(f"Population|Age {label}", years, count) for label, count in groups.items()),
         *(
-            s
+            series(f"Share|Population|Age {label}", years, 100 * count / total)
             for label, count in groups.items()
-            for s in (
-                series(f"Population|Age {label}", years, count),
-                series(f"Share|Population|Age {label}", years, 100 * count / total),
-            )
         ),
         series("Births", flow_years, births),
         series("Deaths", flow_years, deaths),
