@@ -40,7 +40,7 @@ def to_csv_bytes(table: pd.DataFrame, french: bool = False) -> bytes:
 
 def variables_sheet(table: pd.DataFrame) -> pd.DataFrame:
     """Unit, kind and French and English labels of the table's registered variables."""
-    from .registry import VARIABLES
+    from .registry import VARIABLES  # imports the models: kept off the light import path
 
     names = [n for n in dict.fromkeys(table["variable"]) if n in VARIABLES]
     return pd.DataFrame(
