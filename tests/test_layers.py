@@ -56,9 +56,6 @@ LAYERS = {
 MODELS_MAY_IMPORT = {"models", "errors"}
 """Besides the standard library and numpy, the only packages a model may import."""
 MODELS_THIRD_PARTY = {"numpy"}
-PENDING = {("models", "results")}
-"""Known edges being removed by issue 13, item 1: the models' ``series()`` (which build
-``results.Series``) move into the ``results`` package."""
 
 
 def _module_name(path: Path) -> str:
@@ -130,9 +127,7 @@ def test_layers_only_look_down():
     upward = [
         f"{source}:{line} imports {target}"
         for source, target, line in EDGES
-        if target.startswith("prospectif.")
-        and (_layer(source), _layer(target)) not in PENDING
-        and LAYERS[_layer(target)] > LAYERS[_layer(source)]
+        if target.startswith("prospectif.") and LAYERS[_layer(target)] > LAYERS[_layer(source)]
     ]
     assert not upward, "\n".join(upward)
 
@@ -144,7 +139,7 @@ def test_models_import_only_numpy_the_standard_library_and_models():
         for source, target, line in EDGES
         if _layer(source) == "models"
         and (
-            _layer(target) not in MODELS_MAY_IMPORT | {layer for _, layer in PENDING}
+            _layer(target) not in MODELS_MAY_IMPORT
             if target.startswith("prospectif.")
             else target.split(".")[0] not in allowed
         )

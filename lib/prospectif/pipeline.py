@@ -33,14 +33,19 @@ from .models.demography import (
     rate_paths,
     stack_paths,
 )
-from .models.demography_indicators import demography_series
 from .models.energy import EnergyInputs, EnergyResult, project_energy
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
 from .results import long_table
+from .results.convert import (
+    ageing_series,
+    demography_scalars,
+    demography_series,
+    energy_series,
+    mobility_series,
+)
+from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
 from .scenario import Scenario
 from .territory import STRUCTURE_CENSUS, STRUCTURE_ESTIMATES, Territory, get_territory
-
-MODEL_NAME = "Prospectif"
 
 
 def warm_up(data: Dataset | None = None) -> None:
@@ -111,13 +116,17 @@ class DemographyRun:
         e0 = (self.paths.life_expectancy * people).sum(1) / people.sum(1)
         return demography_series(self.years, self.population, births, deaths, migration, tfr, e0)
 
+    def metadata(self) -> RunMetadata:
+        """What the run was computed from, with the population peak."""
+        scalars = demography_scalars(self.years, self.population)
+        code, name = self.territory.code, self.territory.name
+        return run_metadata(code, name, self.scenario, self.structure, scalars, self.data)
+
     def table(self) -> pd.DataFrame:
         """The IAMC long table of the demography results; ``attrs["base_structure"]`` says how
-        the base age structure was obtained.
+        the base age structure was obtained, ``attrs["metadata"]`` holds the run metadata.
         """
-        table = long_table(self.series(), MODEL_NAME, self.scenario.id, self.territory.code)
-        table.attrs["base_structure"] = self.structure
-        return table
+        return _table(self.series(), self.metadata())
 
 
 def _rate_paths(
@@ -399,15 +408,29 @@ class ChainRun:
 
     def series(self, models: tuple[str, ...] = MODELS) -> list:
         """Result series of the ``models`` asked for."""
-        return [s for model in models for s in getattr(self, model).series()]
+        return [s for model in models for s in SERIES[model](getattr(self, model))]
 
     def table(self, models: tuple[str, ...] = MODELS) -> pd.DataFrame:
         """The IAMC long table of ``models``; ``attrs["base_structure"]`` says how the base
-        age structure was obtained.
+        age structure was obtained, ``attrs["metadata"]`` holds the run metadata.
         """
-        table = long_table(self.series(models), MODEL_NAME, self.scenario.id, self.territory.code)
-        table.attrs["base_structure"] = self.demography.structure
-        return table
+        return _table(self.series(models), self.demography.metadata())
+
+
+SERIES = {
+    "demography": DemographyRun.series,
+    "ageing": ageing_series,
+    "mobility": mobility_series,
+    "energy": energy_series,
+}
+"""The series of each model's result (:mod:`prospectif.results.convert`)."""
+
+
+def _table(series: list, metadata: RunMetadata) -> pd.DataFrame:
+    table = long_table(series, MODEL_NAME, metadata.scenario, metadata.territory)
+    table.attrs["base_structure"] = metadata.base_structure
+    table.attrs["metadata"] = (metadata,)
+    return table
 
 
 def run_chain(

@@ -21,6 +21,7 @@ from prospectif.data import load_table
 from prospectif.errors import ScenarioError
 from prospectif.models.ageing import project_ageing
 from prospectif.pipeline import run_demography
+from prospectif.results.convert import ageing_series
 from prospectif.scenario import Scenario, compose, load_preset
 from prospectif.scenario.ageing import Ageing
 from prospectif.territory import get_territory
@@ -55,7 +56,7 @@ def project(territory, run, **changes):
 
 
 def values(result):
-    return {s.variable: s.values for s in result.series()}
+    return {s.variable: s.values for s in ageing_series(result)}
 
 
 def test_calibration_reproduces_every_departement_and_france():

@@ -32,6 +32,7 @@ from prospectif.models.mobility_constants import (
     TRIPS_FR,
 )
 from prospectif.models.mobility_fleet import fleet_start
+from prospectif.results.convert import mobility_series
 from prospectif.scenario import load_preset
 from prospectif.scenario.mobility import Mobility
 from prospectif.territory import get_territory
@@ -247,7 +248,7 @@ def test_years_after_2025_only_still_start_from_the_2025_fleet(dep71):
 # --- Results ----------------------------------------------------------------------------------
 def test_series_start_in_2025_with_stable_names(dep71):
     result = run(dep71)
-    series = {s.variable: s for s in result.series()}
+    series = {s.variable: s for s in mobility_series(result)}
     for name in (
         "Mobility|Trips",
         *(f"Mobility|Trips|{m}" for m in MODES),
@@ -256,8 +257,8 @@ def test_series_start_in_2025_with_stable_names(dep71):
         "Mobility|Vehicle-km|Car",
         "Mobility|Car Share of Distance",
         *(f"Mobility|Energy|{c.capitalize()}" for c in CARRIERS),
-        "Emissions|GHG|Mobility|Tailpipe",
-        "Emissions|GHG|Mobility|Life Cycle",
+        "Mobility|Emissions|Tailpipe",
+        "Mobility|Emissions|Life Cycle",
     ):
         assert name in series, name
         assert series[name].years[0] == REPORT_FROM

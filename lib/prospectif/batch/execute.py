@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path, PurePosixPath
 
 from ..fileio import atomic_write_bytes, atomic_write_text
+from ..results import read_metadata
 from .plan import Run
 
 KERNEL = "python3"
@@ -62,6 +63,8 @@ def execute_run(run: Run, snapshot: str) -> dict:
     try:
         error = run.scenario.error or _execute(run, tmp)
         record = run_record(run, started, time.perf_counter() - clock, error)
+        if not error:
+            record["metadata"] = [m.summary() for m in read_metadata(tmp / RESULTS)]
         atomic_write_text(tmp / MARKER, json.dumps(record, ensure_ascii=False, indent=1))
         publish(tmp, final)
     finally:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..pipeline import run, run_chains
-from ..results import COLUMNS
+from ..results import concat_tables
 from ..scenario import Scenario
 
 
@@ -28,13 +28,10 @@ def run_many(
     """
     scenarios, codes = list(scenarios), list(territories)
     if census is not None:
-        tables = [run(code, scenario, census) for code in codes for scenario in scenarios]
-    else:
-        chains = [run_chains(codes, scenario) for scenario in scenarios]
-        tables = [by_scenario[i].table() for i in range(len(codes)) for by_scenario in chains]
-    if not tables:
-        return pd.DataFrame(columns=COLUMNS)
-    table = pd.concat(tables, ignore_index=True)
-    structures = {t.attrs.get("base_structure") for t in tables}
-    table.attrs["base_structure"] = ", ".join(sorted(s for s in structures if s))
-    return table
+        return concat_tables(
+            [run(code, scenario, census) for code in codes for scenario in scenarios]
+        )
+    chains = [run_chains(codes, scenario) for scenario in scenarios]
+    return concat_tables(
+        [by_scenario[i].table() for i in range(len(codes)) for by_scenario in chains]
+    )

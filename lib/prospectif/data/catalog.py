@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -74,6 +75,28 @@ def read_catalog(data_dir: Path | None = None) -> dict:
         raise DataError(f"data catalogue {path} is missing: {REBUILD_HINT}") from None
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataError(f"data catalogue {path} is corrupted ({exc}): {REBUILD_HINT}") from None
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of a file's bytes."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def catalogue_hash(data_dir: Path | None = None) -> str:
+    """SHA-256 (hex) of the embedded data: ``catalog.yaml`` and every table file it lists.
+
+    A :class:`~prospectif.data.dataset.Dataset` computes it once (:attr:`Dataset.hash`).
+    """
+    data_dir = Path(data_dir or default_data_dir())
+    names = ["catalog.yaml", *sorted(t["file"] for t in read_catalog(data_dir).values())]
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(f"{name}\0{file_sha256(data_dir / name)}\0".encode())
+    return digest.hexdigest()
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:

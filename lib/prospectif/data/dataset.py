@@ -11,13 +11,14 @@ one process and nothing is cached at module level.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
 
-from .catalog import default_data_dir, read_catalog, read_table
+from .catalog import catalogue_hash, default_data_dir, read_catalog, read_table
 
 T = TypeVar("T")
 
@@ -46,6 +47,17 @@ class Dataset:
         if self._catalog is None:
             self._catalog = read_catalog(self.path)
         return self._catalog
+
+    @property
+    def hash(self) -> str:
+        """SHA-256 (hex) of ``catalog.yaml`` and every table file it lists, computed once."""
+        return self.derived("hash", lambda: catalogue_hash(self.path))
+
+    @property
+    def version(self) -> str:
+        """SHA-256 (16 hex digits) of ``catalog.yaml``: the version of the tables' definitions."""
+        text = (self.path / "catalog.yaml").read_bytes()
+        return self.derived("version", lambda: hashlib.sha256(text).hexdigest()[:16])
 
     def table(self, name: str) -> pd.DataFrame:
         """The table ``name`` (see ``catalog.yaml``), read once; a copy the caller may change."""

@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..results import Series
-
 if TYPE_CHECKING:
     from ..scenario.ageing import Ageing, Policy, Prevalence
 
@@ -136,44 +134,6 @@ class AgeingResult:
     def beneficiaries(self) -> np.ndarray:
         """APA beneficiaries of the territory, home + institution (persons), by year."""
         return self._sum(self.home) + self._sum(self.institution)
-
-    def series(self) -> list[Series]:
-        """The ageing and autonomy result series of the territory."""
-        pol, years = self.policy, self.years
-        home, institution = self._sum(self.home), self._sum(self.institution)
-        places = self._sum(self.places_needed)
-        today = np.full(len(years), float(self.places_today @ self.weights))
-        hours = home * pol.home_help_hours * MONTHS
-        staff_home = hours / pol.hours_per_fte
-        staff_institution = places * pol.staff_per_100_places / 100.0
-        cost = (home * pol.cost_home + institution * pol.cost_institution) / 1e6
-        total = home + institution
-        return [
-            Series("Autonomy|APA Beneficiaries", "persons", years, total),
-            Series("Autonomy|APA Beneficiaries|Home", "persons", years, home),
-            Series("Autonomy|APA Beneficiaries|Institution", "persons", years, institution),
-            Series(
-                "Autonomy|APA Beneficiaries|Share of 60+",
-                "%",
-                years,
-                100.0 * total / self._sum(self.population_60),
-            ),
-            Series("Autonomy|Places Needed", "places", years, places),
-            Series("Autonomy|Places|Today", "places", years, today),
-            Series("Autonomy|Places|Missing", "places", years, places - today),
-            Series("Autonomy|Places|Extra per Year", "places/yr", years[:-1], np.diff(places)),
-            Series("Autonomy|Home Help Hours", "hours/yr", years, hours),
-            Series("Autonomy|Care Workforce", "FTE", years, staff_home + staff_institution),
-            Series("Autonomy|Care Workforce|Home", "FTE", years, staff_home),
-            Series("Autonomy|Care Workforce|Institution", "FTE", years, staff_institution),
-            Series(
-                "Autonomy|Potential Carers Ratio",
-                "persons 50-74 per person 85+",
-                years,
-                self._sum(self.carers) / self._sum(self.oldest),
-            ),
-            Series("Autonomy|Public Cost", "million EUR/yr", years, cost),
-        ]
 
 
 def project_ageing(

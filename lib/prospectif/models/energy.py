@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..results import Series
 from .axes import ENERGY_BASE_YEAR, TRANSPORT_CARRIERS
 from .demography import linear_path
 from .energy_balance import CARRIERS, NATIONAL_MIX
@@ -171,37 +170,6 @@ class EnergyResult:
         total = self.final_energy
         produced = self.production.sum(axis=1)
         return 100.0 * np.divide(produced, total, out=np.zeros_like(total), where=total > 0)
-
-    def series(self) -> list[Series]:
-        """The result variables (IAMC names)."""
-        y, e = self.years, self.energy
-        out = [Series("Final Energy", "GWh/yr", y, self.final_energy)]
-        for s, sector in enumerate(SECTOR_NAMES):
-            out.append(Series(f"Final Energy|{sector}", "GWh/yr", y, e[:, s].sum(axis=1)))
-            out += [
-                Series(f"Final Energy|{sector}|{carrier}", "GWh/yr", y, e[:, s, c])
-                for c, carrier in enumerate(CARRIER_NAMES)
-            ]
-        out += [
-            Series(f"Final Energy|{carrier}", "GWh/yr", y, e[:, :, c].sum(axis=1))
-            for c, carrier in enumerate(CARRIER_NAMES)
-        ]
-        out.append(Series("Final Energy|Target", "GWh/yr", y, self.energy_target))
-        out.append(Series("Renewable Production", "GWh/yr", y, self.production.sum(axis=1)))
-        out += [
-            Series(f"Renewable Production|{name}", "GWh/yr", y, self.production[:, k])
-            for k, name in enumerate(PRODUCTION_NAMES)
-        ]
-        out.append(Series("Renewable Coverage", "%", y, self.coverage))
-        out.append(Series("Emissions|GHG", "ktCO2e/yr", y, self.emissions.sum(axis=1)))
-        out += [
-            Series(f"Emissions|GHG|{sector}", "ktCO2e/yr", y, self.emissions[:, s])
-            for s, sector in enumerate(SECTOR_NAMES)
-        ]
-        out.append(Series("Emissions|GHG|Target SNBC", "ktCO2e/yr", y, self.emissions_target))
-        out.append(Series("Energy Bill", "million EUR/yr", y, self.bill))
-        out.append(Series("Energy Bill|Leaving Territory", "million EUR/yr", y, self.bill_leaving))
-        return out
 
 
 def project_energy(

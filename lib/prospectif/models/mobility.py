@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..results import Series
 from .axes import BASE_YEAR
 from .axes import TRANSPORT_CARRIERS as CARRIERS
 from .demography import linear_path
@@ -32,10 +31,8 @@ from .mobility_constants import (
     CONSTRUCTION,
     CONSUMPTION,
     LIFE_CYCLE,
-    MODES,
     OTHER,
     OTHER_DAYS,
-    POWERTRAIN_NAMES,
     PT,
     SURVEY_YEAR,
     TAILPIPE,
@@ -182,68 +179,6 @@ class MobilityResult:
         """Share of passenger-km travelled by car (fraction), local trips only or all travel."""
         pkm = self.local_pkm if local_only else self.passenger_km
         return pkm[:, :2].sum(1) / pkm.sum(1)
-
-    def series(self) -> list[Series]:
-        """The result series from :attr:`report_from` on (names as in DESIGN §9)."""
-        shown = self.years >= self.report_from
-        years = self.years[shown]
-
-        def make(variable: str, unit: str, values: np.ndarray) -> Series:
-            return Series(variable, unit, years, np.asarray(values, float)[shown])
-
-        pkm = self.passenger_km / 1e6
-        total_trips = self.trips.sum(1)
-        out = [
-            make("Mobility|Trips", "trips/day", total_trips),
-            *(
-                make(f"Mobility|Trips|{m}", "trips/day", self.trips[:, i])
-                for i, m in enumerate(MODES)
-            ),
-            make("Mobility|Commuting Trips", "trips/day", self.commute_trips),
-            make("Mobility|Trips per Person", "trips/person/day", total_trips / self.residents),
-            *(
-                make(f"Mobility|Mode Share|{m}", "% of trips", 100 * self.trips[:, i] / total_trips)
-                for i, m in enumerate(MODES)
-            ),
-            make("Mobility|Passenger-km", "million pkm/yr", pkm.sum(1)),
-            *(
-                make(f"Mobility|Passenger-km|{m}", "million pkm/yr", pkm[:, i])
-                for i, m in enumerate((*MODES, "Air"))
-            ),
-            make("Mobility|Local Passenger-km", "million pkm/yr", self.local_pkm.sum(1) / 1e6),
-            make(
-                "Mobility|Long-Distance Passenger-km", "million pkm/yr", self.long_pkm.sum(1) / 1e6
-            ),
-            make(
-                "Mobility|Vehicle-km|Car",
-                "million vkm/yr",
-                (self.car_vkm_local + self.car_vkm_long) / 1e6,
-            ),
-            make("Mobility|Vehicle-km|Two-Wheeler", "million vkm/yr", self.two_wheeler_vkm / 1e6),
-            make("Mobility|Car Occupancy|Local", "persons/vehicle", self.occupancy),
-            make("Mobility|Car Share of Distance", "%", 100 * self.car_share_of_distance()),
-            make(
-                "Mobility|Car Share of Distance|Local", "%", 100 * self.car_share_of_distance(True)
-            ),
-            make("Mobility|Employed Persons", "persons", self.employed),
-            *(
-                make(f"Mobility|Car Fleet|{n}", "% of cars", 100 * self.fleet_shares[:, i])
-                for i, n in enumerate(POWERTRAIN_NAMES)
-            ),
-            *(
-                make(f"Mobility|Car Sales|{n}", "% of sales", 100 * self.sales_shares[:, i])
-                for i, n in enumerate(POWERTRAIN_NAMES)
-            ),
-            make("Mobility|Energy", "GWh/yr", sum(self.energy_gwh.values())),
-            *(
-                make(f"Mobility|Energy|{c.capitalize()}", "GWh/yr", self.energy_gwh[c])
-                for c in CARRIERS
-            ),
-            make("Emissions|GHG|Mobility|Tailpipe", "ktCO2e/yr", self.tailpipe_kt),
-            make("Emissions|GHG|Mobility|Life Cycle", "ktCO2e/yr", self.life_cycle_kt),
-            make("Emissions|GHG|Mobility|Life Cycle|Air", "ktCO2e/yr", self.air_kt),
-        ]
-        return out
 
 
 def _check(years: np.ndarray, population: np.ndarray) -> None:

@@ -32,6 +32,7 @@ from ..i18n import format_number
 from ..models.ageing import project_ageing
 from ..models.axes import OPEN_AGE
 from ..pipeline import run_demography
+from ..results.convert import ageing_series
 from ..scenario import compose
 from ..territory import get_territory
 
@@ -144,7 +145,7 @@ def france_projection() -> pd.DataFrame:
             run.paths.life_expectancy,
             scenario.ageing,
         )
-        series = {s.variable: s for s in result.series()}
+        series = {s.variable: s for s in ageing_series(result)}
         for t, year in enumerate(run.years):
             rows.append(
                 {

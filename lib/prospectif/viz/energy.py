@@ -7,23 +7,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..models.energy import CARRIER_NAMES, SECTOR_NAMES, EnergyResult
+from ..results.registry import CARRIERS, SECTORS
 from .base import base_layout
 from .trajectories import PART_COLORS
 
-NAMES_FR = {
-    "Electricity": "Électricité",
-    "Gas": "Gaz",
-    "Oil": "Produits pétroliers",
-    "Wood and Other Renewables": "Bois et autres renouvelables",
-    "District Heat": "Chaleur de réseau",
-    "Other": "Autres",
-    "Residential": "Résidentiel",
-    "Tertiary": "Tertiaire",
-    "Industry": "Industrie",
-    "Agriculture": "Agriculture",
-    "Transport": "Transport",
-}
-"""French names of the carriers and sectors (English names are the model's)."""
+NAMES = {**CARRIERS, **SECTORS}
+"""(French, English) names of the carriers and sectors, from the variable registry."""
 
 
 def translucent(hex_color: str, alpha: float = 0.45) -> str:
@@ -60,7 +49,7 @@ def sankey_figure(flows: pd.DataFrame, title: str, lang: str = "fr") -> go.Figur
     sectors = list(dict.fromkeys(flows["sector"]))
     nodes = carriers + sectors
     index = {name: i for i, name in enumerate(nodes)}
-    names = [NAMES_FR.get(n, n) if lang == "fr" else n for n in nodes]
+    names = [NAMES[n][lang == "en"] if n in NAMES else n for n in nodes]
     colors = [PART_COLORS[i % len(PART_COLORS)] for i in range(len(carriers))]
     fig = go.Figure(layout=base_layout(title, lang))
     fig.add_sankey(

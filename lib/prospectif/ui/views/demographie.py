@@ -63,7 +63,7 @@ def _components(context: Context) -> go.Figure:
 
 DEMOGRAPHY_INDICATORS = (
     Indicator("Population", ("Population au 1er janvier", "Population on 1 January")),
-    Indicator("Population|Share|Age 65+", ("Part des 65 ans ou plus (%)", "Share aged 65+ (%)"), 1),
+    Indicator("Share|Population|Age 65+", ("Part des 65 ans ou plus (%)", "Share aged 65+ (%)"), 1),
     Indicator("Population|Age 75+", ("Personnes de 75 ans ou plus", "People aged 75+")),
     Indicator("Population|Age 85+", ("Personnes de 85 ans ou plus", "People aged 85+")),
     Indicator("Births", ("Naissances dans l'année", "Births in the year")),
