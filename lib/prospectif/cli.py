@@ -409,7 +409,8 @@ def serve(
     allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the dashboards with Voilà and print the address."""
-    from .serve import ServeOptions, dashboards_dir, preheat_option, url_prefix
+    from .resources import dashboards_dir
+    from .serve import ServeOptions, preheat_option, url_prefix
     from .serve import serve as run_server
 
     try:

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from .resources import dashboards_dir
 
 MAX_KERNELS = 40
 """Default bound on live kernels: a room of 40 people, one dashboard each (Choix de
@@ -22,11 +22,6 @@ POOL_SIZE = 1
 
 CULL_IDLE_TIMEOUT = 600
 """Default seconds after which a kernel with no open page and no activity is stopped."""
-
-
-def dashboards_dir() -> Path:
-    """The folder of dashboard notebooks served by default."""
-    return PROJECT_ROOT / "dashboards"
 
 
 def preheat_option(text: str) -> tuple[str, int]:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from prospectif.batch import parse_batch
-from prospectif.batch.definition import default_dashboards_dir
 from prospectif.batch.plan import data_catalogue_hash, plan
 from prospectif.data import default_data_dir
 from prospectif.errors import DataError
+from prospectif.resources import dashboards_dir
 
 from .conftest import BATCH, write_batch, write_variant
 
@@ -65,7 +65,7 @@ def test_fingerprints_change_with_each_input(tmp_path):
     assert not {r.fingerprint for r in plan(batch, "other-data")} & set(base)
     dashboards = tmp_path / "dashboards"
     dashboards.mkdir()
-    notebook = default_dashboards_dir() / "demographie.ipynb"
+    notebook = dashboards_dir() / "demographie.ipynb"
     (dashboards / notebook.name).write_bytes(notebook.read_bytes() + b"\n")
     edited = runs_of(tmp_path / "e", dashboards=dashboards)
     assert not {r.fingerprint for r in edited} & set(base)

@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 from prospectif.batch import load_batch, run_batch
-from prospectif.batch.definition import default_dashboards_dir
 from prospectif.batch.manifest import read_manifest
 from prospectif.cli import main
 from prospectif.pipeline import run
+from prospectif.resources import dashboards_dir
 from prospectif.results import assert_results_equal
 from prospectif.scenario import scenario_for
 
@@ -96,7 +96,7 @@ def test_report_is_offline_html_without_code(reference):
 def test_failed_runs_are_recorded_and_never_stop_the_others(reference, tmp_path):
     dashboards = tmp_path / "dashboards"
     dashboards.mkdir()
-    shutil.copy(default_dashboards_dir() / "demographie.ipynb", dashboards)
+    shutil.copy(dashboards_dir() / "demographie.ipynb", dashboards)
     failing = nbformat.v4.new_notebook()
     failing.cells = [
         nbformat.v4.new_code_cell(

@@ -7,9 +7,9 @@ import papermill as pm
 import pytest
 from click.testing import CliRunner
 
-from prospectif.batch.definition import default_dashboards_dir
 from prospectif.cli import main
 from prospectif.pipeline import run
+from prospectif.resources import dashboards_dir
 from prospectif.results import assert_results_equal
 from prospectif.scenario import scenario_for
 
@@ -24,7 +24,7 @@ def notebook_results(tmp_path, territory: str, scenario: str, horizon: int) -> p
     """Run the demography dashboard with Papermill in report mode; its results table."""
     out = tmp_path / "notebook"
     pm.execute_notebook(
-        str(default_dashboards_dir() / "demographie.ipynb"),
+        str(dashboards_dir() / "demographie.ipynb"),
         str(tmp_path / "demographie.ipynb"),
         kernel_name="python3",
         parameters={

@@ -31,6 +31,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag, ValidationError
 
 from ..errors import ProspectifError
+from ..resources import dashboards_dir
 from ..scenario import Scenario, scenario_for
 from ..scenario.fields import Section, assumption_meta
 from ..scenario.schema import SCENARIO_ID_PATTERN
@@ -185,15 +186,8 @@ def batch_from_document(
     return Batch(source, definition, notebooks, territories, scenarios)
 
 
-def default_dashboards_dir() -> Path:
-    """The dashboard notebooks' folder (``dashboards/``)."""
-    from ..serve import dashboards_dir
-
-    return dashboards_dir()
-
-
 def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[str]) -> dict:
-    folder = Path(folder or default_dashboards_dir())
+    folder = Path(folder or dashboards_dir())
     available = {p.stem: p.resolve() for p in sorted(folder.glob("*.ipynb"))}
     for i, name in enumerate(names):
         if name not in available:

@@ -7,13 +7,13 @@ key by key; a value (number, text, list) replaces the inherited one whole.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..errors import ScenarioError
+from ..resources import presets_dir
 from ..yamlio import read_yaml, write_yaml
 from .messages import scenario_error
 from .schema import SCENARIO_ID_PATTERN, Scenario
@@ -23,12 +23,6 @@ RESERVED_IDS = frozenset(
     {"con", "prn", "aux", "nul", *(f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10))}
 )
 """Device names Windows refuses as file names, even with an extension (``con.yaml``)."""
-
-
-def presets_dir() -> Path:
-    """The folder of preset scenarios: ``$PROSPECTIF_SCENARIOS`` or the project's ``scenarios/``."""
-    env = os.environ.get("PROSPECTIF_SCENARIOS")
-    return Path(env) if env else Path(__file__).resolve().parents[3] / "scenarios"
 
 
 def list_presets(folder: Path | None = None) -> list[str]:
