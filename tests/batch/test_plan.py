@@ -37,7 +37,8 @@ def test_runs_are_dashboards_by_territories_by_scenarios_with_readable_ids(tmp_p
     assert runs[1].folder.as_posix() == "runs/demographie/DEP-71/variante"
     assert runs[1].parameters(".") == {
         "territory": "DEP-71",
-        "scenario": str((tmp_path / "variantes" / "variante.yaml").resolve()),
+        "scenario": "",
+        "scenario_file": str((tmp_path / "variantes" / "variante.yaml").resolve()),
         "horizon": 2050,
         "mode": "report",
         "output_dir": ".",

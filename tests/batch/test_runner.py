@@ -23,7 +23,7 @@ from prospectif.cli import main
 from prospectif.pipeline import run
 from prospectif.resources import dashboards_dir
 from prospectif.results import assert_results_equal
-from prospectif.scenario import scenario_for
+from prospectif.scenario import scenario_from_presets
 
 from .conftest import BATCH, copy_snapshot, same_rows, write_batch
 
@@ -78,7 +78,7 @@ def test_snapshot_layout_manifest_and_index(reference):
 def test_results_are_the_library_numbers(reference):
     combined = pd.read_parquet(reference / "resultats.parquet")
     expected = pd.concat(
-        [run("DEP-71", scenario_for(s, 2050)) for s in ("insee-central", "tendanciel")]
+        [run("DEP-71", scenario_from_presets(s, 2050)) for s in ("insee-central", "tendanciel")]
     )
     assert_results_equal(combined, same_rows(expected, combined), rtol=0, atol=0)
 

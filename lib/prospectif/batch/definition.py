@@ -32,7 +32,7 @@ from pydantic import Discriminator, Field, Tag, ValidationError
 
 from ..errors import ProspectifError
 from ..resources import dashboards_dir
-from ..scenario import Scenario, scenario_for
+from ..scenario import Scenario, scenario_from_file, scenario_from_presets
 from ..scenario.fields import Section, assumption_meta
 from ..scenario.schema import SCENARIO_ID_PATTERN
 from ..yamlio import parse_yaml, read_yaml
@@ -112,14 +112,16 @@ class ScenarioSpec:
     key
         The scenario id: its run folder name and its ``scenario`` column in the results.
     parameter
-        Value of the notebooks' ``scenario`` parameter: preset ids joined by commas, or the
-        absolute path of a scenario file.
+        Preset ids joined by commas (the notebooks' ``scenario`` parameter), or the absolute
+        path of a scenario file (their ``scenario_file`` parameter).
     label
         French label ('' when the file is invalid).
     hash
         Content hash with the batch horizon ('' when the file is invalid).
     error
         Why the scenario file cannot be loaded ('' when it can).
+    is_file
+        Whether ``parameter`` is a file rather than preset ids.
     """
 
     key: str
@@ -127,6 +129,7 @@ class ScenarioSpec:
     label: str
     hash: str
     error: str = ""
+    is_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -299,18 +302,19 @@ def _matches(pattern: str, base: Path) -> list[Path]:
 
 
 def _preset_spec(ids: str, horizon: int) -> ScenarioSpec:
-    scenario = scenario_for(ids, horizon)
+    scenario = scenario_from_presets(ids, horizon)
     return ScenarioSpec(scenario.id, ids, scenario.label.fr, scenario.hash)
 
 
 def _file_spec(path: Path, horizon: int) -> ScenarioSpec:
     try:
-        scenario = scenario_for(str(path), horizon)
+        scenario = scenario_from_file(path, horizon)
     except ProspectifError as exc:
-        return ScenarioSpec(_slug(path.stem), str(path), "", "", str(exc))
+        return ScenarioSpec(_slug(path.stem), str(path), "", "", str(exc), is_file=True)
     except OSError as exc:
-        return ScenarioSpec(_slug(path.stem), str(path), "", "", f"{path}: cannot read: {exc}")
-    return ScenarioSpec(scenario.id, str(path), scenario.label.fr, scenario.hash)
+        error = f"{path}: cannot read: {exc}"
+        return ScenarioSpec(_slug(path.stem), str(path), "", "", error, is_file=True)
+    return ScenarioSpec(scenario.id, str(path), scenario.label.fr, scenario.hash, is_file=True)
 
 
 def _slug(text: str) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from ..errors import ProspectifError
-from ..scenario import Scenario, check_id, scenario_for
+from ..scenario import Scenario, check_id, scenario_from_file, scenario_from_presets
 from ..territory import get_territory
 from .texts import LANGS
 
@@ -27,12 +28,12 @@ VIEWS = (PRESENTATION, WORKSHOP)
 
 @dataclass(frozen=True)
 class ViewState:
-    """A dashboard view: ``scenario`` is preset ids joined by commas, ``changes`` the
-    assumptions moved from it as ``(dotted key, value)`` pairs.
+    """A dashboard view: ``scenario`` is preset ids joined by commas or a scenario file (a
+    batch's), ``changes`` the assumptions moved from it as ``(dotted key, value)`` pairs.
     """
 
     territory: str
-    scenario: str
+    scenario: str | Path
     horizon: int
     changes: tuple[tuple[str, object], ...] = ()
     lang: str = "fr"
@@ -50,11 +51,13 @@ class _Parsed:
 
 
 @functools.lru_cache(maxsize=64)
-def base_scenario(reference: str, horizon: int) -> Scenario:
-    """The starting scenario of a view: preset ids joined by commas or a ``.yaml`` path, with
-    the given horizon (cached; see :func:`prospectif.scenario.scenario_for`).
+def base_scenario(reference: str | Path, horizon: int) -> Scenario:
+    """The starting scenario of a view, preset ids joined by commas or a scenario file, with
+    the given horizon (cached).
     """
-    return scenario_for(reference, horizon)
+    if isinstance(reference, Path):
+        return scenario_from_file(reference, horizon)
+    return scenario_from_presets(reference, horizon)
 
 
 def resolve(state: ViewState) -> Scenario:
