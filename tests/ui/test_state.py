@@ -1,7 +1,11 @@
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prospectif.scenario import Scenario
+from prospectif.scenario.fields import assumption_meta
 from prospectif.ui.state import MAX_QUERY_LENGTH, ViewState, parse_query, resolve, to_query
 
 DEFAULTS = ViewState(territory="DEP-71", scenario="insee-central", horizon=2070)
@@ -72,3 +76,12 @@ def test_no_query_string_raises(query):
 def test_the_address_cannot_name_a_scenario_file(value):
     parsed, problems = parse_query(f"scenario={value}", DEFAULTS)
     assert parsed.scenario == DEFAULTS.scenario and len(problems) == 1
+
+
+def test_the_url_accepts_exactly_the_horizons_of_the_scenario_schema():
+    bounds = assumption_meta(Scenario, "horizon")
+    for year in (bounds["ge"], bounds["le"]):
+        assert parse_query(f"horizon={year}", DEFAULTS) == (replace(DEFAULTS, horizon=year), [])
+    for year in (bounds["ge"] - 1, bounds["le"] + 1):
+        parsed, problems = parse_query(f"horizon={year}", DEFAULTS)
+        assert parsed == DEFAULTS and len(problems) == 1 and f"'{year}'" in problems[0]

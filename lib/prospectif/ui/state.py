@@ -14,11 +14,15 @@ from urllib.parse import parse_qsl, urlencode
 
 from ..errors import ProspectifError
 from ..scenario import Scenario, check_id, scenario_from_file, scenario_from_presets
+from ..scenario.fields import assumption_meta
 from ..territory import get_territory
 from .texts import LANGS
 
 MAX_QUERY_LENGTH = 8192
 """Longer query strings are refused whole (characters)."""
+
+HORIZON = assumption_meta(Scenario, "horizon")
+"""The scenario schema's horizon (``ge``, ``le``): the years a URL may ask for."""
 
 VIEW_KEYS = ("territory", "scenario", "horizon", "lang", "view")
 PRESENTATION = "presentation"
@@ -126,9 +130,11 @@ def _scenario(value: str) -> str:
 
 
 def _horizon(value: str) -> int:
-    if value.isdigit() and 2030 <= int(value) <= 2100:
+    if value.isdigit() and HORIZON["ge"] <= int(value) <= HORIZON["le"]:
         return int(value)
-    raise ValueError(f"horizon={value[:20]!r}: a year from 2030 to 2100 is expected")
+    raise ValueError(
+        f"horizon={value[:20]!r}: a year from {HORIZON['ge']} to {HORIZON['le']} is expected"
+    )
 
 
 def _choice(key: str, allowed: tuple[str, ...]):
