@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.metadata
 import os
 import subprocess
 import sys
@@ -63,3 +65,19 @@ def test_the_wheel_runs_in_a_fresh_environment_outside_the_repository(tmp_path):
     run_checked([*command, "--output", "x.csv"], work, env)
     results = pd.read_csv(work / "x.csv", comment="#")
     assert set(results["region"]) == {"DEP-71"} and "Population" in set(results["variable"])
+
+
+def test_import_prospectif_is_cheap_and_exports_the_analysts_names():
+    heavy = ("pandas", "plotly", "geopandas", "numpy", "importlib.metadata")
+    code = f"import sys, prospectif; print([m for m in {heavy} if m in sys.modules])"
+    assert run_checked([sys.executable, "-c", code], ROOT).strip() == "[]"
+    import prospectif
+
+    assert prospectif.__version__ == importlib.metadata.version("prospectif")
+    assert set(prospectif.__all__) <= set(dir(prospectif))
+    for name in prospectif.__all__:
+        if name == "open_data" and not hasattr(importlib.import_module("prospectif.data"), name):
+            continue  # added with the explicit data object (issue 13, item 4)
+        assert callable(getattr(prospectif, name)), name
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        prospectif.nothing  # noqa: B018
