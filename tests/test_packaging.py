@@ -81,3 +81,8 @@ def test_import_prospectif_is_cheap_and_exports_the_analysts_names():
         assert callable(getattr(prospectif, name)), name
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         prospectif.nothing  # noqa: B018
+
+
+@pytest.mark.slow
+def test_mypy():
+    run_checked([sys.executable, "-m", "mypy"], ROOT)

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import Discriminator, Field, Tag, ValidationError
 
@@ -37,7 +38,7 @@ from ..scenario.fields import Section, assumption_meta
 from ..scenario.schema import SCENARIO_ID_PATTERN
 from ..yamlio import parse_yaml, read_yaml
 
-FORMAT = "prospectif-batch/1"
+FORMAT: Final = "prospectif-batch/1"
 KINDS = {"regions": "REG", "departements": "DEP", "epci": "EPCI", "communes": "COM"}
 """Selector names and the territory kind each selects."""
 DESCENT = ("FR", "FR-METRO", "REG", "DEP", "EPCI", "COM")
@@ -336,7 +337,7 @@ def _validation_problems(exc: ValidationError, source: str) -> str:
     return "\n".join(f"{source}: {_describe(err)}" for err in exc.errors())
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: Mapping[str, Any]) -> str:
     loc = [str(p) for i, p in enumerate(error["loc"]) if not (i == 2 and p in _TAGS)]
     key = ".".join(loc) or "(file)"
     kind = error["type"]

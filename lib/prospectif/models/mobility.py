@@ -589,7 +589,7 @@ class MobilityResult:
         shown = self.years >= self.report_from
         years = self.years[shown]
 
-        def make(variable: str, unit: str, values: np.ndarray) -> Series:
+        def make(variable: str, unit: str, values: np.ndarray | float) -> Series:
             return Series(variable, unit, years, np.asarray(values, float)[shown])
 
         pkm = self.passenger_km / 1e6

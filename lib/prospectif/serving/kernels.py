@@ -58,6 +58,9 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         "get the busy page (HTTP 503). Example: --BoundedKernelManager.max_kernels=20",
     )
 
+    _pools: dict[str | None, list[asyncio.Task]]
+    """Preheated kernels per notebook, set by Voilà's pool subclass (see the module docstring)."""
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._started: set[str] = set()
@@ -75,7 +78,8 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         """How many more kernels may start now."""
         return self.max_kernels - self.slots_in_use()
 
-    async def start_kernel(self, *args, **kwargs) -> str:
+    # the synchronous signature is jupyter_client's; this manager's base is the asynchronous one
+    async def start_kernel(self, *args, **kwargs) -> str:  # type: ignore[override]
         """Start a kernel in a slot already held (by a reservation or a pool refill)."""
         kwargs.setdefault("extra_arguments", list(KERNEL_ARGUMENTS))
         kernel_id = await super().start_kernel(*args, **kwargs)

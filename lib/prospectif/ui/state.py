@@ -64,6 +64,11 @@ def base_scenario(reference: str | Path, horizon: int) -> Scenario:
     return scenario_from_presets(reference, horizon)
 
 
+def base_ids(reference: str | Path) -> tuple[str, ...]:
+    """The preset ids a view starts from (none for a scenario file, which is self-contained)."""
+    return () if isinstance(reference, Path) else tuple(reference.split(","))
+
+
 def resolve(state: ViewState) -> Scenario:
     """The scenario a view shows: its base with the moved assumptions applied."""
     scenario = base_scenario(state.scenario, state.horizon)

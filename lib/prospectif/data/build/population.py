@@ -474,7 +474,7 @@ def parse_estimates_sheet(sheet: pd.DataFrame, year: int) -> pd.DataFrame:
     names = first.where(is_dep, first.map(AGGREGATE_ROWS))
     parts = []
     for header, end in zip(headers, [*headers[1:], len(sheet)], strict=True):
-        columns = _header_columns(sheet, header)
+        columns = _header_columns(sheet, int(header))
         rows = np.arange(header + 1, end)
         rows = rows[is_dep[rows] | is_agg[rows]]
         values = sheet.iloc[rows, columns["col"].to_numpy()].to_numpy("float64")
