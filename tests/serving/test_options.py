@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from prospectif.serve import ServeOptions, preheat_option, url_prefix, voila_arguments
 from prospectif.serving.app import SERVING_DIR, ProspectifVoila
 from prospectif.serving.handlers import describe, list_dashboards
+from prospectif.serving.launch import ServeOptions, preheat_option, url_prefix, voila_arguments
 
 from .server import write_notebook
 
@@ -30,6 +30,11 @@ def test_sizing_reaches_the_server():
         "--ProspectifVoila.allowed_hosts=a.fr",
     ):
         assert expected in arguments
+
+
+def test_read_only_is_a_setting_of_the_kernel_manager_not_of_the_environment():
+    assert "--BoundedKernelManager.read_only=True" in voila_arguments(ServeOptions(read_only=True))
+    assert "--BoundedKernelManager.read_only=False" in voila_arguments(ServeOptions())
 
 
 def test_preheat_option():

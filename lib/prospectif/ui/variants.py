@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import ScenarioError
 from ..scenario import Scenario, check_id, presets_dir, save_scenario
+from ..serving import READ_ONLY_VARIABLE
 
 MAX_COMPARED = 4
 """Variants overlaid at most in the comparison figures."""
@@ -19,8 +20,8 @@ MAX_NAME_LENGTH = 60
 
 
 def read_only() -> bool:
-    """Whether the server must not write anything (``PROSPECTIF_READ_ONLY=1``)."""
-    return os.environ.get("PROSPECTIF_READ_ONLY", "0") == "1"
+    """Whether this kernel's server is read-only: it must not write anything."""
+    return os.environ.get(READ_ONLY_VARIABLE, "0") == "1"
 
 
 def variant_id(name: str) -> str:
