@@ -7,6 +7,7 @@ import importlib.metadata
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -42,8 +43,10 @@ def test_environment_variables_override_data_and_presets(monkeypatch, tmp_path):
 @pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_the_wheel_runs_in_a_fresh_environment_outside_the_repository(tmp_path):
-    run_checked([*UV, "build", "--wheel", "--out-dir", str(tmp_path / "dist")], ROOT)
+    # the wheel is built from the source distribution, as a release is: never from stale files
+    run_checked([*UV, "build", "--out-dir", str(tmp_path / "dist")], ROOT)
     (wheel,) = (tmp_path / "dist").glob("prospectif-*.whl")
+    check_contents(wheel)
     venv = tmp_path / "venv"
     run_checked([*UV, "venv", "--quiet", "--python", sys.executable, str(venv)], tmp_path)
     python = venv / "bin" / "python"
@@ -86,3 +89,15 @@ def test_import_prospectif_is_cheap_and_exports_the_analysts_names():
 @pytest.mark.slow
 def test_mypy():
     run_checked([sys.executable, "-m", "mypy"], ROOT)
+
+
+def check_contents(wheel: Path) -> None:
+    """Every tracked file of the package and bundled folders is in, and no stale module."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    folders = ["lib/prospectif", "data", "scenarios", "dashboards"]
+    tracked = run_checked(["git", "ls-files", *folders], ROOT).split()
+    expected = {p[4:] if p.startswith("lib/") else f"prospectif/_bundled/{p}" for p in tracked}
+    assert expected <= names, sorted(expected - names)[:5]
+    sources = {p.relative_to(ROOT / "lib").as_posix() for p in (ROOT / "lib").rglob("*.py")}
+    assert {n for n in names if n.endswith(".py")} <= sources, "a module that no longer exists"

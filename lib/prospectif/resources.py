@@ -16,7 +16,7 @@ from pathlib import Path
 
 def package_dir() -> Path:
     """The folder of the installed ``prospectif`` package."""
-    return Path(str(files(__package__)))
+    return Path(str(files(__package__))).resolve()
 
 
 def checkout_root() -> Path | None:
