@@ -4,7 +4,7 @@ Layers, lowest first; a module may import its own layer and those below, never a
 
 | rank | layer        | modules                                                        |
 |------|--------------|----------------------------------------------------------------|
-| 0    | foundation   | errors, fileio, yamlio, i18n, paths                            |
+| 0    | foundation   | errors, fileio, yamlio, i18n, resources                           |
 | 1    | models       | models.* (pure: only numpy, the standard library, other models |
 |      |              | and errors)                                                    |
 | 1    | scenario     | scenario.* (the validated assumptions)                         |
@@ -34,7 +34,7 @@ LAYERS = {
     "fileio": 0,
     "yamlio": 0,
     "i18n": 0,
-    "paths": 0,
+    "resources": 0,
     "models": 1,
     "scenario": 1,
     "data": 2,

@@ -11,7 +11,7 @@ import click
 
 from .errors import ProspectifError
 from .i18n import format_number
-from .serve import CULL_IDLE_TIMEOUT, MAX_KERNELS, POOL_SIZE
+from .serving.launch import CULL_IDLE_TIMEOUT, MAX_KERNELS, POOL_SIZE
 
 
 def friendly_errors(command: Callable) -> Callable:
@@ -424,8 +424,9 @@ def serve(
     allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the dashboards with Voilà and print the address."""
-    from .serve import ServeOptions, dashboards_dir, preheat_option, url_prefix
-    from .serve import serve as run_server
+    from .resources import dashboards_dir
+    from .serving.launch import ServeOptions, preheat_option, url_prefix
+    from .serving.launch import serve as run_server
 
     try:
         pools = tuple(preheat_option(text) for text in preheat)

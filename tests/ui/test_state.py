@@ -1,8 +1,11 @@
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prospectif.scenario import load_preset, save_scenario
+from prospectif.scenario import Scenario, load_preset, save_scenario
+from prospectif.scenario.fields import assumption_meta
 from prospectif.ui.state import MAX_QUERY_LENGTH, ViewState, parse_query, resolve, to_query
 
 DEFAULTS = ViewState(territory="DEP-71", scenario="insee-central", horizon=2070)
@@ -79,7 +82,16 @@ def test_a_variant_file_edited_on_disk_is_served_fresh(tmp_path):
     path = tmp_path / "atelier.yaml"
     variant = load_preset("tendanciel").model_copy(update={"id": "atelier"})
     save_scenario(variant.with_values({"demography.fertility.tfr_target": 1.5}), path)
-    state = ViewState("DEP-71", str(path), 2050)
+    state = ViewState("DEP-71", path, 2050)
     assert resolve(state).demography.fertility.tfr_target == 1.5
     save_scenario(variant.with_values({"demography.fertility.tfr_target": 2.1}), path)
     assert resolve(state).demography.fertility.tfr_target == 2.1
+
+
+def test_the_url_accepts_exactly_the_horizons_of_the_scenario_schema():
+    bounds = assumption_meta(Scenario, "horizon")
+    for year in (bounds["ge"], bounds["le"]):
+        assert parse_query(f"horizon={year}", DEFAULTS) == (replace(DEFAULTS, horizon=year), [])
+    for year in (bounds["ge"] - 1, bounds["le"] + 1):
+        parsed, problems = parse_query(f"horizon={year}", DEFAULTS)
+        assert parsed == DEFAULTS and len(problems) == 1 and f"'{year}'" in problems[0]

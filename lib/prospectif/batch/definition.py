@@ -24,19 +24,21 @@ from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import Discriminator, Field, Tag, ValidationError
 
 from ..errors import ProspectifError
-from ..scenario import Scenario, scenario_for
+from ..resources import dashboards_dir
+from ..scenario import Scenario, scenario_from_file, scenario_from_presets
 from ..scenario.fields import Section, assumption_meta
 from ..scenario.schema import SCENARIO_ID_PATTERN
 from ..yamlio import parse_yaml, read_yaml
 
-FORMAT = "prospectif-batch/1"
+FORMAT: Final = "prospectif-batch/1"
 KINDS = {"regions": "REG", "departements": "DEP", "epci": "EPCI", "communes": "COM"}
 """Selector names and the territory kind each selects."""
 DESCENT = ("FR", "FR-METRO", "REG", "DEP", "EPCI", "COM")
@@ -111,14 +113,16 @@ class ScenarioSpec:
     key
         The scenario id: its run folder name and its ``scenario`` column in the results.
     parameter
-        Value of the notebooks' ``scenario`` parameter: preset ids joined by commas, or the
-        absolute path of a scenario file.
+        Preset ids joined by commas (the notebooks' ``scenario`` parameter), or the absolute
+        path of a scenario file (their ``scenario_file`` parameter).
     label
         French label ('' when the file is invalid).
     hash
         Content hash with the batch horizon ('' when the file is invalid).
     error
         Why the scenario file cannot be loaded ('' when it can).
+    is_file
+        Whether ``parameter`` is a file rather than preset ids.
     """
 
     key: str
@@ -126,6 +130,7 @@ class ScenarioSpec:
     label: str
     hash: str
     error: str = ""
+    is_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,15 +190,8 @@ def batch_from_document(
     return Batch(source, definition, notebooks, territories, scenarios)
 
 
-def default_dashboards_dir() -> Path:
-    """The dashboard notebooks' folder (``dashboards/``)."""
-    from ..serve import dashboards_dir
-
-    return dashboards_dir()
-
-
 def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[str]) -> dict:
-    folder = Path(folder or default_dashboards_dir())
+    folder = Path(folder or dashboards_dir())
     available = {p.stem: p.resolve() for p in sorted(folder.glob("*.ipynb"))}
     for i, name in enumerate(names):
         if name not in available:
@@ -305,18 +303,19 @@ def _matches(pattern: str, base: Path) -> list[Path]:
 
 
 def _preset_spec(ids: str, horizon: int) -> ScenarioSpec:
-    scenario = scenario_for(ids, horizon)
+    scenario = scenario_from_presets(ids, horizon)
     return ScenarioSpec(scenario.id, ids, scenario.label.fr, scenario.hash)
 
 
 def _file_spec(path: Path, horizon: int) -> ScenarioSpec:
     try:
-        scenario = scenario_for(str(path), horizon)
+        scenario = scenario_from_file(path, horizon)
     except ProspectifError as exc:
-        return ScenarioSpec(_slug(path.stem), str(path), "", "", str(exc))
+        return ScenarioSpec(_slug(path.stem), str(path), "", "", str(exc), is_file=True)
     except OSError as exc:
-        return ScenarioSpec(_slug(path.stem), str(path), "", "", f"{path}: cannot read: {exc}")
-    return ScenarioSpec(scenario.id, str(path), scenario.label.fr, scenario.hash)
+        error = f"{path}: cannot read: {exc}"
+        return ScenarioSpec(_slug(path.stem), str(path), "", "", error, is_file=True)
+    return ScenarioSpec(scenario.id, str(path), scenario.label.fr, scenario.hash, is_file=True)
 
 
 def _slug(text: str) -> str:
@@ -338,7 +337,7 @@ def _validation_problems(exc: ValidationError, source: str) -> str:
     return "\n".join(f"{source}: {_describe(err)}" for err in exc.errors())
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: Mapping[str, Any]) -> str:
     loc = [str(p) for i, p in enumerate(error["loc"]) if not (i == 2 and p in _TAGS)]
     key = ".".join(loc) or "(file)"
     kind = error["type"]

@@ -24,6 +24,7 @@ import io
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeGuard
 
 import numpy as np
 
@@ -204,7 +205,7 @@ def survey_from_dict(document: object, source: str = "<survey>") -> TravelSurvey
     )
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 

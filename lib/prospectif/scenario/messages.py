@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -15,7 +16,7 @@ def scenario_error(exc: ValidationError, source: str) -> ScenarioError:
     return ScenarioError("\n".join(f"{source}: {describe_error(err)}" for err in exc.errors()))
 
 
-def describe_error(error: dict[str, Any]) -> str:
+def describe_error(error: Mapping[str, Any]) -> str:
     """One plain-language line for a pydantic error: key, value, problem and allowed values."""
     loc = [str(part) for part in error["loc"]]
     key = ".".join(_shown_key(part) for part in loc) or "(file)"
@@ -24,8 +25,8 @@ def describe_error(error: dict[str, Any]) -> str:
     if kind == "missing":
         return f"{key}: missing (required)"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
-        return f"{key}: unknown key; allowed keys here: {', '.join(allowed)}"
+        keys = _allowed_keys(loc[:-1])
+        return f"{key}: unknown key; allowed keys here: {', '.join(keys)}"
     shown = _short_repr(value)
     meta = _field_meta(loc)
     unit = f" {meta['unit']}" if meta.get("unit") else ""
@@ -54,7 +55,7 @@ def _short_repr(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _fmt(bound: object) -> str:
+def _fmt(bound: float | None) -> str:
     if bound is None:
         return "…"
     number = float(bound)
