@@ -12,6 +12,7 @@ import ipywidgets as w
 import pandas as pd
 
 from ..errors import ProspectifError
+from ..messages import Message
 from ..pipeline import ChainRun, run_chain
 from ..scenario import Scenario, list_presets
 from ..territory import get_territory, search
@@ -72,7 +73,7 @@ def territory_options(query: str, limit: int = 12) -> dict[str, str]:
 class DashboardApp:
     """A live dashboard for one session; ``widget`` is what the notebook displays."""
 
-    def __init__(self, dashboard: Dashboard, state: ViewState, problems: list[str] = ()):
+    def __init__(self, dashboard: Dashboard, state: ViewState, problems: list[Message] = ()):
         self.dashboard = dashboard
         self.state = state
         self.lang = state.lang
@@ -81,10 +82,8 @@ class DashboardApp:
         self.figures: dict[str, w.Widget] = {}
         self._territories: dict[str, str] = {}
         self._build_widgets()
-        self.messages.value = "".join(
-            f"<div>{html.escape(text('query_problem', self.lang, problem=p))}</div>"
-            for p in problems
-        )
+        problems = (text("query_problem", self.lang, problem=p.render(self.lang)) for p in problems)
+        self.messages.value = "".join(f"<div>{html.escape(p)}</div>" for p in problems)
         self.panel.show(resolve(state))
         self.refresh()
 
@@ -212,7 +211,7 @@ class DashboardApp:
             try:
                 self.state = replace(self.state, territory=get_territory(code).code)
             except ProspectifError as exc:
-                self.messages.value = html.escape(str(exc))
+                self.messages.value = html.escape(exc.render(self.lang))
                 return
             self.refresh()
             return
@@ -264,7 +263,7 @@ class DashboardApp:
             else:
                 message += text("saved_server", self.lang, path=save_variant(variant))
         except ProspectifError as exc:
-            self.messages.value = html.escape(str(exc))
+            self.messages.value = html.escape(exc.render(self.lang))
             return
         self.messages.value = html.escape(message)
         chosen = self.compare.value
@@ -324,7 +323,9 @@ class DashboardApp:
         try:
             context = self._context_with_year()
         except ProspectifError as exc:
-            self.messages.value = html.escape(text("error", self.lang, message=str(exc)))
+            self.messages.value = html.escape(
+                text("error", self.lang, message=exc.render(self.lang))
+            )
             self.status.value = ""
             return
         self._draw(context)

@@ -1,0 +1,208 @@
+"""The message catalogue: every sentence a user sees, in French and English.
+
+Each entry maps a message id to its French and English templates with the same named parameters
+(``{file}``, ``{key}``, ``{value}``, ``{allowed}``…). :func:`message` renders one in the current
+language: French unless :func:`set_language` or the ``PROSPECTIF_LANG`` environment variable says
+otherwise. A parameter may itself be a :class:`Message` (rendered in the same language), a list
+of them (rendered one per line, so an error listing every problem renders as a whole) or a
+``{"fr": …, "en": …}`` pair (e.g. an assumption's labels).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+LANGS = ("fr", "en")
+DEFAULT_LANG = "fr"
+LANG_ENV = "PROSPECTIF_LANG"
+_SETTING: dict[str, str] = {}
+"""The language chosen for this process by :func:`set_language` (empty: from the environment)."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalogue message id and its parameters, rendered on demand in either language."""
+
+    id: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        """The text in ``lang`` (default: the current language)."""
+        return message(self.id, lang, **self.params)
+
+
+def set_language(lang: str) -> None:
+    """Choose the language of this process's messages: ``"fr"`` or ``"en"``."""
+    _SETTING["lang"] = checked_language(lang)
+
+
+def language() -> str:
+    """The current language: set by :func:`set_language`, else ``PROSPECTIF_LANG``, else French."""
+    chosen = _SETTING.get("lang") or os.environ.get(LANG_ENV, "")
+    return chosen if chosen in LANGS else DEFAULT_LANG
+
+
+def checked_language(lang: str) -> str:
+    """``lang`` if it is a known language, else raise InputError."""
+    if lang not in LANGS:
+        from .errors import InputError
+
+        raise InputError("lang.unknown", value=lang, allowed=", ".join(LANGS))
+    return lang
+
+
+def message(msg_id: str, lang: str | None = None, **params: object) -> str:
+    """Render the catalogue message ``msg_id`` in ``lang`` (default: the current language)."""
+    lang = checked_language(lang) if lang else language()
+    template = CATALOGUE[msg_id][LANGS.index(lang)]
+    return template.format_map({name: _shown(value, lang) for name, value in params.items()})
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, Message) for v in value):
+        return "\n".join(v.render(lang) for v in value)
+    if isinstance(value, Mapping) and set(value) == set(LANGS):
+        return value[lang]
+    return value
+
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # general
+    "lang.unknown": (
+        "langue {value!r} inconnue : choisir parmi {allowed}",
+        "unknown language {value!r}: use one of {allowed}",
+    ),
+    "at": ("{source} : {problem}", "{source}: {problem}"),
+    "lines": ("{lines}", "{lines}"),
+    "cannot_write": (
+        "impossible d'écrire {file} : {reason}",
+        "cannot write {file}: {reason}",
+    ),
+    # user files (yamlio, fileio)
+    "file.not_found": ("{file} : fichier introuvable", "{file}: file not found"),
+    "file.too_large": (
+        "{file} : fichier trop grand (plus de {limit} Kio)",
+        "{file}: file too large (over {limit} KiB)",
+    ),
+    "file.not_utf8": (
+        "{file} : texte non UTF-8 (enregistrer le fichier en UTF-8)",
+        "{file}: not UTF-8 text (save the file as UTF-8)",
+    ),
+    "yaml.alias": (
+        "les alias YAML (*nom) ne sont pas acceptés (ligne {line})",
+        "YAML aliases (*name) are not allowed (line {line})",
+    ),
+    "yaml.too_deep": (
+        "imbrication de plus de {limit} niveaux (ligne {line})",
+        "nested deeper than {limit} levels (line {line})",
+    ),
+    "yaml.invalid_at": (
+        "{file} : YAML invalide ligne {line}, colonne {column} : {problem}",
+        "{file}: invalid YAML at line {line}, column {column}: {problem}",
+    ),
+    "yaml.invalid": ("{file} : YAML invalide : {problem}", "{file}: invalid YAML: {problem}"),
+    # scenario validation (one line per problem)
+    "scenario.missing": ("{key} : manquant (obligatoire)", "{key}: missing (required)"),
+    "scenario.unknown_key": (
+        "{key} : clé inconnue ; clés admises ici : {allowed}",
+        "{key}: unknown key; allowed keys here: {allowed}",
+    ),
+    "scenario.too_small": (
+        "{key} = {value} : trop petit ; {allowed}",
+        "{key} = {value}: too small; {allowed}",
+    ),
+    "scenario.too_large": (
+        "{key} = {value} : trop grand ; {allowed}",
+        "{key} = {value}: too large; {allowed}",
+    ),
+    "scenario.not_finite": (
+        "{key} = {value} : nombre non fini ; {allowed}",
+        "{key} = {value}: not a finite number; {allowed}",
+    ),
+    "scenario.invalid": (
+        "{key} = {value} : invalide ; {allowed}",
+        "{key} = {value}: invalid; {allowed}",
+    ),
+    "scenario.range": ("plage admise {low} à {high}{unit}", "allowed range {low} to {high}{unit}"),
+    "scenario.values": ("valeurs admises {allowed}", "allowed values {allowed}"),
+    "expected.number": ("un nombre est attendu", "a number is expected"),
+    "expected.integer": ("un nombre entier est attendu", "a whole number is expected"),
+    "expected.boolean": ("true ou false est attendu", "true or false is expected"),
+    "expected.text": ("un texte est attendu", "text is expected"),
+    "expected.mapping": (
+        "une table de clés et de valeurs est attendue",
+        "a mapping of keys to values is expected",
+    ),
+    "expected.list": ("une liste est attendue", "a list is expected"),
+    "expected.shorter": ("au plus {max_length} caractères", "at most {max_length} characters"),
+    "expected.fewer": ("au plus {max_length} éléments", "at most {max_length} entries"),
+    "expected.pattern": ("doit suivre le motif {pattern}", "must match the pattern {pattern}"),
+    "expected.valid": ("valeur non reconnue", "value not recognised"),
+    "scenario.sales_over_100": (
+        "electric_sales + plug_in_hybrid_sales = {total:g} % dépasse 100 % des ventes",
+        "electric_sales + plug_in_hybrid_sales = {total:g} % exceeds 100 % of sales",
+    ),
+    "scenario.not_section": (
+        "{key} : {part!r} n'est pas une section",
+        "{key}: {part!r} is not a section",
+    ),
+    # scenario files and ids
+    "scenario.bad_id": (
+        "{what} {value!r:.80} invalide : utiliser des minuscules, des chiffres et des tirets "
+        "(64 caractères au plus, pas un nom de périphérique comme 'con', p. ex. 'insee-central')",
+        "{what} {value!r:.80} is not valid: use lower-case letters, digits and dashes "
+        "(at most 64 characters, not a device name like 'con', e.g. 'insee-central')",
+    ),
+    "what.scenario_id": ("identifiant de scénario", "scenario id"),
+    "what.scenario": ("scénario", "scenario"),
+    "what.extends": ("{source} : extends", "{source}: extends"),
+    "scenario.unknown": (
+        "scénario {value!r} inconnu ; disponibles : {allowed}",
+        "unknown scenario {value!r}; available: {allowed}",
+    ),
+    "scenario.not_mapping": (
+        "{file} : un fichier de scénario doit être une table de clés et de valeurs",
+        "{file}: a scenario file must be a mapping of keys to values",
+    ),
+    "scenario.extends_type": (
+        "{source} : extends doit être un identifiant de scénario ou une liste d'identifiants",
+        "{source}: extends must be a scenario id or a list of ids",
+    ),
+    "scenario.circular": (
+        "{source} : extends circulaire : {chain}",
+        "{source}: circular extends: {chain}",
+    ),
+    "scenario.parent_missing": (
+        "{source} : extends {value!r}, introuvable dans {folders}",
+        "{source}: extends {value!r}, not found in {folders}",
+    ),
+    "scenario.variant_name": (
+        "nom de variante {value!r} : mettre au moins une lettre ou un chiffre",
+        "variant name {value!r}: use at least one letter or digit",
+    ),
+    # dashboards (address parameters, modes)
+    "url.too_long": (
+        "adresse de plus de {limit} caractères",
+        "query string longer than {limit} characters",
+    ),
+    "url.horizon": (
+        "horizon={value!r} : une année de {low} à {high} est attendue",
+        "horizon={value!r}: a year from {low} to {high} is expected",
+    ),
+    "url.choice": (
+        "{key}={value!r} : valeurs admises {allowed}",
+        "{key}={value!r}: expected one of {allowed}",
+    ),
+    "url.not_assumption": (
+        "{key!r} n'est pas une hypothèse de scénario",
+        "{key!r} is not a scenario assumption",
+    ),
+    "ui.mode": (
+        "mode {value!r} : valeurs admises {allowed}",
+        "mode {value!r}: expected one of {allowed}",
+    ),
+}
