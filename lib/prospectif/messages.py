@@ -105,30 +105,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file}: invalid YAML at line {line}, column {column}: {problem}",
     ),
     "yaml.invalid": ("{file} : YAML invalide : {problem}", "{file}: invalid YAML: {problem}"),
-    # scenario validation (one line per problem)
-    "scenario.missing": ("{key} : manquant (obligatoire)", "{key}: missing (required)"),
-    "scenario.unknown_key": (
+    # validation of scenario and batch files (one line per problem)
+    "key.missing": ("{key} : manquant (obligatoire)", "{key}: missing (required)"),
+    "key.unknown": (
         "{key} : clé inconnue ; clés admises ici : {allowed}",
         "{key}: unknown key; allowed keys here: {allowed}",
     ),
-    "scenario.too_small": (
+    "value.too_small": (
         "{key} = {value} : trop petit ; {allowed}",
         "{key} = {value}: too small; {allowed}",
     ),
-    "scenario.too_large": (
+    "value.too_large": (
         "{key} = {value} : trop grand ; {allowed}",
         "{key} = {value}: too large; {allowed}",
     ),
-    "scenario.not_finite": (
+    "value.not_finite": (
         "{key} = {value} : nombre non fini ; {allowed}",
         "{key} = {value}: not a finite number; {allowed}",
     ),
-    "scenario.invalid": (
+    "value.invalid": (
         "{key} = {value} : invalide ; {allowed}",
         "{key} = {value}: invalid; {allowed}",
     ),
-    "scenario.range": ("plage admise {low} à {high}{unit}", "allowed range {low} to {high}{unit}"),
-    "scenario.values": ("valeurs admises {allowed}", "allowed values {allowed}"),
+    "allowed.range": ("plage admise {low} à {high}{unit}", "allowed range {low} to {high}{unit}"),
+    "allowed.values": ("valeurs admises {allowed}", "allowed values {allowed}"),
     "expected.number": ("un nombre est attendu", "a number is expected"),
     "expected.integer": ("un nombre entier est attendu", "a whole number is expected"),
     "expected.boolean": ("true ou false est attendu", "true or false is expected"),
@@ -204,5 +204,158 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ui.mode": (
         "mode {value!r} : valeurs admises {allowed}",
         "mode {value!r}: expected one of {allowed}",
+    ),
+    # command line
+    "cli.building": ("construction de {name}…", "building {name}…"),
+    "cli.written": ("{file}  {size} Kio", "{file}  {size} KiB"),
+    "cli.no_match": (
+        "aucun territoire ne correspond à {value!r}",
+        "no territory matches {value!r}",
+    ),
+    "cli.territory_row": (
+        "{code:<16} {kind:<8} {name}  ({people} hab.)",
+        "{code:<16} {kind:<8} {name}  ({people} inh.)",
+    ),
+    "cli.territory": (
+        "{code} : {name} ({kind})\nparents : {parents}\nenfants : {children}\n"
+        "structure de base : {structure}\ncomposition : {composition}",
+        "{code}: {name} ({kind})\nparents: {parents}\nchildren: {children}\n"
+        "base structure: {structure}\ncomposition: {composition}",
+    ),
+    "cli.scenario_row": ("{id:<24} {label}", "{id:<24} {label}"),
+    "cli.hash_comment": ("# empreinte : {hash}", "# hash: {hash}"),
+    "cli.valid": ("{file} : valide (empreinte {hash})", "{file}: ok (hash {hash})"),
+    "cli.need_scenario": (
+        "donner au moins un --scenario ou un --scenario-file",
+        "give at least one --scenario or --scenario-file",
+    ),
+    "cli.need_territory": (
+        "donner au moins un --territory ou un --select",
+        "give at least one --territory or --select",
+    ),
+    "cli.census_one": (
+        "--census ne s'applique qu'à un seul territoire",
+        "--census applies to one territory only",
+    ),
+    "cli.workers_scheduler": (
+        "--workers règle le cluster local ; pas avec --scheduler",
+        "--workers sets the local cluster; not with --scheduler",
+    ),
+    "cli.run_one": ("{code}, {id}, empreinte {hash}", "{code}, {id}, hash {hash}"),
+    "cli.run_many": (
+        "{codes} territoires × {scenarios} scénarios",
+        "{codes} territories × {scenarios} scenarios",
+    ),
+    "cli.run_done": (
+        "{file} : {rows} lignes ({what}, structure de base : {structure})",
+        "{file}: {rows} rows ({what}, base structure: {structure})",
+    ),
+    "cli.batch_done": (
+        "{runs} calculs : {ok} réussis ({reused} repris d'avant), {failed} en échec",
+        "{runs} runs: {ok} ok ({reused} kept from before), {failed} failed",
+    ),
+    "cli.run_failed": ("échec : {id} : {error}", "failed: {id}: {error}"),
+    "cli.input_changed": ("entrée {what} : {a} -> {b}", "input {what}: {a} -> {b}"),
+    "cli.moved": (
+        "{moved} indicateurs sur {total} modifiés, ajoutés ou retirés",
+        "{moved} of {total} indicators changed, added or removed",
+    ),
+    "cannot_read": ("{file} : lecture impossible : {reason}", "{file}: cannot read: {reason}"),
+    # batches and snapshots
+    "batch.not_mapping": (
+        "{file} : un fichier de lot doit être une table de clés et de valeurs",
+        "{file}: a batch file must be a mapping of keys to values",
+    ),
+    "batch.unknown_dashboard": (
+        "{key} = {value} : tableau de bord inconnu ; disponibles : {allowed}",
+        "{key} = {value}: unknown dashboard; available: {allowed}",
+    ),
+    "batch.empty": (
+        "{key} = {value} : vide ; en donner au moins {min_length}",
+        "{key} = {value}: empty; give at least {min_length} entry",
+    ),
+    "batch.selector_kind": (
+        "sélecteur {text!r} : type {value!r} inconnu ; utiliser {allowed}",
+        "selector {text!r}: unknown kind {value!r}; use {allowed}",
+    ),
+    "batch.selector_order": (
+        "sélecteur {kind} de {of} : {of} doit être un territoire plus grand que {kind}",
+        "selector {kind} of {of}: {of} must be a larger territory than {kind}",
+    ),
+    "batch.selector_empty": (
+        "sélecteur {kind} de {of} : aucun territoire sélectionné",
+        "selector {kind} of {of}: selects no territory",
+    ),
+    "batch.same_id": (
+        "scenarios : {a} et {b} ont le même identifiant {id!r} ; leur donner des identifiants "
+        "distincts (un dossier de calcul par scénario)",
+        "scenarios: {a} and {b} have the same id {id!r}; give them distinct ids "
+        "(one run folder per scenario)",
+    ),
+    "batch.no_match": (
+        "aucun fichier de scénario ne correspond (cherché dans {folder})",
+        "no scenario file matches (looked in {folder})",
+    ),
+    "batch.results_unreadable": (
+        "{folder} : lecture de {file} impossible ({reason})",
+        "{folder}: cannot read {file} ({reason})",
+    ),
+    "batch.vintage": (
+        "millésime {value!r} invalide : utiliser des lettres, des chiffres, '.', '_' et '-' "
+        "(p. ex. 2026-11-23)",
+        "vintage {value!r} is not valid: use letters, digits, '.', '_' and '-' (e.g. 2026-11-23)",
+    ),
+    "batch.snapshot_folder": (
+        "impossible de créer le dossier d'instantané {folder} : {reason}",
+        "cannot create the snapshot folder {folder}: {reason}",
+    ),
+    "batch.scheduler": (
+        "ordonnanceur Dask {address} injoignable : {reason}",
+        "cannot reach the Dask scheduler {address}: {reason}",
+    ),
+    "batch.locked": (
+        "{folder} est en cours d'écriture par un autre lot ; attendre sa fin",
+        "{folder} is being written by another batch; wait for it to end",
+    ),
+    "batch.not_snapshot": (
+        "{folder} : pas un instantané (pas de {file})",
+        "{folder}: not a snapshot (no {file})",
+    ),
+    "batch.manifest_unreadable": (
+        "{file} : manifeste illisible ({reason})",
+        "{file}: unreadable manifest ({reason})",
+    ),
+    "batch.not_manifest": (
+        "{file} : pas un manifeste d'instantané Prospectif ({format})",
+        "{file}: not a Prospectif snapshot manifest ({format})",
+    ),
+    # data set
+    "data.rebuild_hint": (
+        "le reconstruire avec `make data` (ou `prospectif data build --raw <dossier brut>`)",
+        "rebuild it with `make data` (or `prospectif data build --raw <raw folder>`)",
+    ),
+    "data.unreadable": (
+        "lecture du jeu de données impossible : {reason} ; {hint}",
+        "cannot read the data set: {reason}; {hint}",
+    ),
+    "data.catalogue_missing": (
+        "catalogue de données {file} introuvable : {hint}",
+        "data catalogue {file} is missing: {hint}",
+    ),
+    "data.catalogue_corrupted": (
+        "catalogue de données {file} corrompu ({reason}) : {hint}",
+        "data catalogue {file} is corrupted ({reason}): {hint}",
+    ),
+    "data.table_missing": (
+        "table de données {file} introuvable : {hint}",
+        "data table {file} is missing: {hint}",
+    ),
+    "data.table_corrupted": (
+        "table de données {file} corrompue ({reason}) : {hint}",
+        "data table {file} is corrupted ({reason}): {hint}",
+    ),
+    "data.unknown_table": (
+        "table de données {value!r} inconnue ; tables connues : {allowed}",
+        "unknown data table {value!r}; known tables: {allowed}",
     ),
 }

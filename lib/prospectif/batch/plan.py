@@ -109,5 +109,5 @@ def data_catalogue_hash(data_dir: Path | None = None) -> str:
         for name in names:
             digest.update(f"{name}\0{file_sha256(data_dir / name)}\0".encode())
     except OSError as exc:
-        raise DataError(f"cannot read the data set: {exc}; {REBUILD_HINT}") from None
+        raise DataError("data.unreadable", reason=exc, hint=REBUILD_HINT) from None
     return digest.hexdigest()

@@ -92,15 +92,12 @@ def run_batch(
     """
     vintage = vintage or default_vintage()
     if not re.match(VINTAGE_PATTERN, vintage):
-        raise BatchError(
-            f"vintage {vintage!r} is not valid: use letters, digits, '.', '_' and '-' "
-            "(e.g. 2026-11-23)"
-        )
+        raise BatchError("batch.vintage", value=vintage)
     snapshot = Path(output).resolve() / vintage
     try:
         snapshot.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BatchError(f"cannot create the snapshot folder {snapshot}: {exc}") from None
+        raise BatchError("batch.snapshot_folder", folder=snapshot, reason=exc) from None
     with snapshot_lock(snapshot):
         return _run_locked(batch, snapshot, vintage, resume, scheduler, workers)
 
@@ -199,7 +196,7 @@ def dask_client(scheduler: str | None, workers: int | None):
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, ValueError, TypeError) as exc:
-            raise BatchError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+            raise BatchError("batch.scheduler", address=scheduler, reason=exc) from None
         with client:
             yield client
         return
@@ -251,9 +248,7 @@ def snapshot_lock(snapshot: Path):
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
-        raise BatchError(
-            f"{snapshot} is being written by another batch; wait for it to end"
-        ) from None
+        raise BatchError("batch.locked", folder=snapshot) from None
     try:
         yield
     finally:

@@ -11,9 +11,9 @@ from ..messages import Message
 from .fields import assumption_meta
 
 PROBLEMS = {
-    "greater_than_equal": "scenario.too_small",
-    "less_than_equal": "scenario.too_large",
-    "finite_number": "scenario.not_finite",
+    "greater_than_equal": "value.too_small",
+    "less_than_equal": "value.too_large",
+    "finite_number": "value.not_finite",
 }
 """Catalogue ids of the pydantic error kinds named precisely; others are ``scenario.invalid``."""
 EXPECTED = {
@@ -52,11 +52,11 @@ def describe_error(error: dict[str, Any]) -> Message:
     key = ".".join(_shown_key(part) for part in loc) or "(file)"
     kind = error["type"]
     if kind == "missing":
-        return Message("scenario.missing", {"key": key})
+        return Message("key.missing", {"key": key})
     if kind == "extra_forbidden":
-        return Message("scenario.unknown_key", {"key": key, "allowed": _allowed_keys(loc[:-1])})
+        return Message("key.unknown", {"key": key, "allowed": _allowed_keys(loc[:-1])})
     params = {"key": key, "value": _short_repr(error.get("input"))}
-    return Message(PROBLEMS.get(kind, "scenario.invalid"), {**params, "allowed": _allowed(error)})
+    return Message(PROBLEMS.get(kind, "value.invalid"), {**params, "allowed": _allowed(error)})
 
 
 def _allowed(error: dict[str, Any]) -> Message:
@@ -65,7 +65,7 @@ def _allowed(error: dict[str, Any]) -> Message:
     if "ge" in meta or "le" in meta:
         unit = meta.get("unit")
         return Message(
-            "scenario.range",
+            "allowed.range",
             {
                 "low": _fmt(meta.get("ge")),
                 "high": _fmt(meta.get("le")),
@@ -73,7 +73,7 @@ def _allowed(error: dict[str, Any]) -> Message:
             },
         )
     if kind == "literal_error":
-        return Message("scenario.values", {"allowed": ctx.get("expected", "")})
+        return Message("allowed.values", {"allowed": ctx.get("expected", "")})
     if isinstance(ctx.get("error"), ProspectifError):  # raised by a validator
         return ctx["error"].message
     return Message(EXPECTED.get(kind, "expected.valid"), {k: str(v) for k, v in ctx.items()})
