@@ -358,4 +358,161 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "table de données {value!r} inconnue ; tables connues : {allowed}",
         "unknown data table {value!r}; known tables: {allowed}",
     ),
+    "value.not_number": (
+        "{key} = {value} : pas un nombre ; {allowed}",
+        "{key} = {value}: not a number; {allowed}",
+    ),
+    "value.negative": (
+        "{key} = {value} : négatif ; {allowed}",
+        "{key} = {value}: negative; {allowed}",
+    ),
+    # census tables
+    "census.no_codgeo": (
+        "{file} : pas de colonne CODGEO (trouvées : {found}) ; la présentation INSEE "
+        "'base-cc-evol-struct-pop' est attendue, séparateurs ';' ou ','",
+        "{file}: no CODGEO column (found: {found}); expected the INSEE layout "
+        "'base-cc-evol-struct-pop' with ';' or ',' separators",
+    ),
+    "census.no_counts": (
+        "{file} : pas de colonnes d'effectifs du recensement comme P21_F0014 ou P21_H90P",
+        "{file}: no census count columns like P21_F0014 or P21_H90P",
+    ),
+    "census.missing_columns": (
+        "{file} : colonnes manquantes {columns}",
+        "{file}: missing columns {columns}",
+    ),
+    "census.no_rows": (
+        "{file} : aucune ligne de commune sous l'en-tête",
+        "{file}: no commune rows under the header",
+    ),
+    "census.bad_codes": (
+        "{file} : codes de commune invalides dans CODGEO, p. ex. {value!r}",
+        "{file}: invalid commune codes in CODGEO, e.g. {value!r}",
+    ),
+    "census.bad_count": (
+        "{file} : {key} de la commune {commune} vaut {value!r} ; "
+        "un nombre de personnes positif ou nul est attendu",
+        "{file}: {key} of commune {commune} is {value!r}; "
+        "expected a non-negative number of persons",
+    ),
+    "census.not_utf8": (
+        "{file} : texte non UTF-8 ; enregistrer le fichier en UTF-8 (CSV UTF-8)",
+        "{file}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)",
+    ),
+    "census.not_csv": (
+        "{file} : table CSV illisible ({reason})",
+        "{file}: not a readable CSV table ({reason})",
+    ),
+    "census.absent": (
+        "la table du recensement n'a pas de ligne pour les communes {communes}",
+        "census table has no row for communes {communes}",
+    ),
+    # travel surveys
+    "survey.format": (
+        "{file} : format d'enquête {value!r} inconnu ; utiliser {allowed}",
+        "{file}: unknown survey format {value!r}; use {allowed}",
+    ),
+    "survey.columns": (
+        "{file} : les colonnes {columns} sont attendues en première ligne",
+        "{file}: expected the columns {columns} on the first line",
+    ),
+    "survey.twice_mode": (
+        "{file} : ligne {line} : {key} pour {mode!r} donné deux fois",
+        "{file}: line {line}: {key} for {mode!r} given twice",
+    ),
+    "survey.twice": (
+        "{file} : ligne {line} : {key} donné deux fois",
+        "{file}: line {line}: {key} given twice",
+    ),
+    "survey.not_mapping": (
+        "{file} : un fichier d'enquête doit être une table de clés et de valeurs",
+        "{file}: a survey file must be a mapping of keys to values",
+    ),
+    "survey.format_version": (
+        "{key} = {value} : invalide ; {expected!r} est attendu",
+        "{key} = {value}: invalid; expected {expected!r}",
+    ),
+    "survey.year": (
+        "{key} = {value} : invalide ; plage admise {low} à {high} (entier)",
+        "{key} = {value}: invalid; allowed range {low} to {high} (integer)",
+    ),
+    "survey.shares_sum": (
+        "mode_shares : somme = {total:g} : invalide ; les parts des {modes} modes doivent "
+        "faire 1 (± {tolerance:g})",
+        "mode_shares: sum = {total:g}: invalid; the shares of the {modes} modes must sum to 1 "
+        "(± {tolerance:g})",
+    ),
+    "survey.modes_missing": (
+        "{key} : manquant (obligatoire ; modes {allowed})",
+        "{key}: missing (required; modes {allowed})",
+    ),
+    "survey.not_modes": (
+        "{key} = {value} : invalide ; une table des modes vers leurs valeurs est attendue",
+        "{key} = {value}: invalid; expected a mapping of mode to value",
+    ),
+    "survey.unknown_mode": (
+        "{key} : mode inconnu ; modes admis : {allowed}",
+        "{key}: unknown mode; allowed modes: {allowed}",
+    ),
+    "survey.some_modes_missing": (
+        "{key} : modes manquants {modes} (donner 0 pour un mode non utilisé)",
+        "{key}: missing modes {modes} (give 0 for an unused mode)",
+    ),
+    # territories
+    "territory.not_text": (
+        "le code de territoire doit être un texte, reçu {value!r}",
+        "territory code must be text, got {value!r}",
+    ),
+    "territory.unknown": (
+        "code de territoire {value!r} inconnu{close} (formats : FR, FR-METRO, REG-27, DEP-71, "
+        "EPCI-200070308, COM-71270, PER-<id> ; chercher par nom avec "
+        "`prospectif territories search`)",
+        "unknown territory code {value!r}{close} (formats: FR, FR-METRO, REG-27, DEP-71, "
+        "EPCI-200070308, COM-71270, PER-<id>; search by name with `prospectif territories search`)",
+    ),
+    "territory.closest": ("; codes les plus proches : {codes}", "; closest codes: {codes}"),
+    "territory.perimeter_code": (
+        "code de périmètre {value!r} invalide : utiliser PER- et un identifiant en minuscules",
+        "invalid perimeter code {value!r}: use PER- and a lower-case id",
+    ),
+    "territory.perimeter_missing": (
+        "périmètre {value!r} : fichier {file} introuvable",
+        "perimeter {value!r}: file {file} not found",
+    ),
+    "territory.perimeter_keys": (
+        "{file} : les clés 'name' (texte) et 'communes' (liste de codes) sont attendues",
+        "{file}: expected keys 'name' (text) and 'communes' (list of codes)",
+    ),
+    "territory.perimeter_communes": (
+        "{file} : 'communes' doit être une liste non vide de codes de commune INSEE",
+        "{file}: 'communes' must be a non-empty list of INSEE commune codes",
+    ),
+    "territory.unknown_communes": (
+        "{file} : codes de commune inconnus : {codes}",
+        "{file}: unknown commune codes: {codes}",
+    ),
+    "territory.no_outline": (
+        "{code} : les contours des communes ne sont pas embarqués (seulement départements, "
+        "régions, EPCI)",
+        "{code}: commune outlines are not embedded (only départements, régions, EPCI)",
+    ),
+    "territory.level": (
+        "pas de niveau de géométrie {value!r} : utiliser {allowed}",
+        "no geometry level {value!r}: use {allowed}",
+    ),
+    # results
+    "results.format": (
+        "{file} : format de résultats {value!r} inconnu ; utiliser {allowed}",
+        "{file}: unknown results format {value!r}; use {allowed}",
+    ),
+    "results.one_side": (
+        "lignes présentes d'un seul côté :\n{rows}",
+        "rows present on one side only:\n{rows}",
+    ),
+    "results.differ": ("{count} valeurs diffèrent :\n{rows}", "{count} values differ:\n{rows}"),
+    # server
+    "serve.preheat": (
+        "{value!r} : DASHBOARD=NOMBRE est attendu, p. ex. demographie=20",
+        "{value!r}: expected DASHBOARD=COUNT, e.g. demographie=20",
+    ),
 }

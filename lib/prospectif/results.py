@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import ProspectifError
+from .errors import ResultsDiffer, ResultsError
 from .fileio import atomic_write_bytes
 
 COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value"]
@@ -68,15 +68,13 @@ def write_results(table: pd.DataFrame, path: Path, french: bool = False) -> Path
 
     Raises
     ------
-    ProspectifError
+    ResultsError
         For another extension, or when the file cannot be written (the message says why).
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXTENSIONS:
-        raise ProspectifError(
-            f"{path}: unknown results format {suffix!r}; use {', '.join(EXTENSIONS)}"
-        )
+        raise ResultsError("results.format", file=path, value=suffix, allowed=", ".join(EXTENSIONS))
     if suffix == ".csv":
         payload = to_csv_bytes(table, french)
     elif suffix == ".xlsx":
@@ -86,7 +84,7 @@ def write_results(table: pd.DataFrame, path: Path, french: bool = False) -> Path
     try:
         return atomic_write_bytes(path, payload)
     except OSError as exc:
-        raise ProspectifError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ResultsError("cannot_write", file=path, reason=exc.strerror or exc) from None
 
 
 def compare(left: pd.DataFrame, right: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +103,7 @@ def assert_results_equal(
     merged = compare(left, right)
     missing = merged[merged["left"].isna() | merged["right"].isna()]
     if not missing.empty:
-        raise AssertionError(f"rows present on one side only:\n{missing.head(10)}")
+        raise ResultsDiffer("results.one_side", rows=missing.head(10))
     far = ~np.isclose(merged["left"], merged["right"], rtol=rtol, atol=atol)
     if far.any():
-        raise AssertionError(f"{far.sum()} values differ:\n{merged[far].head(10)}")
+        raise ResultsDiffer("results.differ", count=far.sum(), rows=merged[far].head(10))

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ServingError
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 MAX_KERNELS = 40
@@ -34,12 +36,12 @@ def preheat_option(text: str) -> tuple[str, int]:
 
     Raises
     ------
-    ValueError
+    ServingError
         If ``text`` is not ``NAME=COUNT`` with a count from 0 to 100.
     """
     name, _, count = text.partition("=")
     if not (name and count.isdigit() and int(count) <= 100):
-        raise ValueError(f"{text!r}: expected DASHBOARD=COUNT, e.g. demographie=20")
+        raise ServingError("serve.preheat", value=text)
     return (name if name.endswith(".ipynb") else f"{name}.ipynb"), int(count)
 
 
