@@ -515,4 +515,71 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{value!r} : DASHBOARD=NOMBRE est attendu, p. ex. demographie=20",
         "{value!r}: expected DASHBOARD=COUNT, e.g. demographie=20",
     ),
+    # models
+    "model.year": (
+        "l'année {value} n'est pas projetée ; choisir de {low} à {high}",
+        "year {value} is not projected; choose from {low} to {high}",
+    ),
+    "model.years_from": (
+        "les années doivent se suivre et commencer en {first}, reçu {value}",
+        "years must be consecutive and start at {first}, got {value}",
+    ),
+    "model.years_after": (
+        "les années doivent se suivre, à partir de {first} ou après ; reçu {value}",
+        "years must be consecutive, from {first} or later; got {value}",
+    ),
+    "model.shape": (
+        "{name} a la forme {shape} ; {expected} est attendu",
+        "{name} has shape {shape}; expected {expected}",
+    ),
+    "model.keys": (
+        "il manque {missing} dans {name} ; clés attendues : {allowed}",
+        "{name} lacks {missing}; expected keys: {allowed}",
+    ),
+    "model.open_age": (
+        "la table de mortalité doit aller au-delà de l'âge ouvert {age}",
+        "life table must extend beyond the open age {age}",
+    ),
+    "model.e0_target": (
+        "cible d'espérance de vie {value} hors de la plage atteignable",
+        "life expectancy target {value} outside the reachable range",
+    ),
+    "model.no_population": (
+        "aucune population pour pondérer les types de densité",
+        "no population to weight the density types",
+    ),
+    "model.prevalence_convergence": (
+        "les courbes de prévalence n'ont pas convergé en {iterations} itérations",
+        "prevalence curves did not converge in {iterations} iterations",
+    ),
+    "model.factors_convergence": (
+        "les facteurs de calage n'ont pas convergé en {iterations} itérations",
+        "calibration factors did not converge in {iterations} iterations",
+    ),
+    "model.apa_groups": (
+        "apa_prevalence : groupes manquants pour {year}",
+        "apa_prevalence: missing groups for {year}",
+    ),
+    "model.departements": (
+        "{code} : les départements {codes} ne sont pas dans les données",
+        "{code}: départements {codes} are not in the data",
+    ),
+    "mobility.shares_fit": (
+        "les parts modales ne peuvent pas être ajustées à {value}",
+        "mode shares cannot be fitted to {value}",
+    ),
+    "mobility.negative_shares": (
+        "les repères nationaux de mobilité donnent des parts modales négatives par type de densité",
+        "national mobility anchors give negative mode shares by density type",
+    ),
+    "mobility.fleet_ages": (
+        "le parc automobile {year} ne peut pas être réparti par âge",
+        "the {year} car fleet cannot be spread over ages",
+    ),
+    "mobility.survey_trips": (
+        "{file} : trips_per_person = {value:g} est inférieur aux seuls trajets domicile-travail "
+        "des actifs du territoire ({commute:.2f} déplacements par personne et par jour)",
+        "{file}: trips_per_person = {value:g} is below the commuting of the territory's "
+        "workers alone ({commute:.2f} trips per person per day)",
+    ),
 }

@@ -32,6 +32,7 @@ import pandas as pd
 
 from ..base import demographic_base
 from ..data import load_table
+from ..errors import ModelError
 from ..territory import Territory
 
 DENSITY_TYPES = ("dense", "intermediate", "rural", "very_rural")
@@ -146,7 +147,7 @@ def territory_type_mix(territory: Territory) -> pd.Series:
 def _mix_of(people: pd.Series) -> pd.Series:
     total = people.sum()
     if total <= 0:
-        raise ValueError("no population to weight the density types")
+        raise ModelError("model.no_population")
     mix = people / total
     mix.index = pd.Index(list(DENSITY_TYPES), name="type")
     return mix

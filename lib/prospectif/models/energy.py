@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..errors import ModelError
 from ..results import Series
 from ..scenario.energy import Energy
 from ..territory import Territory
@@ -228,9 +229,7 @@ class EnergyResult:
         """
         where = np.flatnonzero(self.years == year)
         if where.size == 0:
-            raise ValueError(
-                f"year {year} is not projected; choose from {self.years[0]} to {self.years[-1]}"
-            )
+            raise ModelError("model.year", value=year, low=self.years[0], high=self.years[-1])
         table = pd.DataFrame(
             self.energy[where[0]].T, index=list(CARRIER_NAMES), columns=list(SECTOR_NAMES)
         )
@@ -305,20 +304,18 @@ def _check_inputs(
     years: np.ndarray, population: np.ndarray, transport_gwh: dict[str, np.ndarray]
 ) -> np.ndarray:
     if years.ndim != 1 or years.size == 0 or years[0] != BASE_YEAR or np.any(np.diff(years) != 1):
-        raise ValueError(f"years must be consecutive and start at {BASE_YEAR}, got {years}")
+        raise ModelError("model.years_from", first=BASE_YEAR, value=years)
     if population.shape != years.shape:
-        raise ValueError(
-            f"population has shape {population.shape}, expected {years.shape} (one per year)"
-        )
+        shape, expected = population.shape, years.shape
+        raise ModelError("model.shape", name="population", shape=shape, expected=expected)
     missing = sorted(set(TRANSPORT_KEYS) - set(transport_gwh))
     if missing:
-        raise ValueError(f"transport_gwh lacks {missing}; expected keys {list(TRANSPORT_KEYS)}")
+        allowed = ", ".join(TRANSPORT_KEYS)
+        raise ModelError("model.keys", name="transport_gwh", missing=missing, allowed=allowed)
     for key in TRANSPORT_KEYS:
         if np.shape(transport_gwh[key]) != years.shape:
-            raise ValueError(
-                f"transport_gwh[{key!r}] has shape {np.shape(transport_gwh[key])}, "
-                f"expected {years.shape}"
-            )
+            name, shape = f"transport_gwh[{key!r}]", np.shape(transport_gwh[key])
+            raise ModelError("model.shape", name=name, shape=shape, expected=years.shape)
     return population
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..base import OPEN_AGE, demographic_base
 from ..data import load_table
-from ..errors import DataError
+from ..errors import DataError, ModelError
 from ..results import Series
 from ..scenario.mobility import Avoid, Fleet, Mobility
 from ..territory import Territory, get_territory
@@ -246,7 +246,7 @@ def _tilt(shares: np.ndarray, weights: np.ndarray, target: np.ndarray) -> np.nda
         if np.abs(current - target).max() < 1e-12:
             return tilted
         factors *= np.divide(target, current, out=np.zeros_like(target), where=current > 0)
-    raise DataError(f"mode shares cannot be fitted to {np.round(target, 4).tolist()}")
+    raise DataError("mobility.shares_fit", value=np.round(target, 4).tolist())
 
 
 def _type_distance_index() -> np.ndarray:
@@ -291,7 +291,7 @@ def type_defaults() -> TypeDefaults:
     commute_shares = _tilt(all_trips, weights, COMMUTE_SHARES_FR)
     other_shares = (all_trips - commute_fraction * commute_shares) / (1 - commute_fraction)
     if (all_trips < 0).any() or (other_shares < 0).any():
-        raise DataError("national mobility anchors give negative mode shares by density type")
+        raise DataError("mobility.negative_shares")
     motor = _motorised(_type_distance_index())
     rural_km = RURAL_COMMUTE_KM_PER_DAY / 2 / (employed / 3)
     scale = (rural_km - commute_shares[2] @ FIXED_KM) / (commute_shares[2] @ motor[2])
@@ -325,7 +325,7 @@ def _rake(seed: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray
         table *= columns / table.sum(0)
         if np.abs(table.sum(1) - rows).max() < 1e-14:
             return table
-    raise DataError("the 2025 car fleet cannot be spread over ages")
+    raise DataError("mobility.fleet_ages", year=2025)
 
 
 @functools.cache
@@ -477,9 +477,10 @@ def apply_survey(
     other = survey.trips_per_person * residents - commute
     if other <= 0:
         raise DataError(
-            f"{survey.origin}: trips_per_person = {survey.trips_per_person:g} is below the "
-            f"commuting of the territory's workers alone "
-            f"({commute / residents:.2f} trips/person/day)"
+            "mobility.survey_trips",
+            file=survey.origin,
+            value=survey.trips_per_person,
+            commute=commute / residents,
         )
     shares = survey.mode_shares
     car = shares["car_driver"] + shares["car_passenger"]
@@ -649,12 +650,10 @@ class MobilityResult:
 
 def _check(years: np.ndarray, population: np.ndarray) -> None:
     if years.ndim != 1 or len(years) == 0 or (np.diff(years) != 1).any() or years[0] < SURVEY_YEAR:
-        raise ValueError(f"years must be consecutive, from {SURVEY_YEAR} or later; got {years}")
+        raise ModelError("model.years_after", first=SURVEY_YEAR, value=years)
     if population.shape != (len(years), 2, len(AGES)):
-        raise ValueError(
-            f"population must have shape (year, sex, age) = {(len(years), 2, len(AGES))}, "
-            f"got {population.shape}"
-        )
+        shape, expected = population.shape, (len(years), 2, len(AGES))
+        raise ModelError("model.shape", name="population", shape=shape, expected=expected)
 
 
 def telework_avoided(years: np.ndarray, avoid: Avoid) -> np.ndarray:
