@@ -142,7 +142,7 @@ def read_etalab_csv(raw: Path, file: str, columns: list[str]) -> pd.DataFrame:
     """
     path = Path(raw) / file
     if not path.is_file():
-        raise DataError(f"raw geographic file {path} is missing")
+        raise DataError("build.raw_missing", file=path)
     return pd.read_csv(
         path,
         compression="xz",
@@ -207,10 +207,10 @@ def read_communes(raw: Path) -> pd.DataFrame:
     dep = communes["departement_id"].map(deps)
     if dep.isna().any():
         bad = communes.loc[dep.isna(), "code"].head().tolist()
-        raise DataError(f"communes without a known département in {COMMUNES_FILE}: {bad}")
+        raise DataError("build.communes_departement", file=COMMUNES_FILE, codes=bad)
     epci = communes["epci_id"].map(epcis)
     if (communes["epci_id"].notna() & epci.isna()).any():
-        raise DataError(f"communes refer to unknown EPCI ids in {COMMUNES_FILE}")
+        raise DataError("build.communes_epci", file=COMMUNES_FILE)
     out = pd.DataFrame(
         {
             "code": communes["code"].astype(str),
@@ -222,7 +222,7 @@ def read_communes(raw: Path) -> pd.DataFrame:
         }
     )
     if out["code"].duplicated().any():
-        raise DataError(f"duplicated commune codes in {COMMUNES_FILE}")
+        raise DataError("build.communes_duplicated", file=COMMUNES_FILE)
     return out.sort_values("code", kind="stable").reset_index(drop=True)
 
 
@@ -245,7 +245,7 @@ def official_names(names: pd.Series, name_types: pd.Series) -> pd.Series:
     articles = name_types.map(ARTICLES)
     if articles.isna().any():
         unknown = sorted(set(name_types[articles.isna()].astype(str)))
-        raise DataError(f"unknown commune name types {unknown} in {COMMUNES_FILE}")
+        raise DataError("build.name_types", types=unknown, file=COMMUNES_FILE)
     return (articles + names).astype(str)
 
 
@@ -470,11 +470,11 @@ def simplify_coverage(
     for index in range(len(geometries)):
         parts = simplified[owner == index]
         if len(parts) == 0:
-            raise DataError(f"polygon {index} vanished while simplifying its boundaries")
+            raise DataError("build.polygon_vanished", index=index)
         result[index] = shapely.make_valid(shapely.coverage_union_all(parts))
     invalid = ~shapely.is_valid(result)
     if invalid.any():
-        raise DataError(f"simplified polygons {np.flatnonzero(invalid)[:5].tolist()} are invalid")
+        raise DataError("build.polygons_invalid", indices=np.flatnonzero(invalid)[:5].tolist())
     return orient(result)
 
 

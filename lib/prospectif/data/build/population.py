@@ -83,9 +83,9 @@ def split_integer(totals: np.ndarray, weights: np.ndarray, segment: np.ndarray) 
     weights = np.asarray(weights, dtype="float64")
     segment = np.asarray(segment, dtype="int64")
     if (weights < 0).any() or not np.isfinite(weights).all():
-        raise DataError("split_integer: weights must be finite and non-negative")
+        raise DataError("build.split_weights")
     if (totals < 0).any():
-        raise DataError("split_integer: totals must be non-negative")
+        raise DataError("build.split_totals")
     n_seg = len(totals)
     count = np.bincount(segment, minlength=n_seg)
     wsum = np.bincount(segment, weights, minlength=n_seg)
@@ -112,10 +112,10 @@ def read_rda_frame(path: Path) -> pd.DataFrame:
         If the file is missing or does not hold exactly one object.
     """
     if not path.is_file():
-        raise DataError(f"raw population file {path} is missing")
+        raise DataError("build.raw_missing", file=path)
     objects = pyreadr.read_r(path)
     if len(objects) != 1:
-        raise DataError(f"{path}: expected one R object, found {list(objects)}")
+        raise DataError("build.one_r_object", file=path, found=list(objects))
     return next(iter(objects.values()))
 
 
@@ -123,7 +123,7 @@ def _as_counts(values: pd.Series | np.ndarray, what: str) -> np.ndarray:
     """Convert numbers that must be whole non-negative counts of persons to int64."""
     values = np.asarray(values, dtype="float64")
     if not np.isfinite(values).all() or (values < 0).any() or (values % 1 != 0).any():
-        raise DataError(f"{what}: population counts must be whole non-negative numbers")
+        raise DataError("build.counts", what=what)
     return values.astype("int64")
 
 
@@ -143,7 +143,7 @@ def read_pyramid_csv(path: Path) -> pd.DataFrame:
         dropped.
     """
     if not path.is_file():
-        raise DataError(f"raw population file {path} is missing")
+        raise DataError("build.raw_missing", file=path)
     data = pd.read_csv(path, sep=";", dtype={"SEXE": str})
     out = pd.DataFrame(
         {
@@ -178,7 +178,7 @@ def read_pyramid_rda(path: Path) -> pd.DataFrame:
     geo = data["geo"].astype(str)
     unknown = set(geo) - set(AREA_CODES)
     if unknown:
-        raise DataError(f"{path.name}: unknown areas {sorted(unknown)}")
+        raise DataError("build.unknown_areas", file=path.name, areas=sorted(unknown))
     out = pd.DataFrame(
         {
             "area": geo.map(AREA_CODES).astype(str),
@@ -326,7 +326,7 @@ def extend_open_age(pyramid: pd.DataFrame) -> pd.DataFrame:
     cells = top.drop(columns="population").reset_index(names="segment")
     cells = cells.merge(open_age_shares(pyramid), on=["year", "sex"], how="left")
     if cells["share"].isna().any():
-        raise DataError("open age group 99+: survivorship shares could not be computed")
+        raise DataError("build.open_age")
     cells = cells.sort_values(["segment", "age"], kind="stable")
     cells["population"] = split_integer(
         top["population"].to_numpy(), cells["share"].to_numpy(), cells["segment"].to_numpy()
@@ -360,7 +360,7 @@ def national_pyramids_99(raw: Path) -> pd.DataFrame:
     out = pd.concat(parts, ignore_index=True)
     cells = out.groupby(["area", "year", "sex"]).size()
     if (cells != PYRAMID_OPEN_AGE + 1).any():
-        raise DataError("national pyramids: every year and sex must have the ages 0-99")
+        raise DataError("build.national_ages")
     return out[["area", "year", "sex", "age", "population", "source"]]
 
 
@@ -464,11 +464,11 @@ def parse_estimates_sheet(sheet: pd.DataFrame, year: int) -> pd.DataFrame:
     first = sheet.iloc[:, 0].map(_row_code)
     text = sheet.astype(str).apply(lambda column: column.str.strip())
     if not text.iloc[:3, 0].str.contains(f"Année {year}").any():
-        raise DataError(f"{ESTIMATES_FILE}, sheet {year}: title does not name the year {year}")
+        raise DataError("build.sheet_title", file=ESTIMATES_FILE, year=year)
     first_group = text.apply(lambda column: column.str.fullmatch(r"0\s*à\s*4\s*ans"))
     headers = np.flatnonzero(first_group.any(axis=1).to_numpy())
     if len(headers) == 0:
-        raise DataError(f"{ESTIMATES_FILE}, sheet {year}: no age-group header row")
+        raise DataError("build.sheet_header", file=ESTIMATES_FILE, year=year)
     is_dep = first.str.fullmatch(DEP_CODE.pattern).to_numpy()
     is_agg = first.isin(list(AGGREGATE_ROWS)).to_numpy()
     names = first.where(is_dep, first.map(AGGREGATE_ROWS))
@@ -503,17 +503,18 @@ def check_estimates(cells: pd.DataFrame) -> None:
     """
     key = ["dep", "year", "sex", "age_lo"]
     if cells.duplicated(key).any():
-        raise DataError(f"{ESTIMATES_FILE}: duplicated cells {cells[cells.duplicated(key)].head()}")
+        rows = cells[cells.duplicated(key)].head()
+        raise DataError("build.duplicated_cells", file=ESTIMATES_FILE, rows=rows)
     groups = cells.loc[cells["age_lo"] >= 0]
     total = cells.loc[cells["age_lo"] < 0].set_index(["dep", "year", "sex"])["population"]
     summed = groups.groupby(["dep", "year", "sex"])["population"].sum()
     if not summed.reindex(total.index).eq(total).all():
-        raise DataError(f"{ESTIMATES_FILE}: age groups do not add up to the Total column")
+        raise DataError("build.groups_total", file=ESTIMATES_FILE)
     wide = cells.pivot_table(
         index=["dep", "year", "age_lo"], columns="sex", values="population", aggfunc="sum"
     )
     if not (wide["M"] + wide["F"]).eq(wide["T"]).all():
-        raise DataError(f"{ESTIMATES_FILE}: men + women differ from both sexes")
+        raise DataError("build.sexes_total", file=ESTIMATES_FILE)
     # The France total row of 1990-1998 has a 90+ column (the DOM's open group): compare the
     # aggregates with the ages 90 and over merged.
     merged = cells.assign(
@@ -530,7 +531,7 @@ def check_estimates(cells: pd.DataFrame) -> None:
     published = merged.loc[is_agg].groupby(["dep", *key])["population"].sum()
     published.index.names = expected.index.names
     if not expected.reindex(published.index).eq(published).all():
-        raise DataError(f"{ESTIMATES_FILE}: départements do not add up to the aggregate rows")
+        raise DataError("build.departements_total", file=ESTIMATES_FILE)
 
 
 def read_department_estimates(raw: Path) -> pd.DataFrame:
@@ -551,11 +552,11 @@ def read_department_estimates(raw: Path) -> pd.DataFrame:
     """
     path = Path(raw) / ESTIMATES_FILE
     if not path.is_file():
-        raise DataError(f"raw population file {path} is missing")
+        raise DataError("build.raw_missing", file=path)
     sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
     years = sorted(int(name) for name in sheets if re.fullmatch(r"\d{4}", name.strip()))
     if not years:
-        raise DataError(f"{path}: no yearly sheet")
+        raise DataError("build.no_yearly_sheet", file=path)
     by_name = {name.strip(): frame for name, frame in sheets.items()}
     cells = pd.concat(
         [parse_estimates_sheet(by_name[str(year)], year) for year in years], ignore_index=True
@@ -620,7 +621,7 @@ def dom_pyramids(raw: Path, national: pd.DataFrame) -> pd.DataFrame:
     complete = dom.groupby(["year", "sex"])["age"].transform("size") == PYRAMID_OPEN_AGE + 1
     dom = dom.loc[complete]
     if (dom["weight"] < 0).any():
-        raise DataError("DOM pyramid (France - metropolitan France) has negative counts")
+        raise DataError("build.dom_negative")
     fr = national.loc[national["area"] == "FR"]
     top_fr = fr.loc[fr["age"] >= PYRAMID_OPEN_AGE]
     top_share = top_fr["population"] / top_fr.groupby(["year", "sex"])["population"].transform(
@@ -695,7 +696,7 @@ def split_age_groups(groups: pd.DataFrame, structures: pd.DataFrame) -> pd.DataF
     weights = cells.merge(structures, on=["structure", "year", "sex", "age"], how="left")
     if weights["weight"].isna().any():
         missing = weights.loc[weights["weight"].isna(), ["structure", "year", "sex"]]
-        raise DataError(f"no single-age structure for {missing.drop_duplicates().head()}")
+        raise DataError("build.no_structure", rows=missing.drop_duplicates().head())
     cells["population"] = split_integer(
         groups["population"].to_numpy(), weights["weight"].to_numpy(), segment
     )
@@ -739,7 +740,7 @@ def read_projection_rda(path: Path) -> pd.DataFrame:
     """
     data = read_rda_frame(path)
     if set(data["geo"].astype(str)) != {"france"}:
-        raise DataError(f"{path.name}: expected France only")
+        raise DataError("build.france_only", file=path.name)
     sex = data["sex"].astype(str).map({"female": "F", "male": "M"})
     keep = sex.notna().to_numpy()
     return pd.DataFrame(
@@ -782,7 +783,7 @@ def build_projection_insee2021(raw: Path) -> pd.DataFrame:
     )
     cells = cells.sort_values(["segment", "age"], kind="stable")
     if cells.groupby("segment").size().reindex(top.index).ne(MAX_AGE - PYRAMID_OPEN_AGE + 1).any():
-        raise DataError(f"{PROJECTION_RDA_FILE}: ages 99-105 missing for some official year")
+        raise DataError("build.official_ages", file=PROJECTION_RDA_FILE)
     cells["population"] = split_integer(
         top["population"].to_numpy(), cells["population"].to_numpy(), cells["segment"].to_numpy()
     )
