@@ -21,6 +21,12 @@ def french_messages(monkeypatch):
     monkeypatch.setattr(messages, "_SETTING", {})
 
 
+@pytest.fixture
+def english_messages(monkeypatch):
+    """Messages in English, for test modules that check the English texts of the catalogue."""
+    monkeypatch.setenv("PROSPECTIF_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     """The raw open data (``$PROSPECTIF_RAW`` or ``../shared/data/raw``); skip when absent."""

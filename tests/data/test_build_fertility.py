@@ -14,6 +14,8 @@ from prospectif.data.build import fertility as mod
 from prospectif.data.spec import LICENCE_HFD
 from prospectif.errors import DataError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 SPECS = {spec.name: spec for spec in mod.TABLES}
 YEARS = (1946, 2022)
 AGES = range(12, 56)

@@ -73,7 +73,8 @@ def _allowed(error: dict[str, Any]) -> Message:
             },
         )
     if kind == "literal_error":
-        return Message("allowed.values", {"allowed": ctx.get("expected", "")})
+        allowed = ctx.get("expected", "").replace(" or ", ", ")  # pydantic's "'a', 'b' or 'c'"
+        return Message("allowed.values", {"allowed": allowed})
     if isinstance(ctx.get("error"), ProspectifError):  # raised by a validator
         return ctx["error"].message
     return Message(EXPECTED.get(kind, "expected.valid"), {k: str(v) for k, v in ctx.items()})
