@@ -470,7 +470,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "unknown territory code {value!r}{close} (formats: FR, FR-METRO, REG-27, DEP-71, "
         "EPCI-200070308, COM-71270, PER-<id>; search by name with `prospectif territories search`)",
     ),
-    "territory.closest": ("; codes les plus proches : {codes}", "; closest codes: {codes}"),
+    "territory.closest": (" ; codes les plus proches : {codes}", "; closest codes: {codes}"),
     "territory.perimeter_code": (
         "code de périmètre {value!r} invalide : utiliser PER- et un identifiant en minuscules",
         "invalid perimeter code {value!r}: use PER- and a lower-case id",

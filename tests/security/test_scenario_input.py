@@ -129,6 +129,6 @@ def test_extends_chain_beyond_the_limit(tmp_path):
     for i in range(12):
         (tmp_path / f"s{i}.yaml").write_text(f"id: s{i}\nlabel: {{fr: x}}\nextends: s{i + 1}\n")
     (tmp_path / "s12.yaml").write_text("id: s12\nlabel: {fr: x}\n")
-    with pytest.raises(ScenarioError, match="circular extends") as caught:
+    with pytest.raises(ScenarioError, match="extends circulaire") as caught:
         load_scenario_file(tmp_path / "s0.yaml")
     assert_clear_refusal(caught.value)
