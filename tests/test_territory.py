@@ -121,7 +121,7 @@ def test_perimeter_from_yaml(tmp_path):
     [
         ("name: x\ncommunes: ['99999']\n", r"codes de commune inconnus : '99999'"),
         ("name: x\ncommunes: []\n", r"'communes' doit être une liste non vide"),
-        ("communes: ['71270']\n", r"les clés 'name' (texte) et 'communes'"),
+        ("communes: ['71270']\n", r"les clés 'name' \(texte\) et 'communes'"),
         ("name: [unclosed\n", r"YAML invalide"),
     ],
 )

@@ -108,4 +108,4 @@ def test_unwritable_diff_output_is_a_clear_error(reference, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = invoke("diff", reference, reference, "--output", blocker / "sub")
-    assert result.exit_code == 2 and "cannot write" in result.output
+    assert result.exit_code == 2 and "impossible d'écrire" in result.output

@@ -131,7 +131,7 @@ def test_failed_runs_are_recorded_and_never_stop_the_others(reference, tmp_path)
         "muet/DEP-71/insee-central",
         "muet/DEP-71/casse",
     }
-    assert "tfr_target = 9: too large" in failed["demographie/DEP-71/casse"]
+    assert "tfr_target = 9 : trop grand" in failed["demographie/DEP-71/casse"]
     assert failed["panne/DEP-71/insee-central"].startswith("RuntimeError: panne simulée")
     assert "the notebook wrote no resultats.parquet" in failed["muet/DEP-71/insee-central"]
     kept = outcome.snapshot / "runs/panne/DEP-71/insee-central"
@@ -153,7 +153,7 @@ def test_cli_exit_status_is_one_when_a_run_failed(reference, tmp_path):
     assert result.exit_code == 1, result.output
     assert "2 runs: 1 ok (1 kept from before), 1 failed" in result.output
     assert "failed: demographie/DEP-71/casse:" in result.output
-    assert "horizon = 1900: too small" in result.output
+    assert "horizon = 1900 : trop petit" in result.output
 
 
 def test_cli_invalid_batch_is_one_clear_line(tmp_path):
@@ -161,10 +161,10 @@ def test_cli_invalid_batch_is_one_clear_line(tmp_path):
     path.write_text(BATCH.replace("[DEP-71]", "[DEP-999]"), encoding="utf-8")
     result = invoke("batch", path, "--output", tmp_path)
     assert result.exit_code == 2
-    assert "territories.0: unknown territory code 'DEP-999'" in result.output
+    assert "territories.0 : code de territoire 'DEP-999' inconnu" in result.output
     assert "Traceback" not in result.output
     result = invoke("batch", write_batch(tmp_path), "--output", tmp_path, "--vintage", "../x")
-    assert result.exit_code == 2 and "vintage '../x' is not valid" in result.output
+    assert result.exit_code == 2 and "vintage '../x' invalide" in result.output
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = invoke("batch", write_batch(tmp_path), "--output", blocker / "sub")

@@ -347,7 +347,7 @@ def _describe(error: dict[str, Any]) -> Message:
     if kind == "too_short":
         return Message("batch.empty", {**params, "min_length": ctx["min_length"]})
     if kind == "literal_error":
-        allowed = Message("allowed.values", {"allowed": ctx.get("expected", "")})
+        allowed = Message("allowed.values", {"allowed": ctx["expected"].replace(" or ", ", ")})
         return Message("value.invalid", {**params, "allowed": allowed})
     expected = Message(EXPECTED.get(kind, "expected.valid"), {k: str(v) for k, v in ctx.items()})
     return Message("value.invalid", {**params, "allowed": expected})
