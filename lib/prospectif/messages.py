@@ -842,4 +842,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} : âges 99-105 manquants pour une année officielle",
         "{file}: ages 99-105 missing for some official year",
     ),
+    "batch.status_ok": ("réussi", "ok"),
+    "batch.status_failed": ("échec", "failed"),
+    "batch.progress": (
+        "{status:<6} {id} ({seconds:.1f} s){error}",
+        "{status:<6} {id} ({seconds:.1f} s){error}",
+    ),
+    "batch.run_error": (" : {error}", ": {error}"),
+    "batch.no_results": (
+        "le notebook n'a pas écrit {file} (output_dir est-il pris en charge en mode rapport ?)",
+        "the notebook wrote no {file} (is output_dir supported in report mode?)",
+    ),
+    "batch.cell_error": ("{name} : {value} (cellule {cell})", "{name}: {value} (cell {cell})"),
 }

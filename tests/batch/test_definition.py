@@ -138,7 +138,9 @@ def test_selectors_descend_through_children():
     assert select("departements", "REG-27") == sorted(children("REG-27"))
     assert select("communes", "EPCI-200070308") == sorted(children("EPCI-200070308"))
     assert parse_selector("epci:DEP-71").of == "DEP-71"
-    with pytest.raises(BatchError, match="type 'cantons' inconnu ; utiliser regions, departements, epci, communes"):
+    with pytest.raises(
+        BatchError, match="type 'cantons' inconnu ; utiliser regions, departements, epci, communes"
+    ):
         parse_selector("cantons")
 
 

@@ -279,7 +279,7 @@ def test_series_start_in_2025_with_stable_names(dep71):
     [
         (np.array([2019, 2021]), (2, 2, 106), "consecutive"),
         (np.arange(2015, 2020), (5, 2, 106), "from 2019 or later"),
-        (np.arange(2025, 2030), (5, 106), r"population has shape \(5, 106\); expected \(5, 2, 106\)"),
+        (np.arange(2025, 2030), (5, 106), r"shape \(5, 106\); expected \(5, 2, 106\)"),
     ],
 )
 def test_bad_years_or_population_are_refused(dep71, years, shape, message):

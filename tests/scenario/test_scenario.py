@@ -166,7 +166,7 @@ def test_scenarios_are_immutable():
 
 
 def test_unknown_preset_lists_the_available_ones():
-    with pytest.raises(ScenarioError, match=r"scénario 'nope' inconnu ; disponibles : .*insee-central"):
+    with pytest.raises(ScenarioError, match=r"'nope' inconnu ; disponibles : .*insee-central"):
         load_preset("nope")
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..messages import Message, message
 from ..results import COLUMNS, INDEX, write_results
 from .definition import Batch, BatchError
 from .execute import (
@@ -171,12 +172,19 @@ def execute_all(
                 record = _result(future, run)
                 bar.update(1)
                 bar.set_postfix_str(f"{record['status']} {run.id}")
-                error = f": {record['error']}" if record["error"] else ""
-                bar.write(
-                    f"{record['status']:<6} {run.id} ({record['duration_s']:.1f} s){error}",
-                    file=sys.stderr,
-                )
+                bar.write(progress_line(record, run.id), file=sys.stderr)
                 yield record
+
+
+STATUS = {"ok": Message("batch.status_ok"), "failed": Message("batch.status_failed")}
+"""How a run's status is shown in the progress lines."""
+
+
+def progress_line(record: dict, run_id: str) -> str:
+    """One line per finished run: status, id, duration and error, in the chosen language."""
+    error = message("batch.run_error", error=record["error"]) if record["error"] else ""
+    status, seconds = STATUS[record["status"]], record["duration_s"]
+    return message("batch.progress", status=status, id=run_id, seconds=seconds, error=error)
 
 
 def _result(future, run: Run) -> dict:
