@@ -853,5 +853,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "le notebook n'a pas écrit {file} (output_dir est-il pris en charge en mode rapport ?)",
         "the notebook wrote no {file} (is output_dir supported in report mode?)",
     ),
-    "batch.cell_error": ("{name} : {value} (cellule {cell})", "{name}: {value} (cell {cell})"),
+    "batch.cell_error": ("{name}: {value} (cellule {cell})", "{name}: {value} (cell {cell})"),
 }

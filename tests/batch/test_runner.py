@@ -133,7 +133,7 @@ def test_failed_runs_are_recorded_and_never_stop_the_others(reference, tmp_path)
     }
     assert "tfr_target = 9 : trop grand" in failed["demographie/DEP-71/casse"]
     assert failed["panne/DEP-71/insee-central"].startswith("RuntimeError: panne simulée")
-    assert "the notebook wrote no resultats.parquet" in failed["muet/DEP-71/insee-central"]
+    assert "le notebook n'a pas écrit resultats.parquet" in failed["muet/DEP-71/insee-central"]
     kept = outcome.snapshot / "runs/panne/DEP-71/insee-central"
     assert json.loads((kept / "run.json").read_text())["status"] == "failed"
     assert "panne simulée" in (kept / "panne.ipynb").read_text(encoding="utf-8")
