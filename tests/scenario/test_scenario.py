@@ -93,7 +93,7 @@ def test_all_problems_are_reported_at_once_one_line_each(tmp_path):
         "id: bad\nlabel: {fr: x}\nhorizon: 2200\n"
         "demography:\n  fertility: {tfr_target: 5.2}\n  migration: {colour: red}\n",
     )
-    with pytest.raises(ScenarioError) as caught:
+    with pytest.raises(ScenarioError, match=r"horizon = 2200 : trop grand") as caught:
         load_scenario_file(path)
     lines = str(caught.value).splitlines()
     assert len(lines) == 3

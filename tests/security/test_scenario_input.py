@@ -118,7 +118,7 @@ def test_hostile_files(tmp_path, name):
     path = tmp_path / ("self.yaml" if name == "extends-self" else "hostile.yaml")
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     before = listing(tmp_path)
-    with pytest.raises(ScenarioError) as caught:
+    with pytest.raises(ScenarioError, match=r"^\S*hostile\.yaml : |^\S*self\.yaml : ") as caught:
         load_scenario_file(path)
     assert_clear_refusal(caught.value, str(path))
     assert listing(tmp_path) == before
