@@ -38,6 +38,7 @@ data: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/prospectif data docs > docs/data.md
 	$(BIN)/prospectif scenarios docs > docs/assumptions.md
+	$(BIN)/prospectif results docs > docs/variables.md
 
 validation: $(STAMP)
 	{ cat docs/validation.md.head; $(BIN)/python -c "from prospectif.validation import validation_markdown as v; print(v())"; } > docs/validation.md

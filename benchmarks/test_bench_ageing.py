@@ -2,8 +2,10 @@
 
 import pytest
 
-from prospectif.models.ageing import ageing_inputs, project_ageing
+from prospectif.calibration.ageing_calibration import ageing_inputs
+from prospectif.models.ageing import project_ageing
 from prospectif.pipeline import run_demography
+from prospectif.results.convert import ageing_series
 from prospectif.scenario import compose
 from prospectif.territory import get_territory
 
@@ -31,7 +33,7 @@ def _project(run, inputs):
 def test_projection_and_series(benchmark, prepared):
     """Projection of the care needs and their result series, as on a slider move."""
     _, run, inputs = prepared
-    benchmark(lambda: _project(run, inputs).series())
+    benchmark(lambda: ageing_series(_project(run, inputs)))
 
 
 def test_projection_only(benchmark, prepared):

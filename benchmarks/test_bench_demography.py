@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from prospectif.base import demographic_base
+from prospectif.calibration.demographic import demographic_base
 from prospectif.models.demography import project
 from prospectif.pipeline import run_demography
 from prospectif.scenario import load_preset

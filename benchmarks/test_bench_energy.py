@@ -3,7 +3,9 @@
 import numpy as np
 import pytest
 
-from prospectif.models.energy import energy_inputs, project_energy
+from prospectif.calibration.energy_inputs import energy_inputs
+from prospectif.models.energy import project_energy
+from prospectif.results.convert import energy_series
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory
 
@@ -46,6 +48,6 @@ def test_projection_and_series(benchmark, territory_case):
 
     def full():
         inputs = energy_inputs(territory)
-        return project_energy(inputs, YEARS, population, transport, SCENARIO.energy).series()
+        return energy_series(project_energy(inputs, YEARS, population, transport, SCENARIO.energy))
 
     benchmark(full)

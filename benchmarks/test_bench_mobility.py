@@ -2,8 +2,10 @@
 
 import pytest
 
-from prospectif.models.mobility import mobility_inputs, project_mobility
+from prospectif.calibration.mobility_inputs import mobility_inputs
+from prospectif.models.mobility import project_mobility
 from prospectif.pipeline import run_demography
+from prospectif.results.convert import mobility_series
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory
 
@@ -29,21 +31,23 @@ def france():
 def test_one_departement_projection_and_series(benchmark, departement):
     """A slider move: the projection and its result series."""
     _, inputs, years, population = departement
-    benchmark(lambda: project_mobility(inputs, years, population, PARAMS).series())
+    benchmark(lambda: mobility_series(project_mobility(inputs, years, population, PARAMS)))
 
 
 def test_one_departement_inputs_projection_and_series(benchmark, departement):
     """A change of territory: type mix and defaults, projection, series."""
     territory, _, years, population = departement
     benchmark(
-        lambda: project_mobility(mobility_inputs(territory), years, population, PARAMS).series()
+        lambda: mobility_series(
+            project_mobility(mobility_inputs(territory), years, population, PARAMS)
+        )
     )
 
 
 def test_france_as_one_territory(benchmark, france):
     territory, run, _ = france
     inputs = mobility_inputs(territory)
-    benchmark(lambda: project_mobility(inputs, run.years, run.population, PARAMS).series())
+    benchmark(lambda: mobility_series(project_mobility(inputs, run.years, run.population, PARAMS)))
 
 
 def test_all_departements_one_by_one(benchmark, france):

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
+from prospectif.calibration.mobility_survey import load_survey
 from prospectif.errors import DataError, InputError, ResultsDiffer, ScenarioError, TerritoryError
-from prospectif.models.mobility_survey import load_survey
 from prospectif.results import assert_results_equal
 from prospectif.scenario import Scenario, load_scenario_file
 from prospectif.scenario.schema import set_dotted

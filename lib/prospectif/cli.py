@@ -200,6 +200,19 @@ def scenarios_docs() -> None:
     click.echo(assumptions_markdown(), nl=False)
 
 
+@main.group()
+def results() -> None:
+    """Result variables."""
+
+
+@results.command("docs")
+def results_docs() -> None:
+    """Print the reference of every result variable (docs/variables.md)."""
+    from .results.docs import variables_markdown
+
+    click.echo(variables_markdown(), nl=False)
+
+
 @main.command("run")
 @click.option(
     "--territory",
@@ -258,6 +271,8 @@ def run_command(
     """Compute every built model for territories × scenarios; write one results table.
 
     The library computes directly, without notebooks: the same numbers as the dashboards.
+    The run metadata goes with the table: ``meta`` and ``hypotheses`` sheets in Excel, schema
+    metadata in Parquet, a ``<file>.meta.json`` sidecar next to a CSV.
     """
     from .batch.definition import parse_selector, select
     from .batch.sweep import run_many

@@ -854,4 +854,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the notebook wrote no {file} (is output_dir supported in report mode?)",
     ),
     "batch.cell_error": ("{name}: {value} (cellule {cell})", "{name}: {value} (cell {cell})"),
+    # climate
+    "climate.unknown": (
+        "{column} climatique {value!r} inconnu ; connus : {allowed}",
+        "unknown climate {column} {value!r}; known: {allowed}",
+    ),
+    "climate.not_given": (
+        "l'indicateur climatique {value!r} n'est pas donné pour {pathway} {season}",
+        "climate indicator {value!r} is not given for {pathway} {season}",
+    ),
+    "climate.departements": (
+        "département(s) climatique(s) inconnu(s) {codes} (96 codes métropolitains)",
+        "unknown climate département(s) {codes} (96 metropolitan codes)",
+    ),
+    "build.drias_departements": (
+        "{file} : les {expected} départements métropolitains sont attendus une fois chacun, "
+        "reçu {codes} codes en {rows} lignes{bad}",
+        "{file}: expected the {expected} metropolitan départements once each, "
+        "got {codes} codes in {rows} rows{bad}",
+    ),
+    "build.drias_blocks": (
+        "DRIAS {pathway} : blocs de colonnes {found}, {expected} attendus",
+        "DRIAS {pathway}: column blocks {found}, expected {expected}",
+    ),
+    "build.drias_unnamed": (
+        "DRIAS {pathway} {season} : le bloc de colonnes sans nom contient des valeurs",
+        "DRIAS {pathway} {season}: the unnamed column block holds values",
+    ),
+    "build.drias_variable": (
+        "DRIAS {pathway} {season} : la variable {column} manque",
+        "DRIAS {pathway} {season}: variable {column} is missing",
+    ),
+    "build.tracc_sources": (
+        "{file} : les niveaux doivent citer leurs sources (éditeur, url)",
+        "{file}: the levels need cited sources (publisher, url)",
+    ),
+    "build.tracc_field": ("{file} : champ {field} manquant", "{file}: missing field {field}"),
+    "build.tracc_increasing": (
+        "{file} : {column} doit croître strictement",
+        "{file}: {column} must increase strictly",
+    ),
 }

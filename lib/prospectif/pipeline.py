@@ -2,61 +2,55 @@
 
 >>> from prospectif.pipeline import run
 >>> table = run("DEP-71", load_preset("insee-central"))   # IAMC long table
+
+Every function takes ``data`` (a :class:`~prospectif.data.Dataset`, default the process's
+:func:`~prospectif.data.open_data`); :func:`run_chains` runs many territories in one call.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .base import FERTILE_AGES, OPEN_AGE, demographic_base
+from .calibration.ageing_calibration import ageing_inputs
+from .calibration.demographic import demographic_base, estimates_for
+from .calibration.energy_inputs import energy_inputs
+from .calibration.mobility_inputs import mobility_inputs
 from .census import census_structure
+from .data import Dataset, open_data
 from .models.ageing import AgeingResult, project_ageing
-from .models.ageing_calibration import ageing_inputs
-from .models.demography import Projection, RatePaths, project, rate_paths
-from .models.demography_estimation import DemographyEstimates, estimate
-from .models.demography_indicators import demography_series
-from .models.energy import EnergyResult, energy_inputs, project_energy
-from .models.mobility import MobilityInputs, MobilityResult, mobility_inputs, project_mobility
+from .models.axes import BASE_YEAR, ENERGY_BASE_YEAR, FERTILE_AGES, OPEN_AGE
+from .models.demography import (
+    DemographyEstimates,
+    Projection,
+    RatePaths,
+    project,
+    rate_paths,
+    stack_paths,
+)
+from .models.energy import EnergyInputs, EnergyResult, project_energy
+from .models.mobility import MobilityInputs, MobilityResult, project_mobility
 from .results import long_table
+from .results.convert import (
+    ageing_series,
+    demography_scalars,
+    demography_series,
+    energy_series,
+    mobility_series,
+)
+from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
 from .scenario import Scenario
-from .territory import STRUCTURE_CENSUS, Territory, get_territory
-
-MODEL_NAME = "Prospectif"
-BASE_YEAR = 2025
-ENERGY_BASE_YEAR = 2021
-"""First year of the energy balance (the last ORE year); mobility runs from it too."""
-MIGRATION_WINDOW = 10
-"""Years of population estimates behind the residual migration (2015–2025)."""
+from .territory import STRUCTURE_CENSUS, STRUCTURE_ESTIMATES, Territory, get_territory
 
 
-@functools.cache
-def estimates_for(
-    base_year: int = BASE_YEAR, window: int = MIGRATION_WINDOW
-) -> DemographyEstimates:
-    """Differentials and migration of every département estimated at ``base_year`` (cached)."""
-    base = demographic_base()
-    schedule_year = min(base_year - 1, int(base.asfr_years[-1]))
-    return estimate(
-        base.population,
-        base.years,
-        base_year,
-        window,
-        base.qx_observed,
-        base.qx_observed_years,
-        base.asfr_in(schedule_year),
-        FERTILE_AGES,
-    )
-
-
-def warm_up() -> None:
-    """Load the data and estimates every run needs (done once per process)."""
-    demographic_base()
-    estimates_for()
+def warm_up(data: Dataset | None = None) -> None:
+    """Load the data and estimates every run needs (kept on the data set)."""
+    estimates_for(data)
 
 
 @dataclass(frozen=True)
@@ -74,6 +68,7 @@ class DemographyRun:
     projection: Projection
     paths: RatePaths
     structure: str
+    data: Dataset
 
     @property
     def unit_territory(self) -> Territory:
@@ -88,7 +83,7 @@ class DemographyRun:
         Estimates are scaled by the base-year ratio of projection to estimate (1, unless the
         base structure was imported from a census) so the series has no break.
         """
-        base = demographic_base()
+        base = demographic_base(self.data)
         start = int(self.years[0])
         observed = base.population[first_year - base.years[0] : start - base.years[0] + 1]
         observed = np.tensordot(observed[:, base.dep_index(self.units)], self.weights, ([1], [0]))
@@ -121,13 +116,65 @@ class DemographyRun:
         e0 = (self.paths.life_expectancy * people).sum(1) / people.sum(1)
         return demography_series(self.years, self.population, births, deaths, migration, tfr, e0)
 
+    def metadata(self) -> RunMetadata:
+        """What the run was computed from, with the population peak."""
+        scalars = demography_scalars(self.years, self.population)
+        code, name = self.territory.code, self.territory.name
+        return run_metadata(code, name, self.scenario, self.structure, scalars, self.data)
+
     def table(self) -> pd.DataFrame:
         """The IAMC long table of the demography results; ``attrs["base_structure"]`` says how
-        the base age structure was obtained.
+        the base age structure was obtained, ``attrs["metadata"]`` holds the run metadata.
         """
-        table = long_table(self.series(), MODEL_NAME, self.scenario.id, self.territory.code)
-        table.attrs["base_structure"] = self.structure
-        return table
+        return _table(self.series(), self.metadata())
+
+
+def _rate_paths(
+    units: tuple[str, ...], scenario: Scenario, data: Dataset, estimates: DemographyEstimates
+) -> RatePaths:
+    """The scenario's year-by-year rates for the départements ``units``."""
+    base = demographic_base(data)
+    return rate_paths(
+        scenario.demography,
+        estimates,
+        base.dep_index(units),
+        base.qx_forecast,
+        base.qx_forecast_years,
+        base.asfr_in(int(base.asfr_years[-1])),
+        FERTILE_AGES,
+        scenario.horizon,
+        OPEN_AGE + 1,
+    )
+
+
+def _base_population(
+    units: tuple[str, ...], data: Dataset, estimates: DemographyEstimates
+) -> np.ndarray:
+    """Persons of the départements ``units`` in the base year, shape (unit, sex, age)."""
+    base = demographic_base(data)
+    return base.population_in(estimates.base_year)[base.dep_index(units)]
+
+
+def _unit_projection(
+    units: tuple[str, ...],
+    scenario: Scenario,
+    data: Dataset,
+    estimates: DemographyEstimates | None = None,
+    base_population: np.ndarray | None = None,
+) -> tuple[Projection, RatePaths]:
+    """The projection and rate paths of the départements ``units`` (one unit per département).
+
+    ``base_population`` (persons, shape (sex, age)) replaces the base of a single unit, whose
+    migration counts are scaled to it.
+    """
+    estimates = estimates or estimates_for(data)
+    paths = _rate_paths(units, scenario, data, estimates)
+    start = _base_population(units, data, estimates)
+    if base_population is not None:
+        ratio = float(base_population.sum() / start.sum())
+        paths = dataclasses.replace(paths, migration_counts=paths.migration_counts * ratio)
+        start = np.asarray(base_population, dtype=float)[None]
+    return project(start, paths), paths
 
 
 def run_demography(
@@ -135,6 +182,7 @@ def run_demography(
     scenario: Scenario,
     base_population: np.ndarray | None = None,
     estimates: DemographyEstimates | None = None,
+    data: Dataset | None = None,
 ) -> DemographyRun:
     """Project a territory under a scenario from its base year to the scenario's horizon.
 
@@ -145,43 +193,141 @@ def run_demography(
         INSEE census import; it is projected with the rates of its main département.
     estimates
         Differentials and migration (default: estimated at 2025 on the INSEE series).
+    data
+        The data set (default: :func:`~prospectif.data.open_data`).
     """
-    base = demographic_base()
-    estimates = estimates or estimates_for()
+    data = data or open_data()
     units = territory.departements
     weights = territory.shares.to_numpy(dtype=float)
     if base_population is not None:
         units, weights = (territory.shares.idxmax(),), np.ones(1)
-    positions = base.dep_index(units)
-    paths = rate_paths(
-        scenario.demography,
-        estimates,
-        positions,
-        base.qx_forecast,
-        base.qx_forecast_years,
-        base.asfr_in(int(base.asfr_years[-1])),
-        FERTILE_AGES,
-        scenario.horizon,
-        OPEN_AGE + 1,
-    )
-    start = base.population_in(estimates.base_year)[positions]
-    if base_population is not None:
-        ratio = float(base_population.sum() / start.sum())
-        paths = dataclasses.replace(paths, migration_counts=paths.migration_counts * ratio)
-        start = np.asarray(base_population, dtype=float)[None]
+    projection, paths = _unit_projection(tuple(units), scenario, data, estimates, base_population)
     structure = territory.structure if base_population is None else STRUCTURE_CENSUS
     return DemographyRun(
-        territory, scenario, tuple(units), weights, project(start, paths), paths, structure
+        territory, scenario, tuple(units), weights, projection, paths, structure, data
     )
 
 
-def census_base(territory: Territory, census: pd.DataFrame) -> np.ndarray:
+@dataclass(frozen=True)
+class UnitsRun:
+    """Départements projected together for many territories (see :func:`run_chains`).
+
+    The demography and the ageing model, vectorised over units, run once for all of them;
+    each territory takes its départements' rows with its weights.
+    """
+
+    demography: DemographyRun
+    """The projection of every département, each with weight 1."""
+
+    def rows(self, territory: Territory) -> np.ndarray:
+        """Positions of ``territory``'s départements among the units."""
+        position = {dep: i for i, dep in enumerate(self.demography.units)}
+        return np.array([position[dep] for dep in territory.departements], dtype=int)
+
+    def demography_of(self, territory: Territory) -> DemographyRun:
+        """The demography of ``territory``: its départements' rows, weighted by its shares."""
+        rows, whole = self.rows(territory), self.demography
+        return DemographyRun(
+            territory,
+            whole.scenario,
+            territory.departements,
+            territory.shares.to_numpy(dtype=float),
+            whole.projection.take(rows),
+            whole.paths.take(rows),
+            territory.structure,
+            whole.data,
+        )
+
+    @functools.cached_property
+    def ageing(self) -> AgeingResult:
+        """The ageing model of every unit (weights 1)."""
+        return _ageing(self.demography)
+
+
+def _units_run(territories: list[Territory], scenario: Scenario, data: Dataset) -> UnitsRun:
+    units = sorted({dep for t in territories for dep in t.departements})
+    shares = pd.Series(1.0, index=pd.Index(units, name="dep"))
+    whole = Territory("UNITS", "UNITS", "+".join(units), (), shares, STRUCTURE_ESTIMATES)
+    return UnitsRun(run_demography(whole, scenario, data=data))
+
+
+def run_demographies(
+    territories: Iterable[Territory], scenario: Scenario, data: Dataset | None = None
+) -> list[DemographyRun]:
+    """Project many territories in one call: every département they touch is projected once.
+
+    Each run equals :func:`run_demography` of its territory (the units are independent).
+    """
+    territories = list(territories)
+    units = _units_run(territories, scenario, data or open_data())
+    return [units.demography_of(t) for t in territories]
+
+
+def run_demography_variants(
+    territory: Territory, scenarios: Iterable[Scenario], data: Dataset | None = None
+) -> list[DemographyRun]:
+    """Project one territory under several scenarios with few calls of the engine.
+
+    Scenarios with the same horizon, sex ratio at birth and migration mode are stacked along
+    the unit axis and projected together; each run equals :func:`run_demography`.
+    """
+    data = data or open_data()
+    estimates = estimates_for(data)
+    units = territory.departements
+    scenarios = list(scenarios)
+    paths = [_rate_paths(units, s, data, estimates) for s in scenarios]
+    groups: dict[tuple, list[int]] = {}
+    for i, p in enumerate(paths):
+        key = (len(p.years), p.boys_share, p.migration_rates is None)
+        groups.setdefault(key, []).append(i)
+    start = _base_population(units, data, estimates)
+    runs: dict[int, DemographyRun] = {}
+    weights = territory.shares.to_numpy(dtype=float)
+    for members in groups.values():
+        stacked = stack_paths([paths[i] for i in members])
+        projection = project(np.concatenate([start] * len(members)), stacked)
+        for k, i in enumerate(members):
+            rows = np.arange(k * len(units), (k + 1) * len(units))
+            runs[i] = DemographyRun(
+                territory,
+                scenarios[i],
+                units,
+                weights,
+                projection.take(rows),
+                stacked.take(rows),
+                territory.structure,
+                data,
+            )
+    return [runs[i] for i in range(len(scenarios))]
+
+
+def population_envelope(
+    territory: Territory, scenarios: Iterable[Scenario], data: Dataset | None = None
+) -> tuple[pd.Series, pd.Series]:
+    """Lowest and highest population of ``territory`` each year over ``scenarios`` (persons),
+    kept on the data set for these scenarios' assumptions.
+    """
+    data = data or open_data()
+    scenarios = list(scenarios)
+    key = f"envelope.{_territory_key(territory)}.{'.'.join(s.hash for s in scenarios)}"
+    return data.derived(key, lambda: _envelope(run_demography_variants(territory, scenarios, data)))
+
+
+def _envelope(runs: list[DemographyRun]) -> tuple[pd.Series, pd.Series]:
+    totals = np.array([run.population.sum(axis=(-1, -2)) for run in runs])
+    years = runs[0].years
+    return pd.Series(totals.min(0), index=years), pd.Series(totals.max(0), index=years)
+
+
+def census_base(
+    territory: Territory, census: pd.DataFrame, data: Dataset | None = None
+) -> np.ndarray:
     """Base population of a commune, EPCI or perimeter from an INSEE census table.
 
     The age–sex structure comes from the census (see :mod:`prospectif.census`); the total is
     the territory's 2025 estimate (its communes' share of their départements).
     """
-    base = demographic_base()
+    base = demographic_base(data)
     population = base.population_in(BASE_YEAR)
     positions = base.dep_index(territory.departements)
     total = float(np.nansum(population[positions].sum(axis=(-1, -2)) * territory.shares.to_numpy()))
@@ -189,14 +335,38 @@ def census_base(territory: Territory, census: pd.DataFrame) -> np.ndarray:
     return census_structure(census, list(territory.members), reference, total)
 
 
+def _ageing(demography: DemographyRun) -> AgeingResult:
+    """The ageing model on the units of ``demography``."""
+    return project_ageing(
+        ageing_inputs(demography.unit_territory, demography.data),
+        demography.years,
+        demography.projection.population,
+        demography.weights,
+        demography.paths.life_expectancy,
+        demography.scenario.ageing,
+    )
+
+
 MODELS = ("demography", "ageing", "mobility", "energy")
 """The models of the chain, in the order they run."""
 
 
-@functools.lru_cache(maxsize=256)
-def territory_mobility_inputs(territory_code: str) -> MobilityInputs:
-    """Mobility inputs of a territory (density mix and defaults), cached by code."""
-    return mobility_inputs(get_territory(territory_code))
+def _territory_key(territory: Territory) -> str:
+    """A key of the territory's composition (a perimeter file may change its communes)."""
+    shares = tuple(territory.shares.items())
+    return f"{territory.code}.{hash(territory.members)}.{hash(shares)}"
+
+
+def territory_mobility_inputs(territory: Territory, data: Dataset) -> MobilityInputs:
+    """Mobility inputs of a territory (density mix and defaults), kept on the data set."""
+    key = f"mobility.inputs.{_territory_key(territory)}"
+    return data.derived(key, lambda: mobility_inputs(territory, data=data))
+
+
+def territory_energy_inputs(territory: Territory, data: Dataset) -> EnergyInputs:
+    """Energy inputs of a territory (base balance, production), kept on the data set."""
+    key = f"energy.inputs.{_territory_key(territory)}"
+    return data.derived(key, lambda: energy_inputs(territory, data))
 
 
 @dataclass(frozen=True)
@@ -206,25 +376,22 @@ class ChainRun:
     territory: Territory
     scenario: Scenario
     demography: DemographyRun
+    units: UnitsRun | None = None
+    """Set when the chain was run with others (:func:`run_chains`): the models vectorised over
+    units are computed once for all of them."""
 
     @functools.cached_property
     def ageing(self) -> AgeingResult:
         """Seniors losing autonomy, places, care workforce, carers and cost."""
-        demography = self.demography
-        return project_ageing(
-            ageing_inputs(demography.unit_territory),
-            demography.years,
-            demography.projection.population,
-            demography.weights,
-            demography.paths.life_expectancy,
-            self.scenario.ageing,
-        )
+        if self.units is None:
+            return _ageing(self.demography)
+        return self.units.ageing.take(self.units.rows(self.territory), self.demography.weights)
 
     @functools.cached_property
     def mobility(self) -> MobilityResult:
         """Residents' travel: trips, passenger-km by mode, fleet, energy and emissions."""
         years, population = self.demography.population_since(ENERGY_BASE_YEAR)
-        inputs = territory_mobility_inputs(self.territory.code)
+        inputs = territory_mobility_inputs(self.territory, self.demography.data)
         return project_mobility(inputs, years, population, self.scenario.mobility)
 
     @functools.cached_property
@@ -232,7 +399,7 @@ class ChainRun:
         """Energy balance by sector and carrier, renewables, emissions, targets and bill."""
         years, population = self.demography.population_since(ENERGY_BASE_YEAR)
         return project_energy(
-            energy_inputs(self.demography.unit_territory),
+            territory_energy_inputs(self.demography.unit_territory, self.demography.data),
             years,
             population.sum(axis=(-1, -2)),
             self.mobility.energy_gwh,
@@ -241,31 +408,70 @@ class ChainRun:
 
     def series(self, models: tuple[str, ...] = MODELS) -> list:
         """Result series of the ``models`` asked for."""
-        return [s for model in models for s in getattr(self, model).series()]
+        return [s for model in models for s in SERIES[model](getattr(self, model))]
 
     def table(self, models: tuple[str, ...] = MODELS) -> pd.DataFrame:
         """The IAMC long table of ``models``; ``attrs["base_structure"]`` says how the base
-        age structure was obtained.
+        age structure was obtained, ``attrs["metadata"]`` holds the run metadata.
         """
-        table = long_table(self.series(models), MODEL_NAME, self.scenario.id, self.territory.code)
-        table.attrs["base_structure"] = self.demography.structure
-        return table
+        return _table(self.series(models), self.demography.metadata())
+
+
+SERIES = {
+    "demography": DemographyRun.series,
+    "ageing": ageing_series,
+    "mobility": mobility_series,
+    "energy": energy_series,
+}
+"""The series of each model's result (:mod:`prospectif.results.convert`)."""
+
+
+def _table(series: list, metadata: RunMetadata) -> pd.DataFrame:
+    table = long_table(series, MODEL_NAME, metadata.scenario, metadata.territory)
+    table.attrs["base_structure"] = metadata.base_structure
+    table.attrs["metadata"] = (metadata,)
+    return table
 
 
 def run_chain(
-    territory: Territory, scenario: Scenario, census: pd.DataFrame | None = None
+    territory: Territory,
+    scenario: Scenario,
+    census: pd.DataFrame | None = None,
+    data: Dataset | None = None,
 ) -> ChainRun:
     """The model chain for a territory and a scenario (models computed on demand).
 
     ``census`` (from :func:`prospectif.census.read_census_table`) replaces the estimated age
     structure of a commune, EPCI or perimeter.
     """
-    base = census_base(territory, census) if census is not None else None
-    return ChainRun(territory, scenario, run_demography(territory, scenario, base_population=base))
+    data = data or open_data()
+    base = census_base(territory, census, data) if census is not None else None
+    demography = run_demography(territory, scenario, base_population=base, data=data)
+    return ChainRun(territory, scenario, demography)
+
+
+def run_chains(
+    territories: Iterable[Territory | str], scenario: Scenario, data: Dataset | None = None
+) -> list[ChainRun]:
+    """The model chains of many territories (or codes) under one scenario, in one call.
+
+    The demography and the ageing of every département they touch are computed once (both
+    are vectorised over units); mobility and energy run on demand per territory. Each chain
+    equals :func:`run_chain` of its territory (to rounding, ~1e-16 relative, when a territory
+    spans several départements).
+    """
+    data = data or open_data()
+    territories = [t if isinstance(t, Territory) else get_territory(t, data) for t in territories]
+    units = _units_run(territories, scenario, data)
+    return [ChainRun(t, scenario, units.demography_of(t), units) for t in territories]
 
 
 def run(
-    territory_code: str, scenario: Scenario, census: pd.DataFrame | None = None
+    territory_code: str,
+    scenario: Scenario,
+    census: pd.DataFrame | None = None,
+    data: Dataset | None = None,
 ) -> pd.DataFrame:
     """Every model for a territory and a scenario, as one IAMC long table."""
-    return run_chain(get_territory(territory_code), scenario, census).table()
+    data = data or open_data()
+    return run_chain(get_territory(territory_code, data), scenario, census, data).table()

@@ -9,7 +9,6 @@ these shares, so every territory is computed the same way.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,10 +18,10 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from .data import load_table
+from .data import Dataset, open_data
 from .errors import InputFileError, TerritoryError
 from .messages import Message
-from .scenario.io import presets_dir
+from .paths import presets_dir
 from .yamlio import read_yaml
 
 KIND_ORDER = {"FR": 0, "FR-METRO": 1, "REG": 2, "DEP": 3, "EPCI": 4, "COM": 5, "PER": 6}
@@ -85,9 +84,14 @@ def fold(text: str) -> str:
     return " ".join(plain.lower().split())
 
 
-@functools.cache
-def _tables() -> dict[str, pd.DataFrame]:
-    tables = {name: load_table(name) for name in ("regions", "departements", "epci", "communes")}
+def _tables(data: Dataset | None) -> dict[str, pd.DataFrame]:
+    """The territory tables of ``data`` (read once per data set)."""
+    data = data or open_data()
+    return data.derived("territory.tables", lambda: _read_tables(data))
+
+
+def _read_tables(data: Dataset) -> dict[str, pd.DataFrame]:
+    tables = {name: data.table(name) for name in ("regions", "departements", "epci", "communes")}
     tables["communes"]["dep_share"] = _commune_shares(tables["communes"])
     return tables
 
@@ -98,10 +102,15 @@ def _commune_shares(communes: pd.DataFrame) -> pd.Series:
     return communes["population_2017"] / totals
 
 
-@functools.cache
-def directory() -> pd.DataFrame:
-    """Every territory with columns ``code, kind, name, folded, population``."""
-    t = _tables()
+def directory(data: Dataset | None = None) -> pd.DataFrame:
+    """Every territory with columns ``code, kind, name, folded, population`` (computed once per
+    data set).
+    """
+    data = data or open_data()
+    return data.derived("territory.directory", lambda: _directory(_tables(data)))
+
+
+def _directory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     deps, regs, epci, com = t["departements"], t["regions"], t["epci"], t["communes"]
     dep_pop = com.groupby("dep")["population_2017"].sum()
     reg_pop = dep_pop.groupby(deps.set_index("code")["region"]).sum()
@@ -153,7 +162,12 @@ def directory() -> pd.DataFrame:
     return table
 
 
-def search(query: str, limit: int = 20, kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
+def search(
+    query: str,
+    limit: int = 20,
+    kinds: tuple[str, ...] | None = None,
+    data: Dataset | None = None,
+) -> pd.DataFrame:
     """Territories whose name contains every word of ``query``, ignoring case and accents.
 
     Best matches first: exact name, then names starting with the query, then the larger
@@ -161,7 +175,7 @@ def search(query: str, limit: int = 20, kinds: tuple[str, ...] | None = None) ->
     Returns columns ``code, kind, name, population``.
     """
     words = fold(query).split()
-    table = directory()
+    table = directory(data)
     if kinds:
         table = table[table["kind"].isin(kinds)]
     if not words:
@@ -179,8 +193,11 @@ def search(query: str, limit: int = 20, kinds: tuple[str, ...] | None = None) ->
     return hits.head(limit)[["code", "kind", "name", "population"]].reset_index(drop=True)
 
 
-def get_territory(code: str) -> Territory:
+def get_territory(code: str, data: Dataset | None = None) -> Territory:
     """Resolve a territory code (``DEP-71``, ``EPCI-200070308``, ``PER-pays-charolais``…).
+
+    Territories of the data set are resolved once per data set; perimeters are read from
+    their file on every call.
 
     Raises
     ------
@@ -191,22 +208,26 @@ def get_territory(code: str) -> Territory:
         raise TerritoryError("territory.not_text", value=code)
     code = code.strip()
     if code.startswith("PER-"):
-        return load_perimeter(perimeters_dir() / f"{code[4:]}.yaml", code)
-    row = directory().loc[lambda d: d["code"] == code]
+        return load_perimeter(perimeters_dir() / f"{code[4:]}.yaml", code, data)
+    data = data or open_data()
+    return data.derived(f"territory.{code}", lambda: _resolve(code, data))
+
+
+def _resolve(code: str, data: Dataset) -> Territory:
+    row = directory(data).loc[lambda d: d["code"] == code]
     if row.empty:
-        raise TerritoryError("territory.unknown", value=code, close=_closest(code))
+        raise TerritoryError("territory.unknown", value=code, close=_closest(code, data))
     kind, name = row["kind"].iat[0], row["name"].iat[0]
-    return _build(code, kind, name)
+    return _build(code, kind, name, _tables(data))
 
 
-def _closest(code: str) -> Message | str:
-    codes = directory()["code"].tolist()
+def _closest(code: str, data: Dataset | None) -> Message | str:
+    codes = directory(data)["code"].tolist()
     close = difflib.get_close_matches(code.upper(), codes, n=5, cutoff=0.6)
     return Message("territory.closest", {"codes": ", ".join(close)}) if close else ""
 
 
-def _build(code: str, kind: str, name: str) -> Territory:
-    t = _tables()
+def _build(code: str, kind: str, name: str, t: dict[str, pd.DataFrame]) -> Territory:
     deps = t["departements"]
     key = code.split("-", 1)[1] if "-" in code and kind != "FR-METRO" else ""
     if kind in {"FR", "FR-METRO", "REG", "DEP"}:
@@ -217,7 +238,7 @@ def _build(code: str, kind: str, name: str) -> Territory:
             "DEP": deps[deps["code"] == key],
         }[kind]
         shares = pd.Series(1.0, index=pd.Index(selected["code"], name="dep"))
-        return Territory(code, kind, name, _parents(kind, key), shares, STRUCTURE_ESTIMATES)
+        return Territory(code, kind, name, _parents(kind, key, t), shares, STRUCTURE_ESTIMATES)
     communes = t["communes"]
     members = (
         communes[communes["epci"] == key] if kind == "EPCI" else communes[communes["code"] == key]
@@ -226,7 +247,7 @@ def _build(code: str, kind: str, name: str) -> Territory:
         code,
         kind,
         name,
-        _parents(kind, key),
+        _parents(kind, key, t),
         _shares(members),
         STRUCTURE_SHARE,
         tuple(members["code"]),
@@ -239,8 +260,7 @@ def _shares(members: pd.DataFrame) -> pd.Series:
     return shares.sort_index()
 
 
-def _parents(kind: str, key: str) -> tuple[str, ...]:
-    t = _tables()
+def _parents(kind: str, key: str, t: dict[str, pd.DataFrame]) -> tuple[str, ...]:
     deps = t["departements"].set_index("code")
     if kind in {"FR"}:
         return ()
@@ -252,17 +272,17 @@ def _parents(kind: str, key: str) -> tuple[str, ...]:
         return (f"REG-{region}", *metro, "FR")
     if kind == "EPCI":
         dep = t["epci"].set_index("siren").at[key, "dep"]
-        return (f"DEP-{dep}", *_parents("DEP", dep))
+        return (f"DEP-{dep}", *_parents("DEP", dep, t))
     commune = t["communes"].set_index("code").loc[key]
     epci = (f"EPCI-{commune['epci']}",) if commune["epci"] else ()
-    return (*epci, f"DEP-{commune['dep']}", *_parents("DEP", commune["dep"]))
+    return (*epci, f"DEP-{commune['dep']}", *_parents("DEP", commune["dep"], t))
 
 
-def children(code: str) -> list[str]:
+def children(code: str, data: Dataset | None = None) -> list[str]:
     """Codes one level below: régions of France, départements of a région, EPCI of a
     département (those whose main département it is), communes of an EPCI.
     """
-    t = _tables()
+    t = _tables(data)
     kind, _, key = code.partition("-")
     if code == "FR":
         return ("REG-" + t["regions"]["code"]).tolist()
@@ -286,7 +306,7 @@ def perimeters_dir() -> Path:
     return presets_dir() / "perimetres"
 
 
-def load_perimeter(path: Path, code: str | None = None) -> Territory:
+def load_perimeter(path: Path, code: str | None = None, data: Dataset | None = None) -> Territory:
     """Load a custom perimeter: a YAML file with ``name`` and a list of commune ``communes``.
 
     Raises
@@ -310,7 +330,7 @@ def load_perimeter(path: Path, code: str | None = None) -> Territory:
     if not isinstance(listed, list) or not listed:
         raise TerritoryError("territory.perimeter_communes", file=path)
     wanted = [str(c).removeprefix("COM-").zfill(5) for c in listed]
-    communes = _tables()["communes"]
+    communes = _tables(data)["communes"]
     members = communes[communes["code"].isin(wanted)]
     unknown = sorted(set(wanted) - set(members["code"]))
     if unknown:
@@ -322,7 +342,7 @@ def load_perimeter(path: Path, code: str | None = None) -> Territory:
     )
 
 
-def territory_geometry(territory: Territory) -> shapely.Geometry:
+def territory_geometry(territory: Territory, data: Dataset | None = None) -> shapely.Geometry:
     """Outline of a territory (WGS84), from the embedded simplified geometries.
 
     Raises
@@ -333,18 +353,24 @@ def territory_geometry(territory: Territory) -> shapely.Geometry:
     if territory.kind in {"COM", "PER"}:
         raise TerritoryError("territory.no_outline", code=territory.code)
     if territory.kind == "EPCI":
-        table = geometries("epci")
+        table = geometries("epci", data)
         return table.loc[table["code"] == territory.code[5:], "geometry"].iat[0]
-    deps = geometries("departements")
+    deps = geometries("departements", data)
     return shapely.union_all(deps.loc[deps["code"].isin(territory.departements), "geometry"])
 
 
-@functools.cache
-def geometries(level: str) -> gpd.GeoDataFrame:
-    """Simplified outlines of all ``departements``, ``regions`` or ``epci`` (column ``code``)."""
+def geometries(level: str, data: Dataset | None = None) -> gpd.GeoDataFrame:
+    """Simplified outlines of all ``departements``, ``regions`` or ``epci`` (column ``code``),
+    read once per data set.
+    """
     if level not in {"departements", "regions", "epci"}:
         raise TerritoryError("territory.level", value=level, allowed="departements, regions, epci")
-    table = load_table(f"geometry_{level}").rename(columns={"siren": "code"})
+    data = data or open_data()
+    return data.derived(f"territory.geometry.{level}", lambda: _outlines(data, level))
+
+
+def _outlines(data: Dataset, level: str) -> gpd.GeoDataFrame:
+    table = data.table(f"geometry_{level}").rename(columns={"siren": "code"})
     return gpd.GeoDataFrame(
         table[["code"]], geometry=shapely.from_wkb(table["geometry"]), crs="EPSG:4326"
     )

@@ -66,6 +66,10 @@ def test_snapshot_layout_manifest_and_index(reference):
     assert record["id"] == "demographie/DEP-71/tendanciel" and record["status"] == "ok"
     assert record["scenario_hash"] == manifest["batch"]["scenarios"]["tendanciel"]["hash"]
     assert record["parameters"]["mode"] == "report"
+    (metadata,) = record["metadata"]
+    assert metadata["scenario_hash"] == record["scenario_hash"]
+    assert metadata["data_hash"] == manifest["data"]["catalogue_hash"]
+    assert metadata["territory"] == "DEP-71" and "Population Peak" in metadata["scalars"]
     assert record["started"] <= record["ended"] and record["duration_s"] > 0
     index = (reference / "index.html").read_text(encoding="utf-8")
     assert (

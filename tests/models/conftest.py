@@ -1,6 +1,6 @@
 import pandas as pd
 
-from prospectif.base import demographic_base
+from prospectif.calibration.demographic import demographic_base
 from prospectif.territory import STRUCTURE_ESTIMATES, Territory
 
 

@@ -3,15 +3,12 @@
 import numpy as np
 import pytest
 
-from prospectif.base import demographic_base
-from prospectif.data import load_table
-from prospectif.errors import ScenarioError
-from prospectif.models.ageing import ageing_inputs, project_ageing
-from prospectif.models.ageing_calibration import (
+from prospectif.calibration.ageing_calibration import (
     GROUP_STARTS,
     POPULATION_YEAR,
     STATUS_JOINT,
     STATUS_NATIONAL,
+    ageing_inputs,
     calibration,
     fitted_counts,
     group_of_age,
@@ -19,7 +16,12 @@ from prospectif.models.ageing_calibration import (
     single_age_curves,
     solve_factors,
 )
+from prospectif.calibration.demographic import demographic_base
+from prospectif.data import load_table
+from prospectif.errors import ScenarioError
+from prospectif.models.ageing import project_ageing
 from prospectif.pipeline import run_demography
+from prospectif.results.convert import ageing_series
 from prospectif.scenario import Scenario, compose, load_preset
 from prospectif.scenario.ageing import Ageing
 from prospectif.territory import get_territory
@@ -56,7 +58,7 @@ def project(territory, run, **changes):
 
 
 def values(result):
-    return {s.variable: s.values for s in result.series()}
+    return {s.variable: s.values for s in ageing_series(result)}
 
 
 def test_calibration_reproduces_every_departement_and_france():

@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from prospectif.pipeline import estimates_for, run_demography
+from prospectif.calibration.demographic import estimates_for
+from prospectif.pipeline import run_demography
 from prospectif.scenario import load_preset
 from prospectif.validation import backtest, insee_2021_reproduction
 
@@ -116,8 +117,10 @@ def test_indicators_are_consistent(france_central):
     groups = wide["Population|Age 0-19"] + wide["Population|Age 20-64"] + wide["Population|Age 65+"]
     np.testing.assert_allclose(groups, wide["Population"])
     assert (wide["Median Age"].dropna().between(35, 55)).all()
-    peak = table[table["variable"] == "Population|Peak"]
-    assert len(peak) == 1 and peak["value"].iat[0] == wide["Population"].max()
+    peak = table.attrs["metadata"][0].scalars
+    assert "Population|Peak" not in wide
+    assert peak["Population Peak"] == wide["Population"].max()
+    assert wide["Population"].idxmax() == peak["Population Peak Year"]
     assert set(table.columns) == {
         "model",
         "scenario",

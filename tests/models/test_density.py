@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from prospectif.data import load_table
-from prospectif.models.density import (
+from prospectif.calibration.density import (
     DENSITY_TYPES,
     INSEE_SHARES_2016,
     THRESHOLDS,
@@ -14,6 +13,7 @@ from prospectif.models.density import (
     departement_type_mix,
     territory_type_mix,
 )
+from prospectif.data import load_table
 from prospectif.territory import get_territory, load_perimeter
 
 pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts

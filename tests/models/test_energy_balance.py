@@ -3,17 +3,15 @@
 import numpy as np
 import pytest
 
+from prospectif.calibration.energy_inputs import base_balance, observed_production, ore_cube
 from prospectif.data import load_table
+from prospectif.models.axes import ENERGY_BASE_YEAR as BASE_YEAR
 from prospectif.models.energy_balance import (
-    BASE_YEAR,
     CARRIERS,
     NATIONAL_MIX,
     STATIONARY,
     apportion_unknown,
-    base_balance,
     estimate_balance,
-    observed_production,
-    ore_cube,
 )
 from prospectif.territory import get_territory
 

@@ -5,11 +5,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from prospectif.base import demographic_base
+from prospectif.calibration.demographic import demographic_base
+from prospectif.calibration.mobility_inputs import mobility_inputs, type_defaults
+from prospectif.calibration.mobility_survey import (
+    SURVEY_MODES,
+    apply_survey,
+    load_survey,
+    survey_from_dict,
+)
 from prospectif.errors import DataError
-from prospectif.models.mobility import (
+from prospectif.models.axes import BASE_YEAR as REPORT_FROM
+from prospectif.models.axes import TRANSPORT_CARRIERS as CARRIERS
+from prospectif.models.mobility import project_mobility
+from prospectif.models.mobility_constants import (
     CAR,
-    CARRIERS,
     COMMUTE_SHARES_FR,
     CONSTRUCTION,
     CONSUMPTION,
@@ -18,21 +27,12 @@ from prospectif.models.mobility import (
     LIFE_CYCLE,
     MODES,
     OCCUPANCY_LONG,
-    REPORT_FROM,
     SHARES_FR,
     TAILPIPE,
     TRIPS_FR,
-    apply_survey,
-    fleet_start,
-    mobility_inputs,
-    project_mobility,
-    type_defaults,
 )
-from prospectif.models.mobility_survey import (
-    SURVEY_MODES,
-    load_survey,
-    survey_from_dict,
-)
+from prospectif.models.mobility_fleet import fleet_start
+from prospectif.results.convert import mobility_series
 from prospectif.scenario import load_preset
 from prospectif.scenario.mobility import Mobility
 from prospectif.territory import get_territory
@@ -250,7 +250,7 @@ def test_years_after_2025_only_still_start_from_the_2025_fleet(dep71):
 # --- Results ----------------------------------------------------------------------------------
 def test_series_start_in_2025_with_stable_names(dep71):
     result = run(dep71)
-    series = {s.variable: s for s in result.series()}
+    series = {s.variable: s for s in mobility_series(result)}
     for name in (
         "Mobility|Trips",
         *(f"Mobility|Trips|{m}" for m in MODES),
@@ -259,8 +259,8 @@ def test_series_start_in_2025_with_stable_names(dep71):
         "Mobility|Vehicle-km|Car",
         "Mobility|Car Share of Distance",
         *(f"Mobility|Energy|{c.capitalize()}" for c in CARRIERS),
-        "Emissions|GHG|Mobility|Tailpipe",
-        "Emissions|GHG|Mobility|Life Cycle",
+        "Mobility|Emissions|Tailpipe",
+        "Mobility|Emissions|Life Cycle",
     ):
         assert name in series, name
         assert series[name].years[0] == REPORT_FROM

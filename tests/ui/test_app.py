@@ -94,6 +94,7 @@ def test_exported_yaml_reproduces_the_screen(presets, tmp_path):
         "demographie-DEP-2A-resultats.csv",
         "demographie-DEP-2A-resultats-intl.csv",
         "demographie-DEP-2A-resultats.xlsx",
+        "demographie-DEP-2A-resultats.meta.json",
     }
     path = tmp_path / "variant.yaml"
     path.write_bytes(base64.b64decode(links["insee-central.yaml"]))

@@ -27,9 +27,9 @@ def test_map_values_equal_each_territory_own_run():
 
 
 def test_population_change_is_relative_to_the_base_year():
-    table = pd.DataFrame({"variable": "Population", "year": [2025, 2030], "value": [100.0, 110.0]})
+    population = {2025: 100.0, 2030: 110.0}
     growth = next(i for i in MAP_INDICATORS if i.key == "croissance")
-    assert indicator_value(table, growth, 2030) == pytest.approx(10.0)
+    assert indicator_value(lambda _, y: population[y], growth, 2030, 2025) == pytest.approx(10.0)
 
 
 def test_rural_shares_are_percentages():

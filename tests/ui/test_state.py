@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prospectif.scenario import load_preset, save_scenario
 from prospectif.ui.state import MAX_QUERY_LENGTH, ViewState, parse_query, resolve, to_query
 
 DEFAULTS = ViewState(territory="DEP-71", scenario="insee-central", horizon=2070)
@@ -78,3 +79,13 @@ def test_no_query_string_raises(query):
 def test_the_address_cannot_name_a_scenario_file(value):
     parsed, problems = parse_query(f"scenario={value}", DEFAULTS)
     assert parsed.scenario == DEFAULTS.scenario and len(problems) == 1
+
+
+def test_a_variant_file_edited_on_disk_is_served_fresh(tmp_path):
+    path = tmp_path / "atelier.yaml"
+    variant = load_preset("tendanciel").model_copy(update={"id": "atelier"})
+    save_scenario(variant.with_values({"demography.fertility.tfr_target": 1.5}), path)
+    state = ViewState("DEP-71", str(path), 2050)
+    assert resolve(state).demography.fertility.tfr_target == 1.5
+    save_scenario(variant.with_values({"demography.fertility.tfr_target": 2.1}), path)
+    assert resolve(state).demography.fertility.tfr_target == 2.1

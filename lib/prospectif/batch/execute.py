@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from ..fileio import atomic_write_bytes, atomic_write_text
 from ..messages import message
+from ..results import read_metadata
 from .plan import Run
 
 KERNEL = "python3"
@@ -63,6 +64,8 @@ def execute_run(run: Run, snapshot: str) -> dict:
     try:
         error = run.scenario.error or _execute(run, tmp)
         record = run_record(run, started, time.perf_counter() - clock, error)
+        if not error:
+            record["metadata"] = [m.summary() for m in read_metadata(tmp / RESULTS)]
         atomic_write_text(tmp / MARKER, json.dumps(record, ensure_ascii=False, indent=1))
         publish(tmp, final)
     finally:

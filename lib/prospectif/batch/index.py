@@ -21,7 +21,7 @@ from .plan import Run
 INDEX = "index.html"
 HEADLINES = (
     ("Population", "Population", 0),
-    ("Population|Share|Age 65+", "Part des 65 ans ou plus (%)", 1),
+    ("Share|Population|Age 65+", "Part des 65 ans ou plus (%)", 1),
     ("Population|Age 75+", "Personnes de 75 ans ou plus", 0),
     ("Autonomy|APA Beneficiaries", "Bénéficiaires de l'APA", 0),
     ("Final Energy", "Énergie finale (GWh)", 0),

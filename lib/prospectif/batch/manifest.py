@@ -85,8 +85,9 @@ def manifest(
     Parameters
     ----------
     records
-        Run records by run id (see :func:`prospectif.batch.execute.run_record`); runs without
-        one are ``pending``.
+        Run records by run id (see :func:`prospectif.batch.execute.run_record`), each with the
+        run metadata of its results file (``metadata``: :meth:`RunMetadata.summary` of each
+        run); runs without one are ``pending``.
     times
         ``started``, ``ended`` (ISO 8601, UTC) and ``duration_s`` of this call, ``resumed``.
     """

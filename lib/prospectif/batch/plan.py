@@ -13,8 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..data import default_data_dir, read_catalog
-from ..data.catalog import REBUILD_HINT
+from ..data.catalog import REBUILD_HINT, catalogue_hash, file_sha256
 from ..errors import DataError
 from .definition import Batch, ScenarioSpec
 
@@ -91,23 +90,9 @@ def fingerprint(
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 (hex) of a file's bytes."""
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def data_catalogue_hash(data_dir: Path | None = None) -> str:
     """SHA-256 (hex) of the embedded data: ``catalog.yaml`` and every table file it lists."""
-    data_dir = Path(data_dir or default_data_dir())
-    digest = hashlib.sha256()
-    names = ["catalog.yaml", *sorted(t["file"] for t in read_catalog(data_dir).values())]
     try:
-        for name in names:
-            digest.update(f"{name}\0{file_sha256(data_dir / name)}\0".encode())
+        return catalogue_hash(data_dir)
     except OSError as exc:
         raise DataError("data.unreadable", reason=exc, hint=REBUILD_HINT) from None
-    return digest.hexdigest()

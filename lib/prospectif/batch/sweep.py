@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..pipeline import run
-from ..results import COLUMNS
+from ..pipeline import run, run_chains
+from ..results import concat_tables
 from ..scenario import Scenario
 
 
@@ -20,14 +20,18 @@ def run_many(
 ) -> pd.DataFrame:
     """One IAMC long table for every territory × scenario (territories outer, in order).
 
+    Without ``census``, each scenario runs all the territories in one call
+    (:func:`prospectif.pipeline.run_chains`).
+
     ``census`` (an INSEE census age table) applies to every territory; see
     :func:`prospectif.pipeline.run`.
     """
-    scenarios = list(scenarios)
-    tables = [run(code, scenario, census) for code in territories for scenario in scenarios]
-    if not tables:
-        return pd.DataFrame(columns=COLUMNS)
-    table = pd.concat(tables, ignore_index=True)
-    structures = {t.attrs.get("base_structure") for t in tables}
-    table.attrs["base_structure"] = ", ".join(sorted(s for s in structures if s))
-    return table
+    scenarios, codes = list(scenarios), list(territories)
+    if census is not None:
+        return concat_tables(
+            [run(code, scenario, census) for code in codes for scenario in scenarios]
+        )
+    chains = [run_chains(codes, scenario) for scenario in scenarios]
+    return concat_tables(
+        [by_scenario[i].table() for i in range(len(codes)) for by_scenario in chains]
+    )

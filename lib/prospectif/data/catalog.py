@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -67,7 +67,6 @@ def write_catalog(specs: Iterable[TableSpec], path: Path) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
-@functools.cache
 def read_catalog(data_dir: Path | None = None) -> dict:
     """The catalogue of the embedded tables (``catalog.yaml``) as a dict."""
     path = Path(data_dir or default_data_dir()) / "catalog.yaml"
@@ -81,7 +80,28 @@ def read_catalog(data_dir: Path | None = None) -> dict:
         ) from None
 
 
-@functools.cache
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of a file's bytes."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def catalogue_hash(data_dir: Path | None = None) -> str:
+    """SHA-256 (hex) of the embedded data: ``catalog.yaml`` and every table file it lists.
+
+    A :class:`~prospectif.data.dataset.Dataset` computes it once (:attr:`Dataset.hash`).
+    """
+    data_dir = Path(data_dir or default_data_dir())
+    names = ["catalog.yaml", *sorted(t["file"] for t in read_catalog(data_dir).values())]
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(f"{name}\0{file_sha256(data_dir / name)}\0".encode())
+    return digest.hexdigest()
+
+
 def _read_parquet(path: Path) -> pd.DataFrame:
     try:
         return pq.read_table(path).to_pandas()
@@ -91,8 +111,23 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         raise DataError("data.table_corrupted", file=path, reason=exc, hint=REBUILD_HINT) from None
 
 
+def read_table(name: str, data_dir: Path, tables: dict) -> pd.DataFrame:
+    """Read the table ``name`` of the catalogue ``tables`` from ``data_dir``.
+
+    Raises
+    ------
+    DataError
+        If the table is unknown, missing or unreadable; the message says how to rebuild it.
+    """
+    if name not in tables:
+        raise DataError("data.unknown_table", value=name, allowed=", ".join(sorted(tables)))
+    return _read_parquet(data_dir / tables[name]["file"])
+
+
 def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
-    """Load an embedded table by name (see ``data/catalog.yaml``); a copy the caller may change.
+    """Read an embedded table by name (see ``data/catalog.yaml``), afresh from its file.
+
+    Runs read their tables through a :class:`~prospectif.data.dataset.Dataset`, which keeps them.
 
     Raises
     ------
@@ -100,7 +135,4 @@ def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
         If the table is unknown, missing or unreadable; the message says how to rebuild it.
     """
     data_dir = Path(data_dir or default_data_dir())
-    tables = read_catalog(data_dir)
-    if name not in tables:
-        raise DataError("data.unknown_table", value=name, allowed=", ".join(sorted(tables)))
-    return _read_parquet(data_dir / tables[name]["file"]).copy()
+    return read_table(name, data_dir, read_catalog(data_dir))

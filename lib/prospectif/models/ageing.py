@@ -6,31 +6,76 @@ setting x (home, institution), sex s and age a ≥ 60, on 1 January of year t:
   B_x(t, u) = Σ_{s,a} k_x(u) · p_x(s, a − Δ(t, u, s)) · (1 + τ)^(t − 2025) · P(t, u, s, a),
 
 with p the national 2022 prevalence curves, k the département's calibration factors
-(:mod:`.ageing_calibration`), Δ the shift of the curve along age (0 for constant prevalence;
-± ``shift_share`` × the life-expectancy gain since 2025 for compression / expansion) and τ the
-expert annual trend; home + institution prevalence is capped at 1. The policy levers then move
-beneficiaries between settings and turn them into places, hours, staff and cost.
+(:mod:`prospectif.calibration.ageing_calibration`), Δ the shift of the curve along age (0 for
+constant prevalence; ± ``shift_share`` × the life-expectancy gain since 2025 for compression /
+expansion) and τ the expert annual trend; home + institution prevalence is capped at 1. The
+policy levers then move beneficiaries between settings and turn them into places, hours, staff
+and cost.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import ModelError
-from ..results import Series
-from ..scenario.ageing import Ageing, Policy, Prevalence
-from .ageing_calibration import ELDERLY_AGE, FIRST_AGE, AgeingInputs, ageing_inputs, capped
 
-__all__ = ["AgeingInputs", "AgeingResult", "ageing_inputs", "project_ageing"]
+if TYPE_CHECKING:
+    from ..scenario.ageing import Ageing, Policy, Prevalence
 
+__all__ = ["AgeingInputs", "AgeingResult", "project_ageing"]
+
+FIRST_AGE = 60
+"""The APA is paid from age 60."""
+ELDERLY_AGE = 75
 MONTHS = 12
 CARER_AGES = (50, 75)
 """Potential family carers: people aged 50–74 (ages 50 to 74 inclusive)."""
 OLDEST_AGE = 85
 MAX_SHIFT = 60
 """Largest shift of the prevalence curve towards younger ages (years), far beyond any use."""
+
+
+@dataclass(frozen=True)
+class AgeingInputs:
+    """Everything territory-specific the ageing model needs, for its départements (units).
+
+    Attributes
+    ----------
+    units
+        Département codes, in the order of the territory's départements.
+    prevalence
+        National APA prevalence of 2022 by setting (home, institution), sex and single age
+        0…105 (fraction; 0 below 60), shape (setting, sex, age).
+    factors
+        Calibration factors by unit and setting (dimensionless), shape (unit, setting).
+    places_per_beneficiary
+        Today's places per beneficiary in institution (places per person), shape (unit,).
+    places_today
+        Estimated places in residential care at the end of 2023 (places), shape (unit,).
+    aged_75
+        Persons aged 75+ on 1 January 2025 (INSEE estimates), the population today's places
+        serve, shape (unit,).
+    status
+        How each unit was calibrated: ``drees`` (its own count), ``joint`` (Corsica: one
+        factor for 2A and 2B) or ``national`` (no DREES count: the national factor).
+    """
+
+    units: tuple[str, ...]
+    prevalence: np.ndarray
+    factors: np.ndarray
+    places_per_beneficiary: np.ndarray
+    places_today: np.ndarray
+    aged_75: np.ndarray
+    status: tuple[str, ...]
+
+
+def capped(rates: np.ndarray) -> np.ndarray:
+    """Rates by (setting, ...) scaled down where home + institution would exceed 1."""
+    return rates / np.maximum(rates.sum(0), 1.0)
 
 
 @dataclass(frozen=True)
@@ -68,6 +113,22 @@ class AgeingResult:
     oldest: np.ndarray
     policy: Policy
 
+    def take(self, units: np.ndarray, weights: np.ndarray) -> AgeingResult:
+        """The result of the units at positions ``units`` only, with their ``weights``."""
+        if np.array_equal(units, np.arange(len(self.weights))):
+            return dataclasses.replace(self, weights=weights)
+        return dataclasses.replace(
+            self,
+            weights=weights,
+            home=self.home[:, units],
+            institution=self.institution[:, units],
+            places_needed=self.places_needed[:, units],
+            places_today=self.places_today[units],
+            population_60=self.population_60[:, units],
+            carers=self.carers[:, units],
+            oldest=self.oldest[:, units],
+        )
+
     def _sum(self, values: np.ndarray) -> np.ndarray:
         return values @ self.weights
 
@@ -75,44 +136,6 @@ class AgeingResult:
     def beneficiaries(self) -> np.ndarray:
         """APA beneficiaries of the territory, home + institution (persons), by year."""
         return self._sum(self.home) + self._sum(self.institution)
-
-    def series(self) -> list[Series]:
-        """The ageing and autonomy result series of the territory."""
-        pol, years = self.policy, self.years
-        home, institution = self._sum(self.home), self._sum(self.institution)
-        places = self._sum(self.places_needed)
-        today = np.full(len(years), float(self.places_today @ self.weights))
-        hours = home * pol.home_help_hours * MONTHS
-        staff_home = hours / pol.hours_per_fte
-        staff_institution = places * pol.staff_per_100_places / 100.0
-        cost = (home * pol.cost_home + institution * pol.cost_institution) / 1e6
-        total = home + institution
-        return [
-            Series("Autonomy|APA Beneficiaries", "persons", years, total),
-            Series("Autonomy|APA Beneficiaries|Home", "persons", years, home),
-            Series("Autonomy|APA Beneficiaries|Institution", "persons", years, institution),
-            Series(
-                "Autonomy|APA Beneficiaries|Share of 60+",
-                "%",
-                years,
-                100.0 * total / self._sum(self.population_60),
-            ),
-            Series("Autonomy|Places Needed", "places", years, places),
-            Series("Autonomy|Places|Today", "places", years, today),
-            Series("Autonomy|Places|Missing", "places", years, places - today),
-            Series("Autonomy|Places|Extra per Year", "places/yr", years[:-1], np.diff(places)),
-            Series("Autonomy|Home Help Hours", "hours/yr", years, hours),
-            Series("Autonomy|Care Workforce", "FTE", years, staff_home + staff_institution),
-            Series("Autonomy|Care Workforce|Home", "FTE", years, staff_home),
-            Series("Autonomy|Care Workforce|Institution", "FTE", years, staff_institution),
-            Series(
-                "Autonomy|Potential Carers Ratio",
-                "persons 50-74 per person 85+",
-                years,
-                self._sum(self.carers) / self._sum(self.oldest),
-            ),
-            Series("Autonomy|Public Cost", "million EUR/yr", years, cost),
-        ]
 
 
 def project_ageing(
@@ -247,6 +270,7 @@ def _check_shapes(
     weights: np.ndarray,
     life_expectancy: np.ndarray,
 ) -> None:
+
     units = len(inputs.units)
     expected = (len(years), units, 2, inputs.prevalence.shape[-1])
     if unit_population.shape != expected:

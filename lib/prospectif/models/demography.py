@@ -16,14 +16,51 @@ So P(t+1) = P(t) − deaths + births + net migration holds in every cell by cons
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..scenario.demography import Demography
-from .demography_estimation import DemographyEstimates
 from .lifetable import person_years, solve_mortality_multiplier, survival_ratios
 
+if TYPE_CHECKING:
+    from ..scenario.demography import Demography
+
 FEMALE, MALE = 0, 1
+
+
+@dataclass(frozen=True)
+class DemographyEstimates:
+    """Differentials and migration estimated for every département at a base year.
+
+    Attributes
+    ----------
+    base_year
+        Year of the base population (1 January).
+    window
+        First and last year (1 January) of the observations used for migration.
+    fertility_index
+        Fertility relative to France (ratio), shape (dep,).
+    mortality_index
+        Death-quotient multiplier relative to France (ratio), shape (dep, sex).
+    internal_counts
+        Internal net migration (persons per year), by sex and age at the end of the year,
+        shape (dep, sex, age); sums to zero over départements.
+    internal_rates
+        The same as a rate of the survivors (per person per year), shape (dep, sex, age).
+    international_profile
+        Age–sex distribution of France's net migration (fractions summing to 1), shape (sex, age).
+    population_share
+        Share of France's population in the base year (fraction), shape (dep,).
+    """
+
+    base_year: int
+    window: tuple[int, int]
+    fertility_index: np.ndarray
+    mortality_index: np.ndarray
+    internal_counts: np.ndarray
+    internal_rates: np.ndarray
+    international_profile: np.ndarray
+    population_share: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -62,6 +99,40 @@ class RatePaths:
     tfr: np.ndarray
     life_expectancy: np.ndarray
 
+    def take(self, units: np.ndarray) -> RatePaths:
+        """The paths of the units at positions ``units`` only (itself if that is all of them)."""
+        if np.array_equal(units, np.arange(self.tfr.shape[1])):
+            return self
+        rates = None if self.migration_rates is None else self.migration_rates[units]
+        return RatePaths(
+            self.years,
+            self.survival[:, units],
+            self.birth_survival[:, units],
+            self.asfr[:, units],
+            self.boys_share,
+            rates,
+            self.migration_counts[:, units],
+            self.tfr[:, units],
+            self.life_expectancy[:, units],
+        )
+
+
+def stack_paths(paths: list[RatePaths]) -> RatePaths:
+    """Paths with the same years, sex ratio and migration mode, stacked along the unit axis."""
+    first = paths[0]
+    rates = None if first.migration_rates is None else [p.migration_rates for p in paths]
+    return RatePaths(
+        first.years,
+        np.concatenate([p.survival for p in paths], axis=1),
+        np.concatenate([p.birth_survival for p in paths], axis=1),
+        np.concatenate([p.asfr for p in paths], axis=1),
+        first.boys_share,
+        None if rates is None else np.concatenate(rates),
+        np.concatenate([p.migration_counts for p in paths], axis=1),
+        np.concatenate([p.tfr for p in paths], axis=1),
+        np.concatenate([p.life_expectancy for p in paths], axis=1),
+    )
+
 
 @dataclass(frozen=True)
 class Projection:
@@ -89,6 +160,19 @@ class Projection:
     deaths: np.ndarray
     infant_deaths: np.ndarray
     migration: np.ndarray
+
+    def take(self, units: np.ndarray) -> Projection:
+        """The projection of the units at positions ``units`` only (itself if that is all)."""
+        if np.array_equal(units, np.arange(self.population.shape[1])):
+            return self
+        return Projection(
+            self.years,
+            self.population[:, units],
+            self.births[:, units],
+            self.deaths[:, units],
+            self.infant_deaths[:, units],
+            self.migration[:, units],
+        )
 
 
 def project(base: np.ndarray, paths: RatePaths) -> Projection:

@@ -13,22 +13,17 @@ money in million € per year.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from ..errors import ModelError
-from ..results import Series
-from ..scenario.energy import Energy
-from ..territory import Territory
+from .axes import ENERGY_BASE_YEAR, TRANSPORT_CARRIERS
 from .demography import linear_path
-from .energy_balance import (
-    BASE_YEAR,
-    CARRIERS,
-    NATIONAL_MIX,
-    base_balance,
-    observed_production,
-)
+from .energy_balance import CARRIERS, NATIONAL_MIX
+
+if TYPE_CHECKING:
+    from ..scenario.energy import Energy
 
 SECTOR_NAMES = ("Residential", "Tertiary", "Industry", "Agriculture", "Transport")
 CARRIER_NAMES = ("Electricity", "Gas", "Oil", "Wood and Other Renewables", "District Heat", "Other")
@@ -43,8 +38,6 @@ PRODUCTION_NAMES = (
     "Solar Thermal",
 )
 """Renewable production technologies; the first four are Enedis electricity."""
-TRANSPORT_KEYS = ("petrol", "diesel", "electricity", "other")
-"""Keys of the mobility model's transport energy (GWh/yr)."""
 
 RES, TER, IND, AGR, TRA = range(5)
 ELEC, GAS, OIL, WOOD, HEAT, OTHER = range(6)
@@ -76,7 +69,7 @@ district heat 0.90 (150 × 0.112 / 18.67)."""
 HEAT_SAVING_PER_DEGREE = 0.07
 """Heating saved per °C of lower indoor temperature (fraction); ADEME."""
 
-DECREE_YEARS = np.array([BASE_YEAR, 2030, 2040, 2050])
+DECREE_YEARS = np.array([ENERGY_BASE_YEAR, 2030, 2040, 2050])
 DECREE_REDUCTION = np.array([0.0, 0.40, 0.50, 0.60])
 """Tertiary decree (décret n° 2019-771): −40 %, −50 %, −60 % in 2030, 2040, 2050 against a
 reference year, taken here as 2021 (modelling choice)."""
@@ -131,13 +124,6 @@ class EnergyInputs:
     production: np.ndarray
 
 
-def energy_inputs(territory: Territory) -> EnergyInputs:
-    """Base-year balance and observed renewable production of ``territory``."""
-    base = base_balance(territory)
-    years, production = observed_production(territory)
-    return EnergyInputs(base.balance, base.estimated, base.ore, years, production)
-
-
 @dataclass(frozen=True)
 class EnergyResult:
     """A territory's energy–climate trajectory.
@@ -186,56 +172,6 @@ class EnergyResult:
         produced = self.production.sum(axis=1)
         return 100.0 * np.divide(produced, total, out=np.zeros_like(total), where=total > 0)
 
-    def series(self) -> list[Series]:
-        """The result variables (IAMC names)."""
-        y, e = self.years, self.energy
-        out = [Series("Final Energy", "GWh/yr", y, self.final_energy)]
-        for s, sector in enumerate(SECTOR_NAMES):
-            out.append(Series(f"Final Energy|{sector}", "GWh/yr", y, e[:, s].sum(axis=1)))
-            out += [
-                Series(f"Final Energy|{sector}|{carrier}", "GWh/yr", y, e[:, s, c])
-                for c, carrier in enumerate(CARRIER_NAMES)
-            ]
-        out += [
-            Series(f"Final Energy|{carrier}", "GWh/yr", y, e[:, :, c].sum(axis=1))
-            for c, carrier in enumerate(CARRIER_NAMES)
-        ]
-        out.append(Series("Final Energy|Target", "GWh/yr", y, self.energy_target))
-        out.append(Series("Renewable Production", "GWh/yr", y, self.production.sum(axis=1)))
-        out += [
-            Series(f"Renewable Production|{name}", "GWh/yr", y, self.production[:, k])
-            for k, name in enumerate(PRODUCTION_NAMES)
-        ]
-        out.append(Series("Renewable Coverage", "%", y, self.coverage))
-        out.append(Series("Emissions|GHG", "ktCO2e/yr", y, self.emissions.sum(axis=1)))
-        out += [
-            Series(f"Emissions|GHG|{sector}", "ktCO2e/yr", y, self.emissions[:, s])
-            for s, sector in enumerate(SECTOR_NAMES)
-        ]
-        out.append(Series("Emissions|GHG|Target SNBC", "ktCO2e/yr", y, self.emissions_target))
-        out.append(Series("Energy Bill", "million EUR/yr", y, self.bill))
-        out.append(Series("Energy Bill|Leaving Territory", "million EUR/yr", y, self.bill_leaving))
-        return out
-
-    def flows(self, year: int) -> pd.DataFrame:
-        """Carrier → sector flows of ``year`` for a Sankey diagram.
-
-        Columns ``carrier, sector, gwh`` (GWh/yr); zero flows are left out.
-
-        Raises
-        ------
-        ValueError
-            If ``year`` is not projected.
-        """
-        where = np.flatnonzero(self.years == year)
-        if where.size == 0:
-            raise ModelError("model.year", value=year, low=self.years[0], high=self.years[-1])
-        table = pd.DataFrame(
-            self.energy[where[0]].T, index=list(CARRIER_NAMES), columns=list(SECTOR_NAMES)
-        )
-        long = table.stack().rename("gwh").rename_axis(["carrier", "sector"]).reset_index()
-        return long[long["gwh"] > 0].reset_index(drop=True)
-
 
 def project_energy(
     inputs: EnergyInputs,
@@ -249,7 +185,7 @@ def project_energy(
     Parameters
     ----------
     inputs
-        The territory's base data (:func:`energy_inputs`).
+        The territory's base data (:func:`prospectif.calibration.energy_inputs.energy_inputs`).
     years
         Consecutive calendar years starting at the base year 2021.
     population
@@ -273,7 +209,7 @@ def project_energy(
         inputs.balance[RES], years, population, params
     )
     energy[:, TER] = tertiary(inputs.balance[TER], years, population, params)
-    steps = (years - BASE_YEAR)[:, None]
+    steps = (years - ENERGY_BASE_YEAR)[:, None]
     energy[:, IND] = inputs.balance[IND] * (1 + params.activity.industry_trend / 100) ** steps
     energy[:, AGR] = inputs.balance[AGR] * (1 + params.activity.agriculture_trend / 100) ** steps
     energy[:, TRA] = transport(transport_gwh)
@@ -303,16 +239,21 @@ def project_energy(
 def _check_inputs(
     years: np.ndarray, population: np.ndarray, transport_gwh: dict[str, np.ndarray]
 ) -> np.ndarray:
-    if years.ndim != 1 or years.size == 0 or years[0] != BASE_YEAR or np.any(np.diff(years) != 1):
-        raise ModelError("model.years_from", first=BASE_YEAR, value=years)
+    if (
+        years.ndim != 1
+        or years.size == 0
+        or years[0] != ENERGY_BASE_YEAR
+        or np.any(np.diff(years) != 1)
+    ):
+        raise ModelError("model.years_from", first=ENERGY_BASE_YEAR, value=years)
     if population.shape != years.shape:
         shape, expected = population.shape, years.shape
         raise ModelError("model.shape", name="population", shape=shape, expected=expected)
-    missing = sorted(set(TRANSPORT_KEYS) - set(transport_gwh))
+    missing = sorted(set(TRANSPORT_CARRIERS) - set(transport_gwh))
     if missing:
-        allowed = ", ".join(TRANSPORT_KEYS)
+        allowed = ", ".join(TRANSPORT_CARRIERS)
         raise ModelError("model.keys", name="transport_gwh", missing=missing, allowed=allowed)
-    for key in TRANSPORT_KEYS:
+    for key in TRANSPORT_CARRIERS:
         if np.shape(transport_gwh[key]) != years.shape:
             name, shape = f"transport_gwh[{key!r}]", np.shape(transport_gwh[key])
             raise ModelError("model.shape", name=name, shape=shape, expected=years.shape)
@@ -321,7 +262,7 @@ def _check_inputs(
 
 def ramp(years: np.ndarray, target_year: int) -> np.ndarray:
     """0 in the base year rising linearly to 1 in ``target_year``, then 1 (fraction)."""
-    return linear_path(0.0, 1.0, BASE_YEAR, target_year, years)
+    return linear_path(0.0, 1.0, ENERGY_BASE_YEAR, target_year, years)
 
 
 def heating_shares() -> np.ndarray:
@@ -356,14 +297,14 @@ def dwelling_index(years: np.ndarray, population: np.ndarray, params: Energy) ->
 
     Households times the efficiency trend of energy per household.
     """
-    trend = (1 + params.residential.efficiency_trend / 100) ** (years - BASE_YEAR)
+    trend = (1 + params.residential.efficiency_trend / 100) ** (years - ENERGY_BASE_YEAR)
     return households_index(years, population, params) * trend
 
 
 def heating_index(years: np.ndarray, params: Energy) -> np.ndarray:
     """Heating energy per household relative to the base year: renovation and sobriety."""
     p = params.residential
-    renovated = np.minimum(p.renovation_rate / 100 * (years - BASE_YEAR), 1.0)
+    renovated = np.minimum(p.renovation_rate / 100 * (years - ENERGY_BASE_YEAR), 1.0)
     degrees = p.temperature_reduction * ramp(years, p.temperature_year)
     return (1 - p.renovation_gain / 100 * renovated) * (1 - HEAT_SAVING_PER_DEGREE) ** degrees
 
@@ -423,7 +364,9 @@ def tertiary(
     reached in the chosen share.
     """
     p = params.tertiary
-    area = population / population[0] * (1 + p.floor_area_growth / 100) ** (years - BASE_YEAR)
+    area = (
+        population / population[0] * (1 + p.floor_area_growth / 100) ** (years - ENERGY_BASE_YEAR)
+    )
     reduction = np.interp(years, DECREE_YEARS, DECREE_REDUCTION) * p.decree_reached / 100
     return base * (area * (1 - reduction))[:, None]
 
@@ -460,7 +403,7 @@ def renewable_production(
     p = params.renewables
     scale = base_population / 1e5
     last = int(inputs.production_years[-1])
-    observed = inputs.production[np.clip(years - BASE_YEAR, 0, len(inputs.production) - 1)]
+    observed = inputs.production[np.clip(years - ENERGY_BASE_YEAR, 0, len(inputs.production) - 1)]
     out = np.zeros((len(years), len(PRODUCTION_NAMES)))
     out[:, :4] = observed
     gwh_per_mw = HOURS_PER_YEAR / 1000
@@ -471,8 +414,8 @@ def renewable_production(
         additions(years, last, p.wind_additions * scale) * p.wind_load_factor / 100 * gwh_per_mw
     )
     out[:, BIOMASS] = energy[:, :, WOOD].sum(axis=1) - ambient.sum(axis=1)
-    out[:, BIOMASS] += additions(years, BASE_YEAR, p.biomass_additions * scale)
-    out[:, BIOGAS] = additions(years, BASE_YEAR, p.biogas_additions * scale)
+    out[:, BIOMASS] += additions(years, ENERGY_BASE_YEAR, p.biomass_additions * scale)
+    out[:, BIOGAS] = additions(years, ENERGY_BASE_YEAR, p.biogas_additions * scale)
     split = RESIDENTIAL_RENEWABLES_SPLIT
     solar_share = split["solar_thermal"] / (split["heat_pumps"] + split["solar_thermal"])
     base_ambient = ambient[:, RES] - heat_pump_heat
@@ -533,7 +476,7 @@ def emissions_target(years: np.ndarray, base_emissions: float) -> np.ndarray:
         level_1990 * (1 - SNBC_2030_REDUCTION),
         level_1990 / SNBC_2050_DIVISOR,
     ]
-    return np.interp(years, [BASE_YEAR, 2030, 2050], points)
+    return np.interp(years, [ENERGY_BASE_YEAR, 2030, 2050], points)
 
 
 def final_energy_target(years: np.ndarray, base_energy: float) -> np.ndarray:
@@ -545,4 +488,4 @@ def final_energy_target(years: np.ndarray, base_energy: float) -> np.ndarray:
     """
     level_2012 = base_energy / (1 + FINAL_ENERGY_2012_TO_2021)
     points = [base_energy] + [level_2012 * (1 + c) for c in FINAL_ENERGY_TARGETS.values()]
-    return np.interp(years, [BASE_YEAR, *FINAL_ENERGY_TARGETS], points)
+    return np.interp(years, [ENERGY_BASE_YEAR, *FINAL_ENERGY_TARGETS], points)

@@ -1,4 +1,4 @@
-"""Base-year energy balance of a territory: final energy by sector and carrier (GWh).
+"""Base-year energy balance: final energy by sector and carrier (GWh), from metered energy.
 
 Electricity and gas come from the ORE data by département and sector, exactly; the ORE
 "unknown" sector (delivery points without a sector, about 1 % of the energy) is shared among
@@ -10,21 +10,12 @@ départements weighted by the share of each département's population it holds, 
 département level every cell is an estimate.
 
 Transport is not here: it comes from the mobility model (see :mod:`prospectif.models.energy`).
+The data are read in :mod:`prospectif.calibration.energy_inputs`.
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
 import numpy as np
-import pandas as pd
-
-from ..data import load_table
-from ..territory import Territory
-
-BASE_YEAR = 2021
-"""Last year of the ORE consumption data, the base year of the energy model."""
 
 SECTORS = ("residential", "tertiary", "industry", "agriculture", "transport")
 STATIONARY = SECTORS[:4]
@@ -76,60 +67,6 @@ the SDES final-energy mix excludes (ORE industry gas is 244 TWh in 2021, SDES in
 about 115 TWh)."""
 
 
-@dataclass(frozen=True)
-class BaseBalance:
-    """A territory's stationary energy in the base year.
-
-    Attributes
-    ----------
-    balance
-        Final energy by (stationary sector, carrier) (GWh/yr), shape (4, 6).
-    estimated
-        True where the cell is estimated rather than read from ORE, shape (4, 6).
-    ore
-        ORE consumption by (ORE sector incl. 'unknown', metered carrier) weighted by the
-        territory's shares (GWh/yr), shape (5, 2).
-    """
-
-    balance: np.ndarray
-    estimated: np.ndarray
-    ore: np.ndarray
-
-
-def ore_cube(year: int = BASE_YEAR) -> tuple[tuple[str, ...], np.ndarray]:
-    """ORE electricity and gas of every département (GWh/yr), shape (dep, ORE sector, carrier).
-
-    Missing cells (no gas network) are zero.
-    """
-    return _ore_cube(year)
-
-
-@functools.cache
-def _ore_cube(year: int) -> tuple[tuple[str, ...], np.ndarray]:
-    table = load_table("energy_consumption")
-    table = table[table["year"] == year]
-    index = pd.MultiIndex.from_product(
-        [sorted(table["dep"].unique()), ORE_SECTORS, METERED], names=["dep", "sector", "carrier"]
-    )
-    values = (
-        table.groupby(["dep", "sector", "carrier"])["consumption_mwh"]
-        .sum()
-        .reindex(index, fill_value=0.0)
-    )
-    deps = tuple(index.levels[0])
-    cube = values.to_numpy().reshape(len(deps), len(ORE_SECTORS), len(METERED)) / 1000.0
-    cube.flags.writeable = False
-    return deps, cube
-
-
-@functools.cache
-def _metered_cube(year: int) -> np.ndarray:
-    """Every département's metered consumption with 'unknown' shared (GWh/yr), (dep, 4, 2)."""
-    cube = apportion_unknown(ore_cube(year)[1])
-    cube.flags.writeable = False
-    return cube
-
-
 def apportion_unknown(ore: np.ndarray) -> np.ndarray:
     """Share the 'unknown' sector among the known ones, pro rata, per carrier.
 
@@ -169,55 +106,3 @@ def estimate_balance(metered: np.ndarray) -> np.ndarray:
     scale = (metered * SCALING_CARRIERS).sum(axis=-1, keepdims=True)
     ratio = NATIONAL_MIX / (NATIONAL_MIX[:, :2] * SCALING_CARRIERS).sum(axis=1, keepdims=True)
     return np.concatenate([metered, scale * ratio[:, 2:]], axis=-1)
-
-
-def territory_weights(territory: Territory, deps: tuple[str, ...]) -> np.ndarray:
-    """Share of each département's population in the territory, aligned on ``deps``."""
-    return territory.shares.reindex(list(deps), fill_value=0.0).to_numpy(dtype=float)
-
-
-def base_balance(territory: Territory, year: int = BASE_YEAR) -> BaseBalance:
-    """The territory's stationary balance in ``year`` (GWh/yr) with its estimated cells."""
-    deps, cube = ore_cube(year)
-    weights = territory_weights(territory, deps)
-    ore = np.tensordot(weights, cube, axes=1)
-    balance = estimate_balance(np.tensordot(weights, _metered_cube(year), axes=1))
-    whole = bool(np.all((weights == 0.0) | (weights == 1.0)))
-    estimated = np.ones(balance.shape, dtype=bool)
-    estimated[:, : len(METERED)] = not whole
-    return BaseBalance(balance=balance, estimated=estimated, ore=ore)
-
-
-def production_cube() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    """Enedis renewable production of every département (GWh/yr).
-
-    Returns département codes, the years from :data:`BASE_YEAR` to the last published one, and
-    production of shape (dep, year, technology). Départements outside the Enedis network
-    (Corsica, overseas) are absent and count zero.
-    """
-    return _production_cube()
-
-
-@functools.cache
-def _production_cube() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    table = load_table("electricity_production")
-    table = table[(table["year"] >= BASE_YEAR) & table["technology"].isin(TECHNOLOGIES)]
-    years = np.arange(BASE_YEAR, int(table["year"].max()) + 1)
-    index = pd.MultiIndex.from_product(
-        [sorted(table["dep"].unique()), years, TECHNOLOGIES], names=["dep", "year", "technology"]
-    )
-    values = (
-        table.groupby(["dep", "year", "technology"])["production_mwh"]
-        .sum()
-        .reindex(index, fill_value=0.0)
-    )
-    deps = tuple(index.levels[0])
-    cube = values.to_numpy().reshape(len(deps), len(years), len(TECHNOLOGIES)) / 1000.0
-    cube.flags.writeable = False
-    return deps, years, cube
-
-
-def observed_production(territory: Territory) -> tuple[np.ndarray, np.ndarray]:
-    """The territory's Enedis renewable production: years and GWh/yr by (year, technology)."""
-    deps, years, cube = production_cube()
-    return years, np.tensordot(territory_weights(territory, deps), cube, axes=1)

@@ -7,7 +7,6 @@ key by key; a value (number, text, list) replaces the inherited one whole.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from pydantic import ValidationError
 
 from ..errors import InputFileError, ScenarioError
 from ..messages import Message
+from ..paths import presets_dir
 from ..yamlio import read_yaml, write_yaml
 from .messages import scenario_error
 from .schema import SCENARIO_ID_PATTERN, Scenario
@@ -24,12 +24,6 @@ RESERVED_IDS = frozenset(
     {"con", "prn", "aux", "nul", *(f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10))}
 )
 """Device names Windows refuses as file names, even with an extension (``con.yaml``)."""
-
-
-def presets_dir() -> Path:
-    """The folder of preset scenarios: ``$PROSPECTIF_SCENARIOS`` or the project's ``scenarios/``."""
-    env = os.environ.get("PROSPECTIF_SCENARIOS")
-    return Path(env) if env else Path(__file__).resolve().parents[3] / "scenarios"
 
 
 SCENARIO_ID = Message("what.scenario_id")

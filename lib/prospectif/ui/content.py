@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from ..data.catalog import read_catalog
+from ..data import open_data
 from ..i18n import format_number
 from ..scenario import Scenario
 from .catalogue import Context, Dashboard
@@ -62,7 +62,7 @@ def _cell(table: pd.DataFrame, variable: str, year: int) -> float:
 
 def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang: str) -> str:
     """The "Sources et méthode" panel: data tables, the assumptions shown and their sources."""
-    catalog = read_catalog()
+    catalog = open_data().catalog
     tables = "".join(
         f"<li><b>{html.escape(name)}</b> : {html.escape(catalog[name]['description'])}<ul>"
         + "".join(

@@ -1,4 +1,5 @@
-"""Downloads offered by the dashboards: scenario YAML, results as CSV and Excel.
+"""Downloads offered by the dashboards: scenario YAML, results as CSV and Excel, and the
+run metadata of the CSV files (their JSON sidecar; the workbook has it in its ``meta`` sheet).
 
 Files are embedded in the page as ``data:`` links, so downloading writes nothing on the server.
 """
@@ -10,7 +11,8 @@ import html
 
 import pandas as pd
 
-from ..results import to_csv_bytes, to_excel_bytes
+from ..results import table_metadata, to_csv_bytes, to_excel_bytes
+from ..results.metadata import metadata_json
 from ..scenario import Scenario
 from ..scenario.io import scenario_document
 from ..yamlio import dump_yaml
@@ -19,6 +21,7 @@ from .texts import text
 MIME = {
     "yaml": "application/x-yaml",
     "csv": "text/csv",
+    "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
@@ -50,5 +53,9 @@ def export_links(scenario: Scenario, results: pd.DataFrame, stem: str, lang: str
         download_link(to_csv_bytes(results), f"{stem}-intl.csv", text("download_csv", lang)),
         download_link(to_excel_bytes(results), f"{stem}.xlsx", text("download_xlsx", lang)),
     ]
+    records = table_metadata(results)
+    if records:
+        meta = metadata_json(records).encode("utf-8")
+        links.append(download_link(meta, f"{stem}.meta.json", text("download_meta", lang)))
     items = "".join(f"<li>{link}</li>" for link in links)
     return f'<ul style="font-size:16px">{items}</ul>'

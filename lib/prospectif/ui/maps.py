@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from ..models.density import departement_type_mix, territory_type_mix
-from ..pipeline import run_chain
+from ..calibration.density import departement_type_mix, territory_type_mix
+from ..data import Dataset, open_data
+from ..pipeline import ChainRun, run_chains
 from ..scenario import Scenario
 from ..territory import Territory, children, directory, get_territory
 
@@ -74,7 +75,7 @@ MAP_INDICATORS = (
 """Indicators offered on the map, comparable between territories of different sizes."""
 
 
-def map_scope(territory: Territory) -> tuple[str, tuple[str, ...]]:
+def map_scope(territory: Territory, data: Dataset | None = None) -> tuple[str, tuple[str, ...]]:
     """The outline level and territory codes mapped around ``territory``: the EPCI of its
     département for a département, EPCI or commune of metropolitan France, otherwise every
     metropolitan département.
@@ -85,46 +86,66 @@ def map_scope(territory: Territory) -> tuple[str, tuple[str, ...]]:
     if (
         territory.kind in ("DEP", "EPCI", "COM")
         and departement
-        and "FR-METRO" in (get_territory(departement).parents)
+        and "FR-METRO" in (get_territory(departement, data).parents)
     ):
-        return "epci", tuple(c for c in children(departement) if c.startswith("EPCI-"))
-    table = directory()
+        return "epci", tuple(c for c in children(departement, data) if c.startswith("EPCI-"))
+    table = directory(data)
     codes = table.loc[table["kind"] == "DEP", "code"]
     return "departements", tuple(c for c in codes if not c.startswith("DEP-97"))
 
 
-def indicator_value(table: pd.DataFrame, indicator: MapIndicator, year: int) -> float:
-    """The indicator in ``year`` from one territory's results table."""
-    values = table.set_index(["variable", "year"])["value"]
-    value = float(values[(indicator.variable, year)])
+def indicator_value(
+    value: Callable[[str, int], float], indicator: MapIndicator, year: int, first_year: int
+) -> float:
+    """The indicator in ``year`` from ``value(variable, year)``; growth is since ``first_year``."""
     if indicator.key == "croissance":
-        return 100 * (value / float(values[("Population", int(table["year"].min()))]) - 1)
+        return 100 * (value(indicator.variable, year) / value("Population", first_year) - 1)
     if indicator.per_inhabitant:
-        return indicator.per_inhabitant * value / float(values[("Population", year)])
-    return value
+        per_person = value(indicator.variable, year) / value("Population", year)
+        return indicator.per_inhabitant * per_person
+    return value(indicator.variable, year)
 
 
-@functools.lru_cache(maxsize=16)
 def map_values(
-    codes: tuple[str, ...], scenario: Scenario, indicator: MapIndicator, year: int
+    codes: tuple[str, ...],
+    scenario: Scenario,
+    indicator: MapIndicator,
+    year: int,
+    data: Dataset | None = None,
 ) -> pd.Series:
-    """The indicator for every territory of ``codes`` under ``scenario`` (cached)."""
-    models = tuple(dict.fromkeys(("demography", indicator.model)))
-    values = [
-        indicator_value(run_chain(get_territory(c), scenario).table(models), indicator, year)
-        for c in codes
-    ]
+    """The indicator for every territory of ``codes`` under ``scenario``, run in one call."""
+    chains = run_chains(codes, scenario, data)
+    values = [_chain_indicator(chain, indicator, year) for chain in chains]
     return pd.Series(np.array(values), index=[c.split("-", 1)[1] for c in codes])
 
 
-@functools.lru_cache(maxsize=16)
-def rural_shares(codes: tuple[str, ...]) -> pd.Series:
+def _chain_indicator(chain: ChainRun, indicator: MapIndicator, year: int) -> float:
+    """The indicator in ``year`` from a chain's result series."""
+    models = tuple(dict.fromkeys(("demography", indicator.model)))
+    wanted = {indicator.variable, "Population"}
+    series = {s.variable: s for s in chain.series(models) if s.variable in wanted}
+
+    def value(variable: str, at: int) -> float:
+        found = series[variable]
+        return float(found.values[np.flatnonzero(found.years == at)[0]])
+
+    return indicator_value(value, indicator, year, int(series["Population"].years[0]))
+
+
+def rural_shares(codes: tuple[str, ...], data: Dataset | None = None) -> pd.Series:
     """Share of each territory's population living in rural communes (low or very low
-    density, %), from the commune density classification.
+    density, %), from the commune density classification (kept on the data set).
     """
+    data = data or open_data()
+    return data.derived(f"rural-shares.{'.'.join(codes)}", lambda: _rural_shares(codes, data))
+
+
+def _rural_shares(codes: tuple[str, ...], data: Dataset) -> pd.Series:
     keys = [c.split("-", 1)[1] for c in codes]
     if all(c.startswith("DEP-") for c in codes):
-        mixes = departement_type_mix().loc[keys]
+        mixes = departement_type_mix(data).loc[keys]
     else:
-        mixes = pd.DataFrame([territory_type_mix(get_territory(c)) for c in codes], index=keys)
+        mixes = pd.DataFrame(
+            [territory_type_mix(get_territory(c, data), data) for c in codes], index=keys
+        )
     return 100 * (mixes["rural"] + mixes["very_rural"])

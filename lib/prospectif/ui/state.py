@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from ..errors import InputError, ProspectifError
 from ..messages import Message
-from ..scenario import Scenario, check_id, scenario_for
+from ..scenario import Scenario, check_id, presets_dir, scenario_for
 from ..territory import get_territory
 from .texts import LANGS
 
@@ -50,11 +51,30 @@ class _Parsed:
     problems: list[Message] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=64)
 def base_scenario(reference: str, horizon: int) -> Scenario:
     """The starting scenario of a view: preset ids joined by commas or a ``.yaml`` path, with
-    the given horizon (cached; see :func:`prospectif.scenario.scenario_for`).
+    the given horizon (see :func:`prospectif.scenario.scenario_for`).
+
+    Kept while no scenario file it may read changes: the key holds the modification times of
+    the presets and of the variant's folder, so a file edited on disk is read again.
     """
+    return _read_scenario(reference, horizon, _scenario_files_state(reference))
+
+
+def _scenario_files_state(reference: str) -> tuple[tuple[str, int, int, int], ...]:
+    """Name, modification time (ns), size and inode of every scenario file ``reference`` may
+    read (files are replaced atomically on save, so each save changes the inode).
+    """
+    folders = [presets_dir()]
+    if reference.endswith(".yaml"):
+        folders.append(Path(reference).parent)
+    stats = ((path, path.stat()) for folder in folders for path in sorted(folder.glob("*.yaml")))
+    return tuple((str(p), st.st_mtime_ns, st.st_size, st.st_ino) for p, st in stats)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_scenario(reference: str, horizon: int, files: tuple) -> Scenario:
+    """:func:`scenario_for`, kept per state of the scenario ``files`` (the cache key only)."""
     return scenario_for(reference, horizon)
 
 

@@ -11,11 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..base import OPEN_AGE, demographic_base
-from ..data import load_table
-from ..i18n import format_number
-from ..models.ageing import project_ageing
-from ..models.ageing_calibration import (
+from ..calibration.ageing_calibration import (
     CALIBRATION_YEAR,
     CORSICA,
     CORSICA_APA,
@@ -30,7 +26,13 @@ from ..models.ageing_calibration import (
     group_of_age,
     prevalence_levels,
 )
+from ..calibration.demographic import demographic_base
+from ..data import load_table
+from ..i18n import format_number
+from ..models.ageing import project_ageing
+from ..models.axes import OPEN_AGE
 from ..pipeline import run_demography
+from ..results.convert import ageing_series
 from ..scenario import compose
 from ..territory import get_territory
 
@@ -143,7 +145,7 @@ def france_projection() -> pd.DataFrame:
             run.paths.life_expectancy,
             scenario.ageing,
         )
-        series = {s.variable: s for s in result.series()}
+        series = {s.variable: s for s in ageing_series(result)}
         for t, year in enumerate(run.years):
             rows.append(
                 {

@@ -11,12 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..base import FERTILE_AGES, OPEN_AGE, SEXES, demographic_base
+from ..calibration.demographic import demographic_base, estimates_for
+from ..calibration.demography_estimation import residual_migration
 from ..data import load_table
-from ..models.demography import project, rate_paths
-from ..models.demography_estimation import DemographyEstimates, residual_migration
+from ..models.axes import FERTILE_AGES, OPEN_AGE, SEXES
+from ..models.demography import DemographyEstimates, project, rate_paths
 from ..models.lifetable import life_expectancy
-from ..pipeline import estimates_for
 from ..scenario import Scenario, load_preset
 from ..scenario.demography import Demography
 
@@ -104,7 +104,7 @@ def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -
     errors (%).
     """
     base = demographic_base()
-    estimates = estimates_for(base_year, window)
+    estimates = estimates_for(base_year=base_year, window=window)
     target_e0_year = max(target_year, 2030)
     qx_years, qx = trend_quotients(
         base.qx_observed, base.qx_observed_years, base_year, 10, target_e0_year

@@ -10,23 +10,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..base import demographic_base
-from ..models.density import (
+from ..calibration.demographic import demographic_base
+from ..calibration.density import (
     DENSITY_TYPES,
     INSEE_SHARES_2016,
     commune_density_types,
     territory_type_mix,
 )
-from ..models.mobility import (
-    CONSUMPTION,
-    LOCAL,
-    TAILPIPE,
-    TYPES,
-    MobilityResult,
-    mobility_inputs,
-    project_mobility,
-    type_defaults,
-)
+from ..calibration.mobility_inputs import mobility_inputs, type_defaults
+from ..models.mobility import MobilityResult, project_mobility
+from ..models.mobility_constants import CONSUMPTION, LOCAL, TAILPIPE, TYPES
 from ..scenario import load_preset
 from ..territory import get_territory
 

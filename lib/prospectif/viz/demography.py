@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import format_number
+from ..results.registry import label as variable_label
 from .base import COLORS, TEXTS, base_layout, scenario_line, symmetric_ticks
 
 
@@ -106,10 +107,6 @@ def trajectory_figure(
     return fig
 
 
-COMPONENTS = {
-    "fr": {"Births": "Naissances", "Deaths": "Décès", "Net Migration": "Solde migratoire"},
-    "en": {"Births": "Births", "Deaths": "Deaths", "Net Migration": "Net migration"},
-}
 COMPONENT_COLORS = {"Births": "#009E73", "Deaths": "#D55E00", "Net Migration": "#0072B2"}
 
 
@@ -117,14 +114,15 @@ def components_figure(tables: dict[str, pd.DataFrame], title: str, lang: str = "
     """Births, deaths and net migration each year; one line style per scenario."""
     fig = go.Figure(layout=base_layout(title, lang))
     for index, (label, table) in enumerate(tables.items()):
-        for variable, name in COMPONENTS[lang].items():
+        for variable, color in COMPONENT_COLORS.items():
+            name = variable_label(variable, lang)
             rows = table[table["variable"] == variable]
             fig.add_scatter(
                 x=rows["year"],
                 y=rows["value"],
                 mode="lines",
                 name=name if index == 0 else f"{name} – {label}",
-                line={**scenario_line(index), "color": COMPONENT_COLORS[variable]},
+                line={**scenario_line(index), "color": color},
             )
     fig.update_layout(xaxis_title=TEXTS[lang]["year"], yaxis_title=TEXTS[lang]["persons_per_year"])
     fig.update_yaxes(tickformat=",.0f")

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..errors import ModelError
+from ..models.energy import CARRIER_NAMES, SECTOR_NAMES, EnergyResult
+from ..results.registry import CARRIERS, SECTORS
 from .base import base_layout
 from .trajectories import PART_COLORS
 
-NAMES_FR = {
-    "Electricity": "Électricité",
-    "Gas": "Gaz",
-    "Oil": "Produits pétroliers",
-    "Wood and Other Renewables": "Bois et autres renouvelables",
-    "District Heat": "Chaleur de réseau",
-    "Other": "Autres",
-    "Residential": "Résidentiel",
-    "Tertiary": "Tertiaire",
-    "Industry": "Industrie",
-    "Agriculture": "Agriculture",
-    "Transport": "Transport",
-}
-"""French names of the carriers and sectors (English names are the model's)."""
+NAMES = {**CARRIERS, **SECTORS}
+"""(French, English) names of the carriers and sectors, from the variable registry."""
 
 
 def translucent(hex_color: str, alpha: float = 0.45) -> str:
@@ -30,13 +22,33 @@ def translucent(hex_color: str, alpha: float = 0.45) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
+def energy_flows(result: EnergyResult, year: int) -> pd.DataFrame:
+    """Carrier → sector flows of ``year`` for a Sankey diagram.
+
+    Columns ``carrier, sector, gwh`` (GWh/yr); zero flows are left out.
+
+    Raises
+    ------
+    ValueError
+        If ``year`` is not projected.
+    """
+    where = np.flatnonzero(result.years == year)
+    if where.size == 0:
+        raise ModelError("model.year", value=year, low=result.years[0], high=result.years[-1])
+    table = pd.DataFrame(
+        result.energy[where[0]].T, index=list(CARRIER_NAMES), columns=list(SECTOR_NAMES)
+    )
+    long = table.stack().rename("gwh").rename_axis(["carrier", "sector"]).reset_index()
+    return long[long["gwh"] > 0].reset_index(drop=True)
+
+
 def sankey_figure(flows: pd.DataFrame, title: str, lang: str = "fr") -> go.Figure:
     """Carriers (left) to sectors (right); ``flows`` has columns carrier, sector, gwh."""
     carriers = list(dict.fromkeys(flows["carrier"]))
     sectors = list(dict.fromkeys(flows["sector"]))
     nodes = carriers + sectors
     index = {name: i for i, name in enumerate(nodes)}
-    names = [NAMES_FR.get(n, n) if lang == "fr" else n for n in nodes]
+    names = [NAMES[n][lang == "en"] if n in NAMES else n for n in nodes]
     colors = [PART_COLORS[i % len(PART_COLORS)] for i in range(len(carriers))]
     fig = go.Figure(layout=base_layout(title, lang))
     fig.add_sankey(

@@ -6,7 +6,6 @@ maps fetch a base map from a CDN), so maps work offline and in static reports.
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
@@ -15,6 +14,7 @@ import plotly.graph_objects as go
 import shapely
 from plotly.colors import sample_colorscale
 
+from ..data import Dataset, open_data
 from ..i18n import format_number
 from ..territory import directory, geometries
 from .base import base_layout
@@ -31,12 +31,15 @@ LONGITUDE_SCALE = math.cos(math.radians(46.5))
 PREFIX = {"departements": "DEP-", "epci": "EPCI-", "regions": "REG-"}
 
 
-@functools.lru_cache(maxsize=4)
-def outlines(level: str) -> dict[str, tuple[list, list]]:
+def outlines(level: str, data: Dataset | None = None) -> dict[str, tuple[list, list]]:
     """Outer rings of every territory of ``level`` as plot coordinates, rings separated by
-    ``None``, keyed by code (INSEE code or SIREN).
+    ``None``, keyed by code (INSEE code or SIREN); computed once per data set.
     """
-    frame = geometries(level)
+    data = data or open_data()
+    return data.derived(f"viz.outlines.{level}", lambda: _rings(geometries(level, data)))
+
+
+def _rings(frame: pd.DataFrame) -> dict[str, tuple[list, list]]:
     simplified = shapely.simplify(frame.geometry.to_numpy(), SIMPLIFY_DEGREES)
     shapes = {}
     for code, geometry in zip(frame["code"], simplified, strict=True):
@@ -51,11 +54,17 @@ def outlines(level: str) -> dict[str, tuple[list, list]]:
 
 
 def choropleth_figure(
-    values: pd.Series, level: str, title: str, unit: str, decimals: int, lang: str = "fr"
+    values: pd.Series,
+    level: str,
+    title: str,
+    unit: str,
+    decimals: int,
+    lang: str = "fr",
+    data: Dataset | None = None,
 ) -> go.Figure:
     """Map of ``values`` (indexed by INSEE code or SIREN) over the outlines of ``level``."""
-    shapes = outlines(level)
-    names = directory().set_index("code")["name"]
+    shapes = outlines(level, data)
+    names = directory(data).set_index("code")["name"]
     low, high = float(np.nanmin(values)), float(np.nanmax(values))
     scaled = (values.to_numpy() - low) / (high - low) if high > low else np.zeros(len(values))
     colors = sample_colorscale(COLORSCALE, list(np.nan_to_num(scaled)))

@@ -17,7 +17,16 @@ from ...errors import DataError
 from ..catalog import write_catalog, write_table
 from ..spec import TableSpec
 
-BUILDER_MODULES = ("population", "mortality", "fertility", "ageing", "energy", "mobility", "geo")
+BUILDER_MODULES = (
+    "population",
+    "mortality",
+    "fertility",
+    "ageing",
+    "energy",
+    "mobility",
+    "geo",
+    "climate",
+)
 
 
 def all_specs() -> list[TableSpec]:

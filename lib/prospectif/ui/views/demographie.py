@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
-import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
-from ...pipeline import run_demography
-from ...territory import get_territory
+from ...pipeline import population_envelope
 from ...viz import components_figure, pyramid_figure, trajectory_figure
 from ..spec import Context, Dashboard, FigureSpec, Indicator
 from ..state import base_scenario
@@ -24,16 +19,6 @@ INSEE_VARIANTS = (
     "insee-migration-haute",
 )
 """Presets whose envelope draws the band of the population trajectory."""
-
-
-@functools.lru_cache(maxsize=32)
-def insee_band(territory_code: str, horizon: int) -> tuple[pd.Series, pd.Series]:
-    """Lowest and highest population each year over the INSEE variants (persons)."""
-    territory = get_territory(territory_code)
-    runs = [run_demography(territory, base_scenario(v, horizon)) for v in INSEE_VARIANTS]
-    totals = np.array([run.population.sum(axis=(-1, -2)) for run in runs])
-    years = runs[0].years
-    return pd.Series(totals.min(0), index=years), pd.Series(totals.max(0), index=years)
 
 
 def _pyramid(context: Context) -> go.Figure:
@@ -57,7 +42,8 @@ def _pyramid(context: Context) -> go.Figure:
 
 def _population(context: Context) -> go.Figure:
     run = context.current
-    band = insee_band(run.territory.code, run.scenario.horizon)
+    variants = (base_scenario(v, run.scenario.horizon) for v in INSEE_VARIANTS)
+    band = population_envelope(run.territory, variants, run.demography.data)
     return trajectory_figure(
         context.labelled_tables(),
         "Population",
@@ -77,7 +63,7 @@ def _components(context: Context) -> go.Figure:
 
 DEMOGRAPHY_INDICATORS = (
     Indicator("Population", ("Population au 1er janvier", "Population on 1 January")),
-    Indicator("Population|Share|Age 65+", ("Part des 65 ans ou plus (%)", "Share aged 65+ (%)"), 1),
+    Indicator("Share|Population|Age 65+", ("Part des 65 ans ou plus (%)", "Share aged 65+ (%)"), 1),
     Indicator("Population|Age 75+", ("Personnes de 75 ans ou plus", "People aged 75+")),
     Indicator("Population|Age 85+", ("Personnes de 85 ans ou plus", "People aged 85+")),
     Indicator("Births", ("Naissances dans l'année", "Births in the year")),

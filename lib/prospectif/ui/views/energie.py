@@ -6,35 +6,11 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ...viz.energy import sankey_figure
+from ...results.registry import CARRIERS, SECTORS, SOURCES
+from ...viz.energy import energy_flows, sankey_figure
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
 
-SECTORS = (
-    ("Residential", ("Résidentiel", "Residential")),
-    ("Tertiary", ("Tertiaire", "Tertiary")),
-    ("Industry", ("Industrie", "Industry")),
-    ("Agriculture", ("Agriculture", "Agriculture")),
-    ("Transport", ("Transport des habitants", "Residents' transport")),
-)
-CARRIERS = (
-    ("Electricity", ("Électricité", "Electricity")),
-    ("Gas", ("Gaz", "Gas")),
-    ("Oil", ("Produits pétroliers", "Oil products")),
-    ("Wood and Other Renewables", ("Bois et autres renouvelables", "Wood and other renewables")),
-    ("District Heat", ("Chaleur de réseau", "District heat")),
-    ("Other", ("Autres", "Other")),
-)
-TECHNOLOGIES = (
-    ("Solar PV", ("Solaire photovoltaïque", "Solar PV")),
-    ("Wind", ("Éolien", "Wind")),
-    ("Hydro", ("Hydraulique", "Hydro")),
-    ("Bioenergy Electricity", ("Électricité de bioénergies", "Bioenergy electricity")),
-    ("Biomass Heat", ("Chaleur biomasse", "Biomass heat")),
-    ("Biogas", ("Biogaz", "Biogas")),
-    ("Solar Thermal", ("Solaire thermique", "Solar thermal")),
-    ("Heat Pumps", ("Chaleur des pompes à chaleur", "Heat-pump heat")),
-)
 GWH = ("GWh par an", "GWh a year")
 
 
@@ -42,7 +18,7 @@ def _flows(context: Context) -> go.Figure:
     energy = context.current.energy
     year = min(max(context.year, int(energy.years[0])), int(energy.years[-1]))
     title = pick((f"Flux d'énergie en {year}", f"Energy flows in {year}"), context.lang)
-    return sankey_figure(energy.flows(year), title, context.lang)
+    return sankey_figure(energy_flows(energy, year), title, context.lang)
 
 
 FIGURES = (
@@ -52,9 +28,9 @@ FIGURES = (
         ("Consommation d'énergie finale par secteur", "Final energy by sector"),
         GWH,
         total=("Final Energy", ("Total", "Total")),
-        parts=tuple((f"Final Energy|{s}", label) for s, label in SECTORS),
+        parts=tuple((f"Final Energy|{s}", label) for s, label in SECTORS.items()),
         reference=(
-            "Final Energy|Target",
+            "Target|Final Energy",
             (
                 "Objectif national appliqué au territoire",
                 "National target applied to the territory",
@@ -66,14 +42,14 @@ FIGURES = (
         ("Consommation d'énergie finale par énergie", "Final energy by carrier"),
         GWH,
         total=("Final Energy", ("Total", "Total")),
-        parts=tuple((f"Final Energy|{c}", label) for c, label in CARRIERS),
+        parts=tuple((f"Final Energy|{c}", label) for c, label in CARRIERS.items()),
     ),
     trajectory(
         "renouvelables",
         ("Production renouvelable locale", "Local renewable production"),
         GWH,
         total=("Renewable Production", ("Total", "Total")),
-        parts=tuple((f"Renewable Production|{t}", label) for t, label in TECHNOLOGIES),
+        parts=tuple((f"Renewable Production|{t}", label) for t, label in SOURCES.items()),
     ),
     trajectory(
         "couverture",
@@ -93,9 +69,9 @@ FIGURES = (
         ),
         ("kt CO2e par an", "kt CO2e a year"),
         total=("Emissions|GHG", ("Total", "Total")),
-        parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS),
+        parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS.items()),
         reference=(
-            "Emissions|GHG|Target SNBC",
+            "Target|Emissions|GHG",
             (
                 "Trajectoire SNBC appliquée au territoire",
                 "SNBC trajectory applied to the territory",
@@ -128,7 +104,7 @@ DASHBOARD = Dashboard(
     indicators=(
         Indicator("Final Energy", ("Énergie finale (GWh par an)", "Final energy (GWh a year)")),
         Indicator(
-            "Final Energy|Target",
+            "Target|Final Energy",
             ("Objectif national appliqué (GWh)", "National target applied (GWh)"),
         ),
         Indicator("Final Energy|Residential", ("… résidentiel", "… residential")),
@@ -142,7 +118,7 @@ DASHBOARD = Dashboard(
         Indicator("Renewable Coverage", ("Taux de couverture (%)", "Coverage (%)"), 1),
         Indicator("Emissions|GHG", ("Émissions (kt CO2e par an)", "Emissions (kt CO2e a year)")),
         Indicator(
-            "Emissions|GHG|Target SNBC", ("Trajectoire SNBC (kt CO2e)", "SNBC trajectory (kt CO2e)")
+            "Target|Emissions|GHG", ("Trajectoire SNBC (kt CO2e)", "SNBC trajectory (kt CO2e)")
         ),
         Indicator("Energy Bill", ("Facture énergétique (M€)", "Energy bill (€m)")),
         Indicator(

@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ...results.registry import LONG_MODES, MODES, POWERTRAINS, TRAVEL_MODES
 from ...viz.maps import choropleth_figure
 from ..maps import map_scope, rural_shares
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
 
-MODES = (
-    ("Car Driver", ("Voiture, conducteur", "Car, driver")),
-    ("Car Passenger", ("Voiture, passager", "Car, passenger")),
-    ("Public Transport", ("Transports collectifs", "Public transport")),
-    ("Bike", ("Vélo", "Bike")),
-    ("Walking", ("Marche", "Walking")),
-    ("Two-Wheeler", ("Deux-roues motorisé", "Motorised two-wheeler")),
-)
-POWERTRAINS = (
-    ("Petrol", ("Essence", "Petrol")),
-    ("Diesel", ("Gazole", "Diesel")),
-    ("Plug-in Hybrid", ("Hybride rechargeable", "Plug-in hybrid")),
-    ("Battery Electric", ("Électrique", "Battery electric")),
-    ("Other", ("Autres", "Other")),
-)
-
 
 def _density_map(context: Context) -> go.Figure:
-    level, codes = map_scope(context.current.territory)
+    data = context.current.demography.data
+    level, codes = map_scope(context.current.territory, data)
     title = pick(
         (
             "Part de la population vivant en commune rurale (peu ou très peu dense)",
@@ -36,7 +22,8 @@ def _density_map(context: Context) -> go.Figure:
         context.lang,
     )
     unit = pick(("% de la population", "% of population"), context.lang)
-    return choropleth_figure(rural_shares(codes), level, title, unit, 0, context.lang)
+    shares = rural_shares(codes, data)
+    return choropleth_figure(shares, level, title, unit, 0, context.lang, data)
 
 
 FIGURES = (
@@ -45,7 +32,7 @@ FIGURES = (
         ("Répartition des déplacements locaux par mode", "Local trips by mode"),
         ("% des déplacements", "% of trips"),
         total=("Mobility|Mode Share|Car Driver", ("Voiture, conducteur", "Car, driver")),
-        parts=tuple((f"Mobility|Mode Share|{m}", label) for m, label in MODES),
+        parts=tuple((f"Mobility|Mode Share|{m}", TRAVEL_MODES[m]) for m in MODES),
         percent=True,
     ),
     trajectory(
@@ -53,10 +40,7 @@ FIGURES = (
         ("Distances parcourues par mode", "Passenger-km by mode"),
         ("millions de voyageurs-km par an", "million passenger-km a year"),
         total=("Mobility|Passenger-km", ("Total", "Total")),
-        parts=(
-            *((f"Mobility|Passenger-km|{m}", label) for m, label in MODES),
-            ("Mobility|Passenger-km|Air", ("Avion", "Air")),
-        ),
+        parts=tuple((f"Mobility|Passenger-km|{m}", TRAVEL_MODES[m]) for m in LONG_MODES),
     ),
     trajectory(
         "emissions",
@@ -65,9 +49,9 @@ FIGURES = (
             "Greenhouse-gas emissions of travel",
         ),
         ("kt CO2e par an", "kt CO2e a year"),
-        total=("Emissions|GHG|Mobility|Tailpipe", ("À l'échappement", "Tailpipe")),
+        total=("Mobility|Emissions|Tailpipe", ("À l'échappement", "Tailpipe")),
         reference=(
-            "Emissions|GHG|Mobility|Life Cycle",
+            "Mobility|Emissions|Life Cycle",
             (
                 "Cycle de vie (fabrication, carburant, avion compris)",
                 "Life cycle (incl. manufacturing, fuel, air)",
@@ -89,7 +73,7 @@ FIGURES = (
         ("Parc de voitures par motorisation", "Car fleet by powertrain"),
         ("% des voitures", "% of cars"),
         total=("Mobility|Car Fleet|Battery Electric", ("Électriques", "Battery electric")),
-        parts=tuple((f"Mobility|Car Fleet|{p}", label) for p, label in POWERTRAINS),
+        parts=tuple((f"Mobility|Car Fleet|{p}", label) for p, label in POWERTRAINS.items()),
         percent=True,
     ),
     FigureSpec("carte-densite", _density_map),
@@ -131,11 +115,11 @@ DASHBOARD = Dashboard(
             "Mobility|Energy", ("Énergie des véhicules (GWh par an)", "Vehicle energy (GWh a year)")
         ),
         Indicator(
-            "Emissions|GHG|Mobility|Tailpipe",
+            "Mobility|Emissions|Tailpipe",
             ("Émissions à l'échappement (kt CO2e)", "Tailpipe emissions (kt CO2e)"),
         ),
         Indicator(
-            "Emissions|GHG|Mobility|Life Cycle",
+            "Mobility|Emissions|Life Cycle",
             ("Émissions en cycle de vie (kt CO2e)", "Life-cycle emissions (kt CO2e)"),
         ),
     ),

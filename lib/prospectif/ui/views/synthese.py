@@ -16,13 +16,13 @@ from ..views.energie import GWH
 TARGETS = (
     (
         "Emissions|GHG",
-        "Emissions|GHG|Target SNBC",
+        "Target|Emissions|GHG",
         2030,
         ("Émissions 2030 : −50 % par rapport à 1990 (SNBC)", "2030 emissions: −50% on 1990 (SNBC)"),
     ),
     (
         "Emissions|GHG",
-        "Emissions|GHG|Target SNBC",
+        "Target|Emissions|GHG",
         2050,
         (
             "Émissions 2050 : trajectoire de neutralité (SNBC)",
@@ -31,7 +31,7 @@ TARGETS = (
     ),
     (
         "Final Energy",
-        "Final Energy|Target",
+        "Target|Final Energy",
         2050,
         ("Énergie finale 2050 : −50 % par rapport à 2012", "2050 final energy: −50% on 2012"),
     ),
@@ -80,17 +80,17 @@ def _map(context: Context) -> go.Figure:
     run = context.current
     years = run.demography.years
     year = min(max(context.year, int(years[0])), int(years[-1]))
-    level, codes = map_scope(run.territory)
-    values = map_values(codes, run.scenario, indicator, year)
+    data = run.demography.data
+    level, codes = map_scope(run.territory, data)
+    values = map_values(codes, run.scenario, indicator, year, data)
     where = (
         pick(("EPCI du département", "EPCI of the département"), context.lang)
         if level == "epci"
         else pick(("départements de métropole", "metropolitan départements"), context.lang)
     )
     title = f"{pick(indicator.label, context.lang)} en {year} — {where}"
-    return choropleth_figure(
-        values, level, title, pick(indicator.unit, context.lang), indicator.decimals, context.lang
-    )
+    unit = pick(indicator.unit, context.lang)
+    return choropleth_figure(values, level, title, unit, indicator.decimals, context.lang, data)
 
 
 DASHBOARD = Dashboard(
@@ -125,7 +125,7 @@ DASHBOARD = Dashboard(
             GWH,
             total=("Final Energy", ("Énergie finale", "Final energy")),
             reference=(
-                "Final Energy|Target",
+                "Target|Final Energy",
                 ("Objectif national appliqué", "National target applied"),
             ),
         ),
@@ -135,7 +135,7 @@ DASHBOARD = Dashboard(
             ("kt CO2e par an", "kt CO2e a year"),
             total=("Emissions|GHG", ("Émissions", "Emissions")),
             reference=(
-                "Emissions|GHG|Target SNBC",
+                "Target|Emissions|GHG",
                 ("Trajectoire SNBC appliquée", "SNBC trajectory applied"),
             ),
         ),

@@ -1,23 +1,24 @@
-"""Embedded tables reshaped as the arrays the models compute on (cached once per process).
+"""The demographic base (tables reshaped as arrays) and the demographic estimates of a data set.
 
 Axes are always in this order: year, département, sex (``SEXES``), age (0…``OPEN_AGE``+).
+Both are computed once per :class:`~prospectif.data.Dataset` and kept on it.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .data import load_table
-from .models.lifetable import extend_quotients
+from ..data import Dataset, open_data
+from ..models.axes import BASE_YEAR, FERTILE_AGES, LIFE_TABLE_LAST_AGE, OPEN_AGE, SEXES
+from ..models.demography import DemographyEstimates
+from ..models.lifetable import extend_quotients
+from .demography_estimation import estimate
 
-SEXES = ("F", "M")
-OPEN_AGE = 105
-LIFE_TABLE_LAST_AGE = 120
-FERTILE_AGES = np.arange(12, 56)
+MIGRATION_WINDOW = 10
+"""Years of population estimates behind the residual migration (2015–2025)."""
 
 
 def _cube(frame: pd.DataFrame, index: list[str], axes: dict[str, list], value: str) -> np.ndarray:
@@ -83,10 +84,14 @@ def _quotients(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return years, cube[..., : LIFE_TABLE_LAST_AGE + 1]
 
 
-@functools.cache
-def demographic_base() -> DemographicBase:
-    """Load and reshape the demographic tables (once per process)."""
-    pop = load_table("population_departement")
+def demographic_base(data: Dataset | None = None) -> DemographicBase:
+    """The demographic tables of ``data`` as arrays (computed once per data set)."""
+    data = data or open_data()
+    return data.derived("demography.base", lambda: _demographic_base(data))
+
+
+def _demographic_base(data: Dataset) -> DemographicBase:
+    pop = data.table("population_departement")
     deps = tuple(sorted(pop["dep"].unique()))
     years = np.arange(pop["year"].min(), pop["year"].max() + 1)
     population = _cube(
@@ -100,12 +105,39 @@ def demographic_base() -> DemographicBase:
         },
         "population",
     )
-    observed = load_table("mortality_observed").query("area == 'FR'")
+    observed = data.table("mortality_observed").query("area == 'FR'")
     qx_years, qx = _quotients(observed)
-    fc_years, fc = _quotients(load_table("mortality_forecast_insee2021"))
-    fert = load_table("fertility_asfr")
+    fc_years, fc = _quotients(data.table("mortality_forecast_insee2021"))
+    fert = data.table("fertility_asfr")
     asfr_years = np.sort(fert["year"].unique())
     asfr = _cube(
         fert, ["year", "age"], {"year": list(asfr_years), "age": list(FERTILE_AGES)}, "asfr"
     )
     return DemographicBase(deps, years, population, qx_years, qx, fc_years, fc, asfr_years, asfr)
+
+
+def estimates_for(
+    data: Dataset | None = None, base_year: int = BASE_YEAR, window: int = MIGRATION_WINDOW
+) -> DemographyEstimates:
+    """Differentials and migration of every département estimated at ``base_year`` on ``data``
+    (computed once per data set and base year).
+    """
+    data = data or open_data()
+    return data.derived(
+        f"demography.estimates.{base_year}.{window}",
+        lambda: _estimates(demographic_base(data), base_year, window),
+    )
+
+
+def _estimates(base: DemographicBase, base_year: int, window: int) -> DemographyEstimates:
+    schedule_year = min(base_year - 1, int(base.asfr_years[-1]))
+    return estimate(
+        base.population,
+        base.years,
+        base_year,
+        window,
+        base.qx_observed,
+        base.qx_observed_years,
+        base.asfr_in(schedule_year),
+        FERTILE_AGES,
+    )

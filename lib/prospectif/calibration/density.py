@@ -25,15 +25,13 @@ close to INSEE's (about 3,000, 413, 64 and 14; Observatoire de la société, rel
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from ..base import demographic_base
-from ..data import load_table
+from ..data import Dataset, open_data
 from ..errors import ModelError
 from ..territory import Territory
+from .demographic import demographic_base
 
 DENSITY_TYPES = ("dense", "intermediate", "rural", "very_rural")
 """The four types, densest first (INSEE: densément peuplées, intermédiaires, peu denses, très
@@ -83,7 +81,7 @@ def classify(population: np.ndarray, area_km2: np.ndarray, group: np.ndarray) ->
     return kind
 
 
-def _weights(communes: pd.DataFrame) -> pd.Series:
+def _weights(communes: pd.DataFrame, data: Dataset) -> pd.Series:
     """Population of each commune (persons), the weight of the type mixes.
 
     The 2017 legal population, or, in a département whose communes all lack it (Mayotte), the
@@ -93,7 +91,7 @@ def _weights(communes: pd.DataFrame) -> pd.Series:
     known = population.groupby(communes["dep"]).transform("sum") > 0
     if known.all():
         return population
-    base = demographic_base()
+    base = demographic_base(data)
     totals = pd.Series(
         np.nansum(base.population_in(2017), axis=(-1, -2)), index=list(base.deps), dtype=float
     )
@@ -102,9 +100,8 @@ def _weights(communes: pd.DataFrame) -> pd.Series:
     return population.where(known, communes["dep"].map(totals) * share)
 
 
-@functools.cache
-def commune_density_types() -> pd.DataFrame:
-    """Every commune with its density type.
+def commune_density_types(data: Dataset | None = None) -> pd.DataFrame:
+    """Every commune of ``data`` with its density type (computed once per data set).
 
     Returns
     -------
@@ -113,10 +110,19 @@ def commune_density_types() -> pd.DataFrame:
         mixes), ``area_km2`` (km²; a missing area takes the median of its département),
         ``density`` (inhabitants/km²) and ``type`` (one of :data:`DENSITY_TYPES`).
     """
-    frame = load_table("communes")[["code", "dep", "epci", "population_2017", "area_km2"]]
+    return _communes(data).copy()
+
+
+def _communes(data: Dataset | None) -> pd.DataFrame:
+    data = data or open_data()
+    return data.derived("density.communes", lambda: _classify_communes(data))
+
+
+def _classify_communes(data: Dataset) -> pd.DataFrame:
+    frame = data.table("communes")[["code", "dep", "epci", "population_2017", "area_km2"]]
     median_area = frame.groupby("dep")["area_km2"].transform("median")
     frame = frame.assign(area_km2=frame["area_km2"].fillna(median_area))
-    frame["population"] = _weights(frame)
+    frame["population"] = _weights(frame, data)
     frame = frame.drop(columns="population_2017")
     frame["density"] = frame["population"] / frame["area_km2"]
     group = frame["epci"].where(frame["epci"] != "", frame["code"]).to_numpy()
@@ -125,7 +131,7 @@ def commune_density_types() -> pd.DataFrame:
     return frame
 
 
-def territory_type_mix(territory: Territory) -> pd.Series:
+def territory_type_mix(territory: Territory, data: Dataset | None = None) -> pd.Series:
     """Share of a territory's population living in each density type (fraction, sums to 1).
 
     Communes, EPCI and perimeters use their member communes; départements, régions and France
@@ -137,10 +143,10 @@ def territory_type_mix(territory: Territory) -> pd.Series:
         If the territory's communes have no population (e.g. an uninhabited commune).
     """
     if territory.members:
-        table = commune_density_types()
+        table = _communes(data)
         rows = table[table["code"].isin(territory.members)]
         return _mix(rows["population"], rows["type"])
-    people = _departement_people().loc[list(territory.departements)]
+    people = _departement_people(data).loc[list(territory.departements)]
     return _mix_of(people.mul(territory.shares, axis=0).sum())
 
 
@@ -157,17 +163,20 @@ def _mix(weights: pd.Series, types: pd.Series) -> pd.Series:
     return _mix_of(weights.groupby(types, observed=False).sum().reindex(list(DENSITY_TYPES)))
 
 
-@functools.cache
-def _departement_people() -> pd.DataFrame:
+def _departement_people(data: Dataset | None) -> pd.DataFrame:
     """Population of each density type in every département (persons), index ``dep``."""
-    table = commune_density_types()
+    data = data or open_data()
+    return data.derived("density.departements", lambda: _people(_communes(data)))
+
+
+def _people(table: pd.DataFrame) -> pd.DataFrame:
     people = table.pivot_table(
         index="dep", columns="type", values="population", aggfunc="sum", observed=False
     )
     return people.reindex(columns=list(DENSITY_TYPES)).fillna(0.0)
 
 
-def departement_type_mix() -> pd.DataFrame:
+def departement_type_mix(data: Dataset | None = None) -> pd.DataFrame:
     """Population share of each density type in every département (fraction), for maps.
 
     Returns
@@ -175,5 +184,5 @@ def departement_type_mix() -> pd.DataFrame:
     pandas.DataFrame
         Index ``dep`` (INSEE code), one column per type of :data:`DENSITY_TYPES`; rows sum to 1.
     """
-    people = _departement_people()
+    people = _departement_people(data)
     return people.div(people.sum(axis=1), axis=0)

@@ -7,29 +7,22 @@ factor × Σ prevalence × population of 1 January 2023 equals its DREES count o
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from ..base import SEXES, demographic_base
-from ..data import load_table
+from ..data import Dataset, open_data
 from ..errors import ModelError
-
-if TYPE_CHECKING:
-    from ..territory import Territory
+from ..models.ageing import ELDERLY_AGE, FIRST_AGE, AgeingInputs, capped
+from ..models.axes import BASE_YEAR, SEXES
+from ..territory import Territory
+from .demographic import demographic_base
 
 CALIBRATION_YEAR = 2022
 """Last year of the DREES APA counts by département (beneficiaries on 31 December)."""
 POPULATION_YEAR = 2023
 """Population of 1 January 2023: the stock closest to the counts of 31 December 2022."""
-FIRST_AGE = 60
-"""The APA is paid from age 60."""
-ELDERLY_AGE = 75
-PLACES_YEAR = 2025
-"""Year of the population today's places are compared with: the demography's base year."""
 SETTINGS = ("home", "institution")
 GROUP_STARTS = np.arange(60, 100, 5)
 """First ages of the DREES prevalence groups (60–64 … 90–94, 95+)."""
@@ -42,40 +35,6 @@ CORSICA_APA, CORSICA = "20", ("2A", "2B")
 """DREES counts Corsica as one unit ('20') from 2018; both départements share its factors."""
 
 STATUS_DREES, STATUS_JOINT, STATUS_NATIONAL = "drees", "joint", "national"
-
-
-@dataclass(frozen=True)
-class AgeingInputs:
-    """Everything territory-specific the ageing model needs, for its départements (units).
-
-    Attributes
-    ----------
-    units
-        Département codes, in the order of the territory's départements.
-    prevalence
-        National APA prevalence of 2022 by setting (home, institution), sex and single age
-        0…105 (fraction; 0 below 60), shape (setting, sex, age).
-    factors
-        Calibration factors by unit and setting (dimensionless), shape (unit, setting).
-    places_per_beneficiary
-        Today's places per beneficiary in institution (places per person), shape (unit,).
-    places_today
-        Estimated places in residential care at the end of 2023 (places), shape (unit,).
-    aged_75
-        Persons aged 75+ on 1 January 2025 (INSEE estimates), the population today's places
-        serve, shape (unit,).
-    status
-        How each unit was calibrated: ``drees`` (its own count), ``joint`` (Corsica: one
-        factor for 2A and 2B) or ``national`` (no DREES count: the national factor).
-    """
-
-    units: tuple[str, ...]
-    prevalence: np.ndarray
-    factors: np.ndarray
-    places_per_beneficiary: np.ndarray
-    places_today: np.ndarray
-    aged_75: np.ndarray
-    status: tuple[str, ...]
 
 
 def interpolation_weights(ages: np.ndarray) -> np.ndarray:
@@ -152,11 +111,6 @@ def prevalence_levels(table: pd.DataFrame, year: int = CALIBRATION_YEAR) -> np.n
     return cube.to_numpy().reshape(len(SETTINGS), len(SEXES), len(GROUP_STARTS))
 
 
-def capped(rates: np.ndarray) -> np.ndarray:
-    """Rates by (setting, ...) scaled down where home + institution would exceed 1."""
-    return rates / np.maximum(rates.sum(0), 1.0)
-
-
 def fitted_counts(
     prevalence: np.ndarray, factors: np.ndarray, population: np.ndarray
 ) -> np.ndarray:
@@ -219,17 +173,21 @@ class Calibration:
     status: tuple[str, ...]
 
 
-@functools.cache
-def calibration() -> Calibration:
-    """Calibrate every département once per process (cached).
+def calibration(data: Dataset | None = None) -> Calibration:
+    """Every département calibrated on ``data`` (computed once per data set).
 
     Départements with a DREES count are calibrated on it; Corsica (2A, 2B) on the joint count
     '20'; départements without a count (Mayotte) take the national factor, DREES total /
     national prevalence × population of the départements it covers.
     """
-    base = demographic_base()
+    data = data or open_data()
+    return data.derived("ageing.calibration", lambda: _calibrate(data))
+
+
+def _calibrate(data: Dataset) -> Calibration:
+    base = demographic_base(data)
     population = np.nan_to_num(base.population_in(POPULATION_YEAR))
-    apa = load_table("apa_departement")
+    apa = data.table("apa_departement")
     counts = apa[apa["year"] == CALIBRATION_YEAR].set_index("dep")[list(SETTINGS)]
     status = np.array([_status(d, counts.index) for d in base.deps], dtype=object)
     units = [
@@ -237,7 +195,7 @@ def calibration() -> Calibration:
     ]
     covered = status != STATUS_NATIONAL
     prevalence = single_age_curves(
-        prevalence_levels(load_table("apa_prevalence")), population[covered].sum(0)
+        prevalence_levels(data.table("apa_prevalence")), population[covered].sum(0)
     )
     expected = np.einsum("xsa,dsa->dx", prevalence, population)
     targets = counts.loc[list(dict.fromkeys(np.array(units)[covered]))]
@@ -251,7 +209,7 @@ def calibration() -> Calibration:
     fitted = fitted_counts(prevalence, factors, population)
     places = fitted[:, 1] * EHPA_PLACES_2023 / total_observed[1]
     observed = counts.reindex(list(base.deps)).to_numpy(dtype=float)
-    aged_75 = np.nan_to_num(base.population_in(PLACES_YEAR))[..., ELDERLY_AGE:].sum((-1, -2))
+    aged_75 = np.nan_to_num(base.population_in(BASE_YEAR))[..., ELDERLY_AGE:].sum((-1, -2))
     return Calibration(
         base.deps,
         prevalence,
@@ -273,7 +231,7 @@ def _status(dep: str, counted: pd.Index) -> str:
     return STATUS_NATIONAL
 
 
-def ageing_inputs(territory: Territory) -> AgeingInputs:
+def ageing_inputs(territory: Territory, data: Dataset | None = None) -> AgeingInputs:
     """The calibrated inputs of ``territory``'s départements, in ``territory.departements`` order.
 
     Raises
@@ -281,7 +239,7 @@ def ageing_inputs(territory: Territory) -> AgeingInputs:
     ValueError
         When a département is not in the demographic base.
     """
-    cal = calibration()
+    cal = calibration(data)
     position = {code: i for i, code in enumerate(cal.deps)}
     unknown = [code for code in territory.departements if code not in position]
     if unknown:

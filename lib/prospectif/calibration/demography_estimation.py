@@ -14,52 +14,16 @@ No births or deaths by département are embedded, so the differentials are indir
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from .lifetable import projection_survival
+from ..models.demography import DemographyEstimates
+from ..models.lifetable import projection_survival
 
 MORTALITY_INDEX_BOUNDS = (0.6, 1.6)
 OLD_AGE_FROM = 75
 SURVIVAL_SPAN = 5
 CHILD_AGES = slice(0, 5)
 AGE_SMOOTHING = np.array([1.0, 2.0, 3.0, 2.0, 1.0]) / 9.0
-
-
-@dataclass(frozen=True)
-class DemographyEstimates:
-    """Differentials and migration estimated for every département at a base year.
-
-    Attributes
-    ----------
-    base_year
-        Year of the base population (1 January).
-    window
-        First and last year (1 January) of the observations used for migration.
-    fertility_index
-        Fertility relative to France (ratio), shape (dep,).
-    mortality_index
-        Death-quotient multiplier relative to France (ratio), shape (dep, sex).
-    internal_counts
-        Internal net migration (persons per year), by sex and age at the end of the year,
-        shape (dep, sex, age); sums to zero over départements.
-    internal_rates
-        The same as a rate of the survivors (per person per year), shape (dep, sex, age).
-    international_profile
-        Age–sex distribution of France's net migration (fractions summing to 1), shape (sex, age).
-    population_share
-        Share of France's population in the base year (fraction), shape (dep,).
-    """
-
-    base_year: int
-    window: tuple[int, int]
-    fertility_index: np.ndarray
-    mortality_index: np.ndarray
-    internal_counts: np.ndarray
-    internal_rates: np.ndarray
-    international_profile: np.ndarray
-    population_share: np.ndarray
 
 
 def fertility_index(

@@ -22,11 +22,15 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import numpy as np
 
 from ..errors import DataError, InputFileError
 from ..messages import Message
+from ..models.mobility import MobilityInputs, telework_factor
+from ..scenario.mobility import Avoid
 from ..yamlio import MAX_YAML_BYTES, read_yaml
 
 SURVEY_MODES = (
@@ -263,3 +267,74 @@ def _modes(
             params = {"key": key, "modes": ", ".join(missing)}
             problems.append(Message("survey.some_modes_missing", params))
     return values
+
+
+# --- Reconciliation with the national defaults ------------------------------------------------
+def tilt(shares: np.ndarray, weights: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Shares tilted by one factor per mode until their average matches a target.
+
+    Returns ``shares × f`` renormalised along the last axis, with f found by iterative
+    proportional fitting so that the ``weights``-average over the first axis equals ``target``.
+    """
+    factors = np.ones(shares.shape[-1])
+    for _ in range(500):
+        tilted = shares * factors
+        tilted /= tilted.sum(-1, keepdims=True)
+        current = np.tensordot(weights, tilted, axes=1)
+        if np.abs(current - target).max() < 1e-12:
+            return tilted
+        factors *= np.divide(target, current, out=np.zeros_like(target), where=current > 0)
+    raise DataError("mobility.shares_fit", value=np.round(target, 4).tolist())
+
+
+def apply_survey(
+    inputs: MobilityInputs, survey: TravelSurvey, population: np.ndarray, year: int
+) -> MobilityInputs:
+    """Replace the base trips, mode shares, occupancy and distances by a survey's.
+
+    The trips other than commuting are scaled so that in the survey ``year`` (2019–2025) the
+    territory's residents aged 6+ (``population`` by age, persons) make ``trips_per_person``,
+    commuting reduced by that year's telework; both purposes' mode shares are
+    tilted by the same factors until all trips have the survey's split; each mode's trip lengths
+    are scaled to the survey's mean; occupancy is (drivers + passengers) / drivers.
+    """
+    employed = population @ inputs.employment_rate
+    residents = population[6:].sum()
+    commute = employed * inputs.commute_rate * telework_factor(np.array([year]), Avoid())[0]
+    other = survey.trips_per_person * residents - commute
+    if other <= 0:
+        raise DataError(
+            "mobility.survey_trips",
+            file=survey.origin,
+            value=survey.trips_per_person,
+            commute=commute / residents,
+        )
+    shares = survey.mode_shares
+    car = shares["car_driver"] + shares["car_passenger"]
+    target = np.array([car, *(shares[m] for m in SURVEY_MODES[2:])])
+    weights = np.array([commute, other]) / (commute + other)
+    fitted = tilt(inputs.shares, weights, target)
+    km = inputs.distance_km.copy()
+    for position, wanted in enumerate(_survey_distances(survey)):
+        trips = weights * fitted[:, position]
+        if np.isfinite(wanted) and trips.sum() > 0:
+            km[:, position] *= wanted / (trips @ km[:, position] / trips.sum())
+    occupancy = car / shares["car_driver"] if shares["car_driver"] > 0 else inputs.occupancy_local
+    return replace(
+        inputs,
+        shares=fitted,
+        distance_km=km,
+        other_rate=other / (population @ inputs.age_index),
+        occupancy_local=occupancy,
+        survey=survey.name or survey.origin,
+    )
+
+
+def _survey_distances(survey: TravelSurvey) -> np.ndarray:
+    """Mean trip length by local mode from the survey (km; NaN where not given)."""
+    given = survey.mean_distance_km
+    shares = survey.mode_shares
+    car = [(shares[m], given[m]) for m in ("car_driver", "car_passenger") if m in given]
+    weight = sum(w for w, _ in car)
+    car_km = sum(w * d for w, d in car) / weight if weight > 0 else math.nan
+    return np.array([car_km, *(given.get(m, math.nan) for m in SURVEY_MODES[2:])])

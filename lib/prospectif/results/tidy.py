@@ -1,26 +1,23 @@
-"""The tidy results table (IAMC convention) and its exports.
+"""The tidy results table (IAMC convention).
 
 One long table per run with columns ``model, scenario, region, variable, unit, year, value``;
-variables are hierarchical (``Population|Age 75+``). Stocks are on 1 January of ``year``,
-flows are totals during ``year``.
+variables are hierarchical (``Population|Age 75+``) and declared in :mod:`.registry`. Stocks
+are on 1 January of ``year``, flows are totals during ``year``. A table's run metadata
+(:class:`~.metadata.RunMetadata`, one per run) is in ``attrs["metadata"]``.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .errors import ResultsDiffer, ResultsError
-from .fileio import atomic_write_bytes
+from ..errors import ResultsDiffer
 
 COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value"]
 INDEX = COLUMNS[:-1]
-EXTENSIONS = (".csv", ".xlsx", ".parquet")
 
 
 @dataclass(frozen=True)
@@ -50,41 +47,15 @@ def long_table(series: Iterable[Series], model: str, scenario: str, region: str)
     )
 
 
-def to_csv_bytes(table: pd.DataFrame, french: bool = False) -> bytes:
-    """CSV of a results table; ``french`` uses ';' and a decimal comma (opens in French Excel)."""
-    options = {"sep": ";", "decimal": ","} if french else {}
-    return table.to_csv(index=False, **options).encode("utf-8-sig" if french else "utf-8")
-
-
-def to_excel_bytes(table: pd.DataFrame) -> bytes:
-    """Excel workbook of a results table (one sheet, ``resultats``)."""
-    buffer = io.BytesIO()
-    table.to_excel(buffer, index=False, sheet_name="resultats")
-    return buffer.getvalue()
-
-
-def write_results(table: pd.DataFrame, path: Path, french: bool = False) -> Path:
-    """Write a results table atomically; the format follows the extension (.csv .xlsx .parquet).
-
-    Raises
-    ------
-    ResultsError
-        For another extension, or when the file cannot be written (the message says why).
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise ResultsError("results.format", file=path, value=suffix, allowed=", ".join(EXTENSIONS))
-    if suffix == ".csv":
-        payload = to_csv_bytes(table, french)
-    elif suffix == ".xlsx":
-        payload = to_excel_bytes(table)
-    else:
-        payload = table.to_parquet(index=False)
-    try:
-        return atomic_write_bytes(path, payload)
-    except OSError as exc:
-        raise ResultsError("cannot_write", file=path, reason=exc.strerror or exc) from None
+def concat_tables(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """Stack results tables, keeping the run metadata of each and their base structures."""
+    if not tables:
+        return pd.DataFrame(columns=COLUMNS)
+    table = pd.concat(tables, ignore_index=True)
+    structures = {t.attrs.get("base_structure") for t in tables}
+    table.attrs["base_structure"] = ", ".join(sorted(s for s in structures if s))
+    table.attrs["metadata"] = tuple(m for t in tables for m in t.attrs.get("metadata", ()))
+    return table
 
 
 def compare(left: pd.DataFrame, right: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,150 @@
+"""Energy inputs of a territory from the data: ORE consumption, base balance, Enedis production.
+
+The balance itself (apportioning ORE's 'unknown' sector, estimating the other carriers) is the
+pure :mod:`prospectif.models.energy_balance`; the cubes of every département are computed once
+per :class:`~prospectif.data.Dataset`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..data import Dataset, open_data
+from ..models.axes import ENERGY_BASE_YEAR
+from ..models.energy import EnergyInputs
+from ..models.energy_balance import (
+    METERED,
+    ORE_SECTORS,
+    TECHNOLOGIES,
+    apportion_unknown,
+    estimate_balance,
+)
+from ..territory import Territory
+
+
+@dataclass(frozen=True)
+class BaseBalance:
+    """A territory's stationary energy in the base year.
+
+    Attributes
+    ----------
+    balance
+        Final energy by (stationary sector, carrier) (GWh/yr), shape (4, 6).
+    estimated
+        True where the cell is estimated rather than read from ORE, shape (4, 6).
+    ore
+        ORE consumption by (ORE sector incl. 'unknown', metered carrier) weighted by the
+        territory's shares (GWh/yr), shape (5, 2).
+    """
+
+    balance: np.ndarray
+    estimated: np.ndarray
+    ore: np.ndarray
+
+
+def ore_cube(
+    year: int = ENERGY_BASE_YEAR, data: Dataset | None = None
+) -> tuple[tuple[str, ...], np.ndarray]:
+    """ORE electricity and gas of every département (GWh/yr), shape (dep, ORE sector, carrier).
+
+    Missing cells (no gas network) are zero. Computed once per data set and year.
+    """
+    data = data or open_data()
+    return data.derived(f"energy.ore.{year}", lambda: _ore_cube(data, year))
+
+
+def _ore_cube(data: Dataset, year: int) -> tuple[tuple[str, ...], np.ndarray]:
+    table = data.table("energy_consumption")
+    table = table[table["year"] == year]
+    index = pd.MultiIndex.from_product(
+        [sorted(table["dep"].unique()), ORE_SECTORS, METERED], names=["dep", "sector", "carrier"]
+    )
+    values = (
+        table.groupby(["dep", "sector", "carrier"])["consumption_mwh"]
+        .sum()
+        .reindex(index, fill_value=0.0)
+    )
+    deps = tuple(index.levels[0])
+    cube = values.to_numpy().reshape(len(deps), len(ORE_SECTORS), len(METERED)) / 1000.0
+    cube.flags.writeable = False
+    return deps, cube
+
+
+def _metered_cube(year: int, data: Dataset | None) -> np.ndarray:
+    """Every département's metered consumption with 'unknown' shared (GWh/yr), (dep, 4, 2)."""
+    data = data or open_data()
+    return data.derived(f"energy.metered.{year}", lambda: _frozen(ore_cube(year, data)[1]))
+
+
+def _frozen(ore: np.ndarray) -> np.ndarray:
+    cube = apportion_unknown(ore)
+    cube.flags.writeable = False
+    return cube
+
+
+def territory_weights(territory: Territory, deps: tuple[str, ...]) -> np.ndarray:
+    """Share of each département's population in the territory, aligned on ``deps``."""
+    return territory.shares.reindex(list(deps), fill_value=0.0).to_numpy(dtype=float)
+
+
+def base_balance(
+    territory: Territory, year: int = ENERGY_BASE_YEAR, data: Dataset | None = None
+) -> BaseBalance:
+    """The territory's stationary balance in ``year`` (GWh/yr) with its estimated cells."""
+    deps, cube = ore_cube(year, data)
+    weights = territory_weights(territory, deps)
+    ore = np.tensordot(weights, cube, axes=1)
+    balance = estimate_balance(np.tensordot(weights, _metered_cube(year, data), axes=1))
+    whole = bool(np.all((weights == 0.0) | (weights == 1.0)))
+    estimated = np.ones(balance.shape, dtype=bool)
+    estimated[:, : len(METERED)] = not whole
+    return BaseBalance(balance=balance, estimated=estimated, ore=ore)
+
+
+def production_cube(
+    data: Dataset | None = None,
+) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    """Enedis renewable production of every département (GWh/yr).
+
+    Returns département codes, the years from :data:`ENERGY_BASE_YEAR` to the last published
+    one, and production of shape (dep, year, technology). Départements outside the Enedis network
+    (Corsica, overseas) are absent and count zero. Computed once per data set.
+    """
+    data = data or open_data()
+    return data.derived("energy.production", lambda: _production_cube(data))
+
+
+def _production_cube(data: Dataset) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    table = data.table("electricity_production")
+    table = table[(table["year"] >= ENERGY_BASE_YEAR) & table["technology"].isin(TECHNOLOGIES)]
+    years = np.arange(ENERGY_BASE_YEAR, int(table["year"].max()) + 1)
+    index = pd.MultiIndex.from_product(
+        [sorted(table["dep"].unique()), years, TECHNOLOGIES], names=["dep", "year", "technology"]
+    )
+    values = (
+        table.groupby(["dep", "year", "technology"])["production_mwh"]
+        .sum()
+        .reindex(index, fill_value=0.0)
+    )
+    deps = tuple(index.levels[0])
+    cube = values.to_numpy().reshape(len(deps), len(years), len(TECHNOLOGIES)) / 1000.0
+    cube.flags.writeable = False
+    return deps, years, cube
+
+
+def observed_production(
+    territory: Territory, data: Dataset | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The territory's Enedis renewable production: years and GWh/yr by (year, technology)."""
+    deps, years, cube = production_cube(data)
+    return years, np.tensordot(territory_weights(territory, deps), cube, axes=1)
+
+
+def energy_inputs(territory: Territory, data: Dataset | None = None) -> EnergyInputs:
+    """Base-year balance and observed renewable production of ``territory``."""
+    base = base_balance(territory, data=data)
+    years, production = observed_production(territory, data)
+    return EnergyInputs(base.balance, base.estimated, base.ore, years, production)

@@ -1,0 +1,520 @@
+"""The registry of result variables: every name the models emit, declared once.
+
+Each variable has a unit, a kind and French and English labels; an aggregate lists the
+partitions that add up to it (``Population`` = Female + Male = the three age groups), so every
+tree of the results table is additive and pyam's ``check_aggregate`` passes. A sub-group that
+is not a partition (``Population|Age 75+`` within ``Population|Age 65+``) says so with
+``within``. Targets, shares and scalars live outside the trees they are not part of:
+``Target|…``, ``Share|…``, and the run metadata for scalars (kind ``scalar``, never in the table).
+
+Families (``Final Energy|<sector>|<carrier>``) are generated from the models' name tuples, but
+every name is explicit in :data:`VARIABLES` once expanded (``docs/variables.md`` lists them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..models.axes import TRANSPORT_CARRIERS as VEHICLE_CARRIERS
+from ..models.demography_indicators import AGE_GROUPS
+from ..models.energy import CARRIER_NAMES, PRODUCTION_NAMES, SECTOR_NAMES
+from ..models.mobility_constants import MODES, POWERTRAIN_NAMES
+from .tidy import Series
+
+KINDS = ("stock", "flow", "ratio", "target", "scalar")
+"""Stocks are on 1 January, flows totals during the year; ratios (shares, rates, averages)
+and targets do not add up; scalars are one number per run (run metadata)."""
+
+Label = tuple[str, str]
+"""(French, English)."""
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A result variable.
+
+    Attributes
+    ----------
+    name, unit, kind
+        IAMC name, unit (as in the ``unit`` column), one of :data:`KINDS`.
+    label
+        (French, English) label.
+    partitions
+        Lists of variables that each add up to this one (exactly, every year).
+    within
+        The larger group this sub-group is part of, when it is not in one of its partitions.
+    """
+
+    name: str
+    unit: str
+    kind: str
+    label: Label
+    partitions: tuple[tuple[str, ...], ...] = ()
+    within: str | None = None
+
+
+AGE_LABELS: dict[str, Label] = {
+    "0-19": ("0 à 19 ans", "aged 0-19"),
+    "20-64": ("20 à 64 ans", "aged 20-64"),
+    "65+": ("65 ans ou plus", "aged 65+"),
+    "75+": ("75 ans ou plus", "aged 75+"),
+    "85+": ("85 ans ou plus", "aged 85+"),
+}
+PARTITION_AGES = ("0-19", "20-64", "65+")
+"""The age groups that partition the population; 75+ and 85+ are nested in 65+."""
+SECTORS: dict[str, Label] = {
+    "Residential": ("Résidentiel", "Residential"),
+    "Tertiary": ("Tertiaire", "Tertiary"),
+    "Industry": ("Industrie", "Industry"),
+    "Agriculture": ("Agriculture", "Agriculture"),
+    "Transport": ("Transport des habitants", "Residents' transport"),
+}
+CARRIERS: dict[str, Label] = {
+    "Electricity": ("Électricité", "Electricity"),
+    "Gas": ("Gaz", "Gas"),
+    "Oil": ("Produits pétroliers", "Oil products"),
+    "Wood and Other Renewables": ("Bois et autres renouvelables", "Wood and other renewables"),
+    "District Heat": ("Chaleur de réseau", "District heat"),
+    "Other": ("Autres", "Other"),
+}
+SOURCES: dict[str, Label] = {
+    "Solar PV": ("Solaire photovoltaïque", "Solar PV"),
+    "Wind": ("Éolien", "Wind"),
+    "Hydro": ("Hydraulique", "Hydro"),
+    "Bioenergy Electricity": ("Électricité de bioénergies", "Bioenergy electricity"),
+    "Biomass Heat": ("Chaleur biomasse", "Biomass heat"),
+    "Biogas": ("Biogaz", "Biogas"),
+    "Solar Thermal": ("Solaire thermique", "Solar thermal"),
+    "Heat Pumps": ("Chaleur des pompes à chaleur", "Heat-pump heat"),
+}
+TRAVEL_MODES: dict[str, Label] = {
+    "Car Driver": ("Voiture, conducteur", "Car, driver"),
+    "Car Passenger": ("Voiture, passager", "Car, passenger"),
+    "Public Transport": ("Transports collectifs", "Public transport"),
+    "Bike": ("Vélo", "Bike"),
+    "Walking": ("Marche", "Walking"),
+    "Two-Wheeler": ("Deux-roues motorisé", "Motorised two-wheeler"),
+    "Air": ("Avion", "Air"),
+}
+POWERTRAINS: dict[str, Label] = {
+    "Petrol": ("Essence", "Petrol"),
+    "Diesel": ("Gazole", "Diesel"),
+    "Battery Electric": ("Électrique", "Battery electric"),
+    "Plug-in Hybrid": ("Hybride rechargeable", "Plug-in hybrid"),
+    "Other": ("Autres", "Other"),
+}
+VEHICLE_ENERGY: dict[str, Label] = {
+    "Petrol": ("Essence", "Petrol"),
+    "Diesel": ("Gazole", "Diesel"),
+    "Electricity": ("Électricité", "Electricity"),
+    "Other": ("Autres", "Other"),
+}
+VEHICLE_CARRIER_NAMES = tuple(c.capitalize() for c in VEHICLE_CARRIERS)
+"""Carriers of residents' vehicles as named in the results (``Mobility|Energy|Petrol``)."""
+LONG_MODES = (*MODES, "Air")
+"""Modes of all travel (local modes, then air) in ``Mobility|Passenger-km|<mode>``."""
+
+
+def _joined(label: Label, part: Label) -> Label:
+    return (f"{label[0]} – {part[0]}", f"{label[1]} – {part[1]}")
+
+
+def family(
+    parent: Variable, parts: dict[str, Label], names: tuple[str, ...], within: str | None = None
+) -> list[Variable]:
+    """The children ``parent|<name>`` for ``names``: the parent's unit and kind, labels
+    from ``parts``.
+    """
+    label = parent.label
+    return [
+        Variable(
+            f"{parent.name}|{n}", parent.unit, parent.kind, _joined(label, parts[n]), within=within
+        )
+        for n in names
+    ]
+
+
+def _children(parent: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{parent}|{name}" for name in names)
+
+
+def _demography() -> list[Variable]:
+    population = Variable(
+        "Population",
+        "persons",
+        "stock",
+        ("Population", "Population"),
+        (
+            _children("Population", ("Female", "Male")),
+            _children("Population", tuple(f"Age {a}" for a in PARTITION_AGES)),
+        ),
+    )
+    sexes = {"Female": ("femmes", "women"), "Male": ("hommes", "men")}
+    ages = {f"Age {a}": AGE_LABELS[a] for a in AGE_GROUPS}
+    nested = {"75+": "Population|Age 65+", "85+": "Population|Age 75+"}
+    share = Variable(
+        "Share|Population", "%", "ratio", ("Part de la population", "Share of population")
+    )
+    persons_yr = "persons/yr"
+    return [
+        population,
+        *family(population, sexes, ("Female", "Male")),
+        *family(population, ages, tuple(f"Age {a}" for a in PARTITION_AGES)),
+        *(family(population, ages, (f"Age {a}",), within=w)[0] for a, w in nested.items()),
+        *family(share, ages, tuple(ages)),
+        Variable("Births", persons_yr, "flow", ("Naissances", "Births")),
+        Variable("Deaths", persons_yr, "flow", ("Décès", "Deaths")),
+        Variable("Net Migration", persons_yr, "flow", ("Solde migratoire", "Net migration")),
+        Variable("Natural Balance", persons_yr, "flow", ("Solde naturel", "Natural balance")),
+        Variable(
+            "Population Growth",
+            "%/yr",
+            "ratio",
+            ("Croissance de la population", "Population growth"),
+        ),
+        Variable("Median Age", "years", "ratio", ("Âge médian", "Median age")),
+        Variable(
+            "Old-Age Dependency Ratio",
+            "65+ per 100 aged 20-64",
+            "ratio",
+            ("Rapport de dépendance des âgés", "Old-age dependency ratio"),
+        ),
+        Variable(
+            "Total Fertility Rate",
+            "children/woman",
+            "ratio",
+            ("Indicateur conjoncturel de fécondité", "Total fertility rate"),
+        ),
+        *family(
+            Variable(
+                "Life Expectancy",
+                "years",
+                "ratio",
+                ("Espérance de vie à la naissance", "Life expectancy at birth"),
+            ),
+            sexes,
+            ("Female", "Male"),
+        ),
+        Variable("Population Peak", "persons", "scalar", ("Population au pic", "Peak population")),
+        Variable(
+            "Population Peak Year",
+            "year",
+            "scalar",
+            ("Année du pic de population", "Year of peak population"),
+        ),
+    ]
+
+
+def _ageing() -> list[Variable]:
+    settings = {
+        "Home": ("à domicile", "at home"),
+        "Institution": ("en établissement", "in institution"),
+    }
+    beneficiaries = Variable(
+        "Autonomy|APA Beneficiaries",
+        "persons",
+        "stock",
+        ("Bénéficiaires de l'APA", "APA beneficiaries"),
+        (_children("Autonomy|APA Beneficiaries", tuple(settings)),),
+    )
+    workforce = Variable(
+        "Autonomy|Care Workforce",
+        "FTE",
+        "stock",
+        ("Personnel d'aide et de soin", "Care workforce"),
+        (_children("Autonomy|Care Workforce", tuple(settings)),),
+    )
+    return [
+        beneficiaries,
+        *family(beneficiaries, settings, tuple(settings)),
+        Variable(
+            "Share|Autonomy|APA Beneficiaries",
+            "%",
+            "ratio",
+            (
+                "Bénéficiaires de l'APA, part des 60 ans ou plus",
+                "APA beneficiaries, share of those aged 60+",
+            ),
+        ),
+        Variable(
+            "Autonomy|Places Needed",
+            "places",
+            "stock",
+            ("Places en établissement nécessaires", "Care-home places needed"),
+        ),
+        Variable(
+            "Autonomy|Places|Today",
+            "places",
+            "stock",
+            ("Places estimées aujourd'hui", "Estimated places today"),
+        ),
+        Variable(
+            "Autonomy|Places|Missing",
+            "places",
+            "stock",
+            ("Places manquantes (négatif : excédent)", "Missing places (negative: surplus)"),
+        ),
+        Variable(
+            "Autonomy|Places|Extra per Year",
+            "places/yr",
+            "flow",
+            ("Places supplémentaires par an", "Extra places a year"),
+        ),
+        Variable(
+            "Autonomy|Home Help Hours",
+            "hours/yr",
+            "flow",
+            ("Heures d'aide à domicile", "Home help hours"),
+        ),
+        workforce,
+        *family(workforce, settings, tuple(settings)),
+        Variable(
+            "Autonomy|Potential Carers Ratio",
+            "persons 50-74 per person 85+",
+            "ratio",
+            (
+                "Aidants potentiels par personne de 85 ans ou plus",
+                "Potential carers per person aged 85+",
+            ),
+        ),
+        Variable(
+            "Autonomy|Public Cost",
+            "million EUR/yr",
+            "flow",
+            ("Coût public de l'APA", "Public cost of APA"),
+        ),
+    ]
+
+
+def _mobility() -> list[Variable]:
+    trips = Variable(
+        "Mobility|Trips",
+        "trips/day",
+        "flow",
+        ("Déplacements locaux par jour", "Local trips a day"),
+        (_children("Mobility|Trips", MODES),),
+    )
+    pkm = Variable(
+        "Mobility|Passenger-km",
+        "million pkm/yr",
+        "flow",
+        ("Voyageurs-km", "Passenger-km"),
+        (
+            _children("Mobility|Passenger-km", LONG_MODES),
+            ("Mobility|Local Passenger-km", "Mobility|Long-Distance Passenger-km"),
+        ),
+    )
+    energy = Variable(
+        "Mobility|Energy",
+        "GWh/yr",
+        "flow",
+        ("Énergie des véhicules des habitants", "Energy of residents' vehicles"),
+        (_children("Mobility|Energy", VEHICLE_CARRIER_NAMES),),
+    )
+    mode_share = Variable(
+        "Mobility|Mode Share", "% of trips", "ratio", ("Part modale", "Mode share")
+    )
+    fleet = Variable("Mobility|Car Fleet", "% of cars", "ratio", ("Parc de voitures", "Car fleet"))
+    sales = Variable(
+        "Mobility|Car Sales", "% of sales", "ratio", ("Ventes de voitures", "Car sales")
+    )
+    life_cycle = Variable(
+        "Mobility|Emissions|Life Cycle",
+        "ktCO2e/yr",
+        "flow",
+        ("Émissions des déplacements en cycle de vie", "Life-cycle emissions of travel"),
+    )
+    vkm = "million vkm/yr"
+    return [
+        trips,
+        *family(trips, TRAVEL_MODES, MODES),
+        Variable(
+            "Mobility|Commuting Trips",
+            "trips/day",
+            "flow",
+            ("Déplacements domicile-travail par jour", "Commuting trips a day"),
+        ),
+        Variable(
+            "Mobility|Trips per Person",
+            "trips/person/day",
+            "ratio",
+            ("Déplacements par personne et par jour", "Trips per person a day"),
+        ),
+        *family(mode_share, TRAVEL_MODES, MODES),
+        pkm,
+        *family(pkm, TRAVEL_MODES, LONG_MODES),
+        Variable(
+            "Mobility|Local Passenger-km",
+            pkm.unit,
+            "flow",
+            ("Voyageurs-km locaux", "Local passenger-km"),
+        ),
+        Variable(
+            "Mobility|Long-Distance Passenger-km",
+            pkm.unit,
+            "flow",
+            ("Voyageurs-km longue distance", "Long-distance passenger-km"),
+        ),
+        Variable(
+            "Mobility|Vehicle-km|Car", vkm, "flow", ("Véhicules-km en voiture", "Car vehicle-km")
+        ),
+        Variable(
+            "Mobility|Vehicle-km|Two-Wheeler",
+            vkm,
+            "flow",
+            ("Véhicules-km en deux-roues motorisé", "Two-wheeler vehicle-km"),
+        ),
+        Variable(
+            "Mobility|Car Occupancy|Local",
+            "persons/vehicle",
+            "ratio",
+            ("Occupation des voitures, trajets locaux", "Car occupancy, local trips"),
+        ),
+        Variable(
+            "Mobility|Car Share of Distance",
+            "%",
+            "ratio",
+            ("Part de la voiture dans les distances", "Car share of distance"),
+        ),
+        Variable(
+            "Mobility|Car Share of Distance|Local",
+            "%",
+            "ratio",
+            ("Part de la voiture dans les distances locales", "Car share of local distance"),
+        ),
+        Variable(
+            "Mobility|Employed Persons", "persons", "stock", ("Actifs occupés", "Employed persons")
+        ),
+        *family(fleet, POWERTRAINS, POWERTRAIN_NAMES),
+        *family(sales, POWERTRAINS, POWERTRAIN_NAMES),
+        energy,
+        *family(energy, VEHICLE_ENERGY, VEHICLE_CARRIER_NAMES),
+        Variable(
+            "Mobility|Emissions|Tailpipe",
+            "ktCO2e/yr",
+            "flow",
+            ("Émissions des déplacements à l'échappement", "Tailpipe emissions of travel"),
+        ),
+        life_cycle,
+        *family(life_cycle, TRAVEL_MODES, ("Air",), within=life_cycle.name),
+    ]
+
+
+def _energy() -> list[Variable]:
+    final = Variable(
+        "Final Energy",
+        "GWh/yr",
+        "flow",
+        ("Énergie finale", "Final energy"),
+        (_children("Final Energy", SECTOR_NAMES), _children("Final Energy", CARRIER_NAMES)),
+    )
+    by_sector = [
+        replace(v, partitions=(_children(v.name, CARRIER_NAMES),))
+        for v in family(final, SECTORS, SECTOR_NAMES)
+    ]
+    by_carrier = [
+        replace(v, partitions=(tuple(f"Final Energy|{s}|{c}" for s in SECTOR_NAMES),))
+        for v, c in zip(family(final, CARRIERS, CARRIER_NAMES), CARRIER_NAMES, strict=True)
+    ]
+    production = Variable(
+        "Renewable Production",
+        "GWh/yr",
+        "flow",
+        ("Production renouvelable", "Renewable production"),
+        (_children("Renewable Production", PRODUCTION_NAMES),),
+    )
+    emissions = Variable(
+        "Emissions|GHG",
+        "ktCO2e/yr",
+        "flow",
+        ("Émissions de gaz à effet de serre", "Greenhouse-gas emissions"),
+        (_children("Emissions|GHG", SECTOR_NAMES),),
+    )
+    bill = Variable("Energy Bill", "million EUR/yr", "flow", ("Facture énergétique", "Energy bill"))
+    return [
+        final,
+        *(v for parent in by_sector for v in (parent, *family(parent, CARRIERS, CARRIER_NAMES))),
+        *by_carrier,
+        Variable(
+            "Target|Final Energy",
+            "GWh/yr",
+            "target",
+            (
+                "Objectif national d'énergie finale appliqué au territoire",
+                "National final-energy target applied to the territory",
+            ),
+        ),
+        production,
+        *family(production, SOURCES, PRODUCTION_NAMES),
+        Variable(
+            "Renewable Coverage",
+            "%",
+            "ratio",
+            ("Couverture par les renouvelables", "Renewable coverage"),
+        ),
+        emissions,
+        *family(emissions, SECTORS, SECTOR_NAMES),
+        Variable(
+            "Target|Emissions|GHG",
+            "ktCO2e/yr",
+            "target",
+            (
+                "Trajectoire SNBC appliquée au territoire",
+                "SNBC trajectory applied to the territory",
+            ),
+        ),
+        bill,
+        Variable(
+            "Energy Bill|Leaving Territory",
+            bill.unit,
+            "flow",
+            ("Facture énergétique sortant du territoire", "Energy bill leaving the territory"),
+            within=bill.name,
+        ),
+    ]
+
+
+MODELS_VARIABLES: dict[str, tuple[Variable, ...]] = {
+    "demography": tuple(_demography()),
+    "ageing": tuple(_ageing()),
+    "mobility": tuple(_mobility()),
+    "energy": tuple(_energy()),
+}
+"""The variables of each model, in the order of the results table."""
+VARIABLES: dict[str, Variable] = {v.name: v for vs in MODELS_VARIABLES.values() for v in vs}
+"""Every result variable by name."""
+
+RENAMED: dict[str, str] = {
+    **{f"Population|Share|Age {a}": f"Share|Population|Age {a}" for a in AGE_LABELS},
+    "Population|Peak": "Population Peak (run metadata, with Population Peak Year)",
+    "Autonomy|APA Beneficiaries|Share of 60+": "Share|Autonomy|APA Beneficiaries",
+    "Final Energy|Target": "Target|Final Energy",
+    "Emissions|GHG|Target SNBC": "Target|Emissions|GHG",
+    "Emissions|GHG|Mobility|Tailpipe": "Mobility|Emissions|Tailpipe",
+    "Emissions|GHG|Mobility|Life Cycle": "Mobility|Emissions|Life Cycle",
+    "Emissions|GHG|Mobility|Life Cycle|Air": "Mobility|Emissions|Life Cycle|Air",
+}
+"""Former names (before the registry) and where each went."""
+
+
+def series(name: str, years: np.ndarray, values: np.ndarray) -> Series:
+    """A result series of the registered variable ``name`` (its unit from the registry).
+
+    Raises
+    ------
+    KeyError
+        If ``name`` is not registered.
+    """
+    return Series(name, VARIABLES[name].unit, years, values)
+
+
+def label(name: str, lang: str = "fr") -> str:
+    """The label of a registered variable in ``lang`` (``"fr"`` or ``"en"``)."""
+    return VARIABLES[name].label[lang == "en"]
+
+
+def partitions() -> list[tuple[str, tuple[str, ...]]]:
+    """Every declared partition as ``(aggregate, components)``."""
+    return [(v.name, p) for v in VARIABLES.values() for p in v.partitions]
