@@ -1,4 +1,4 @@
-"""Shared fixtures: the raw open-data folder and the project root."""
+"""Shared fixtures: French messages, the raw open-data folder and the project root."""
 
 from __future__ import annotations
 
@@ -8,6 +8,23 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def french_messages(monkeypatch):
+    """Every test starts in French, whatever the machine's PROSPECTIF_LANG or an earlier
+    ``prospectif --lang en`` chose.
+    """
+    from prospectif import messages
+
+    monkeypatch.setenv(messages.LANG_ENV, "fr")
+    monkeypatch.setattr(messages, "_SETTING", {})
+
+
+@pytest.fixture
+def english_messages(monkeypatch):
+    """Messages in English, for test modules that check the English texts of the catalogue."""
+    monkeypatch.setenv("PROSPECTIF_LANG", "en")
 
 
 @pytest.fixture(scope="session")

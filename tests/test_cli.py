@@ -33,7 +33,7 @@ def test_run_writes_the_results_table_in_each_format(tmp_path, suffix):
         str(out),
     )
     assert result.exit_code == 0, result.output
-    assert "base structure: insee-estimates" in result.output
+    assert "structure de base : insee-estimates" in result.output
     reader = {
         ".csv": pd.read_csv,
         ".xlsx": lambda p: pd.read_excel(p, engine="calamine"),
@@ -79,12 +79,12 @@ def test_french_csv_uses_semicolons_and_decimal_commas(tmp_path):
     [
         (
             ["--territory", "DEP-999", "--scenario", "insee-central"],
-            "unknown territory code 'DEP-999'",
+            "code de territoire 'DEP-999' inconnu",
         ),
-        (["--territory", "DEP-71", "--scenario", "nope"], "unknown scenario 'nope'"),
+        (["--territory", "DEP-71", "--scenario", "nope"], "scénario 'nope' inconnu"),
         (
             ["--territory", "DEP-71", "--scenario", "insee-central", "--horizon", "2200"],
-            "horizon = 2200: too large; allowed range 2026 to 2100",
+            "horizon = 2200 : trop grand ; plage admise 2026 à 2100",
         ),
     ],
 )
@@ -108,7 +108,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
         "--output",
         str(blocker / "sub" / "r.csv"),
     )
-    assert result.exit_code == 2 and "cannot write" in result.output
+    assert result.exit_code == 2 and "impossible d'écrire" in result.output
 
 
 def test_unknown_output_format_is_refused(tmp_path):
@@ -121,11 +121,11 @@ def test_unknown_output_format_is_refused(tmp_path):
         "--output",
         str(tmp_path / "r.json"),
     )
-    assert result.exit_code == 2 and "unknown results format '.json'" in result.output
+    assert result.exit_code == 2 and "format de résultats '.json' inconnu" in result.output
 
 
 def test_scenarios_list_and_show():
     listing = invoke("scenarios", "list")
     assert "insee-central" in listing.output and "tendanciel" in listing.output
     shown = invoke("scenarios", "show", "insee-fecondite-haute")
-    assert "tfr_target: 2.0" in shown.output and "# hash:" in shown.output
+    assert "tfr_target: 2.0" in shown.output and "# empreinte :" in shown.output

@@ -87,18 +87,18 @@ def test_geometries_cover_every_departement_and_epci():
     assert len(deps) == 101 and deps.geometry.is_valid.all()
     assert len(geometries("epci")) > 1200
     assert get_territory("DEP-71").geometry().bounds[0] == pytest.approx(3.6, abs=0.5)
-    with pytest.raises(TerritoryError, match="commune outlines are not embedded"):
+    with pytest.raises(TerritoryError, match="les contours des communes ne sont pas embarqués"):
         get_territory("COM-71270").geometry()
 
 
 @pytest.mark.parametrize(
     ("code", "message"),
     [
-        ("DEP-99", r"unknown territory code 'DEP-99'.*closest codes: DEP-"),
-        ("EPCI-123", r"unknown territory code 'EPCI-123'"),
-        ("saone", r"formats: FR, FR-METRO, REG-27"),
-        ("PER-../../etc", r"invalid perimeter code"),
-        ("PER-absent", r"perimeter 'PER-absent': file .* not found"),
+        ("DEP-99", r"code de territoire 'DEP-99' inconnu ; codes les plus proches : DEP-"),
+        ("EPCI-123", r"code de territoire 'EPCI-123' inconnu"),
+        ("saone", r"formats : FR, FR-METRO, REG-27"),
+        ("PER-../../etc", r"code de périmètre .* invalide"),
+        ("PER-absent", r"périmètre 'PER-absent' : fichier .* introuvable"),
     ],
 )
 def test_unknown_codes_are_explained(code, message):
@@ -119,10 +119,10 @@ def test_perimeter_from_yaml(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("name: x\ncommunes: ['99999']\n", r"unknown commune codes: '99999'"),
-        ("name: x\ncommunes: []\n", r"'communes' must be a non-empty list"),
-        ("communes: ['71270']\n", r"expected keys 'name'"),
-        ("name: [unclosed\n", r"invalid YAML"),
+        ("name: x\ncommunes: ['99999']\n", r"codes de commune inconnus : '99999'"),
+        ("name: x\ncommunes: []\n", r"'communes' doit être une liste non vide"),
+        ("communes: ['71270']\n", r"les clés 'name' \(texte\) et 'communes'"),
+        ("name: [unclosed\n", r"YAML invalide"),
     ],
 )
 def test_malformed_perimeters_are_explained(tmp_path, text, message):

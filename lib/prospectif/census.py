@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
+from .errors import CensusError
 
 CENSUS_GROUPS = ((0, 14), (15, 29), (30, 44), (45, 59), (60, 74), (75, 89), (90, None))
 GROUP_SUFFIXES = ("0014", "1529", "3044", "4559", "6074", "7589", "90P")
@@ -33,7 +33,7 @@ def read_census_table(path: Path) -> pd.DataFrame:
 
     Raises
     ------
-    DataError
+    CensusError
         Naming the file and what is wrong: encoding, separator, missing columns (with the
         expected names), non-numeric or negative counts, malformed commune codes.
     """
@@ -41,33 +41,33 @@ def read_census_table(path: Path) -> pd.DataFrame:
     table = _read_table(path)
     if "CODGEO" not in table.columns:
         found = ", ".join(map(repr, table.columns[:8]))
-        raise DataError(
-            f"{path}: no CODGEO column (found: {found}); expected the INSEE layout "
-            "'base-cc-evol-struct-pop' with ';' or ',' separators"
-        )
+        raise CensusError("census.no_codgeo", file=path, found=found)
     years = sorted({m.group(1) for c in table.columns if (m := re.match(r"P(\d\d)_[FH]", c))})
     if not years:
-        raise DataError(f"{path}: no census count columns like P21_F0014 or P21_H90P")
+        raise CensusError("census.no_counts", file=path)
     prefix = f"P{years[-1]}_"
     wanted = [f"{prefix}{sex}{suffix}" for sex in SEX_LETTERS for suffix in GROUP_SUFFIXES]
     missing = [c for c in wanted if c not in table.columns]
     if missing:
-        raise DataError(f"{path}: missing columns {', '.join(missing)}")
+        raise CensusError("census.missing_columns", file=path, columns=", ".join(missing))
     if table.empty:
-        raise DataError(f"{path}: no commune rows under the header")
+        raise CensusError("census.no_rows", file=path)
     codes = table["CODGEO"].str.strip()
     bad_codes = codes[~codes.str.fullmatch(r"\d[\dAB]\d{3}", na=False)]
     if not bad_codes.empty:
-        raise DataError(f"{path}: invalid commune codes in CODGEO, e.g. {bad_codes.iloc[0]!r}")
+        raise CensusError("census.bad_codes", file=path, value=bad_codes.iloc[0])
     counts = table[wanted].apply(
         lambda col: pd.to_numeric(col.str.replace(",", "."), errors="coerce")
     )
     bad = counts.isna() | ~np.isfinite(counts) | (counts < 0)
     if bad.any().any():
         row, column = np.argwhere(bad.to_numpy())[0]
-        raise DataError(
-            f"{path}: {wanted[column]} of commune {codes.iloc[row]} is "
-            f"{table[wanted[column]].iloc[row]!r}; expected a non-negative number of persons"
+        raise CensusError(
+            "census.bad_count",
+            file=path,
+            key=wanted[column],
+            commune=codes.iloc[row],
+            value=table[wanted[column]].iloc[row],
         )
     counts.columns = [c.removeprefix(prefix) for c in wanted]
     counts.index = pd.Index(codes, name="CODGEO")
@@ -77,21 +77,21 @@ def read_census_table(path: Path) -> pd.DataFrame:
 def _read_table(path: Path) -> pd.DataFrame:
     """The CSV file as text columns (UTF-8, ';' or ',' separated, names stripped)."""
     if not path.is_file():
-        raise DataError(f"{path}: file not found")
+        raise CensusError("file.not_found", file=path)
     if path.stat().st_size > MAX_CENSUS_BYTES:
-        raise DataError(f"{path}: file too large (over {MAX_CENSUS_BYTES // 2**20} MiB)")
+        raise CensusError("file.too_large", file=path, limit=MAX_CENSUS_BYTES // 1024)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError(f"{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)") from None
+        raise CensusError("census.not_utf8", file=path) from None
     header = text.split("\n", 1)[0]
     separator = ";" if header.count(";") >= header.count(",") else ","
     try:
         table = pd.read_csv(io.StringIO(text), sep=separator, dtype=str)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         reason = " ".join(str(exc).split())
-        raise DataError(f"{path}: not a readable CSV table ({reason})") from None
+        raise CensusError("census.not_csv", file=path, reason=reason) from None
     table.columns = [c.strip() for c in table.columns]
     return table
 
@@ -106,12 +106,12 @@ def census_structure(
 
     Raises
     ------
-    DataError
+    CensusError
         If some communes are absent from the census table.
     """
     absent = sorted(set(communes) - set(counts.index))
     if absent:
-        raise DataError(f"census table has no row for communes {', '.join(absent[:10])}")
+        raise CensusError("census.absent", communes=", ".join(absent[:10]))
     groups = counts.loc[communes].sum()
     structure = np.zeros_like(reference, dtype=float)
     for s, letter in enumerate(SEX_LETTERS):

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from .errors import ProspectifError
+from .errors import InputError, ProspectifError
 from .i18n import format_number
+from .messages import LANG_ENV, LANGS, Message, language, message, set_language
 from .serving.launch import CULL_IDLE_TIMEOUT, MAX_KERNELS, POOL_SIZE
 
 
@@ -28,10 +30,29 @@ def friendly_errors(command: Callable) -> Callable:
     return wrapper
 
 
+def say(msg_id: str, err: bool = False, **params: object) -> None:
+    """Print the catalogue message ``msg_id`` in the chosen language."""
+    click.echo(Message(msg_id, params).render(), err=err)
+
+
+def _number(value: float, decimals: int = 0) -> str:
+    return format_number(value, decimals, language())
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="prospectif")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="fr",
+    envvar=LANG_ENV,
+    show_default=True,
+    help="Language of messages and errors (also read from PROSPECTIF_LANG).",
+)
+def main(lang: str) -> None:
     """Prospectif: territorial foresight dashboards and scenario models."""
+    set_language(lang)
+    os.environ[LANG_ENV] = lang  # for the kernels and workers this command starts
 
 
 @main.group()
@@ -63,10 +84,10 @@ def data_build(raw: Path, out: Path | None, only: tuple[str, ...]) -> None:
         raw,
         out or default_data_dir(),
         only or None,
-        progress=lambda name: click.echo(f"building {name}…", err=True),
+        progress=lambda name: say("cli.building", err=True, name=name),
     )
     for path in written:
-        click.echo(f"{path}  {format_number(path.stat().st_size / 1024)} KiB")
+        say("cli.written", file=path, size=_number(path.stat().st_size / 1024))
 
 
 @data.command("docs")
@@ -93,12 +114,11 @@ def territories_search(query: str, limit: int) -> None:
 
     hits = search(query, limit=limit)
     if hits.empty:
-        click.echo(f"no territory matches {query!r}", err=True)
+        say("cli.no_match", err=True, value=query)
         sys.exit(1)
     for row in hits.itertuples():
-        click.echo(
-            f"{row.code:<16} {row.kind:<8} {row.name}  ({format_number(row.population)} hab.)"
-        )
+        people = _number(row.population)
+        say("cli.territory_row", code=row.code, kind=row.kind, name=row.name, people=people)
 
 
 @territories.command("show")
@@ -109,14 +129,19 @@ def territories_show(code: str) -> None:
     from .territory import get_territory
 
     t = get_territory(code)
-    click.echo(f"{t.code}: {t.name} ({t.kind})")
-    click.echo(f"parents: {', '.join(t.parents) or '–'}")
     kids = t.children()
     more = f" … (+{len(kids) - 10})" if len(kids) > 10 else ""
-    click.echo(f"children: {', '.join(kids[:10]) or '–'}{more}")
-    click.echo(f"base structure: {t.structure}")
-    shares = ", ".join(f"DEP-{d} × {format_number(s, 4)}" for d, s in t.shares.head(12).items())
-    click.echo(f"composition: {shares}{' …' if len(t.shares) > 12 else ''}")
+    shares = ", ".join(f"DEP-{d} × {_number(s, 4)}" for d, s in t.shares.head(12).items())
+    say(
+        "cli.territory",
+        code=t.code,
+        name=t.name,
+        kind=t.kind,
+        parents=", ".join(t.parents) or "–",
+        children=f"{', '.join(kids[:10]) or '–'}{more}",
+        structure=t.structure,
+        composition=f"{shares}{' …' if len(t.shares) > 12 else ''}",
+    )
 
 
 @main.group()
@@ -131,7 +156,8 @@ def scenarios_list() -> None:
     from .scenario import list_presets, load_preset
 
     for scenario_id in list_presets():
-        click.echo(f"{scenario_id:<24} {load_preset(scenario_id).label.fr}")
+        label = load_preset(scenario_id).label
+        say("cli.scenario_row", id=scenario_id, label={"fr": label.fr, "en": label.en or label.fr})
 
 
 @scenarios.command("show")
@@ -143,7 +169,7 @@ def scenarios_show(scenario_id: str) -> None:
     from .yamlio import dump_yaml
 
     scenario = load_preset(scenario_id)
-    click.echo(f"# hash: {scenario.hash}")
+    say("cli.hash_comment", hash=scenario.hash)
     click.echo(dump_yaml(scenario.model_dump(mode="json")), nl=False)
 
 
@@ -162,7 +188,7 @@ def scenarios_validate(files: tuple[Path, ...]) -> None:
             failed = True
             click.echo(str(exc), err=True)
         else:
-            click.echo(f"{path}: ok (hash {scenario.hash})")
+            say("cli.valid", file=path, hash=scenario.hash)
     sys.exit(1 if failed else 0)
 
 
@@ -255,16 +281,16 @@ def run_command(
     from .scenario import compose, load_scenario_file
 
     if not scenario_ids and not scenario_files:
-        raise click.UsageError("give at least one --scenario or --scenario-file")
+        raise InputError("cli.need_scenario")
     codes = list(territory_codes)
     for text in selectors:
         selector = parse_selector(text)
         codes.extend(select(selector.selector, selector.of))
     codes = list(dict.fromkeys(codes))
     if not codes:
-        raise click.UsageError("give at least one --territory or --select")
+        raise InputError("cli.need_territory")
     if census and len(codes) > 1:
-        raise click.UsageError("--census applies to one territory only")
+        raise InputError("cli.census_one")
     scenarios = [compose(ids.split(",")) for ids in scenario_ids]
     scenarios += [load_scenario_file(path) for path in scenario_files]
     if horizon is not None:
@@ -272,13 +298,11 @@ def run_command(
     table = run_many(codes, scenarios, read_census_table(census) if census else None)
     path = write_results(table, output, french=french_csv)
     if len(codes) == len(scenarios) == 1:
-        what = f"{codes[0]}, {scenarios[0].id}, hash {scenarios[0].hash}"
+        what = message("cli.run_one", code=codes[0], id=scenarios[0].id, hash=scenarios[0].hash)
     else:
-        what = f"{len(codes)} territories × {len(scenarios)} scenarios"
-    click.echo(
-        f"{path}: {format_number(len(table))} rows ({what}, "
-        f"base structure: {table.attrs['base_structure']})"
-    )
+        what = message("cli.run_many", codes=len(codes), scenarios=len(scenarios))
+    rows = _number(len(table))
+    say("cli.run_done", file=path, rows=rows, what=what, structure=table.attrs["base_structure"])
 
 
 @main.command("batch")
@@ -319,17 +343,20 @@ def batch_command(
     from .batch import load_batch, run_batch
 
     if scheduler and workers:
-        raise click.UsageError("--workers sets the local cluster; not with --scheduler")
+        raise InputError("cli.workers_scheduler")
     outcome = run_batch(load_batch(file), output, vintage, resume, scheduler, workers)
     counts = outcome.manifest["counts"]
     reused = sum(bool(r.get("reused")) for r in outcome.manifest["runs"])
     click.echo(f"{outcome.snapshot}/index.html")
-    click.echo(
-        f"{counts['runs']} runs: {counts['ok']} ok ({reused} kept from before), "
-        f"{counts['failed']} failed"
+    say(
+        "cli.batch_done",
+        runs=counts["runs"],
+        ok=counts["ok"],
+        reused=reused,
+        failed=counts["failed"],
     )
     for record in outcome.failed:
-        click.echo(f"failed: {record['id']}: {record['error']}", err=True)
+        say("cli.run_failed", err=True, id=record["id"], error=record["error"])
     sys.exit(1 if outcome.failed else 0)
 
 
@@ -351,9 +378,9 @@ def diff_command(snapshot_a: Path, snapshot_b: Path, output: Path | None) -> Non
 
     inputs, summary = diff_snapshots(snapshot_a, snapshot_b)
     for what, a, b in inputs:
-        click.echo(f"input {what}: {a} -> {b}")
+        say("cli.input_changed", what=what, a=a, b=b)
     moved = summary[summary["status"] != "unchanged"]
-    click.echo(f"{len(moved)} of {len(summary)} indicators changed, added or removed")
+    say("cli.moved", moved=len(moved), total=len(summary))
     if not moved.empty:
         with pd.option_context("display.width", 200, "display.max_rows", None):
             columns = ["region", "scenario", "variable", "status", "year", "a", "b", "change_pct"]
@@ -411,6 +438,7 @@ def diff_command(snapshot_a: Path, snapshot_b: Path, output: Path | None) -> Non
     help="Host name accepted besides localhost, e.g. the public name behind a reverse proxy "
     "(repeatable).",
 )
+@friendly_errors
 def serve(
     port: int,
     public: bool,
@@ -428,10 +456,7 @@ def serve(
     from .serving.launch import ServeOptions, preheat_option, url_prefix
     from .serving.launch import serve as run_server
 
-    try:
-        pools = tuple(preheat_option(text) for text in preheat)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--preheat") from None
+    pools = tuple(preheat_option(text) for text in preheat)
     run_server(
         ServeOptions(
             port=port,

@@ -19,7 +19,8 @@ import pandas as pd
 import shapely
 
 from .data import Dataset, open_data
-from .errors import TerritoryError
+from .errors import InputFileError, TerritoryError
+from .messages import Message
 from .resources import presets_dir
 from .yamlio import read_yaml
 
@@ -204,7 +205,7 @@ def get_territory(code: str, data: Dataset | None = None) -> Territory:
         If the code is unknown, with the closest known codes.
     """
     if not isinstance(code, str):
-        raise TerritoryError(f"territory code must be text, got {code!r}")
+        raise TerritoryError("territory.not_text", value=code)
     code = code.strip()
     if code.startswith("PER-"):
         return load_perimeter(perimeters_dir() / f"{code[4:]}.yaml", code, data)
@@ -215,19 +216,15 @@ def get_territory(code: str, data: Dataset | None = None) -> Territory:
 def _resolve(code: str, data: Dataset) -> Territory:
     row = directory(data).loc[lambda d: d["code"] == code]
     if row.empty:
-        raise TerritoryError(_unknown_message(code, data))
+        raise TerritoryError("territory.unknown", value=code, close=_closest(code, data))
     kind, name = row["kind"].iat[0], row["name"].iat[0]
     return _build(code, kind, name, _tables(data))
 
 
-def _unknown_message(code: str, data: Dataset | None) -> str:
+def _closest(code: str, data: Dataset | None) -> Message | str:
     codes = directory(data)["code"].tolist()
     close = difflib.get_close_matches(code.upper(), codes, n=5, cutoff=0.6)
-    hint = f"; closest codes: {', '.join(close)}" if close else ""
-    return (
-        f"unknown territory code {code!r}{hint} (formats: FR, FR-METRO, REG-27, DEP-71, "
-        "EPCI-200070308, COM-71270, PER-<id>; search by name with `prospectif territories search`)"
-    )
+    return Message("territory.closest", {"codes": ", ".join(close)}) if close else ""
 
 
 def _build(code: str, kind: str, name: str, t: dict[str, pd.DataFrame]) -> Territory:
@@ -320,24 +317,25 @@ def load_perimeter(path: Path, code: str | None = None, data: Dataset | None = N
     path = Path(path)
     code = code or f"PER-{path.stem}"
     if not re.fullmatch(r"PER-[a-z0-9][a-z0-9-]{0,63}", code):
-        raise TerritoryError(f"invalid perimeter code {code!r}: use PER- and a lower-case id")
+        raise TerritoryError("territory.perimeter_code", value=code)
     if not path.is_file():
-        raise TerritoryError(f"perimeter {code!r}: file {path} not found")
+        raise TerritoryError("territory.perimeter_missing", value=code, file=path)
     try:
         doc = read_yaml(path)
-    except ValueError as exc:
-        raise TerritoryError(str(exc)) from None
+    except InputFileError as exc:
+        raise TerritoryError.wrap(exc) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("name"), str):
-        raise TerritoryError(f"{path}: expected keys 'name' (text) and 'communes' (list of codes)")
+        raise TerritoryError("territory.perimeter_keys", file=path)
     listed = doc.get("communes")
     if not isinstance(listed, list) or not listed:
-        raise TerritoryError(f"{path}: 'communes' must be a non-empty list of INSEE commune codes")
+        raise TerritoryError("territory.perimeter_communes", file=path)
     wanted = [str(c).removeprefix("COM-").zfill(5) for c in listed]
     communes = _tables(data)["communes"]
     members = communes[communes["code"].isin(wanted)]
     unknown = sorted(set(wanted) - set(members["code"]))
     if unknown:
-        raise TerritoryError(f"{path}: unknown commune codes: {', '.join(map(repr, unknown))}")
+        codes = ", ".join(map(repr, unknown))
+        raise TerritoryError("territory.unknown_communes", file=path, codes=codes)
     deps = tuple(f"DEP-{d}" for d in sorted(members["dep"].unique()))
     return Territory(
         code, "PER", doc["name"], deps, _shares(members), STRUCTURE_SHARE, tuple(members["code"])
@@ -353,10 +351,7 @@ def territory_geometry(territory: Territory, data: Dataset | None = None) -> sha
         For communes and custom perimeters, whose outlines are not embedded.
     """
     if territory.kind in {"COM", "PER"}:
-        raise TerritoryError(
-            f"{territory.code}: commune outlines are not embedded "
-            "(only départements, régions, EPCI)"
-        )
+        raise TerritoryError("territory.no_outline", code=territory.code)
     if territory.kind == "EPCI":
         table = geometries("epci", data)
         return table.loc[table["code"] == territory.code[5:], "geometry"].iat[0]
@@ -369,7 +364,7 @@ def geometries(level: str, data: Dataset | None = None) -> gpd.GeoDataFrame:
     read once per data set.
     """
     if level not in {"departements", "regions", "epci"}:
-        raise TerritoryError(f"no geometry level {level!r}: use departements, regions or epci")
+        raise TerritoryError("territory.level", value=level, allowed="departements, regions, epci")
     data = data or open_data()
     return data.derived(f"territory.geometry.{level}", lambda: _outlines(data, level))
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from .errors import InputFileError
 from .fileio import atomic_write_text
 
 MAX_YAML_BYTES = 256 * 1024
@@ -24,11 +25,9 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: D102
         mark = self.peek_event().start_mark
         if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError(f"YAML aliases (*name) are not allowed (line {mark.line + 1})")
+            raise InputFileError("yaml.alias", line=mark.line + 1)
         if self.depth >= MAX_YAML_DEPTH:
-            raise yaml.YAMLError(
-                f"nested deeper than {MAX_YAML_DEPTH} levels (line {mark.line + 1})"
-            )
+            raise InputFileError("yaml.too_deep", limit=MAX_YAML_DEPTH, line=mark.line + 1)
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -41,32 +40,45 @@ def parse_yaml(text: str, source: str) -> Any:
 
     Raises
     ------
-    ValueError
+    InputFileError
         With a one-line message naming the source and the line of the syntax error.
     """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
-        raise ValueError(f"{source}: file too large (over {MAX_YAML_BYTES // 1024} KiB)")
+        raise InputFileError("file.too_large", file=source, limit=MAX_YAML_BYTES // 1024)
     try:
         return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except InputFileError as exc:  # refused by the loader
+        raise InputFileError("at", source=source, problem=exc.message) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
-        raise ValueError(f"{source}: invalid YAML at {where}: {exc.problem}") from None
+        if (mark := exc.problem_mark) is None:
+            raise InputFileError("yaml.invalid", file=source, problem=exc.problem) from None
+        line, column = mark.line + 1, mark.column + 1
+        raise InputFileError(
+            "yaml.invalid_at", file=source, line=line, column=column, problem=exc.problem
+        ) from None
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: integers of over 4300 digits
-        raise ValueError(f"{source}: invalid YAML: {' '.join(str(exc).split())}") from None
+        raise InputFileError(
+            "yaml.invalid", file=source, problem=" ".join(str(exc).split())
+        ) from None
 
 
 def read_yaml(path: Path) -> Any:
-    """Read a YAML file (see :func:`parse_yaml`); a missing or undecodable file gives ValueError."""
+    """Read a YAML file (see :func:`parse_yaml`).
+
+    Raises
+    ------
+    InputFileError
+        If the file is missing, too large, not UTF-8 or not valid YAML.
+    """
     path = Path(path)
     try:
         if path.stat().st_size > MAX_YAML_BYTES:
-            raise ValueError(f"{path}: file too large (over {MAX_YAML_BYTES // 1024} KiB)")
+            raise InputFileError("file.too_large", file=path, limit=MAX_YAML_BYTES // 1024)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValueError(f"{path}: file not found") from None
+        raise InputFileError("file.not_found", file=path) from None
     except UnicodeDecodeError:
-        raise ValueError(f"{path}: not UTF-8 text (save the file as UTF-8)") from None
+        raise InputFileError("file.not_utf8", file=path) from None
     return parse_yaml(text, str(path))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -43,63 +44,76 @@ def test_a_valid_file_resolves_territories_scenarios_and_notebooks(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("- a\n- b\n", "lot.yaml: a batch file must be a mapping"),
-        (VALID.replace("dashboards", "dashbords"), "dashbords: unknown key; allowed keys here:"),
-        (VALID.replace("dashboards: [demographie]\n", ""), "dashboards: missing (required)"),
-        (VALID.replace("[demographie]", "[nope]"), "dashboards.0 = 'nope': unknown dashboard;"),
-        (VALID.replace("[demographie]", "[]"), "dashboards = []: empty; give at least 1 entry"),
+        ("- a\n- b\n", "lot.yaml : un fichier de lot doit être une table de clés et de valeurs"),
+        (VALID.replace("dashboards", "dashbords"), "dashbords : clé inconnue ; clés admises ici :"),
+        (VALID.replace("dashboards: [demographie]\n", ""), "dashboards : manquant (obligatoire)"),
+        (
+            VALID.replace("[demographie]", "[nope]"),
+            "dashboards.0 = 'nope' : tableau de bord inconnu ; disponibles : demographie,",
+        ),
+        (VALID.replace("[demographie]", "[]"), "dashboards = [] : vide ; en donner au moins 1"),
         (
             VALID.replace("2050", "2200"),
-            "horizon = 2200: too large; allowed range 2026 to 2100",
+            "horizon = 2200 : trop grand ; plage admise 2026 à 2100",
         ),
-        (VALID.replace("2050", "2050.5"), "horizon = 2050.5: invalid;"),
-        (VALID.replace("2050", '"2050"'), "horizon = '2050': invalid;"),
-        (VALID.replace("2050", ".nan"), "horizon = nan: invalid;"),
-        (VALID.replace("[DEP-71]", "[DEP-999]"), "territories.0: unknown territory code 'DEP-999'"),
-        (VALID.replace("[DEP-71]", "[42]"), "territories.0 = 42: invalid;"),
+        (VALID.replace("2050", "2050.5"), "horizon = 2050.5 : invalide ; un nombre entier est"),
+        (VALID.replace("2050", '"2050"'), "horizon = '2050' : invalide ; un nombre entier est"),
+        (VALID.replace("2050", ".nan"), "horizon = nan : invalide ; un nombre entier est attendu"),
+        (
+            VALID.replace("[DEP-71]", "[DEP-999]"),
+            "territories.0 : code de territoire 'DEP-999' inconnu",
+        ),
+        (VALID.replace("[DEP-71]", "[42]"), "territories.0 = 42 : invalide ; une table de clés"),
         (
             VALID.replace("[DEP-71]", "[{selector: cantons}]"),
-            "territories.0.selector = 'cantons': invalid; allowed values 'regions', "
-            "'departements', 'epci' or 'communes'",
+            "territories.0.selector = 'cantons' : invalide ; valeurs admises 'regions', "
+            "'departements', 'epci', 'communes'",
         ),
         (
             VALID.replace("[DEP-71]", "[{selector: epci, sur: DEP-71}]"),
-            "territories.0.sur: unknown key; allowed keys here: selector, of",
+            "territories.0.sur : clé inconnue ; clés admises ici : selector, of",
         ),
         (
             VALID.replace("[DEP-71]", "[{selector: departements, of: EPCI-200070308}]"),
-            "territories.0: selector departements of EPCI-200070308: EPCI-200070308 must be "
-            "a larger territory than departements",
+            "territories.0 : sélecteur departements de EPCI-200070308 : EPCI-200070308 doit être "
+            "un territoire plus grand que departements",
         ),
         (
             VALID.replace("[DEP-71]", "[{selector: epci, of: DEP-93}]"),
-            "territories.0: selector epci of DEP-93: selects no territory",
+            "territories.0 : sélecteur epci de DEP-93 : aucun territoire sélectionné",
         ),
-        (VALID.replace("[insee-central]", "[nope]"), "scenarios.0 = 'nope': unknown scenario"),
+        (
+            VALID.replace("[insee-central]", "[nope]"),
+            "scenarios.0 = 'nope' : scénario 'nope' inconnu",
+        ),
         (
             VALID.replace("[insee-central]", "['../x/*.yaml']"),
-            "scenarios.0 = '../x/*.yaml': no scenario file matches",
+            "scenarios.0 = '../x/*.yaml' : aucun fichier de scénario ne correspond (cherché dans",
         ),
-        (VALID.replace("[insee-central]", "[Insee/x]"), "is not valid: use lower-case letters"),
-        (VALID.replace("format", "xx") + "format: v2\n", "format = 'v2': invalid; allowed values"),
-        ("a: &x [1]\nb: *x\n", "YAML aliases (*name) are not allowed"),
-        ("a: [1\n", "lot.yaml: invalid YAML at line"),
-        ("a: " + "[" * 5000 + "]" * 5000, "lot.yaml: invalid YAML: nested"),
-        ("a: " + "9" * 5000, "Exceeds the limit (4300 digits)"),
+        (VALID.replace("[insee-central]", "[Insee/x]"), "invalide : utiliser des minuscules"),
+        (
+            VALID.replace("format", "xx") + "format: v2\n",
+            "format = 'v2' : invalide ; valeurs admises",
+        ),
+        ("a: &x [1]\nb: *x\n", "les alias YAML (*nom) ne sont pas acceptés"),
+        ("a: [1\n", "lot.yaml : YAML invalide ligne"),
+        ("a: " + "[" * 5000 + "]" * 5000, "lot.yaml : imbrication de plus de 32 niveaux (ligne 1)"),
+        ("a: " + "9" * 5000, "Exceeds the limit (4300 digits)"),  # Python's own words, quoted
     ],
 )
 def test_invalid_files_give_one_clear_line_per_problem(text, message):
-    with pytest.raises(BatchError) as info:
+    with pytest.raises(BatchError, match=re.escape(message)) as info:
         parse(text)
-    assert message in str(info.value)
-    assert all(line.startswith("lot.yaml: ") for line in str(info.value).splitlines())
+    assert all(line.startswith("lot.yaml : ") for line in str(info.value).splitlines())
 
 
 def test_every_problem_is_listed_at_once():
     text = VALID.replace("[demographie]", "[nope]").replace("[DEP-71]", "[DEP-999, DEP-998]")
-    lines = str(pytest.raises(BatchError, parse, text).value).splitlines()
+    with pytest.raises(BatchError, match="^lot.yaml : dashboards.0 = 'nope'") as info:
+        parse(text)
+    lines = str(info.value).splitlines()
     assert len(lines) == 3
-    assert [line.split(":")[1].strip() for line in lines] == [
+    assert [line.split(" : ")[1].strip() for line in lines] == [
         "dashboards.0 = 'nope'",
         "territories.0",
         "territories.1",
@@ -107,7 +121,7 @@ def test_every_problem_is_listed_at_once():
 
 
 def test_a_missing_file_is_a_batch_error(tmp_path):
-    with pytest.raises(BatchError, match=r"absent\.yaml: file not found"):
+    with pytest.raises(BatchError, match=r"absent\.yaml : fichier introuvable"):
         load_batch(tmp_path / "absent.yaml")
 
 
@@ -124,7 +138,9 @@ def test_selectors_descend_through_children():
     assert select("departements", "REG-27") == sorted(children("REG-27"))
     assert select("communes", "EPCI-200070308") == sorted(children("EPCI-200070308"))
     assert parse_selector("epci:DEP-71").of == "DEP-71"
-    with pytest.raises(BatchError, match="unknown kind 'cantons'"):
+    with pytest.raises(
+        BatchError, match="type 'cantons' inconnu ; utiliser regions, departements, epci, communes"
+    ):
         parse_selector("cantons")
 
 
@@ -154,14 +170,14 @@ def test_a_broken_scenario_file_does_not_stop_the_batch_but_fails_its_runs(tmp_p
     )
     spec = parse(VALID.replace("[insee-central]", "[casse.yaml]"), tmp_path).scenarios[0]
     assert spec.key == "casse" and spec.hash == ""
-    assert "demography.fertility.tfr_target = 9: too large" in spec.error
+    assert "demography.fertility.tfr_target = 9 : trop grand" in spec.error
 
 
 def test_two_scenarios_with_the_same_id_are_refused(tmp_path):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "v.yaml").write_text("label: {fr: V}\n", encoding="utf-8")
-    with pytest.raises(BatchError, match="have the same id 'v'"):
+    with pytest.raises(BatchError, match="ont le même identifiant 'v'"):
         parse(VALID.replace("[insee-central]", "[a/v.yaml, b/v.yaml]"), tmp_path)
 
 
@@ -238,7 +254,7 @@ def test_alias_bomb_is_refused_quickly():
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}]" + f", *{chr(97 + i)}" * 8
         for i in range(8)
     ]
-    with pytest.raises(BatchError, match="aliases"):
+    with pytest.raises(BatchError, match="alias YAML"):
         parse("\n".join(lines))
 
 

@@ -49,7 +49,7 @@ def test_diff_between_snapshots_where_one_scenario_changed(reference, tmp_path, 
     result = invoke("diff", reference, output / "b", "--output", tmp_path / "ecarts")
     assert result.exit_code == 0, result.output
     hash_a = load_snapshot(reference)[0]["batch"]["scenarios"]["tendanciel"]["hash"]
-    assert f"input scenario tendanciel: {hash_a} -> " in result.output
+    assert f"entrée scenario tendanciel : {hash_a} -> " in result.output
     assert "input scenario insee-central" not in result.output
     assert "input data catalogue hash" not in result.output
     summary = pd.read_parquet(tmp_path / "ecarts" / "ecarts.parquet")
@@ -68,7 +68,7 @@ def test_diff_of_a_snapshot_with_itself_shows_no_change(reference):
     result = invoke("diff", reference, reference)
     assert result.exit_code == 0
     assert "input " not in result.output
-    assert result.output.startswith("0 of ")
+    assert result.output.startswith("0 indicateurs sur ")
 
 
 def test_diff_results_flags_added_and_removed_indicators():
@@ -98,7 +98,9 @@ def test_diff_results_flags_added_and_removed_indicators():
 def test_a_folder_that_is_not_a_snapshot_is_refused(tmp_path, content):
     if content is not None:
         (tmp_path / "manifest.json").write_text(content)
-    with pytest.raises(BatchError, match="not a snapshot|unreadable manifest|not a Prospectif"):
+    with pytest.raises(
+        BatchError, match="pas un instantané|manifeste illisible|pas un manifeste d'instantané"
+    ):
         load_snapshot(tmp_path)
     result = invoke("diff", tmp_path, tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.output
@@ -108,4 +110,4 @@ def test_unwritable_diff_output_is_a_clear_error(reference, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = invoke("diff", reference, reference, "--output", blocker / "sub")
-    assert result.exit_code == 2 and "cannot write" in result.output
+    assert result.exit_code == 2 and "impossible d'écrire" in result.output

@@ -15,6 +15,8 @@ from prospectif.resources import dashboards_dir
 
 from .conftest import BATCH, write_batch, write_variant
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 FILES = BATCH.replace("tendanciel", "variantes/*.yaml")
 
 

@@ -135,9 +135,9 @@ def test_failed_runs_are_recorded_and_never_stop_the_others(reference, tmp_path)
         "muet/DEP-71/insee-central",
         "muet/DEP-71/casse",
     }
-    assert "tfr_target = 9: too large" in failed["demographie/DEP-71/casse"]
+    assert "tfr_target = 9 : trop grand" in failed["demographie/DEP-71/casse"]
     assert failed["panne/DEP-71/insee-central"].startswith("RuntimeError: panne simulée")
-    assert "the notebook wrote no resultats.parquet" in failed["muet/DEP-71/insee-central"]
+    assert "le notebook n'a pas écrit resultats.parquet" in failed["muet/DEP-71/insee-central"]
     kept = outcome.snapshot / "runs/panne/DEP-71/insee-central"
     assert json.loads((kept / "run.json").read_text())["status"] == "failed"
     assert "panne simulée" in (kept / "panne.ipynb").read_text(encoding="utf-8")
@@ -155,9 +155,9 @@ def test_cli_exit_status_is_one_when_a_run_failed(reference, tmp_path):
         "batch", path, "--output", tmp_path / "snapshots", "--vintage", "ref", "--resume"
     )
     assert result.exit_code == 1, result.output
-    assert "2 runs: 1 ok (1 kept from before), 1 failed" in result.output
-    assert "failed: demographie/DEP-71/casse:" in result.output
-    assert "horizon = 1900: too small" in result.output
+    assert "2 calculs : 1 réussis (1 repris d'avant), 1 en échec" in result.output
+    assert "échec : demographie/DEP-71/casse :" in result.output
+    assert "horizon = 1900 : trop petit" in result.output
 
 
 def test_cli_invalid_batch_is_one_clear_line(tmp_path):
@@ -165,14 +165,14 @@ def test_cli_invalid_batch_is_one_clear_line(tmp_path):
     path.write_text(BATCH.replace("[DEP-71]", "[DEP-999]"), encoding="utf-8")
     result = invoke("batch", path, "--output", tmp_path)
     assert result.exit_code == 2
-    assert "territories.0: unknown territory code 'DEP-999'" in result.output
+    assert "territories.0 : code de territoire 'DEP-999' inconnu" in result.output
     assert "Traceback" not in result.output
     result = invoke("batch", write_batch(tmp_path), "--output", tmp_path, "--vintage", "../x")
-    assert result.exit_code == 2 and "vintage '../x' is not valid" in result.output
+    assert result.exit_code == 2 and "millésime '../x' invalide" in result.output
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = invoke("batch", write_batch(tmp_path), "--output", blocker / "sub")
-    assert result.exit_code == 2 and "cannot create the snapshot folder" in result.output
+    assert result.exit_code == 2 and "impossible de créer le dossier d'instantané" in result.output
 
 
 def test_resume_redoes_a_half_written_run_and_keeps_the_others(reference, tmp_path):
@@ -223,7 +223,7 @@ def test_sigkill_then_resume_finishes_with_the_same_results(reference, tmp_path)
     assert read_manifest(snapshot)["status"] == "running"
     result = invoke("batch", path, "--output", output, "--vintage", "ref", "--resume")
     assert result.exit_code == 0, result.output
-    assert "2 runs: 2 ok (1 kept from before), 0 failed" in result.output
+    assert "2 calculs : 2 réussis (1 repris d'avant), 0 en échec" in result.output
     manifest = read_manifest(snapshot)
     assert manifest["status"] == "complete" and manifest["counts"]["ok"] == 2
     assert_same_results(snapshot, reference)
@@ -287,7 +287,7 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     )
     assert result.exit_code == 2
     assert (
-        "cannot reach the Dask scheduler foo://127.0.0.1:9: unknown address scheme" in result.output
+        "ordonnanceur Dask foo://127.0.0.1:9 injoignable : unknown address scheme" in result.output
     )
 
 
@@ -297,4 +297,4 @@ def test_a_snapshot_being_written_is_locked(reference, tmp_path):
     snapshot = copy_snapshot(reference, tmp_path)
     with snapshot_lock(snapshot):
         result = invoke("batch", write_batch(tmp_path), "--output", tmp_path, "--vintage", "ref")
-    assert result.exit_code == 2 and "is being written by another batch" in result.output
+    assert result.exit_code == 2 and "est en cours d'écriture par un autre lot" in result.output

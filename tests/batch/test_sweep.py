@@ -61,7 +61,7 @@ def test_run_covers_territories_selectors_and_scenarios_in_one_table(tmp_path):
         out,
     )
     assert result.exit_code == 0, result.output
-    assert "8 territories × 2 scenarios" in result.output
+    assert "8 territoires × 2 scénarios" in result.output
     table = pd.read_parquet(out)
     assert table["region"].nunique() == 8 and "DEP-21" in set(table["region"])
     assert set(table["scenario"]) == {"insee-central", "tendanciel-insee-migration-haute"}
@@ -73,12 +73,12 @@ def test_run_covers_territories_selectors_and_scenarios_in_one_table(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--scenario", "insee-central"], "give at least one --territory or --select"),
-        (["--territory", "DEP-71"], "give at least one --scenario or --scenario-file"),
-        (["--select", "cantons", "--scenario", "insee-central"], "unknown kind 'cantons'"),
+        (["--scenario", "insee-central"], "donner au moins un --territory ou un --select"),
+        (["--territory", "DEP-71"], "donner au moins un --scenario ou un --scenario-file"),
+        (["--select", "cantons", "--scenario", "insee-central"], "type 'cantons' inconnu"),
         (
             ["--select", "epci:DEP-71", "--scenario", "insee-central", "--census", "x.csv"],
-            "--census applies to one territory only",
+            "--census ne s'applique qu'à un seul territoire",
         ),
     ],
 )

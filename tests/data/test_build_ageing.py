@@ -13,6 +13,8 @@ from prospectif.data.build import check_frame, readers
 from prospectif.data.catalog import write_table
 from prospectif.errors import DataError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 SPECS = {spec.name: spec for spec in mod.TABLES}
 
 # DREES publishes beneficiary counts rounded to the hundred (Panorama 2024: 1,336,400;

@@ -13,6 +13,8 @@ from prospectif.data.build import energy as mod
 from prospectif.data.catalog import write_table
 from prospectif.errors import DataError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 SPECS = {spec.name: spec for spec in mod.TABLES}
 TWH = 1e6  # MWh
 

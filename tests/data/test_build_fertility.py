@@ -14,6 +14,8 @@ from prospectif.data.build import fertility as mod
 from prospectif.data.spec import LICENCE_HFD
 from prospectif.errors import DataError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 SPECS = {spec.name: spec for spec in mod.TABLES}
 YEARS = (1946, 2022)
 AGES = range(12, 56)
@@ -125,13 +127,13 @@ def test_births(births: pd.DataFrame, asfr: pd.DataFrame) -> None:
 def test_open_age_labels() -> None:
     labels = pd.Series(["12-", "13", "54", "55+"])
     assert mod.hfd_ages(labels).tolist() == [12, 13, 54, 55]
-    with pytest.raises(DataError):
+    with pytest.raises(DataError, match=r"unreadable HFD ages \['abc'\]"):
         mod.hfd_ages(pd.Series(["12-", "abc"]))
 
 
 def test_parse_last_modified() -> None:
     assert mod.parse_last_modified("Last modified: 18/10/2024\r\n") == "2024-10-18"
-    with pytest.raises(DataError):
+    with pytest.raises(DataError, match=r"expected a 'Last modified:' line, got 'Year Age ASFR'"):
         mod.parse_last_modified("Year Age ASFR")
 
 

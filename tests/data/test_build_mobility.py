@@ -12,6 +12,8 @@ from prospectif.data.build import check_frame
 from prospectif.data.build import mobility as mod
 from prospectif.errors import DataError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 SPECS = {spec.name: spec for spec in mod.TABLES}
 MODES = {
     "zero",

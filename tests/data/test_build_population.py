@@ -9,6 +9,8 @@ import pytest
 from prospectif.data.build import check_frame, estimates, pyramids
 from prospectif.data.build import population as pop
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 SPECS = {spec.name: spec for spec in pop.TABLES}
 AGES = set(range(0, pyramids.MAX_AGE + 1))
 
@@ -50,7 +52,7 @@ def test_split_integer_is_exact_and_proportional():
 
 
 def test_split_integer_rejects_negative_weights():
-    with pytest.raises(pop.DataError):
+    with pytest.raises(pop.DataError, match="weights must be finite and non-negative"):
         pyramids.split_integer(np.array([3]), np.array([1.0, -1.0]), np.array([0, 0]))
 
 
@@ -74,7 +76,7 @@ def test_check_estimates_rejects_inconsistent_cells():
     )
     estimates.check_estimates(cells)
     cells.loc[1, "population"] = 6  # both sexes: Total differs from the sum of the groups
-    with pytest.raises(pop.DataError):
+    with pytest.raises(pop.DataError, match="age groups do not add up to the Total column"):
         estimates.check_estimates(cells)
 
 

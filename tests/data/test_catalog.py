@@ -11,6 +11,8 @@ from prospectif.data.build import all_specs, build_all
 from prospectif.data.docs import catalog_markdown
 from prospectif.errors import DataError
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 

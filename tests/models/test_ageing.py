@@ -28,6 +28,8 @@ from prospectif.territory import get_territory
 
 from .conftest import whole_departements
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 PRESETS = (
     "autonomie-intermediaire",
     "autonomie-optimiste",

@@ -16,6 +16,8 @@ from prospectif.calibration.density import (
 from prospectif.data import load_table
 from prospectif.territory import get_territory, load_perimeter
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 DENSE, INTERMEDIATE, RURAL, VERY_RURAL = range(4)
 
 

@@ -20,6 +20,8 @@ from prospectif.scenario import Scenario, load_preset
 from prospectif.territory import get_territory
 from prospectif.viz.energy import energy_flows
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 YEARS = np.arange(BASE_YEAR, 2051)
 RES, TER, IND, AGR, TRA = range(5)
 ELEC, GAS, OIL, WOOD, HEAT, OTHER = range(6)
@@ -316,7 +318,7 @@ def test_presets_are_ordered_as_their_stories_say():
     [
         ({"years": np.arange(2022, 2030)}, r"years must be consecutive and start at 2021"),
         ({"years": np.array([2021, 2023])}, r"years must be consecutive"),
-        ({"population": np.ones(3)}, r"population has shape \(3,\), expected \(30,\)"),
+        ({"population": np.ones(3)}, r"population has shape \(3,\); expected \(30,\)"),
         ({"transport_gwh": {"petrol": np.ones(30)}}, r"transport_gwh lacks \['diesel'"),
     ],
 )

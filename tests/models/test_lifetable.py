@@ -8,6 +8,8 @@ from prospectif.models.lifetable import (
     solve_mortality_multiplier,
 )
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 
 def gompertz_qx(scale=1.0, ages=121):
     x = np.arange(ages)

@@ -37,6 +37,8 @@ from prospectif.scenario import load_preset
 from prospectif.scenario.mobility import Mobility
 from prospectif.territory import get_territory
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "scenarios" / "enquetes" / "exemple-emc2.yaml"
 YEARS = np.arange(2019, 2051)
@@ -277,7 +279,7 @@ def test_series_start_in_2025_with_stable_names(dep71):
     [
         (np.array([2019, 2021]), (2, 2, 106), "consecutive"),
         (np.arange(2015, 2020), (5, 2, 106), "from 2019 or later"),
-        (np.arange(2025, 2030), (5, 106), "population must have shape"),
+        (np.arange(2025, 2030), (5, 106), r"shape \(5, 106\); expected \(5, 2, 106\)"),
     ],
 )
 def test_bad_years_or_population_are_refused(dep71, years, shape, message):
@@ -393,7 +395,7 @@ def test_invalid_surveys_name_file_key_value_and_range(document, message):
 
 def test_every_survey_problem_is_reported_at_once():
     document = with_changes(trips_per_person=-1, share_bike=-0.5, colour="red")
-    with pytest.raises(DataError) as caught:
+    with pytest.raises(DataError, match=r"^s\.yaml: colour: unknown key") as caught:
         survey_from_dict(document, "s.yaml")
     lines = str(caught.value).splitlines()
     assert len(lines) == 3

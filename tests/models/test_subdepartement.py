@@ -9,6 +9,8 @@ from prospectif.pipeline import census_base, run_demography
 from prospectif.scenario import load_preset
 from prospectif.territory import STRUCTURE_CENSUS, STRUCTURE_SHARE, get_territory
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+
 SCENARIO = load_preset("insee-central")
 GROUPS = ("0014", "1529", "3044", "4559", "6074", "7589", "90P")
 

@@ -78,13 +78,13 @@ def test_extends_list_applies_in_order_later_wins(tmp_path):
 def test_circular_extends_is_reported(tmp_path):
     write(tmp_path, "a.yaml", "id: a\nlabel: {fr: A}\nextends: b\n")
     write(tmp_path, "b.yaml", "id: b\nlabel: {fr: B}\nextends: a\n")
-    with pytest.raises(ScenarioError, match=r"circular extends: a -> b -> a"):
+    with pytest.raises(ScenarioError, match=r"extends circulaire : a -> b -> a"):
         load_scenario_file(tmp_path / "a.yaml")
 
 
 def test_missing_parent_names_the_folders_searched(tmp_path):
     path = write(tmp_path, "a.yaml", "id: a\nlabel: {fr: A}\nextends: nowhere\n")
-    with pytest.raises(ScenarioError, match=r"a.yaml: extends 'nowhere', not found in"):
+    with pytest.raises(ScenarioError, match=r"a.yaml : extends 'nowhere', introuvable dans"):
         load_scenario_file(path)
 
 
@@ -95,37 +95,37 @@ def test_all_problems_are_reported_at_once_one_line_each(tmp_path):
         "id: bad\nlabel: {fr: x}\nhorizon: 2200\n"
         "demography:\n  fertility: {tfr_target: 5.2}\n  migration: {colour: red}\n",
     )
-    with pytest.raises(ScenarioError) as caught:
+    with pytest.raises(ScenarioError, match=r"horizon = 2200 : trop grand") as caught:
         load_scenario_file(path)
     lines = str(caught.value).splitlines()
     assert len(lines) == 3
-    assert all(line.startswith(f"{path}: ") for line in lines)
-    assert "horizon = 2200: too large; allowed range 2026 to 2100 année" in lines[0]
-    assert "demography.fertility.tfr_target = 5.2: too large; allowed range 0.8 to 3.5" in lines[1]
-    assert "demography.migration.colour: unknown key; allowed keys here: " in lines[2]
+    assert all(line.startswith(f"{path} : ") for line in lines)
+    assert "horizon = 2200 : trop grand ; plage admise 2026 à 2100 année" in lines[0]
+    assert "demography.fertility.tfr_target = 5.2 : trop grand ; plage admise 0.8 à 3.5" in lines[1]
+    assert "demography.migration.colour : clé inconnue ; clés admises ici : " in lines[2]
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("id: a\nlabel: {fr: x}\nhorizon: .inf\n", r"horizon = inf: not a finite number"),
+        ("id: a\nlabel: {fr: x}\nhorizon: .inf\n", r"horizon = inf : nombre non fini"),
         (
             "id: a\nlabel: {fr: x}\ndemography: {mortality: {e0_male_target: .nan}}\n",
-            r"e0_male_target = nan: not a finite number; allowed range 70 to 100",
+            r"e0_male_target = nan : nombre non fini ; plage admise 70 à 100",
         ),
         (
             "id: a\nlabel: {fr: x}\ndemography: {migration: {mode: flows}}\n",
-            r"mode = 'flows': invalid; allowed values 'counts' or 'rates'",
+            r"mode = 'flows' : invalide ; valeurs admises 'counts', 'rates'",
         ),
-        ("id: a\nlabel: {fr: x}\nhorizon: soon\n", r"horizon = 'soon': invalid"),
-        ("id: A/../b\nlabel: {fr: x}\n", r"id = 'A/../b': invalid"),
-        ("label: {fr: x}\nx: &a [1]\ny: *a\n", r"YAML aliases \(\*name\) are not allowed"),
-        ("id: a\nlabel: [unclosed\n", r"invalid YAML at line 3"),
-        ("- just\n- a list\n", r"must be a mapping"),
-        ("id: a\n", r"label: missing \(required\)"),
+        ("id: a\nlabel: {fr: x}\nhorizon: soon\n", r"horizon = 'soon' : invalide"),
+        ("id: A/../b\nlabel: {fr: x}\n", r"id = 'A/../b' : invalide"),
+        ("label: {fr: x}\nx: &a [1]\ny: *a\n", r"les alias YAML \(\*nom\) ne sont pas acceptés"),
+        ("id: a\nlabel: [unclosed\n", r"YAML invalide ligne 3"),
+        ("- just\n- a list\n", r"doit être une table"),
+        ("id: a\n", r"label : manquant \(obligatoire\)"),
         (
             "id: a\nlabel: {fr: x}\nextends: ../etc/passwd\n",
-            r"extends '../etc/passwd' is not valid",
+            r"extends '../etc/passwd' invalide",
         ),
     ],
 )
@@ -136,11 +136,11 @@ def test_malformed_files_give_one_clear_line(tmp_path, text, message):
 
 def test_oversized_and_non_utf8_files_are_refused(tmp_path):
     big = write(tmp_path, "big.yaml", "id: a\nlabel: {fr: x}\n" + "#" * 300_000)
-    with pytest.raises(ScenarioError, match="file too large"):
+    with pytest.raises(ScenarioError, match="fichier trop grand"):
         load_scenario_file(big)
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("id: a\nlabel: {fr: Saône}\n".encode("latin-1"))
-    with pytest.raises(ScenarioError, match="not UTF-8 text"):
+    with pytest.raises(ScenarioError, match="texte non UTF-8"):
         load_scenario_file(latin)
 
 
@@ -168,12 +168,12 @@ def test_scenarios_are_immutable():
 
 
 def test_unknown_preset_lists_the_available_ones():
-    with pytest.raises(ScenarioError, match=r"unknown scenario 'nope'; available: .*insee-central"):
+    with pytest.raises(ScenarioError, match=r"'nope' inconnu ; disponibles : .*insee-central"):
         load_preset("nope")
 
 
 def test_dict_scenarios_are_validated_the_same_way():
-    with pytest.raises(ScenarioError, match=r"<url>: horizon = 1999: too small"):
+    with pytest.raises(ScenarioError, match=r"<url> : horizon = 1999 : trop petit"):
         scenario_from_dict({"id": "x", "label": {"fr": "x"}, "horizon": 1999}, "<url>")
     assert isinstance(scenario_from_dict({"id": "x", "label": {"fr": "x"}}), Scenario)
 
@@ -190,9 +190,9 @@ def test_cli_validate_prints_three_errors_and_fails(tmp_path):
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 3
-    assert "horizon" in lines[0] and "allowed range 2026 to 2100" in lines[0]
-    assert "tfr_target" in lines[1] and "allowed range 0.8 to 3.5" in lines[1]
-    assert "territorial_differential" in lines[2] and "allowed range 0 to 1" in lines[2]
+    assert "horizon" in lines[0] and "plage admise 2026 à 2100" in lines[0]
+    assert "tfr_target" in lines[1] and "plage admise 0.8 à 3.5" in lines[1]
+    assert "territorial_differential" in lines[2] and "plage admise 0 à 1" in lines[2]
 
 
 def test_cli_validate_accepts_presets():
@@ -211,7 +211,7 @@ def test_preset_ids_and_files_are_named_by_the_function_never_guessed(tmp_path):
     assert composed.horizon == 2040 and composed.extends == ("tendanciel", "insee-migration-haute")
     path = write(tmp_path, "v.yaml", "extends: [tendanciel]\nlabel: {fr: V}\n")
     assert scenario_from_file(path, 2060).horizon == 2060
-    with pytest.raises(ScenarioError, match="is not valid"):
+    with pytest.raises(ScenarioError, match="invalide"):
         scenario_from_presets(str(path), 2040)
-    with pytest.raises(ScenarioError, match="tendanciel: file not found"):
+    with pytest.raises(ScenarioError, match="tendanciel : fichier introuvable"):
         scenario_from_file(tmp_path / "tendanciel", 2040)

@@ -41,7 +41,7 @@ def test_scenario_ids(name):
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_ids_are_refused(name):
-    with pytest.raises(ScenarioError) as caught:
+    with pytest.raises(ScenarioError, match="invalide : utiliser des minuscules") as caught:
         check_id(name)
     assert_clear_refusal(caught.value)
     assert len(str(caught.value)) < 300

@@ -39,7 +39,7 @@ QUERIES = st.one_of(
 @given(QUERIES)
 def test_random_query_strings(query):
     state, problems = parse_query(query, DEFAULTS)
-    assert all(isinstance(p, str) and p for p in problems)
+    assert all(p.render("fr") and p.render("en") for p in problems)
     get_territory(state.territory)
     assert 2030 <= state.horizon <= 2100
     scenario = resolve(state)

@@ -37,7 +37,7 @@ def test_random_territory_codes(code):
 
 @pytest.mark.parametrize("code", [None, 71, 7.1, b"DEP-71", ["DEP-71"], {"DEP": 71}])
 def test_non_text_codes(code):
-    with pytest.raises(TerritoryError) as caught:
+    with pytest.raises(TerritoryError, match="le code de territoire doit être un texte") as caught:
         get_territory(code)
     assert_clear_refusal(caught.value)
 
@@ -71,7 +71,7 @@ def test_random_perimeter_files(document):
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_perimeter_codes(name):
-    with pytest.raises(TerritoryError) as caught:
+    with pytest.raises(TerritoryError, match="périmètre") as caught:
         get_territory(f"PER-{name}")
     assert_clear_refusal(caught.value)
 
@@ -79,6 +79,6 @@ def test_hostile_perimeter_codes(name):
 def test_perimeter_errors_cannot_forge_message_lines(tmp_path):
     path = tmp_path / "forged.yaml"
     path.write_text('name: x\ncommunes: ["00000\\nDEP-71: ok"]\n', encoding="utf-8")
-    with pytest.raises(TerritoryError) as caught:
+    with pytest.raises(TerritoryError, match=r"forged\.yaml : codes de commune inconnus") as caught:
         load_perimeter(path)
     assert_clear_refusal(caught.value, str(path))

@@ -8,6 +8,7 @@ import json
 import pytest
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
+from prospectif.errors import ServingError
 from prospectif.resources import READ_ONLY_VARIABLE
 from prospectif.serving.app import SERVING_DIR, ProspectifVoila
 from prospectif.serving.handlers import describe, list_dashboards
@@ -62,7 +63,7 @@ def test_preheat_option():
     assert preheat_option("demographie=20") == ("demographie.ipynb", 20)
     assert preheat_option("index.ipynb=0") == ("index.ipynb", 0)
     for wrong in ("demographie", "=3", "a=-1", "a=1.5", "a=101", "a=x"):
-        with pytest.raises(ValueError, match="expected DASHBOARD=COUNT"):
+        with pytest.raises(ServingError, match="DASHBOARD=NOMBRE est attendu"):
             preheat_option(wrong)
     arguments = voila_arguments(ServeOptions(preheat=(("a.ipynb", 3),)))
     assert "--ProspectifVoila.preheat=a.ipynb=3" in arguments

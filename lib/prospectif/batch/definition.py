@@ -31,10 +31,12 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Discriminator, Field, Tag, ValidationError
 
-from ..errors import ProspectifError
+from ..errors import BatchError, InputFileError, ProspectifError
+from ..messages import Message, message
 from ..resources import dashboards_dir
 from ..scenario import Scenario, scenario_from_file, scenario_from_presets
 from ..scenario.fields import Section, assumption_meta
+from ..scenario.messages import EXPECTED, PROBLEMS
 from ..scenario.schema import SCENARIO_ID_PATTERN
 from ..yamlio import parse_yaml, read_yaml
 
@@ -45,10 +47,6 @@ DESCENT = ("FR", "FR-METRO", "REG", "DEP", "EPCI", "COM")
 """Territory kinds from the largest; a selector descends from ``of`` to its kind."""
 _HORIZON = assumption_meta(Scenario, "horizon")
 _TAGS = {"code", "select"}
-
-
-class BatchError(ProspectifError, ValueError):
-    """A batch definition or snapshot is invalid; the message lists every problem, one per line."""
 
 
 class Selector(Section):
@@ -156,8 +154,8 @@ def load_batch(path: Path, dashboards_dir: Path | None = None) -> Batch:
     path = Path(path)
     try:
         document = read_yaml(path)
-    except ValueError as exc:
-        raise BatchError(_yaml_problem(exc, str(path))) from None
+    except InputFileError as exc:
+        raise BatchError.wrap(exc) from None
     return batch_from_document(document, str(path), path.parent, path.stem, dashboards_dir)
 
 
@@ -165,8 +163,8 @@ def parse_batch(text: str, source: str, base: Path, dashboards_dir: Path | None 
     """Validate batch YAML ``text`` (``source`` names it in messages, ``base`` is its folder)."""
     try:
         document = parse_yaml(text, source)
-    except ValueError as exc:
-        raise BatchError(_yaml_problem(exc, source)) from None
+    except InputFileError as exc:
+        raise BatchError.wrap(exc) from None
     return batch_from_document(document, source, Path(base), "batch", dashboards_dir)
 
 
@@ -175,34 +173,38 @@ def batch_from_document(
 ) -> Batch:
     """Validate a parsed batch document (see :func:`load_batch`)."""
     if not isinstance(document, dict):
-        raise BatchError(f"{source}: a batch file must be a mapping of keys to values")
+        raise BatchError("batch.not_mapping", file=source)
     document = {"id": _slug(default_id), **document}
     try:
         definition = BatchFile.model_validate(document)
     except ValidationError as exc:
-        raise BatchError(_validation_problems(exc, source)) from None
-    problems: list[str] = []
+        found = [_describe(error) for error in exc.errors()]
+        raise BatchError("lines", lines=_located(found, source)) from None
+    problems: list[Message] = []
     notebooks = _notebooks(definition.dashboards, dashboards_dir, problems)
     territories = _territories(definition.territories, problems)
     scenarios = _scenarios(definition.scenarios, definition.horizon, Path(base), problems)
     if problems:
-        raise BatchError("\n".join(f"{source}: {p}" for p in problems))
+        raise BatchError("lines", lines=_located(problems, source))
     return Batch(source, definition, notebooks, territories, scenarios)
 
 
-def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[str]) -> dict:
+def _located(problems: list[Message], source: str) -> list[Message]:
+    return [Message("at", {"source": source, "problem": p}) for p in problems]
+
+
+def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[Message]) -> dict:
     folder = Path(folder or dashboards_dir())
     available = {p.stem: p.resolve() for p in sorted(folder.glob("*.ipynb"))}
     for i, name in enumerate(names):
         if name not in available:
-            problems.append(
-                f"dashboards.{i} = {_short(name)}: unknown dashboard; "
-                f"available: {', '.join(available) or '(none)'}"
-            )
+            allowed = ", ".join(available) or "–"
+            params = {"key": f"dashboards.{i}", "value": _short(name), "allowed": allowed}
+            problems.append(Message("batch.unknown_dashboard", params))
     return {name: available[name] for name in dict.fromkeys(names) if name in available}
 
 
-def _territories(entries: tuple, problems: list[str]) -> dict[str, str]:
+def _territories(entries: tuple, problems: list[Message]) -> dict[str, str]:
     from ..territory import directory
 
     names = dict(zip(directory()["code"], directory()["name"], strict=True))
@@ -216,7 +218,7 @@ def _territories(entries: tuple, problems: list[str]) -> dict[str, str]:
             else:
                 found.update([_code_and_name(entry)])
         except ProspectifError as exc:
-            problems.append(f"territories.{i}: {exc}")
+            problems.append(Message("at", {"source": f"territories.{i}", "problem": exc.message}))
     return found
 
 
@@ -237,7 +239,7 @@ def parse_selector(text: str) -> Selector:
     """
     kind, _, of = text.partition(":")
     if kind not in KINDS:
-        raise BatchError(f"selector {text!r}: unknown kind {kind!r}; use {', '.join(KINDS)}")
+        raise BatchError("batch.selector_kind", text=text, value=kind, allowed=", ".join(KINDS))
     return Selector(selector=kind, of=of or "FR")
 
 
@@ -257,19 +259,19 @@ def select(kind: str, of: str = "FR") -> list[str]:
     target = KINDS[kind]
     start = get_territory(of).kind
     if start not in DESCENT or DESCENT.index(start) >= DESCENT.index(target):
-        raise BatchError(f"selector {kind} of {of}: {of} must be a larger territory than {kind}")
+        raise BatchError("batch.selector_order", kind=kind, of=of)
     codes = [get_territory(of).code]
     level = start
     while level != target and codes:
         codes = [child for code in codes for child in children(code)]
         level = codes[0].split("-")[0] if codes else target
     if not codes:
-        raise BatchError(f"selector {kind} of {of}: selects no territory")
+        raise BatchError("batch.selector_empty", kind=kind, of=of)
     return sorted(codes)
 
 
 def _scenarios(
-    entries: tuple[str, ...], horizon: int, base: Path, problems: list[str]
+    entries: tuple[str, ...], horizon: int, base: Path, problems: list[Message]
 ) -> tuple[ScenarioSpec, ...]:
     specs: list[ScenarioSpec] = []
     for i, entry in enumerate(entries):
@@ -279,15 +281,14 @@ def _scenarios(
             else:
                 specs.append(_preset_spec(entry, horizon))
         except ProspectifError as exc:
-            problems.append(f"scenarios.{i} = {_short(entry)}: {exc}")
+            key = f"scenarios.{i} = {_short(entry)}"
+            problems.append(Message("at", {"source": key, "problem": exc.message}))
     seen: dict[str, str] = {}
     unique = []
     for spec in specs:
         if spec.key in seen and seen[spec.key] != spec.parameter:
-            problems.append(
-                f"scenarios: {seen[spec.key]} and {spec.parameter} have the same id "
-                f"{spec.key!r}; give them distinct ids (one run folder per scenario)"
-            )
+            params = {"a": seen[spec.key], "b": spec.parameter, "id": spec.key}
+            problems.append(Message("batch.same_id", params))
         elif spec.key not in seen:
             seen[spec.key] = spec.parameter
             unique.append(spec)
@@ -298,7 +299,7 @@ def _matches(pattern: str, base: Path) -> list[Path]:
     full = pattern if Path(pattern).is_absolute() else str(base / pattern)
     files = sorted(Path(p).resolve() for p in glob.glob(full) if Path(p).is_file())
     if not files:
-        raise BatchError(f"no scenario file matches (looked in {base})")
+        raise BatchError("batch.no_match", folder=base)
     return files
 
 
@@ -313,7 +314,7 @@ def _file_spec(path: Path, horizon: int) -> ScenarioSpec:
     except ProspectifError as exc:
         return ScenarioSpec(_slug(path.stem), str(path), "", "", str(exc), is_file=True)
     except OSError as exc:
-        error = f"{path}: cannot read: {exc}"
+        error = message("cannot_read", file=path, reason=exc.strerror or exc)
         return ScenarioSpec(_slug(path.stem), str(path), "", "", error, is_file=True)
     return ScenarioSpec(scenario.id, str(path), scenario.label.fr, scenario.hash, is_file=True)
 
@@ -324,37 +325,27 @@ def _slug(text: str) -> str:
 
 
 def _short(value: object) -> str:
-    text = repr(value) if not isinstance(value, int) or abs(value) < 10**60 else "(huge number)"
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**60 else "…"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _yaml_problem(exc: ValueError, source: str) -> str:
-    text = str(exc)
-    return text if text.startswith(source) else f"{source}: {text}"
-
-
-def _validation_problems(exc: ValidationError, source: str) -> str:
-    return "\n".join(f"{source}: {_describe(err)}" for err in exc.errors())
-
-
-def _describe(error: Mapping[str, Any]) -> str:
+def _describe(error: Mapping[str, Any]) -> Message:
     loc = [str(p) for i, p in enumerate(error["loc"]) if not (i == 2 and p in _TAGS)]
     key = ".".join(loc) or "(file)"
-    kind = error["type"]
+    kind, ctx = error["type"], error.get("ctx", {})
     if kind == "missing":
-        return f"{key}: missing (required)"
+        return Message("key.missing", {"key": key})
     if kind == "extra_forbidden":
         model = Selector if len(loc) > 1 and loc[0] == "territories" else BatchFile
-        return f"{key}: unknown key; allowed keys here: {', '.join(model.model_fields)}"
-    shown = _short(error.get("input"))
-    ctx = error.get("ctx", {})
+        return Message("key.unknown", {"key": key, "allowed": ", ".join(model.model_fields)})
+    params = {"key": key, "value": _short(error.get("input"))}
     if kind in {"greater_than_equal", "less_than_equal"}:
-        allowed = f"allowed range {_HORIZON['ge']} to {_HORIZON['le']}"
-        return f"{key} = {shown}: too {'small' if kind[0] == 'g' else 'large'}; {allowed}"
+        bounds = {"low": _HORIZON["ge"], "high": _HORIZON["le"], "unit": ""}
+        return Message(PROBLEMS[kind], {**params, "allowed": Message("allowed.range", bounds)})
     if kind == "too_short":
-        return f"{key} = {shown}: empty; give at least {ctx['min_length']} entry"
-    if kind == "too_long":
-        return f"{key}: too many entries; at most {ctx['max_length']}"
+        return Message("batch.empty", {**params, "min_length": ctx["min_length"]})
     if kind == "literal_error":
-        return f"{key} = {shown}: invalid; allowed values {ctx.get('expected', '')}"
-    return f"{key} = {shown}: invalid; {error['msg'][0].lower()}{error['msg'][1:]}"
+        allowed = Message("allowed.values", {"allowed": ctx["expected"].replace(" or ", ", ")})
+        return Message("value.invalid", {**params, "allowed": allowed})
+    expected = Message(EXPECTED.get(kind, "expected.valid"), {k: str(v) for k, v in ctx.items()})
+    return Message("value.invalid", {**params, "allowed": expected})

@@ -38,7 +38,9 @@ def load_snapshot(folder: Path) -> tuple[dict, pd.DataFrame]:
     try:
         results = pd.read_parquet(Path(folder) / RESULTS)
     except (OSError, ValueError) as exc:
-        raise BatchError(f"{folder}: cannot read {RESULTS} ({exc})") from None
+        raise BatchError(
+            "batch.results_unreadable", folder=folder, file=RESULTS, reason=exc
+        ) from None
     return document, results
 
 
@@ -174,4 +176,4 @@ def write_diff(
             atomic_write_text(output / DIFF_HTML, diff_html(a, b, inputs, summary)),
         ]
     except OSError as exc:
-        raise BatchError(f"cannot write into {output}: {exc.strerror or exc}") from None
+        raise BatchError("cannot_write", file=output, reason=exc.strerror or exc) from None

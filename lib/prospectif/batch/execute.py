@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path, PurePosixPath
 
 from ..fileio import atomic_write_bytes, atomic_write_text
+from ..messages import message
 from ..results import read_metadata
 from .plan import Run
 
@@ -89,12 +90,14 @@ def _execute(run: Run, tmp: Path) -> str:
             extra_arguments=KERNEL_ARGUMENTS,
         )
         if not (tmp / RESULTS).is_file():
-            return f"the notebook wrote no {RESULTS} (is output_dir supported in report mode?)"
+            return message("batch.no_results", file=RESULTS)
         depth = "../" * len(run.folder.parts)
         title = f"{run.territory} — {run.scenario.key} — {run.dashboard}"
         atomic_write_text(tmp / REPORT, report_html(executed, f"{depth}{PLOTLY_ASSET}", title))
     except PapermillExecutionError as exc:
-        return summarize(f"{exc.ename}: {exc.evalue} (cell {exc.exec_count})")
+        return summarize(
+            message("batch.cell_error", name=exc.ename, value=exc.evalue, cell=exc.exec_count)
+        )
     except Exception as exc:  # noqa: BLE001 - any failure is recorded, never raised
         return summarize(f"{type(exc).__name__}: {exc}")
     return ""

@@ -144,15 +144,15 @@ def read_manifest(snapshot: Path) -> dict:
     BatchError
         If the folder holds no readable manifest.
     """
-    from .definition import BatchError
+    from ..errors import BatchError
 
     path = Path(snapshot) / MANIFEST
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BatchError(f"{snapshot}: not a snapshot (no {MANIFEST})") from None
+        raise BatchError("batch.not_snapshot", folder=snapshot, file=MANIFEST) from None
     except (OSError, ValueError) as exc:
-        raise BatchError(f"{path}: unreadable manifest ({exc})") from None
+        raise BatchError("batch.manifest_unreadable", file=path, reason=exc) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise BatchError(f"{path}: not a Prospectif snapshot manifest ({FORMAT})")
+        raise BatchError("batch.not_manifest", file=path, format=FORMAT)
     return document

@@ -97,4 +97,4 @@ def data_catalogue_hash(data_dir: Path | None = None) -> str:
     try:
         return catalogue_hash(data_dir)
     except OSError as exc:
-        raise DataError(f"cannot read the data set: {exc}; {REBUILD_HINT}") from None
+        raise DataError("data.unreadable", reason=exc, hint=REBUILD_HINT) from None

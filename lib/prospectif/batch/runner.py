@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 from filelock import FileLock, Timeout
 
+from ..messages import Message, message
 from ..results import COLUMNS, INDEX, write_results
 from .definition import Batch, BatchError
 from .execute import (
@@ -92,15 +93,12 @@ def run_batch(
     """
     vintage = vintage or default_vintage()
     if not re.match(VINTAGE_PATTERN, vintage):
-        raise BatchError(
-            f"vintage {vintage!r} is not valid: use letters, digits, '.', '_' and '-' "
-            "(e.g. 2026-11-23)"
-        )
+        raise BatchError("batch.vintage", value=vintage)
     snapshot = Path(output).resolve() / vintage
     try:
         snapshot.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BatchError(f"cannot create the snapshot folder {snapshot}: {exc}") from None
+        raise BatchError("batch.snapshot_folder", folder=snapshot, reason=exc) from None
     with snapshot_lock(snapshot):
         return _run_locked(batch, snapshot, vintage, resume, scheduler, workers)
 
@@ -174,12 +172,19 @@ def execute_all(
                 record = _result(future, run)
                 bar.update(1)
                 bar.set_postfix_str(f"{record['status']} {run.id}")
-                error = f": {record['error']}" if record["error"] else ""
-                bar.write(
-                    f"{record['status']:<6} {run.id} ({record['duration_s']:.1f} s){error}",
-                    file=sys.stderr,
-                )
+                bar.write(progress_line(record, run.id), file=sys.stderr)
                 yield record
+
+
+STATUS = {"ok": Message("batch.status_ok"), "failed": Message("batch.status_failed")}
+"""How a run's status is shown in the progress lines."""
+
+
+def progress_line(record: dict, run_id: str) -> str:
+    """One line per finished run: status, id, duration and error, in the chosen language."""
+    error = message("batch.run_error", error=record["error"]) if record["error"] else ""
+    status, seconds = STATUS[record["status"]], record["duration_s"]
+    return message("batch.progress", status=status, id=run_id, seconds=seconds, error=error)
 
 
 def _result(future, run: Run) -> dict:
@@ -199,7 +204,7 @@ def dask_client(scheduler: str | None, workers: int | None):
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, ValueError, TypeError) as exc:
-            raise BatchError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+            raise BatchError("batch.scheduler", address=scheduler, reason=exc) from None
         with client:
             yield client
         return
@@ -253,9 +258,7 @@ def snapshot_lock(snapshot: Path):
     try:
         lock.acquire()
     except Timeout:
-        raise BatchError(
-            f"{snapshot} is being written by another batch; wait for it to end"
-        ) from None
+        raise BatchError("batch.locked", folder=snapshot) from None
     try:
         yield
     finally:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import Dataset, open_data
+from ..errors import ModelError
 from ..models.ageing import ELDERLY_AGE, FIRST_AGE, AgeingInputs, capped
 from ..models.axes import BASE_YEAR, SEXES
 from ..territory import Territory
@@ -91,7 +92,7 @@ def single_age_curves(
         knots = knots * levels / means
         if np.max(np.abs(means / levels - 1.0)) < 1e-12:
             return _curve(knots, weights, ages)
-    raise ValueError(f"prevalence curves did not converge in {iterations} iterations")
+    raise ModelError("model.prevalence_convergence", iterations=iterations)
 
 
 def _curve(knots: np.ndarray, weights: np.ndarray, ages: np.ndarray) -> np.ndarray:
@@ -106,7 +107,7 @@ def prevalence_levels(table: pd.DataFrame, year: int = CALIBRATION_YEAR) -> np.n
         index=pd.MultiIndex.from_product([SETTINGS, SEXES]), columns=list(GROUP_STARTS)
     )
     if cube.isna().any().any():
-        raise ValueError(f"apa_prevalence: missing groups for {year}")
+        raise ModelError("model.apa_groups", year=year)
     return cube.to_numpy().reshape(len(SETTINGS), len(SEXES), len(GROUP_STARTS))
 
 
@@ -148,7 +149,7 @@ def solve_factors(
         factors *= ratio[groups]
         if np.max(np.abs(ratio - 1.0)) < 1e-13:
             return factors
-    raise ValueError(f"calibration factors did not converge in {iterations} iterations")
+    raise ModelError("model.factors_convergence", iterations=iterations)
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ def ageing_inputs(territory: Territory, data: Dataset | None = None) -> AgeingIn
     position = {code: i for i, code in enumerate(cal.deps)}
     unknown = [code for code in territory.departements if code not in position]
     if unknown:
-        raise ValueError(f"{territory.code}: départements {unknown} are not in the data")
+        raise ModelError("model.departements", code=territory.code, codes=unknown)
     rows = np.array([position[code] for code in territory.departements], dtype=int)
     factors = cal.factors[rows]
     return AgeingInputs(

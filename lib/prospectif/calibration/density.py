@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import Dataset, open_data
+from ..errors import ModelError
 from ..territory import Territory
 from .demographic import demographic_base
 
@@ -152,7 +153,7 @@ def territory_type_mix(territory: Territory, data: Dataset | None = None) -> pd.
 def _mix_of(people: pd.Series) -> pd.Series:
     total = people.sum()
     if total <= 0:
-        raise ValueError("no population to weight the density types")
+        raise ModelError("model.no_population")
     mix = people / total
     mix.index = pd.Index(list(DENSITY_TYPES), name="type")
     return mix

@@ -122,7 +122,7 @@ def _calibrate(data: Dataset) -> TypeDefaults:
     commute_shares = tilt(all_trips, weights, COMMUTE_SHARES_FR)
     other_shares = (all_trips - commute_fraction * commute_shares) / (1 - commute_fraction)
     if (all_trips < 0).any() or (other_shares < 0).any():
-        raise DataError("national mobility anchors give negative mode shares by density type")
+        raise DataError("mobility.negative_shares")
     motor = _motorised(_type_distance_index())
     rural_km = RURAL_COMMUTE_KM_PER_DAY / 2 / (employed / 3)
     scale = (rural_km - commute_shares[2] @ FIXED_KM) / (commute_shares[2] @ motor[2])

@@ -28,7 +28,8 @@ from typing import TypeGuard
 
 import numpy as np
 
-from ..errors import DataError
+from ..errors import DataError, InputFileError
+from ..messages import Message
 from ..models.mobility import MobilityInputs, telework_factor
 from ..scenario.mobility import Avoid
 from ..yamlio import MAX_YAML_BYTES, read_yaml
@@ -45,6 +46,7 @@ SURVEY_MODES = (
 
 FORMAT = "prospectif-enquete-mobilite/1"
 TRIPS_RANGE = (0.5, 8.0)
+TRIPS_UNIT = {"fr": " déplacements par personne et par jour", "en": " trips per person per day"}
 """Allowed local trips per person and weekday (trips/person/day)."""
 DISTANCE_RANGE = (0.1, 100.0)
 """Allowed mean distance of a trip (km)."""
@@ -98,15 +100,15 @@ def load_survey(path: Path) -> TravelSurvey:
         return survey_from_yaml(path)
     if suffix == ".csv":
         return survey_from_csv(path)
-    raise DataError(f"{path}: unknown survey format {suffix!r}; use .yaml, .yml or .csv")
+    raise DataError("survey.format", file=path, value=suffix, allowed=".yaml, .yml, .csv")
 
 
 def survey_from_yaml(path: Path) -> TravelSurvey:
     """Read a YAML survey file (see the module docstring)."""
     try:
         document = read_yaml(path)
-    except ValueError as exc:
-        raise DataError(str(exc)) from None
+    except InputFileError as exc:
+        raise DataError.wrap(exc) from None
     return survey_from_dict(document, str(path))
 
 
@@ -115,12 +117,12 @@ def survey_from_csv(path: Path) -> TravelSurvey:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_YAML_BYTES:
-            raise DataError(f"{path}: file too large (over {MAX_YAML_BYTES // 1024} KiB)")
+            raise DataError("file.too_large", file=path, limit=MAX_YAML_BYTES // 1024)
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
+        raise DataError("file.not_found", file=path) from None
     except UnicodeDecodeError:
-        raise DataError(f"{path}: not UTF-8 text (save the file as UTF-8)") from None
+        raise DataError("file.not_utf8", file=path) from None
     return survey_from_dict(_csv_document(text, str(path)), str(path))
 
 
@@ -129,7 +131,7 @@ def _csv_document(text: str, source: str) -> dict:
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     if [c.strip() for c in reader.fieldnames or []] != CSV_COLUMNS:
-        raise DataError(f"{source}: expected the columns {','.join(CSV_COLUMNS)} on the first line")
+        raise DataError("survey.columns", file=source, columns=",".join(CSV_COLUMNS))
     document: dict = {}
     for line, row in enumerate(reader, start=2):
         key, mode = (row.get("key") or "").strip(), (row.get("mode") or "").strip()
@@ -137,11 +139,11 @@ def _csv_document(text: str, source: str) -> dict:
         if key in {"mode_share", "mean_distance_km"}:
             section = document.setdefault("mode_shares" if key == "mode_share" else key, {})
             if mode in section:
-                raise DataError(f"{source}: line {line}: {key} for {mode!r} given twice")
+                raise DataError("survey.twice_mode", file=source, line=line, key=key, mode=mode)
             section[mode] = value
         elif key:
             if key in document:
-                raise DataError(f"{source}: line {line}: {key} given twice")
+                raise DataError("survey.twice", file=source, line=line, key=key)
             document[key] = value
     return document
 
@@ -164,35 +166,44 @@ def survey_from_dict(document: object, source: str = "<survey>") -> TravelSurvey
         Listing every problem, one line each, prefixed by ``source``.
     """
     if not isinstance(document, dict):
-        raise DataError(f"{source}: a survey file must be a mapping of keys to values")
+        raise DataError("survey.not_mapping", file=source)
     problems = [
-        f"{key}: unknown key; allowed keys: {', '.join(KEYS)}"
+        Message("key.unknown", {"key": key, "allowed": ", ".join(KEYS)})
         for key in document
         if key not in KEYS
     ]
     if document.get("format", FORMAT) != FORMAT:
-        problems.append(f"format = {document['format']!r}: invalid; expected {FORMAT!r}")
-    trips = _number(document, "trips_per_person", TRIPS_RANGE, problems, "trips/person/day")
+        problems.append(
+            Message(
+                "survey.format_version",
+                {"key": "format", "value": repr(document["format"]), "expected": FORMAT},
+            )
+        )
+    trips = _number(document, "trips_per_person", TRIPS_RANGE, problems, TRIPS_UNIT)
     shares = _modes(document, "mode_shares", (0.0, 1.0), problems, "", required=True)
-    distances = _modes(document, "mean_distance_km", DISTANCE_RANGE, problems, "km", False)
+    distances = _modes(document, "mean_distance_km", DISTANCE_RANGE, problems, " km", False)
     year = document.get("year")
     if year is not None and (
         not isinstance(year, int)
         or isinstance(year, bool)
         or not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]
     ):
+        low, high = YEAR_RANGE
         problems.append(
-            f"year = {year!r}: invalid; allowed range {YEAR_RANGE[0]} to {YEAR_RANGE[1]} (integer)"
+            Message("survey.year", {"key": "year", "value": repr(year), "low": low, "high": high})
         )
     if shares and len(shares) == len(SURVEY_MODES):
         total = sum(shares.values())
         if abs(total - 1.0) > SHARE_TOLERANCE:
-            problems.append(
-                f"mode_shares: sum = {total:g}: invalid; the shares of the {len(SURVEY_MODES)} "
-                f"modes must sum to 1 (± {SHARE_TOLERANCE:g})"
-            )
+            params = {
+                "total": total,
+                "modes": len(SURVEY_MODES),
+                "tolerance": SHARE_TOLERANCE,
+            }
+            problems.append(Message("survey.shares_sum", params))
     if problems:
-        raise DataError("\n".join(f"{source}: {p}" for p in problems))
+        lines = [Message("at", {"source": source, "problem": p}) for p in problems]
+        raise DataError("lines", lines=lines)
     total = sum(shares.values())
     return TravelSurvey(
         trips_per_person=trips,
@@ -209,22 +220,23 @@ def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _check(key: str, value: object, bounds: tuple[float, float], unit: str) -> str | None:
-    allowed = f"allowed range {bounds[0]:g} to {bounds[1]:g}{' ' + unit if unit else ''}"
+def _check(key: str, value: object, bounds: tuple[float, float], unit: object) -> Message | None:
+    range_ = {"low": f"{bounds[0]:g}", "high": f"{bounds[1]:g}", "unit": unit}
+    params = {"key": key, "value": repr(value), "allowed": Message("allowed.range", range_)}
     if not _is_number(value):
-        return f"{key} = {value!r}: not a number; {allowed}"
+        return Message("value.not_number", params)
     if value < 0:
-        return f"{key} = {value!r}: negative; {allowed}"
+        return Message("value.negative", params)
     if not bounds[0] <= value <= bounds[1]:
-        return f"{key} = {value!r}: {'too small' if value < bounds[0] else 'too large'}; {allowed}"
+        return Message("value.too_small" if value < bounds[0] else "value.too_large", params)
     return None
 
 
 def _number(
-    document: dict, key: str, bounds: tuple[float, float], problems: list[str], unit: str
+    document: dict, key: str, bounds: tuple[float, float], problems: list[Message], unit: object
 ) -> float:
     if key not in document:
-        problems.append(f"{key}: missing (required)")
+        problems.append(Message("key.missing", {"key": key}))
         return math.nan
     problem = _check(key, document[key], bounds, unit)
     if problem:
@@ -236,22 +248,24 @@ def _modes(
     document: dict,
     key: str,
     bounds: tuple[float, float],
-    problems: list[str],
-    unit: str,
+    problems: list[Message],
+    unit: object,
     required: bool,
 ) -> dict[str, float]:
     if key not in document:
         if required:
-            problems.append(f"{key}: missing (required; modes {', '.join(SURVEY_MODES)})")
+            params = {"key": key, "allowed": ", ".join(SURVEY_MODES)}
+            problems.append(Message("survey.modes_missing", params))
         return {}
     section = document[key]
     if not isinstance(section, dict):
-        problems.append(f"{key} = {section!r}: invalid; expected a mapping of mode to value")
+        problems.append(Message("survey.not_modes", {"key": key, "value": repr(section)}))
         return {}
     values: dict[str, float] = {}
     for mode, value in section.items():
         if mode not in SURVEY_MODES:
-            problems.append(f"{key}.{mode}: unknown mode; allowed modes: {', '.join(SURVEY_MODES)}")
+            params = {"key": f"{key}.{mode}", "allowed": ", ".join(SURVEY_MODES)}
+            problems.append(Message("survey.unknown_mode", params))
             continue
         problem = _check(f"{key}.{mode}", value, bounds, unit)
         if problem:
@@ -261,9 +275,8 @@ def _modes(
     if required:
         missing = [mode for mode in SURVEY_MODES if mode not in section]
         if missing:
-            problems.append(
-                f"{key}: missing modes {', '.join(missing)} (give 0 for an unused mode)"
-            )
+            params = {"key": key, "modes": ", ".join(missing)}
+            problems.append(Message("survey.some_modes_missing", params))
     return values
 
 
@@ -282,7 +295,7 @@ def tilt(shares: np.ndarray, weights: np.ndarray, target: np.ndarray) -> np.ndar
         if np.abs(current - target).max() < 1e-12:
             return tilted
         factors *= np.divide(target, current, out=np.zeros_like(target), where=current > 0)
-    raise DataError(f"mode shares cannot be fitted to {np.round(target, 4).tolist()}")
+    raise DataError("mobility.shares_fit", value=np.round(target, 4).tolist())
 
 
 def apply_survey(
@@ -302,9 +315,10 @@ def apply_survey(
     other = survey.trips_per_person * residents - commute
     if other <= 0:
         raise DataError(
-            f"{survey.origin}: trips_per_person = {survey.trips_per_person:g} is below the "
-            f"commuting of the territory's workers alone "
-            f"({commute / residents:.2f} trips/person/day)"
+            "mobility.survey_trips",
+            file=survey.origin,
+            value=survey.trips_per_person,
+            commute=commute / residents,
         )
     shares = survey.mode_shares
     car = shares["car_driver"] + shares["car_passenger"]

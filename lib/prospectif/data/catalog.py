@@ -13,10 +13,11 @@ import yaml
 
 from ..errors import DataError
 from ..fileio import atomic_write_bytes
+from ..messages import Message
 from ..resources import data_dir as default_data_dir
 from .spec import TableSpec
 
-REBUILD_HINT = "rebuild it with `make data` (or `prospectif data build --raw <raw folder>`)"
+REBUILD_HINT = Message("data.rebuild_hint")
 
 
 def write_table(frame: pd.DataFrame, path: Path) -> Path:
@@ -64,9 +65,11 @@ def read_catalog(data_dir: Path | None = None) -> dict:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))["tables"]
     except FileNotFoundError:
-        raise DataError(f"data catalogue {path} is missing: {REBUILD_HINT}") from None
+        raise DataError("data.catalogue_missing", file=path, hint=REBUILD_HINT) from None
     except (yaml.YAMLError, KeyError, TypeError) as exc:
-        raise DataError(f"data catalogue {path} is corrupted ({exc}): {REBUILD_HINT}") from None
+        raise DataError(
+            "data.catalogue_corrupted", file=path, reason=exc, hint=REBUILD_HINT
+        ) from None
 
 
 def file_sha256(path: Path) -> str:
@@ -95,9 +98,9 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     try:
         return pq.read_table(path).to_pandas()
     except FileNotFoundError:
-        raise DataError(f"data table {path} is missing: {REBUILD_HINT}") from None
+        raise DataError("data.table_missing", file=path, hint=REBUILD_HINT) from None
     except (pa.ArrowException, OSError) as exc:
-        raise DataError(f"data table {path} is corrupted ({exc}): {REBUILD_HINT}") from None
+        raise DataError("data.table_corrupted", file=path, reason=exc, hint=REBUILD_HINT) from None
 
 
 def read_table(name: str, data_dir: Path, tables: dict) -> pd.DataFrame:
@@ -109,7 +112,7 @@ def read_table(name: str, data_dir: Path, tables: dict) -> pd.DataFrame:
         If the table is unknown, missing or unreadable; the message says how to rebuild it.
     """
     if name not in tables:
-        raise DataError(f"unknown data table {name!r}; known tables: {', '.join(sorted(tables))}")
+        raise DataError("data.unknown_table", value=name, allowed=", ".join(sorted(tables)))
     return _read_parquet(data_dir / tables[name]["file"])
 
 

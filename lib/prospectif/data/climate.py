@@ -36,7 +36,7 @@ def _check(table: pd.DataFrame, column: str, value: str) -> None:
     """Raise :class:`DataError` if ``value`` is not in ``table[column]``."""
     known = sorted(set(table[column]))
     if value not in known:
-        raise DataError(f"unknown climate {column} {value!r}; known: {', '.join(known)}")
+        raise DataError("climate.unknown", column=column, value=value, allowed=", ".join(known))
 
 
 def anchors(
@@ -71,7 +71,7 @@ def anchors(
     wanted = {pathway, REFERENCE}
     rows = rows[rows["pathway"].isin(wanted)]
     if not (rows["pathway"] == pathway).any():
-        raise DataError(f"climate indicator {indicator!r} is not given for {pathway} {season}")
+        raise DataError("climate.not_given", value=indicator, pathway=pathway, season=season)
     rows = rows.assign(middle=(rows["start_year"] + rows["end_year"]) / 2)
     values = rows.pivot(index="dep", columns="middle", values="value").sort_index(axis=1)
     if indicator.endswith(ANOMALY_SUFFIX) and pathway != REFERENCE:
@@ -149,7 +149,7 @@ def climate_path(
     middle, values = anchors(table, pathway, indicator, season)
     unknown = [d for d in departments if d not in values.index]
     if unknown:
-        raise DataError(f"unknown climate département(s) {unknown} (96 metropolitan codes)")
+        raise DataError("climate.departements", codes=unknown)
     return interpolate(middle, values.loc[list(departments)].to_numpy(), np.asarray(years))
 
 

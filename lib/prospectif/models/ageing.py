@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..errors import ModelError
+
 if TYPE_CHECKING:
     from ..scenario.ageing import Ageing, Policy, Prevalence
 
@@ -272,13 +274,10 @@ def _check_shapes(
     units = len(inputs.units)
     expected = (len(years), units, 2, inputs.prevalence.shape[-1])
     if unit_population.shape != expected:
-        raise ValueError(
-            f"unit_population has shape {unit_population.shape}; expected {expected} "
-            "(year, unit, sex, age) for the inputs' units"
-        )
+        shape = unit_population.shape
+        raise ModelError("model.shape", name="unit_population", shape=shape, expected=expected)
     if np.shape(weights) != (units,):
-        raise ValueError(f"weights has shape {np.shape(weights)}; expected ({units},)")
+        raise ModelError("model.shape", name="weights", shape=np.shape(weights), expected=(units,))
     if life_expectancy.ndim != 3 or life_expectancy.shape[1:] != (units, 2):
-        raise ValueError(
-            f"life_expectancy has shape {life_expectancy.shape}; expected (year, {units}, 2)"
-        )
+        shape, wanted = life_expectancy.shape, f"(year, {units}, 2)"
+        raise ModelError("model.shape", name="life_expectancy", shape=shape, expected=wanted)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..errors import ModelError
 from .axes import ENERGY_BASE_YEAR, TRANSPORT_CARRIERS
 from .demography import linear_path
 from .energy_balance import CARRIERS, NATIONAL_MIX
@@ -244,20 +245,18 @@ def _check_inputs(
         or years[0] != ENERGY_BASE_YEAR
         or np.any(np.diff(years) != 1)
     ):
-        raise ValueError(f"years must be consecutive and start at {ENERGY_BASE_YEAR}, got {years}")
+        raise ModelError("model.years_from", first=ENERGY_BASE_YEAR, value=years)
     if population.shape != years.shape:
-        raise ValueError(
-            f"population has shape {population.shape}, expected {years.shape} (one per year)"
-        )
+        shape, expected = population.shape, years.shape
+        raise ModelError("model.shape", name="population", shape=shape, expected=expected)
     missing = sorted(set(TRANSPORT_CARRIERS) - set(transport_gwh))
     if missing:
-        raise ValueError(f"transport_gwh lacks {missing}; expected keys {list(TRANSPORT_CARRIERS)}")
+        allowed = ", ".join(TRANSPORT_CARRIERS)
+        raise ModelError("model.keys", name="transport_gwh", missing=missing, allowed=allowed)
     for key in TRANSPORT_CARRIERS:
         if np.shape(transport_gwh[key]) != years.shape:
-            raise ValueError(
-                f"transport_gwh[{key!r}] has shape {np.shape(transport_gwh[key])}, "
-                f"expected {years.shape}"
-            )
+            name, shape = f"transport_gwh[{key!r}]", np.shape(transport_gwh[key])
+            raise ModelError("model.shape", name=name, shape=shape, expected=years.shape)
     return population
 
 

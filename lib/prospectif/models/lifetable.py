@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import ModelError
+
 INFANT_SEPARATION = 0.1
 """Average fraction of the first year lived by infants who die (a0), low-mortality countries
 (Andreev and Kingkade 2015 give 0.05–0.15 for q0 below 1 %)."""
@@ -82,7 +84,7 @@ def survival_ratios(lived: np.ndarray, open_age: int) -> tuple[np.ndarray, np.nd
         Probability that a child born during the year is alive on the next 1 January.
     """
     if lived.shape[-1] <= open_age + 1:
-        raise ValueError(f"life table must extend beyond the open age {open_age}")
+        raise ModelError("model.open_age", age=open_age)
     by_age = np.empty(lived.shape[:-1] + (open_age + 1,))
     ratio = np.divide(
         lived[..., 1 : open_age + 1],
@@ -117,7 +119,7 @@ def solve_mortality_multiplier(
     lo_e0 = life_expectancy(np.minimum(qx * np.exp(high)[..., None], 1.0))
     hi_e0 = life_expectancy(qx * np.exp(low)[..., None])
     if np.any(target < lo_e0) or np.any(target > hi_e0):
-        raise ValueError(f"life expectancy target {target} outside the reachable range")
+        raise ModelError("model.e0_target", value=target)
     for _ in range(iterations):
         mid = 0.5 * (low + high)
         e0 = life_expectancy(np.minimum(qx * np.exp(mid)[..., None], 1.0))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..errors import ModelError
 from .axes import BASE_YEAR
 from .axes import TRANSPORT_CARRIERS as CARRIERS
 from .demography import linear_path
@@ -183,12 +184,10 @@ class MobilityResult:
 
 def _check(years: np.ndarray, population: np.ndarray) -> None:
     if years.ndim != 1 or len(years) == 0 or (np.diff(years) != 1).any() or years[0] < SURVEY_YEAR:
-        raise ValueError(f"years must be consecutive, from {SURVEY_YEAR} or later; got {years}")
+        raise ModelError("model.years_after", first=SURVEY_YEAR, value=years)
     if population.shape != (len(years), 2, len(AGES)):
-        raise ValueError(
-            f"population must have shape (year, sex, age) = {(len(years), 2, len(AGES))}, "
-            f"got {population.shape}"
-        )
+        shape, expected = population.shape, (len(years), 2, len(AGES))
+        raise ModelError("model.shape", name="population", shape=shape, expected=expected)
 
 
 def telework_avoided(years: np.ndarray, avoid: Avoid) -> np.ndarray:

@@ -44,7 +44,7 @@ def _rake(seed: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray
         table *= columns / table.sum(0)
         if np.abs(table.sum(1) - rows).max() < 1e-14:
             return table
-    raise DataError("the 2025 car fleet cannot be spread over ages")
+    raise DataError("mobility.fleet_ages", year=2025)
 
 
 def fleet_start() -> np.ndarray:

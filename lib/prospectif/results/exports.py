@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..errors import ProspectifError
+from ..errors import ResultsError
 from ..fileio import atomic_write_bytes, atomic_write_text
 from .metadata import (
     RunMetadata,
@@ -116,9 +116,8 @@ def write_results(table: pd.DataFrame, path: Path, french: bool = False) -> Path
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXTENSIONS:
-        raise ProspectifError(
-            f"{path}: unknown results format {suffix!r}; use {', '.join(EXTENSIONS)}"
-        )
+        allowed = ", ".join(EXTENSIONS)
+        raise ResultsError("results.format", file=path, value=suffix, allowed=allowed)
     records = table_metadata(table)
     if suffix == ".csv":
         payload = to_csv_bytes(table, french)
@@ -131,4 +130,4 @@ def write_results(table: pd.DataFrame, path: Path, french: bool = False) -> Path
             atomic_write_text(sidecar_path(path), metadata_json(records))
         return atomic_write_bytes(path, payload)
     except OSError as exc:
-        raise ProspectifError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ResultsError("cannot_write", file=path, reason=exc.strerror or exc) from None

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..errors import ResultsDiffer
+
 COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value"]
 INDEX = COLUMNS[:-1]
 
@@ -72,7 +74,7 @@ def assert_results_equal(
     merged = compare(left, right)
     missing = merged[merged["left"].isna() | merged["right"].isna()]
     if not missing.empty:
-        raise AssertionError(f"rows present on one side only:\n{missing.head(10)}")
+        raise ResultsDiffer("results.one_side", rows=missing.head(10))
     far = ~np.isclose(merged["left"], merged["right"], rtol=rtol, atol=atol)
     if far.any():
-        raise AssertionError(f"{far.sum()} values differ:\n{merged[far].head(10)}")
+        raise ResultsDiffer("results.differ", count=far.sum(), rows=merged[far].head(10))

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import ScenarioError
+from ..errors import InputFileError, ScenarioError
+from ..messages import Message
 from ..resources import presets_dir
 from ..yamlio import read_yaml, write_yaml
 from .messages import scenario_error
@@ -25,23 +26,24 @@ RESERVED_IDS = frozenset(
 """Device names Windows refuses as file names, even with an extension (``con.yaml``)."""
 
 
+SCENARIO_ID = Message("what.scenario_id")
+"""How :func:`check_id` names the value it checks, by default."""
+
+
 def list_presets(folder: Path | None = None) -> list[str]:
     """Ids of the scenario files directly in ``folder`` (default: the presets folder), sorted."""
     folder = Path(folder or presets_dir())
     return sorted(p.stem for p in folder.glob("*.yaml") if re.match(SCENARIO_ID_PATTERN, p.stem))
 
 
-def check_id(scenario_id: str, what: str = "scenario id") -> str:
+def check_id(scenario_id: str, what: Message = SCENARIO_ID) -> str:
     """Return ``scenario_id`` if it is a valid id (no path, no dots), else raise ScenarioError."""
     if (
         not isinstance(scenario_id, str)
         or not re.fullmatch(SCENARIO_ID_PATTERN, scenario_id)
         or scenario_id in RESERVED_IDS
     ):
-        raise ScenarioError(
-            f"{what} {scenario_id!r:.80} is not valid: use lower-case letters, digits and dashes "
-            "(at most 64 characters, not a device name like 'con', e.g. 'insee-central')"
-        )
+        raise ScenarioError("scenario.bad_id", what=what, value=scenario_id)
     return scenario_id
 
 
@@ -67,9 +69,8 @@ def load_preset(scenario_id: str, folder: Path | None = None) -> Scenario:
     folder = Path(folder or presets_dir())
     path = folder / f"{check_id(scenario_id)}.yaml"
     if not path.is_file():
-        raise ScenarioError(
-            f"unknown scenario {scenario_id!r}; available: {', '.join(list_presets(folder))}"
-        )
+        allowed = ", ".join(list_presets(folder))
+        raise ScenarioError("scenario.unknown", value=scenario_id, allowed=allowed)
     return load_scenario_file(path)
 
 
@@ -121,16 +122,16 @@ def save_scenario(scenario: Scenario, path: Path) -> Path:
     try:
         return write_yaml(scenario_document(scenario), path)
     except OSError as exc:
-        raise ScenarioError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ScenarioError("cannot_write", file=path, reason=exc.strerror or exc) from None
 
 
 def _read_document(path: Path) -> dict:
     try:
         document = read_yaml(path)
-    except ValueError as exc:
-        raise ScenarioError(str(exc)) from None
+    except InputFileError as exc:
+        raise ScenarioError.wrap(exc) from None
     if not isinstance(document, dict):
-        raise ScenarioError(f"{path}: a scenario file must be a mapping of keys to values")
+        raise ScenarioError("scenario.not_mapping", file=path)
     document.pop("format", None)
     return document
 
@@ -146,16 +147,20 @@ def _resolved_document_from(
     if isinstance(parents, str):
         parents = [parents]
     if not isinstance(parents, list):
-        raise ScenarioError(f"{source}: extends must be a scenario id or a list of ids")
+        raise ScenarioError("scenario.extends_type", source=source)
     merged: dict = {}
     for parent in parents:
-        check_id(parent, f"{source}: extends")
+        check_id(parent, Message("what.extends", {"source": source}))
         if parent in chain or len(chain) >= MAX_EXTENDS_DEPTH:
-            raise ScenarioError(f"{source}: circular extends: {' -> '.join((*chain, parent))}")
+            raise ScenarioError(
+                "scenario.circular", source=source, chain=" -> ".join((*chain, parent))
+            )
         parent_path = _find(parent, search)
         if parent_path is None:
             folders = ", ".join(str(f) for f in dict.fromkeys(search))
-            raise ScenarioError(f"{source}: extends {parent!r}, not found in {folders}")
+            raise ScenarioError(
+                "scenario.parent_missing", source=source, value=parent, folders=folders
+            )
         inherited = _resolved_document(parent_path, search, (*chain, parent))
         merged = deep_merge(merged, _inheritable(inherited))
     own = {k: v for k, v in document.items() if k != "extends"}

@@ -7,41 +7,78 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import ScenarioError
+from ..errors import ProspectifError, ScenarioError
+from ..messages import Message
 from .fields import assumption_meta
+
+PROBLEMS = {
+    "greater_than_equal": "value.too_small",
+    "less_than_equal": "value.too_large",
+    "finite_number": "value.not_finite",
+}
+"""Catalogue ids of the pydantic error kinds named precisely; others are ``scenario.invalid``."""
+EXPECTED = {
+    "float_parsing": "expected.number",
+    "float_type": "expected.number",
+    "int_parsing": "expected.integer",
+    "int_type": "expected.integer",
+    "int_from_float": "expected.integer",
+    "bool_parsing": "expected.boolean",
+    "bool_type": "expected.boolean",
+    "string_type": "expected.text",
+    "dict_type": "expected.mapping",
+    "model_type": "expected.mapping",
+    "list_type": "expected.list",
+    "tuple_type": "expected.list",
+    "string_too_long": "expected.shorter",
+    "too_long": "expected.fewer",
+    "string_pattern_mismatch": "expected.pattern",
+}
+"""Catalogue ids saying what a pydantic error kind expected, by kind."""
 
 
 def scenario_error(exc: ValidationError, source: str) -> ScenarioError:
     """A ScenarioError listing every problem of ``exc``, one line each, prefixed by ``source``."""
-    return ScenarioError("\n".join(f"{source}: {describe_error(err)}" for err in exc.errors()))
+    return ScenarioError("lines", lines=located_problems(exc, source))
 
 
-def describe_error(error: Mapping[str, Any]) -> str:
-    """One plain-language line for a pydantic error: key, value, problem and allowed values."""
+def located_problems(exc: ValidationError, source: str) -> list[Message]:
+    """One message per problem of ``exc``, each prefixed by ``source``."""
+    return [Message("at", {"source": source, "problem": describe_error(e)}) for e in exc.errors()]
+
+
+def describe_error(error: Mapping[str, Any]) -> Message:
+    """One plain-language message for a pydantic error: key, value, problem and allowed values."""
     loc = [str(part) for part in error["loc"]]
     key = ".".join(_shown_key(part) for part in loc) or "(file)"
     kind = error["type"]
-    value = error.get("input")
     if kind == "missing":
-        return f"{key}: missing (required)"
+        return Message("key.missing", {"key": key})
     if kind == "extra_forbidden":
-        keys = _allowed_keys(loc[:-1])
-        return f"{key}: unknown key; allowed keys here: {', '.join(keys)}"
-    shown = _short_repr(value)
-    meta = _field_meta(loc)
-    unit = f" {meta['unit']}" if meta.get("unit") else ""
+        return Message("key.unknown", {"key": key, "allowed": _allowed_keys(loc[:-1])})
+    params = {"key": key, "value": _short_repr(error.get("input"))}
+    return Message(PROBLEMS.get(kind, "value.invalid"), {**params, "allowed": _allowed(error)})
+
+
+def _allowed(error: Mapping[str, Any]) -> Message:
+    meta = _field_meta([str(part) for part in error["loc"]])
+    kind, ctx = error["type"], error.get("ctx", {})
     if "ge" in meta or "le" in meta:
-        allowed = f"allowed range {_fmt(meta.get('ge'))} to {_fmt(meta.get('le'))}{unit}"
-    elif kind == "literal_error":
-        allowed = f"allowed values {error.get('ctx', {}).get('expected', '')}"
-    else:
-        allowed = error["msg"][0].lower() + error["msg"][1:]
-    problem = {
-        "greater_than_equal": "too small",
-        "less_than_equal": "too large",
-        "finite_number": "not a finite number",
-    }.get(kind, "invalid")
-    return f"{key} = {shown}: {problem}; {allowed}"
+        unit = meta.get("unit")
+        return Message(
+            "allowed.range",
+            {
+                "low": _fmt(meta.get("ge")),
+                "high": _fmt(meta.get("le")),
+                "unit": {"fr": f" {unit}" if unit else "", "en": ""},  # units are in French
+            },
+        )
+    if kind == "literal_error":
+        allowed = ctx.get("expected", "").replace(" or ", ", ")  # pydantic's "'a', 'b' or 'c'"
+        return Message("allowed.values", {"allowed": allowed})
+    if isinstance(ctx.get("error"), ProspectifError):  # raised by a validator
+        return ctx["error"].message
+    return Message(EXPECTED.get(kind, "expected.valid"), {k: str(v) for k, v in ctx.items()})
 
 
 def _shown_key(part: str) -> str:
@@ -78,9 +115,9 @@ def _model_at(loc: list[str]) -> type[BaseModel] | None:
     return model
 
 
-def _allowed_keys(loc: list[str]) -> list[str]:
+def _allowed_keys(loc: list[str]) -> str:
     model = _model_at(loc)
-    return sorted(model.model_fields) if model else []
+    return ", ".join(sorted(model.model_fields)) if model else ""
 
 
 def _field_meta(loc: list[str]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
+from ..errors import ScenarioError
 from .fields import Section, assumption
 
 NO_CHANGE = "Choix de modélisation : pas de changement par rapport à l'année de base"
@@ -252,9 +253,7 @@ class Fleet(Section):
     def _sales_within_total(self) -> Fleet:
         total = self.electric_sales + self.plug_in_hybrid_sales
         if total > 100.0:
-            raise ValueError(
-                f"electric_sales + plug_in_hybrid_sales = {total:g} % exceeds 100 % of sales"
-            )
+            raise ScenarioError("scenario.sales_over_100", total=total)
         return self
 
 

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from pydantic import BaseModel, Field, ValidationError
 
+from ..errors import ScenarioError
 from .ageing import Ageing
 from .demography import Demography
 from .energy import Energy
@@ -121,7 +122,7 @@ def set_dotted(tree: dict, key: str, value: object) -> None:
     for part in parents:
         tree = tree.setdefault(part, {})
         if not isinstance(tree, dict):
-            raise ValueError(f"{key}: {part!r} is not a section")
+            raise ScenarioError("scenario.not_section", key=key, part=part)
     tree[leaf] = value
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ServingError
 from ..resources import dashboards_dir
 
 MAX_KERNELS = 40
@@ -29,12 +30,12 @@ def preheat_option(text: str) -> tuple[str, int]:
 
     Raises
     ------
-    ValueError
+    ServingError
         If ``text`` is not ``NAME=COUNT`` with a count from 0 to 100.
     """
     name, _, count = text.partition("=")
     if not (name and count.isdigit() and int(count) <= 100):
-        raise ValueError(f"{text!r}: expected DASHBOARD=COUNT, e.g. demographie=20")
+        raise ServingError("serve.preheat", value=text)
     return (name if name.endswith(".ipynb") else f"{name}.ipynb"), int(count)
 
 

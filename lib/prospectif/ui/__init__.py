@@ -10,7 +10,7 @@ import html
 import os
 from pathlib import Path
 
-from ..errors import ProspectifError
+from ..errors import InputError, ProspectifError
 from ..results import write_results
 from .catalogue import DASHBOARDS, Context, Dashboard
 from .content import indicator_table, sources_html
@@ -49,7 +49,7 @@ def show(
     from IPython.display import HTML, display
 
     if mode not in MODES:
-        raise ValueError(f"mode {mode!r}: expected one of {', '.join(MODES)}")
+        raise InputError("ui.mode", value=mode, allowed=", ".join(MODES))
     dashboard = DASHBOARDS[name]
     defaults = ViewState(
         territory=territory,
@@ -68,7 +68,7 @@ def show(
     try:
         items = report(dashboard, defaults, output_dir)
     except ProspectifError as exc:
-        items = [HTML(f"<p>{html.escape(text('error', 'fr', message=str(exc)))}</p>")]
+        items = [HTML(f"<p>{html.escape(text('error', 'fr', message=exc.render('fr')))}</p>")]
         raise
     finally:
         for item in items:

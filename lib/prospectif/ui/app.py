@@ -14,6 +14,7 @@ import ipywidgets as w
 import pandas as pd
 
 from ..errors import ProspectifError
+from ..messages import Message
 from ..pipeline import ChainRun, run_chain
 from ..resources import read_only
 from ..scenario import Scenario, list_presets
@@ -75,7 +76,7 @@ def territory_options(query: str, limit: int = 12) -> dict[str, str]:
 class DashboardApp:
     """A live dashboard for one session; ``widget`` is what the notebook displays."""
 
-    def __init__(self, dashboard: Dashboard, state: ViewState, problems: Sequence[str] = ()):
+    def __init__(self, dashboard: Dashboard, state: ViewState, problems: Sequence[Message] = ()):
         self.dashboard = dashboard
         self.state = state
         self.lang = state.lang
@@ -84,10 +85,8 @@ class DashboardApp:
         self.figures: dict[str, w.Widget] = {}
         self._territories: dict[str, str] = {}
         self._build_widgets()
-        self.messages.value = "".join(
-            f"<div>{html.escape(text('query_problem', self.lang, problem=p))}</div>"
-            for p in problems
-        )
+        shown = (text("query_problem", self.lang, problem=p.render(self.lang)) for p in problems)
+        self.messages.value = "".join(f"<div>{html.escape(p)}</div>" for p in shown)
         self.panel.show(resolve(state))
         self.refresh()
 
@@ -215,7 +214,7 @@ class DashboardApp:
             try:
                 self.state = replace(self.state, territory=get_territory(code).code)
             except ProspectifError as exc:
-                self.messages.value = html.escape(str(exc))
+                self.messages.value = html.escape(exc.render(self.lang))
                 return
             self.refresh()
             return
@@ -265,7 +264,7 @@ class DashboardApp:
             else:
                 message += text("saved_server", self.lang, path=save_variant(variant))
         except ProspectifError as exc:
-            self.messages.value = html.escape(str(exc))
+            self.messages.value = html.escape(exc.render(self.lang))
             return
         self.messages.value = html.escape(message)
         chosen = self.compare.value
@@ -325,7 +324,9 @@ class DashboardApp:
         try:
             context = self._context_with_year()
         except ProspectifError as exc:
-            self.messages.value = html.escape(text("error", self.lang, message=str(exc)))
+            self.messages.value = html.escape(
+                text("error", self.lang, message=exc.render(self.lang))
+            )
             self.status.value = ""
             return
         self._draw(context)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-from ..errors import ProspectifError
+from ..errors import InputError, ProspectifError
+from ..messages import Message
 from ..scenario import Scenario, check_id, presets_dir, scenario_from_file, scenario_from_presets
 from ..scenario.fields import assumption_meta
 from ..territory import get_territory
@@ -51,7 +52,7 @@ class ViewState:
 @dataclass
 class _Parsed:
     values: dict[str, object] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
 
 
 def base_scenario(reference: str | Path, horizon: int) -> Scenario:
@@ -111,11 +112,11 @@ def _plain(value: object) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def parse_query(query: str | None, defaults: ViewState) -> tuple[ViewState, list[str]]:
+def parse_query(query: str | None, defaults: ViewState) -> tuple[ViewState, list[Message]]:
     """The view a query string asks for, and the reasons for every parameter dropped."""
     query = (query or "").lstrip("?")
     if len(query) > MAX_QUERY_LENGTH:
-        return defaults, [f"query string longer than {MAX_QUERY_LENGTH} characters"]
+        return defaults, [Message("url.too_long", {"limit": MAX_QUERY_LENGTH})]
     parsed = _Parsed()
     assumptions: dict[str, str] = {}
     for key, value in parse_qsl(query, keep_blank_values=True):
@@ -127,7 +128,7 @@ def parse_query(query: str | None, defaults: ViewState) -> tuple[ViewState, list
     try:
         scenario = base_scenario(state.scenario, state.horizon)
     except ProspectifError as exc:
-        parsed.problems.append(str(exc))
+        parsed.problems.append(exc.message)
         state = replace(state, scenario=defaults.scenario)
         scenario = base_scenario(state.scenario, state.horizon)
     changes = _assumption_changes(assumptions, scenario, parsed.problems)
@@ -139,8 +140,8 @@ def _view_values(parsed: _Parsed, defaults: ViewState) -> ViewState:
     for key, value in parsed.values.items():
         try:
             state = replace(state, **{FIELDS[key]: PARSERS[key](value)})
-        except (ProspectifError, ValueError) as exc:
-            parsed.problems.append(str(exc))
+        except ProspectifError as exc:
+            parsed.problems.append(exc.message)
     return state
 
 
@@ -150,21 +151,19 @@ def _territory(value: str) -> str:
 
 def _scenario(value: str) -> str:
     # preset ids only: a viewer may not name files on the server
-    return ",".join(check_id(i, "scenario") for i in value.split(","))
+    return ",".join(check_id(i, Message("what.scenario")) for i in value.split(","))
 
 
 def _horizon(value: str) -> int:
     if value.isdigit() and HORIZON["ge"] <= int(value) <= HORIZON["le"]:
         return int(value)
-    raise ValueError(
-        f"horizon={value[:20]!r}: a year from {HORIZON['ge']} to {HORIZON['le']} is expected"
-    )
+    raise InputError("url.horizon", value=value[:20], low=HORIZON["ge"], high=HORIZON["le"])
 
 
 def _choice(key: str, allowed: tuple[str, ...]):
     def parse(value: str) -> str:
         if value not in allowed:
-            raise ValueError(f"{key}={value[:20]!r}: expected one of {', '.join(allowed)}")
+            raise InputError("url.choice", key=key, value=value[:20], allowed=", ".join(allowed))
         return value
 
     return parse
@@ -184,18 +183,18 @@ FIELDS = {
 
 
 def _assumption_changes(
-    assumptions: dict[str, str], scenario: Scenario, problems: list[str]
+    assumptions: dict[str, str], scenario: Scenario, problems: list[Message]
 ) -> dict[str, object]:
     known = scenario.assumptions()
     changes: dict[str, object] = {}
     for key, raw in assumptions.items():
         if key not in known:
-            problems.append(f"{key[:60]!r} is not a scenario assumption")
+            problems.append(Message("url.not_assumption", {"key": key[:60]}))
             continue
         try:
             value = scenario.with_values({key: raw}).assumptions()[key]
         except ProspectifError as exc:
-            problems.append(str(exc))
+            problems.append(exc.message)
             continue
         if value != known[key]:
             changes[key] = value

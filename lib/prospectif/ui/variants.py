@@ -28,7 +28,7 @@ def variant_id(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:MAX_NAME_LENGTH].strip("-")
     if not slug:
-        raise ScenarioError(f"variant name {name[:40]!r}: use at least one letter or digit")
+        raise ScenarioError("scenario.variant_name", value=name[:40])
     return check_id(slug)
 
 

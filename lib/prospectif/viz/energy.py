@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..errors import ModelError
 from ..models.energy import CARRIER_NAMES, SECTOR_NAMES, EnergyResult
 from ..results.registry import CARRIERS, SECTORS
 from .base import base_layout
@@ -33,9 +34,7 @@ def energy_flows(result: EnergyResult, year: int) -> pd.DataFrame:
     """
     where = np.flatnonzero(result.years == year)
     if where.size == 0:
-        raise ValueError(
-            f"year {year} is not projected; choose from {result.years[0]} to {result.years[-1]}"
-        )
+        raise ModelError("model.year", value=year, low=result.years[0], high=result.years[-1])
     table = pd.DataFrame(
         result.energy[where[0]].T, index=list(CARRIER_NAMES), columns=list(SECTOR_NAMES)
     )

@@ -47,15 +47,17 @@ def check_frame(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     """
     if tuple(frame.columns) != spec.column_names:
         raise DataError(
-            f"table {spec.name!r}: built columns {list(frame.columns)} "
-            f"differ from the declared {list(spec.column_names)}"
+            "build.columns",
+            name=spec.name,
+            built=list(frame.columns),
+            declared=list(spec.column_names),
         )
     key = list(spec.key)
     if frame[key].isna().any().any():
-        raise DataError(f"table {spec.name!r}: missing values in key columns {key}")
+        raise DataError("build.key_missing", name=spec.name, key=key)
     if frame.duplicated(key).any():
         dup = frame[frame.duplicated(key, keep=False)].head(3)
-        raise DataError(f"table {spec.name!r}: duplicated key rows, e.g.\n{dup}")
+        raise DataError("build.key_duplicated", name=spec.name, rows=dup)
     return frame.sort_values(key, kind="stable").reset_index(drop=True)
 
 
@@ -72,10 +74,7 @@ def build_all(
     """
     raw, out = Path(raw), Path(out)
     if not raw.is_dir():
-        raise DataError(
-            f"raw data folder {raw} does not exist: give the folder of the raw open data "
-            "files listed in docs/data.md"
-        )
+        raise DataError("build.raw_folder", folder=raw)
     out.mkdir(parents=True, exist_ok=True)
     wanted = set(only) if only else None
     specs = all_specs()

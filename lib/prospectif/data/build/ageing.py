@@ -79,7 +79,7 @@ def sex_codes(labels: pd.Series) -> pd.Series:
     """
     codes = labels.astype(str).map(SEX_CODES)
     if codes.isna().any():
-        raise DataError(f"unknown sex labels {sorted(set(labels[codes.isna()].astype(str)))}")
+        raise DataError("build.sex_labels", labels=sorted(set(labels[codes.isna()].astype(str))))
     return codes.astype(str)
 
 
@@ -114,7 +114,7 @@ def read_series_sheet(frame: pd.DataFrame, value: str) -> pd.DataFrame:
     header = frame.iloc[5]
     years = {col: _year(label) for col, label in header.items() if _year(label) is not None}
     if not years:
-        raise DataError(f"no year column found in the header row {list(header)}")
+        raise DataError("build.no_year_column", header=list(header))
     body = frame.iloc[6:]
     dep = body[1].astype("string").str.strip()
     body = body[dep.str.fullmatch(DEP_PATTERN).fillna(False).astype(bool)]
@@ -198,10 +198,7 @@ def check_agreement(official: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFra
     known = pd.Series(list(zip(diff["dep"], diff["year"], strict=True)), index=diff.index)
     unknown = diff[~known.isin(KNOWN_REVISIONS)]
     if len(unknown):
-        raise DataError(
-            "APA beneficiaries: the official DREES long series and the derived file disagree "
-            f"on {len(unknown)} département-years, e.g.\n{unknown.head(5)}"
-        )
+        raise DataError("build.apa_series", count=len(unknown), rows=unknown.head(5))
     return diff
 
 
@@ -246,7 +243,7 @@ def parse_age_bracket(labels: pd.Series) -> pd.DataFrame:
     parts = labels.astype(str).str.extract(r"^\[(\d+),\s*(\d+|Inf)[\)\]]$")
     if parts.isna().any().any():
         bad = sorted(set(labels[parts.isna().any(axis=1)].astype(str)))
-        raise DataError(f"unexpected APA age brackets {bad}")
+        raise DataError("build.apa_brackets", brackets=bad)
     upper = parts[1].where(parts[1] != "Inf", str(OPEN_AGE_MAX + 1)).astype("int64") - 1
     return pd.DataFrame({"age_min": parts[0].astype("int64"), "age_max": upper})
 
@@ -268,9 +265,7 @@ def repair_settings(wide: pd.DataFrame) -> pd.DataFrame:
     wide.loc[fix, "institution"] = wide.loc[fix, "total"] - wide.loc[fix, "home"]
     gap = (wide["home"] + wide["institution"] - wide["total"]).abs()
     if (gap > 1e-9).any():
-        raise DataError(
-            f"APA prevalence: home + institution differs from total in\n{wide[gap > 1e-9].head(5)}"
-        )
+        raise DataError("build.apa_settings_sum", rows=wide[gap > 1e-9].head(5))
     return wide
 
 
@@ -290,7 +285,8 @@ def build_apa_prevalence(raw: Path) -> pd.DataFrame:
     apa = read_rda(raw / APA_RDA, "latin1")
     setting = apa["typepresta"].astype(str).map(APA_SETTINGS)
     if setting.isna().any():
-        raise DataError(f"unknown APA settings {sorted(set(apa['typepresta'][setting.isna()]))}")
+        settings = sorted(set(apa["typepresta"][setting.isna()]))
+        raise DataError("build.apa_settings", settings=settings)
     year = apa["year"].astype("int64")
     scale = np.where(year >= APA_PERCENT_FROM, 0.01, 1.0)
     frame = pd.concat(
@@ -302,7 +298,7 @@ def build_apa_prevalence(raw: Path) -> pd.DataFrame:
         axis=1,
     )
     if not (frame["age_min"] == apa["age"].astype("int64")).all():
-        raise DataError("APA prevalence: age brackets disagree with the 'age' column")
+        raise DataError("build.apa_age_column")
     keys = ["year", "sex", "age_min", "age_max"]
     wide = frame.pivot(index=keys, columns="setting", values="prevalence").reset_index()
     wide = repair_settings(wide)
@@ -313,7 +309,7 @@ def build_apa_prevalence(raw: Path) -> pd.DataFrame:
         value_name="prevalence",
     )
     if not out["prevalence"].between(0, 1).all():
-        raise DataError("APA prevalence outside [0, 1] after converting percentages")
+        raise DataError("build.apa_range")
     out = out.astype({"setting": str, "prevalence": "float64"})
     return out.sort_values(["year", "sex", "age_min", "setting"]).reset_index(drop=True)[
         ["year", "sex", "age_min", "age_max", "setting", "prevalence"]
@@ -336,7 +332,7 @@ def check_both_sexes(frame: pd.DataFrame, value: str) -> None:
     wide = frame.pivot_table(index=["year", "age"], columns="sex", values=value, aggfunc="sum")
     gap = (wide["F"] + wide["M"] - wide["T"]).abs()
     if (gap > 1e-6).any():
-        raise DataError(f"EHPA: both sexes differ from women + men at\n{wide[gap > 1e-6].head()}")
+        raise DataError("build.ehpa_sexes", rows=wide[gap > 1e-6].head())
 
 
 def build_institution_residents(raw: Path) -> pd.DataFrame:
@@ -360,7 +356,7 @@ def build_institution_residents(raw: Path) -> pd.DataFrame:
     ehpa = read_rda(raw / EHPA_RDA, "latin1")
     pop = ehpa["poptot"].where(ehpa["poptot"] > 0)
     if not np.allclose(ehpa["nb"] / pop, ehpa["prevalence"], rtol=1e-9, equal_nan=True):
-        raise DataError("EHPA: prevalence differs from residents / population in the source")
+        raise DataError("build.ehpa_prevalence")
     frame = pd.DataFrame(
         {
             "year": ehpa["year"].astype("int64"),

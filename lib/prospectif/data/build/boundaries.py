@@ -225,11 +225,11 @@ def simplify_coverage(
     for index in range(len(geometries)):
         parts = simplified[owner == index]
         if len(parts) == 0:
-            raise DataError(f"polygon {index} vanished while simplifying its boundaries")
+            raise DataError("build.polygon_vanished", index=index)
         result[index] = shapely.make_valid(shapely.coverage_union_all(parts))
     invalid = ~shapely.is_valid(result)
     if invalid.any():
-        raise DataError(f"simplified polygons {np.flatnonzero(invalid)[:5].tolist()} are invalid")
+        raise DataError("build.polygons_invalid", indices=np.flatnonzero(invalid)[:5].tolist())
     return orient(result)
 
 

@@ -96,9 +96,12 @@ def read_sheet(raw: Path, pathway: str, season: str) -> pd.DataFrame:
     bad = sorted(set(dep[~dep.str.fullmatch(DEP_PATTERN)]))
     if bad or dep.nunique() != N_DEPARTEMENTS or len(dep) != N_DEPARTEMENTS:
         raise DataError(
-            f"{raw_file(pathway, season)}: expected the {N_DEPARTEMENTS} metropolitan "
-            f"départements once each, got {dep.nunique()} codes in {len(dep)} rows"
-            + (f" (unexpected {bad})" if bad else "")
+            "build.drias_departements",
+            file=raw_file(pathway, season),
+            expected=N_DEPARTEMENTS,
+            codes=dep.nunique(),
+            rows=len(dep),
+            bad=f" ({bad})" if bad else "",
         )
     frame.index = pd.Index(dep, name="dep")
     return frame.astype("float64")
@@ -122,7 +125,7 @@ def horizon_blocks(columns: pd.Index, pathway: str) -> dict[str, str]:
     if len(suffixes) != len(expected) or any(
         s not in (e, "nan") for s, e in zip(suffixes, expected, strict=False)
     ):
-        raise DataError(f"DRIAS {pathway}: column blocks {suffixes}, expected {expected}")
+        raise DataError("build.drias_blocks", pathway=pathway, found=suffixes, expected=expected)
     return {s: ("ref" if e == "REF" else e) for s, e in zip(suffixes, expected, strict=True)}
 
 
@@ -141,7 +144,7 @@ def tidy(sheet: pd.DataFrame, pathway: str, season: str) -> pd.DataFrame:
     blocks = horizon_blocks(sheet.columns, pathway)
     for suffix in (s for s in blocks if s == "nan"):
         if sheet.filter(regex=f"_{suffix}$").notna().any().any():
-            raise DataError(f"DRIAS {pathway} {season}: the unnamed column block holds values")
+            raise DataError("build.drias_unnamed", pathway=pathway, season=season)
     parts = []
     for code, (indicator, unit, seasons) in INDICATORS.items():
         if season not in seasons or (pathway == "reference" and not code.startswith("NOR")):
@@ -149,7 +152,9 @@ def tidy(sheet: pd.DataFrame, pathway: str, season: str) -> pd.DataFrame:
         for suffix, horizon in blocks.items():
             column = f"{code}_{suffix}"
             if column not in sheet.columns:
-                raise DataError(f"DRIAS {pathway} {season}: variable {column} is missing")
+                raise DataError(
+                    "build.drias_variable", pathway=pathway, season=season, column=column
+                )
             values = sheet[column]
             start, end = HORIZONS[horizon]
             parts.append(
@@ -242,15 +247,15 @@ def build_tracc_warming(raw: Path, path: Path = TRACC_YAML) -> pd.DataFrame:
         frame = pd.DataFrame(doc["levels"])[TRACC_COLUMNS]
         sources = doc["sources"]
     except (KeyError, TypeError) as exc:
-        raise DataError(f"{path.name}: missing field {exc}") from None
+        raise DataError("build.tracc_field", file=path.name, field=exc) from None
     if not sources or not all(s.get("publisher") and s.get("url") for s in sources):
-        raise DataError(f"{path.name}: the levels need cited sources (publisher, url)")
+        raise DataError("build.tracc_sources", file=path.name)
     frame = frame.astype(
         {"year": "int64", "warming_france_c": "float64", "warming_global_c": "float64"}
     )
     for column in TRACC_COLUMNS:
         if not frame[column].is_monotonic_increasing or frame[column].duplicated().any():
-            raise DataError(f"{path.name}: {column} must increase strictly")
+            raise DataError("build.tracc_increasing", file=path.name, column=column)
     return frame
 
 

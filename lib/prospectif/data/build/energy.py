@@ -56,7 +56,7 @@ def pad_dep(codes: pd.Series) -> pd.Series:
     text = text.where(~text.str.fullmatch(r"\d"), "0" + text)
     bad = ~text.str.fullmatch(r"\d{2}|2[AB]|97\d")
     if bad.any():
-        raise DataError(f"unexpected département codes {sorted(set(text[bad]))}")
+        raise DataError("build.departement_codes", codes=sorted(set(text[bad])))
     return text.astype(str)
 
 
@@ -87,7 +87,9 @@ def consumption_long(frame: pd.DataFrame) -> pd.DataFrame:
     """
     carrier = frame["Filière"].map(CARRIERS)
     if carrier.isna().any():
-        raise DataError(f"unknown ORE carriers {sorted(set(frame['Filière'][carrier.isna()]))}")
+        raise DataError(
+            "build.ore_carriers", carriers=sorted(set(frame["Filière"][carrier.isna()]))
+        )
     ids = pd.DataFrame(
         {
             "dep": pad_dep(frame["Code Département"]),
@@ -105,7 +107,7 @@ def consumption_long(frame: pd.DataFrame) -> pd.DataFrame:
     ]
     sector_sum = sum(frame[f"Consommation {label} (MWh)"] for label in SECTORS)
     if not np.allclose(sector_sum, frame["Consommation totale (MWh)"], rtol=1e-9, atol=0.01):
-        raise DataError("ORE consumption: the sectors do not add up to the total column")
+        raise DataError("build.ore_total")
     return pd.concat(parts, ignore_index=True)
 
 
@@ -158,7 +160,7 @@ def read_production(raw: Path) -> pd.DataFrame:
     )
     levels = frame.groupby(["annee", "code_departement"])["domaine_de_tension"].agg(frozenset)
     if not (levels == frozenset(VOLTAGES)).all():
-        raise DataError(f"Enedis production: expected the voltage levels {VOLTAGES} everywhere")
+        raise DataError("build.enedis_voltages", voltages=VOLTAGES)
     return frame
 
 

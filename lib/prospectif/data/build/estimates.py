@@ -95,11 +95,11 @@ def parse_estimates_sheet(sheet: pd.DataFrame, year: int) -> pd.DataFrame:
     first = sheet.iloc[:, 0].map(_row_code)
     text = sheet.astype(str).apply(lambda column: column.str.strip())
     if not text.iloc[:3, 0].str.contains(f"Année {year}").any():
-        raise DataError(f"{ESTIMATES_FILE}, sheet {year}: title does not name the year {year}")
+        raise DataError("build.sheet_title", file=ESTIMATES_FILE, year=year)
     first_group = text.apply(lambda column: column.str.fullmatch(r"0\s*à\s*4\s*ans"))
     headers = np.flatnonzero(first_group.any(axis=1).to_numpy())
     if len(headers) == 0:
-        raise DataError(f"{ESTIMATES_FILE}, sheet {year}: no age-group header row")
+        raise DataError("build.sheet_header", file=ESTIMATES_FILE, year=year)
     is_dep = first.str.fullmatch(DEP_CODE.pattern).to_numpy()
     is_agg = first.isin(list(AGGREGATE_ROWS)).to_numpy()
     names = first.where(is_dep, first.map(AGGREGATE_ROWS))
@@ -134,17 +134,18 @@ def check_estimates(cells: pd.DataFrame) -> None:
     """
     key = ["dep", "year", "sex", "age_lo"]
     if cells.duplicated(key).any():
-        raise DataError(f"{ESTIMATES_FILE}: duplicated cells {cells[cells.duplicated(key)].head()}")
+        rows = cells[cells.duplicated(key)].head()
+        raise DataError("build.duplicated_cells", file=ESTIMATES_FILE, rows=rows)
     groups = cells.loc[cells["age_lo"] >= 0]
     total = cells.loc[cells["age_lo"] < 0].set_index(["dep", "year", "sex"])["population"]
     summed = groups.groupby(["dep", "year", "sex"])["population"].sum()
     if not summed.reindex(total.index).eq(total).all():
-        raise DataError(f"{ESTIMATES_FILE}: age groups do not add up to the Total column")
+        raise DataError("build.groups_total", file=ESTIMATES_FILE)
     wide = cells.pivot_table(
         index=["dep", "year", "age_lo"], columns="sex", values="population", aggfunc="sum"
     )
     if not (wide["M"] + wide["F"]).eq(wide["T"]).all():
-        raise DataError(f"{ESTIMATES_FILE}: men + women differ from both sexes")
+        raise DataError("build.sexes_total", file=ESTIMATES_FILE)
     # The France total row of 1990-1998 has a 90+ column (the DOM's open group): compare the
     # aggregates with the ages 90 and over merged.
     merged = cells.assign(
@@ -161,7 +162,7 @@ def check_estimates(cells: pd.DataFrame) -> None:
     published = merged.loc[is_agg].groupby(["dep", *key])["population"].sum()
     published.index.names = expected.index.names
     if not expected.reindex(published.index).eq(published).all():
-        raise DataError(f"{ESTIMATES_FILE}: départements do not add up to the aggregate rows")
+        raise DataError("build.departements_total", file=ESTIMATES_FILE)
 
 
 def read_department_estimates(raw: Path) -> pd.DataFrame:
@@ -186,7 +187,7 @@ def read_department_estimates(raw: Path) -> pd.DataFrame:
     sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
     years = sorted(int(name) for name in sheets if re.fullmatch(r"\d{4}", name.strip()))
     if not years:
-        raise DataError(f"{path}: no yearly sheet")
+        raise DataError("build.no_yearly_sheet", file=path)
     by_name = {name.strip(): frame for name, frame in sheets.items()}
     cells = pd.concat(
         [parse_estimates_sheet(by_name[str(year)], year) for year in years], ignore_index=True

@@ -79,11 +79,11 @@ def parse_last_modified(line: str) -> str:
     """
     label, _, value = line.partition(":")
     if label.strip().lower() != "last modified":
-        raise DataError(f"expected a 'Last modified:' line, got {line!r}")
+        raise DataError("build.hfd_modified_line", line=line)
     try:
         return dt.datetime.strptime(value.strip(), "%d/%m/%Y").date().isoformat()
     except ValueError:
-        raise DataError(f"unreadable HFD date in {line!r}") from None
+        raise DataError("build.hfd_date", line=line) from None
 
 
 def read_hfd(path: Path) -> HfdSeries:
@@ -92,7 +92,7 @@ def read_hfd(path: Path) -> HfdSeries:
     All data columns are read as text; see :func:`hfd_ages` and :func:`hfd_values`.
     """
     if not path.is_file():
-        raise DataError(f"raw fertility file {path} is missing")
+        raise DataError("build.raw_missing", file=path)
     with path.open(encoding="ascii") as handle:
         title = handle.readline().strip()
         last_modified = parse_last_modified(handle.readline())
@@ -110,11 +110,15 @@ def read_source(raw: Path, source: Source) -> pd.DataFrame:
     """
     series = read_hfd(Path(raw) / source.file)
     if series.title != source.title:
-        raise DataError(f"{source.file}: title {series.title!r} differs from {source.title!r}")
+        raise DataError(
+            "build.hfd_title", file=source.file, title=series.title, declared=source.title
+        )
     if series.last_modified != source.vintage:
         raise DataError(
-            f"{source.file}: last modified {series.last_modified}, the table declares "
-            f"{source.vintage}; update the Source vintage"
+            "build.hfd_vintage",
+            file=source.file,
+            modified=series.last_modified,
+            vintage=source.vintage,
         )
     return series.data
 
@@ -123,7 +127,7 @@ def hfd_ages(labels: pd.Series) -> pd.Series:
     """Integer ages from HFD age labels, the open ages ``12-`` and ``55+`` becoming 12 and 55."""
     ages = pd.to_numeric(labels.str.rstrip("+-"), errors="coerce")
     if ages.isna().any():
-        raise DataError(f"unreadable HFD ages {sorted(set(labels[ages.isna()]))}")
+        raise DataError("build.hfd_ages", ages=sorted(set(labels[ages.isna()])))
     return ages.astype("int64")
 
 
@@ -131,7 +135,7 @@ def hfd_values(values: pd.Series, name: str) -> pd.Series:
     """Float values of an HFD column; HFD marks missing values with '.', which is refused."""
     out = pd.to_numeric(values, errors="coerce")
     if out.isna().any():
-        raise DataError(f"HFD column {name!r}: missing or unreadable values")
+        raise DataError("build.hfd_column", name=name)
     return out.astype("float64")
 
 
@@ -153,7 +157,7 @@ def check_year_age_grid(frame: pd.DataFrame, name: str) -> None:
         and frame["age"].between(FIRST_AGE, LAST_AGE).all()
     )
     if not ok:
-        raise DataError(f"table {name!r}: incomplete or duplicated (year, age) grid")
+        raise DataError("build.grid", name=name)
 
 
 def age_specific(raw: Path, source: Source, column: str, name: str) -> pd.DataFrame:
@@ -179,7 +183,7 @@ def age_specific(raw: Path, source: Source, column: str, name: str) -> pd.DataFr
         }
     )
     if (out[name] < 0).any():
-        raise DataError(f"{source.file}: negative {column}")
+        raise DataError("build.negative", file=source.file, column=column)
     check_year_age_grid(out, name)
     return out.sort_values(["year", "age"], kind="stable").reset_index(drop=True)
 
@@ -206,7 +210,7 @@ def yearly(raw: Path, source: Source, column: str, name: str) -> pd.DataFrame:
         }
     )
     if out["year"].duplicated().any():
-        raise DataError(f"{source.file}: duplicated years")
+        raise DataError("build.duplicated_years", file=source.file)
     return out.set_index("year").sort_index()
 
 
@@ -265,10 +269,10 @@ def build_fertility_summary(raw: Path) -> pd.DataFrame:
     tfr = yearly(raw, TFR_SOURCE, "TFR", "tfr")
     mab = yearly(raw, MAB_SOURCE, "MAB", "mab")
     if not tfr.index.equals(mab.index):
-        raise DataError("HFD TFR and MAB files cover different years")
+        raise DataError("build.hfd_years")
     years = tfr.index
     if len(years) != years.max() - years.min() + 1:
-        raise DataError("HFD TFR file: gap in the years")
+        raise DataError("build.hfd_gap")
     return tfr.join(mab).reset_index()[["year", "tfr", "mab"]]
 
 

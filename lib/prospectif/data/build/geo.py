@@ -131,7 +131,7 @@ def read_etalab_csv(raw: Path, file: str, columns: list[str]) -> pd.DataFrame:
     """
     path = Path(raw) / file
     if not path.is_file():
-        raise DataError(f"raw geographic file {path} is missing")
+        raise DataError("build.raw_missing", file=path)
     return pd.read_csv(
         path,
         compression="xz",
@@ -196,10 +196,10 @@ def read_communes(raw: Path) -> pd.DataFrame:
     dep = communes["departement_id"].map(deps)
     if dep.isna().any():
         bad = communes.loc[dep.isna(), "code"].head().tolist()
-        raise DataError(f"communes without a known département in {COMMUNES_FILE}: {bad}")
+        raise DataError("build.communes_departement", file=COMMUNES_FILE, codes=bad)
     epci = communes["epci_id"].map(epcis)
     if (communes["epci_id"].notna() & epci.isna()).any():
-        raise DataError(f"communes refer to unknown EPCI ids in {COMMUNES_FILE}")
+        raise DataError("build.communes_epci", file=COMMUNES_FILE)
     out = pd.DataFrame(
         {
             "code": communes["code"].astype(str),
@@ -211,7 +211,7 @@ def read_communes(raw: Path) -> pd.DataFrame:
         }
     )
     if out["code"].duplicated().any():
-        raise DataError(f"duplicated commune codes in {COMMUNES_FILE}")
+        raise DataError("build.communes_duplicated", file=COMMUNES_FILE)
     return out.sort_values("code", kind="stable").reset_index(drop=True)
 
 
@@ -234,7 +234,7 @@ def official_names(names: pd.Series, name_types: pd.Series) -> pd.Series:
     articles = name_types.map(ARTICLES)
     if articles.isna().any():
         unknown = sorted(set(name_types[articles.isna()].astype(str)))
-        raise DataError(f"unknown commune name types {unknown} in {COMMUNES_FILE}")
+        raise DataError("build.name_types", types=unknown, file=COMMUNES_FILE)
     return (articles + names).astype(str)
 
 

@@ -39,8 +39,9 @@ def read_survey_modes(raw: Path) -> pd.DataFrame:
     bad = ~frame["mode_id"].str.fullmatch(CODE_PATTERN)
     if bad.any() or frame["mode_id"].duplicated().any():
         raise DataError(
-            f"{MODES_XLSX}: malformed or duplicated mode codes "
-            f"{sorted(set(frame['mode_id'][bad | frame['mode_id'].duplicated()]))}"
+            "build.mode_codes",
+            file=MODES_XLSX,
+            codes=sorted(set(frame["mode_id"][bad | frame["mode_id"].duplicated()])),
         )
     return frame
 
@@ -84,10 +85,10 @@ def factors_by_mode(raw: Path) -> pd.DataFrame:
     merged = modes.merge(factors, on="mode_id", how="outer", indicator=True)
     if (merged["_merge"] != "both").any():
         odd = sorted(merged.loc[merged["_merge"] != "both", "mode_id"])
-        raise DataError(f"survey codes without factor or factors without code: {odd}")
+        raise DataError("build.survey_factors", codes=odd)
     spread = merged.groupby("ef_name")["ef"].agg(["min", "max"])
     if (spread["max"] - spread["min"]).abs().max() > 1e-12:
-        raise DataError(f"several emission factors for one mode:\n{spread}")
+        raise DataError("build.several_factors", rows=spread)
     out = spread["min"].rename("kgco2e_per_pkm").reset_index()
     return out.rename(columns={"ef_name": "mode"})
 
@@ -116,9 +117,7 @@ def build_mobility_emission_factors(raw: Path) -> pd.DataFrame:
     )
     unmatched = out["_merge"] != "both"
     if (unmatched & (out["mode"] != ZERO_MODE)).any():
-        raise DataError(
-            f"modes without Base Carbone mapping or factor: {sorted(out.loc[unmatched, 'mode'])}"
-        )
+        raise DataError("build.unmatched_modes", modes=sorted(out.loc[unmatched, "mode"]))
     zero = out["mode"] == ZERO_MODE
     out.loc[zero, "label"] = ZERO_LABEL
     out["base_carbone_id"] = out["base_carbone_id"].fillna("")

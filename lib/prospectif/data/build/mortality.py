@@ -76,13 +76,13 @@ def check_quotients(frame: pd.DataFrame, groups: list[str], name: str) -> None:
     """
     qx = frame["qx"]
     if qx.isna().any() or ((qx < 0) | (qx > 1)).any():
-        raise DataError(f"table {name!r}: quotients missing or outside [0, 1]")
+        raise DataError("build.quotients", name=name)
     ages = frame.groupby([*groups, "year"])["age"].agg(["min", "max", "size"])
     if ((ages["max"] - ages["min"] + 1) != ages["size"]).any() or ages["min"].ne(0).any():
-        raise DataError(f"table {name!r}: ages are not a complete range from 0")
+        raise DataError("build.ages_range", name=name)
     years = frame.groupby(groups)["year"].agg(["min", "max", "nunique"])
     if ((years["max"] - years["min"] + 1) != years["nunique"]).any():
-        raise DataError(f"table {name!r}: gap in the years")
+        raise DataError("build.years_gap", name=name)
 
 
 def build_mortality_observed(raw: Path) -> pd.DataFrame:
@@ -103,7 +103,7 @@ def build_mortality_observed(raw: Path) -> pd.DataFrame:
     frame = exact_age_quotients(read_rda(Path(raw) / OBSERVED_FILE))
     unknown = set(frame["geo"].astype(str)) - set(AREA_CODES)
     if unknown:
-        raise DataError(f"{OBSERVED_FILE}: unknown areas {sorted(unknown)}")
+        raise DataError("build.unknown_areas", file=OBSERVED_FILE, areas=sorted(unknown))
     frame["area"] = frame["geo"].astype(str).map(AREA_CODES).astype(str)
     out = frame[["area", "year", "sex", "age", "qx"]]
     check_quotients(out, ["area", "sex"], "mortality_observed")
@@ -129,11 +129,11 @@ def build_mortality_forecast_insee2021(raw: Path) -> pd.DataFrame:
     first, last = FORECAST_YEARS
     frame = frame.loc[frame["year"].between(first, last)]
     if not (frame["type.obs"].astype(str) == "forecasted").all():
-        raise DataError(f"{FORECAST_FILE}: observed rows inside the projection years")
+        raise DataError("build.observed_in_projection", file=FORECAST_FILE)
     out = frame[["year", "sex", "age", "qx"]]
     check_quotients(out, ["sex"], "mortality_forecast_insee2021")
     if out["year"].min() != first or out["year"].max() != last:
-        raise DataError(f"{FORECAST_FILE}: projection does not cover {first}-{last}")
+        raise DataError("build.projection_span", file=FORECAST_FILE, first=first, last=last)
     return out.sort_values(["year", "sex", "age"], kind="stable").reset_index(drop=True)
 
 

@@ -95,7 +95,7 @@ def dom_pyramids(raw: Path, national: pd.DataFrame) -> pd.DataFrame:
     complete = dom.groupby(["year", "sex"])["age"].transform("size") == PYRAMID_OPEN_AGE + 1
     dom = dom.loc[complete]
     if (dom["weight"] < 0).any():
-        raise DataError("DOM pyramid (France - metropolitan France) has negative counts")
+        raise DataError("build.dom_negative")
     fr = national.loc[national["area"] == "FR"]
     top_fr = fr.loc[fr["age"] >= PYRAMID_OPEN_AGE]
     top_share = top_fr["population"] / top_fr.groupby(["year", "sex"])["population"].transform(
@@ -170,7 +170,7 @@ def split_age_groups(groups: pd.DataFrame, structures: pd.DataFrame) -> pd.DataF
     weights = cells.merge(structures, on=["structure", "year", "sex", "age"], how="left")
     if weights["weight"].isna().any():
         missing = weights.loc[weights["weight"].isna(), ["structure", "year", "sex"]]
-        raise DataError(f"no single-age structure for {missing.drop_duplicates().head()}")
+        raise DataError("build.no_structure", rows=missing.drop_duplicates().head())
     cells["population"] = split_integer(
         groups["population"].to_numpy(), weights["weight"].to_numpy(), segment
     )
@@ -214,7 +214,7 @@ def read_projection_rda(path: Path) -> pd.DataFrame:
     """
     data = read_rda(path)
     if set(data["geo"].astype(str)) != {"france"}:
-        raise DataError(f"{path.name}: expected France only")
+        raise DataError("build.france_only", file=path.name)
     sex = data["sex"].astype(str).map({"female": "F", "male": "M"})
     keep = sex.notna().to_numpy()
     return pd.DataFrame(
@@ -257,7 +257,7 @@ def build_projection_insee2021(raw: Path) -> pd.DataFrame:
     )
     cells = cells.sort_values(["segment", "age"], kind="stable")
     if cells.groupby("segment").size().reindex(top.index).ne(MAX_AGE - PYRAMID_OPEN_AGE + 1).any():
-        raise DataError(f"{PROJECTION_RDA_FILE}: ages 99-105 missing for some official year")
+        raise DataError("build.official_ages", file=PROJECTION_RDA_FILE)
     cells["population"] = split_integer(
         top["population"].to_numpy(), cells["population"].to_numpy(), cells["segment"].to_numpy()
     )

@@ -61,9 +61,9 @@ def split_integer(totals: np.ndarray, weights: np.ndarray, segment: np.ndarray) 
     weights = np.asarray(weights, dtype="float64")
     segment = np.asarray(segment, dtype="int64")
     if (weights < 0).any() or not np.isfinite(weights).all():
-        raise DataError("split_integer: weights must be finite and non-negative")
+        raise DataError("build.split_weights")
     if (totals < 0).any():
-        raise DataError("split_integer: totals must be non-negative")
+        raise DataError("build.split_totals")
     n_seg = len(totals)
     count = np.bincount(segment, minlength=n_seg)
     wsum = np.bincount(segment, weights, minlength=n_seg)
@@ -85,7 +85,7 @@ def as_counts(values: pd.Series | np.ndarray, what: str) -> np.ndarray:
     """Convert numbers that must be whole non-negative counts of persons to int64."""
     values = np.asarray(values, dtype="float64")
     if not np.isfinite(values).all() or (values < 0).any() or (values % 1 != 0).any():
-        raise DataError(f"{what}: population counts must be whole non-negative numbers")
+        raise DataError("build.counts", what=what)
     return values.astype("int64")
 
 
@@ -140,7 +140,7 @@ def read_pyramid_rda(path: Path) -> pd.DataFrame:
     geo = data["geo"].astype(str)
     unknown = set(geo) - set(AREA_CODES)
     if unknown:
-        raise DataError(f"{path.name}: unknown areas {sorted(unknown)}")
+        raise DataError("build.unknown_areas", file=path.name, areas=sorted(unknown))
     out = pd.DataFrame(
         {
             "area": geo.map(AREA_CODES).astype(str),
@@ -283,7 +283,7 @@ def extend_open_age(pyramid: pd.DataFrame) -> pd.DataFrame:
     cells = top.drop(columns="population").reset_index(names="segment")
     cells = cells.merge(open_age_shares(pyramid), on=["year", "sex"], how="left")
     if cells["share"].isna().any():
-        raise DataError("open age group 99+: survivorship shares could not be computed")
+        raise DataError("build.open_age")
     cells = cells.sort_values(["segment", "age"], kind="stable")
     cells["population"] = split_integer(
         top["population"].to_numpy(), cells["share"].to_numpy(), cells["segment"].to_numpy()
@@ -312,7 +312,7 @@ def national_pyramids_99(raw: Path) -> pd.DataFrame:
     out = pd.concat(parts, ignore_index=True)
     cells = out.groupby(["area", "year", "sex"]).size()
     if (cells != PYRAMID_OPEN_AGE + 1).any():
-        raise DataError("national pyramids: every year and sex must have the ages 0-99")
+        raise DataError("build.national_ages")
     return out[["area", "year", "sex", "age", "population", "source"]]
 
 

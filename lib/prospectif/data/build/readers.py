@@ -27,8 +27,8 @@ def read_rda(path: Path, encoding: str | None = None) -> pd.DataFrame:
     """
     path = Path(path)
     if not path.is_file():
-        raise DataError(f"raw file {path} is missing")
+        raise DataError("build.raw_missing", file=path)
     objects = pyreadr.read_r(str(path), encoding=encoding)
     if len(objects) != 1:
-        raise DataError(f"{path}: expected one R object, found {list(objects)}")
+        raise DataError("build.one_r_object", file=path, found=list(objects))
     return next(iter(objects.values()))
