@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
@@ -42,6 +43,12 @@ def test_read_only_is_a_setting_of_the_kernel_manager_not_of_the_environment():
     assert "--BoundedKernelManager.read_only=False" in voila_arguments(ServeOptions())
 
 
+def _run_alone(coroutine):
+    """Run a coroutine in a thread of its own (an earlier test may leave a running loop)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result(timeout=60)
+
+
 def test_a_read_only_manager_starts_kernels_with_the_read_only_variable(monkeypatch):
     started = []
 
@@ -51,9 +58,9 @@ def test_a_read_only_manager_starts_kernels_with_the_read_only_variable(monkeypa
 
     monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
     monkeypatch.setenv("KEPT", "1")
-    asyncio.run(BoundedKernelManager(read_only=True).start_kernel(env={"VOILA": "x"}))
-    asyncio.run(BoundedKernelManager(read_only=True).start_kernel())
-    asyncio.run(BoundedKernelManager().start_kernel())
+    _run_alone(BoundedKernelManager(read_only=True).start_kernel(env={"VOILA": "x"}))
+    _run_alone(BoundedKernelManager(read_only=True).start_kernel())
+    _run_alone(BoundedKernelManager().start_kernel())
     assert started[0]["env"] == {"VOILA": "x", READ_ONLY_VARIABLE: "1"}
     assert started[1]["env"][READ_ONLY_VARIABLE] == "1" and started[1]["env"]["KEPT"] == "1"
     assert "env" not in started[2]

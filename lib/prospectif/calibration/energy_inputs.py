@@ -59,18 +59,9 @@ def ore_cube(
 def _ore_cube(data: Dataset, year: int) -> tuple[tuple[str, ...], np.ndarray]:
     table = data.table("energy_consumption")
     table = table[table["year"] == year]
-    index = pd.MultiIndex.from_product(
-        [sorted(table["dep"].unique()), ORE_SECTORS, METERED], names=["dep", "sector", "carrier"]
-    )
-    values = (
-        table.groupby(["dep", "sector", "carrier"])["consumption_mwh"]
-        .sum()
-        .reindex(index, fill_value=0.0)
-    )
-    deps = tuple(index.levels[0])
-    cube = values.to_numpy().reshape(len(deps), len(ORE_SECTORS), len(METERED)) / 1000.0
-    cube.flags.writeable = False
-    return deps, cube
+    deps = tuple(sorted(table["dep"].unique()))
+    axes = {"dep": deps, "sector": ORE_SECTORS, "carrier": METERED}
+    return deps, _gwh_cube(table, axes, "consumption_mwh")
 
 
 def _metered_cube(year: int, data: Dataset | None) -> np.ndarray:
@@ -121,18 +112,20 @@ def _production_cube(data: Dataset) -> tuple[tuple[str, ...], np.ndarray, np.nda
     table = data.table("electricity_production")
     table = table[(table["year"] >= ENERGY_BASE_YEAR) & table["technology"].isin(TECHNOLOGIES)]
     years = np.arange(ENERGY_BASE_YEAR, int(table["year"].max()) + 1)
-    index = pd.MultiIndex.from_product(
-        [sorted(table["dep"].unique()), years, TECHNOLOGIES], names=["dep", "year", "technology"]
-    )
-    values = (
-        table.groupby(["dep", "year", "technology"])["production_mwh"]
-        .sum()
-        .reindex(index, fill_value=0.0)
-    )
-    deps = tuple(index.levels[0])
-    cube = values.to_numpy().reshape(len(deps), len(years), len(TECHNOLOGIES)) / 1000.0
+    deps = tuple(sorted(table["dep"].unique()))
+    axes = {"dep": deps, "year": tuple(years), "technology": TECHNOLOGIES}
+    return deps, years, _gwh_cube(table, axes, "production_mwh")
+
+
+def _gwh_cube(table: pd.DataFrame, axes: dict[str, tuple], column: str) -> np.ndarray:
+    """The MWh ``column`` of ``table`` summed into a read-only GWh array over ``axes`` (the
+    columns and their values, in order); absent cells are 0.
+    """
+    index = pd.MultiIndex.from_product(list(axes.values()), names=list(axes))
+    values = table.groupby(list(axes))[column].sum().reindex(index, fill_value=0.0)
+    cube = values.to_numpy().reshape([len(v) for v in axes.values()]) / 1000.0
     cube.flags.writeable = False
-    return deps, years, cube
+    return cube
 
 
 def observed_production(
