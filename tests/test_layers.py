@@ -4,7 +4,7 @@ Layers, lowest first; a module may import its own layer and those below, never a
 
 | rank | layer        | modules                                                        |
 |------|--------------|----------------------------------------------------------------|
-| 0    | foundation   | errors, fileio, yamlio, i18n, paths                            |
+| 0    | foundation   | errors, messages, fileio, yamlio, i18n, paths                  |
 | 1    | models       | models.* (pure: only numpy, the standard library, other models |
 |      |              | and errors)                                                    |
 | 1    | scenario     | scenario.* (the validated assumptions)                         |
@@ -31,6 +31,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "lib" / "prospectif"
 
 LAYERS = {
     "errors": 0,
+    "messages": 0,
     "fileio": 0,
     "yamlio": 0,
     "i18n": 0,
