@@ -4,7 +4,7 @@ Layers, lowest first; a module may import its own layer and those below, never a
 
 | rank | layer        | modules                                                        |
 |------|--------------|----------------------------------------------------------------|
-| 0    | foundation   | errors, messages, fileio, yamlio, i18n, paths                  |
+| 0    | foundation   | errors, messages, fileio, yamlio, i18n, resources              |
 | 1    | models       | models.* (pure: only numpy, the standard library, other models |
 |      |              | and errors)                                                    |
 | 1    | scenario     | scenario.* (the validated assumptions)                         |
@@ -14,7 +14,7 @@ Layers, lowest first; a module may import its own layer and those below, never a
 | 5    | results      | results, pipeline                                              |
 | 6    | viz          | viz.*, validation.*                                            |
 | 7    | ui           | ui.*                                                           |
-| 8    | application  | batch.*, cli, serve, serving.*, the package itself             |
+| 8    | application  | batch.*, cli, serving.*, the package itself                    |
 
 Imports under ``if TYPE_CHECKING:`` are annotations only and are not followed.
 """
@@ -31,11 +31,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "lib" / "prospectif"
 
 LAYERS = {
     "errors": 0,
-    "messages": 0,
     "fileio": 0,
     "yamlio": 0,
     "i18n": 0,
-    "paths": 0,
+    "messages": 0,
+    "resources": 0,
     "models": 1,
     "scenario": 1,
     "data": 2,
@@ -49,7 +49,6 @@ LAYERS = {
     "ui": 7,
     "batch": 8,
     "cli": 8,
-    "serve": 8,
     "serving": 8,
     "__init__": 8,
     "__main__": 8,

@@ -18,8 +18,9 @@ from prospectif.errors import InputError, ProspectifError, ScenarioError
 from prospectif.messages import CATALOGUE, LANGS, Message, message, set_language
 
 LIB = Path(prospectif.__file__).parent
-HTTP_STATUS = {"web.HTTPError"}
-"""Tornado's way to answer a status code (404): no message, so no ProspectifError."""
+PROTOCOL_ERRORS = {"web.HTTPError", "AttributeError"}
+"""Errors a protocol requires, with no user message: Tornado's way to answer a status code
+(404), and the ``AttributeError`` of a module ``__getattr__`` (``prospectif/__init__.py``)."""
 ENGLISH = re.compile(r"\b(the|allowed|unknown|missing|too (large|small)|invalid|expected)\b")
 FRENCH = re.compile(r"\b(admises?|inconnue?|manquant|trop|invalide|attendue?s?|fichier|clés)\b")
 
@@ -74,7 +75,7 @@ def _raised_kind(module: str, callee: str) -> object:
 
 @pytest.mark.parametrize(
     ("module", "line", "callee"),
-    [c for c in _raised_calls() if c[2] not in HTTP_STATUS],
+    [c for c in _raised_calls() if c[2] not in PROTOCOL_ERRORS],
     ids=lambda value: str(value),
 )
 def test_every_raise_is_a_prospectif_error(module, line, callee):

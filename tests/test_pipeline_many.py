@@ -11,7 +11,7 @@ from prospectif.pipeline import (
     run_demography,
     run_demography_variants,
 )
-from prospectif.scenario import load_preset, scenario_for
+from prospectif.scenario import load_preset, scenario_from_presets
 from prospectif.territory import get_territory
 
 CODES = ("DEP-71", "DEP-2A", "EPCI-200070308", "COM-71270", "REG-27", "DEP-974")
@@ -54,7 +54,9 @@ def test_a_territory_alone_in_one_call_is_bit_identical(scenario):
 def test_variants_in_one_call_equal_each_variant_alone():
     territory = get_territory("DEP-71")
     ids = ("insee-central", "insee-fecondite-basse", "insee-migration-haute")
-    scenarios = [scenario_for(i, 2060) for i in ids] + [scenario_for("insee-central", 2040)]
+    scenarios = [scenario_from_presets(i, 2060) for i in ids] + [
+        scenario_from_presets("insee-central", 2040)
+    ]
     runs = run_demography_variants(territory, scenarios)
     for run, scenario in zip(runs, scenarios, strict=True):
         alone = run_demography(territory, scenario)

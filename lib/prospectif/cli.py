@@ -12,8 +12,8 @@ import click
 
 from .errors import InputError, ProspectifError
 from .i18n import format_number
-from .messages import LANG_ENV, LANGS, language, message, set_language
-from .serve import CULL_IDLE_TIMEOUT, MAX_KERNELS, POOL_SIZE
+from .messages import LANG_ENV, LANGS, Message, language, message, set_language
+from .serving.launch import CULL_IDLE_TIMEOUT, MAX_KERNELS, POOL_SIZE
 
 
 def friendly_errors(command: Callable) -> Callable:
@@ -32,7 +32,7 @@ def friendly_errors(command: Callable) -> Callable:
 
 def say(msg_id: str, err: bool = False, **params: object) -> None:
     """Print the catalogue message ``msg_id`` in the chosen language."""
-    click.echo(message(msg_id, **params), err=err)
+    click.echo(Message(msg_id, params).render(), err=err)
 
 
 def _number(value: float, decimals: int = 0) -> str:
@@ -452,8 +452,9 @@ def serve(
     allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the dashboards with Voilà and print the address."""
-    from .serve import ServeOptions, dashboards_dir, preheat_option, url_prefix
-    from .serve import serve as run_server
+    from .resources import dashboards_dir
+    from .serving.launch import ServeOptions, preheat_option, url_prefix
+    from .serving.launch import serve as run_server
 
     pools = tuple(preheat_option(text) for text in preheat)
     run_server(

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,7 +36,7 @@ from .models.demography import (
 )
 from .models.energy import EnergyInputs, EnergyResult, project_energy
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
-from .results import long_table
+from .results import Series, long_table
 from .results.convert import (
     ageing_series,
     demography_scalars,
@@ -417,7 +418,7 @@ class ChainRun:
         return _table(self.series(models), self.demography.metadata())
 
 
-SERIES = {
+SERIES: dict[str, Callable[[Any], list[Series]]] = {
     "demography": DemographyRun.series,
     "ageing": ageing_series,
     "mobility": mobility_series,
@@ -461,9 +462,9 @@ def run_chains(
     spans several départements).
     """
     data = data or open_data()
-    territories = [t if isinstance(t, Territory) else get_territory(t, data) for t in territories]
-    units = _units_run(territories, scenario, data)
-    return [ChainRun(t, scenario, units.demography_of(t), units) for t in territories]
+    resolved = [t if isinstance(t, Territory) else get_territory(t, data) for t in territories]
+    units = _units_run(resolved, scenario, data)
+    return [ChainRun(t, scenario, units.demography_of(t), units) for t in resolved]
 
 
 def run(

@@ -21,7 +21,7 @@ import shapely
 from .data import Dataset, open_data
 from .errors import InputFileError, TerritoryError
 from .messages import Message
-from .paths import presets_dir
+from .resources import presets_dir
 from .yamlio import read_yaml
 
 KIND_ORDER = {"FR": 0, "FR-METRO": 1, "REG": 2, "DEP": 3, "EPCI": 4, "COM": 5, "PER": 6}

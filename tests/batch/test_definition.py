@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from prospectif.batch import BatchError, load_batch, parse_batch, select
 from prospectif.batch.definition import parse_selector
 from prospectif.errors import ProspectifError
-from prospectif.scenario import scenario_for
+from prospectif.scenario import scenario_from_file, scenario_from_presets
 from prospectif.territory import children
 
 VALID = """\
@@ -36,7 +36,7 @@ def test_a_valid_file_resolves_territories_scenarios_and_notebooks(tmp_path):
     batch = load_batch(path)
     assert batch.territories == {"DEP-71": "Saône-et-Loire"}
     assert [s.key for s in batch.scenarios] == ["insee-central"]
-    assert batch.scenarios[0].hash == scenario_for("insee-central", 2050).hash
+    assert batch.scenarios[0].hash == scenario_from_presets("insee-central", 2050).hash
     assert batch.notebooks["demographie"].name == "demographie.ipynb"
     assert batch.definition.horizon == 2050
 
@@ -160,7 +160,7 @@ def test_scenario_files_by_glob_relative_to_the_batch_file(tmp_path):
     assert [s.key for s in batch.scenarios] == ["insee-central", "a", "b"]
     a = batch.scenarios[1]
     assert a.parameter == str(variants / "a.yaml") and a.label == "A"
-    assert a.hash == scenario_for(str(variants / "a.yaml"), 2050).hash
+    assert a.hash == scenario_from_file(variants / "a.yaml", 2050).hash
     assert a.hash != batch.scenarios[0].hash
 
 

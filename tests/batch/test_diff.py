@@ -13,7 +13,7 @@ from prospectif.batch.diff import diff_results, load_snapshot
 from prospectif.cli import main
 from prospectif.pipeline import run
 from prospectif.results import assert_results_equal
-from prospectif.scenario import presets_dir, scenario_for
+from prospectif.scenario import presets_dir, scenario_from_presets
 
 from .conftest import copy_snapshot, same_rows, write_batch
 
@@ -38,7 +38,7 @@ def test_diff_between_snapshots_where_one_scenario_changed(reference, tmp_path, 
         "tendanciel": False,
     }
     new_results = pd.read_parquet(output / "b" / "resultats.parquet")
-    expected = run("DEP-71", scenario_for("tendanciel", 2050))
+    expected = run("DEP-71", scenario_from_presets("tendanciel", 2050))
     assert_results_equal(
         new_results[new_results["scenario"] == "tendanciel"],
         same_rows(expected, new_results),

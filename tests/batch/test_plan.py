@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from prospectif.batch import parse_batch
-from prospectif.batch.definition import default_dashboards_dir
 from prospectif.batch.plan import data_catalogue_hash, plan
 from prospectif.data import default_data_dir
 from prospectif.errors import DataError
+from prospectif.resources import dashboards_dir
 
 from .conftest import BATCH, write_batch, write_variant
 
@@ -39,7 +39,8 @@ def test_runs_are_dashboards_by_territories_by_scenarios_with_readable_ids(tmp_p
     assert runs[1].folder.as_posix() == "runs/demographie/DEP-71/variante"
     assert runs[1].parameters(".") == {
         "territory": "DEP-71",
-        "scenario": str((tmp_path / "variantes" / "variante.yaml").resolve()),
+        "scenario": "",
+        "scenario_file": str((tmp_path / "variantes" / "variante.yaml").resolve()),
         "horizon": 2050,
         "mode": "report",
         "output_dir": ".",
@@ -67,7 +68,7 @@ def test_fingerprints_change_with_each_input(tmp_path):
     assert not {r.fingerprint for r in plan(batch, "other-data")} & set(base)
     dashboards = tmp_path / "dashboards"
     dashboards.mkdir()
-    notebook = default_dashboards_dir() / "demographie.ipynb"
+    notebook = dashboards_dir() / "demographie.ipynb"
     (dashboards / notebook.name).write_bytes(notebook.read_bytes() + b"\n")
     edited = runs_of(tmp_path / "e", dashboards=dashboards)
     assert not {r.fingerprint for r in edited} & set(base)

@@ -18,12 +18,12 @@ import pytest
 from click.testing import CliRunner
 
 from prospectif.batch import load_batch, run_batch
-from prospectif.batch.definition import default_dashboards_dir
 from prospectif.batch.manifest import read_manifest
 from prospectif.cli import main
 from prospectif.pipeline import run
+from prospectif.resources import dashboards_dir
 from prospectif.results import assert_results_equal
-from prospectif.scenario import scenario_for
+from prospectif.scenario import scenario_from_presets
 
 from .conftest import BATCH, copy_snapshot, same_rows, write_batch
 
@@ -82,7 +82,7 @@ def test_snapshot_layout_manifest_and_index(reference):
 def test_results_are_the_library_numbers(reference):
     combined = pd.read_parquet(reference / "resultats.parquet")
     expected = pd.concat(
-        [run("DEP-71", scenario_for(s, 2050)) for s in ("insee-central", "tendanciel")]
+        [run("DEP-71", scenario_from_presets(s, 2050)) for s in ("insee-central", "tendanciel")]
     )
     assert_results_equal(combined, same_rows(expected, combined), rtol=0, atol=0)
 
@@ -100,7 +100,7 @@ def test_report_is_offline_html_without_code(reference):
 def test_failed_runs_are_recorded_and_never_stop_the_others(reference, tmp_path):
     dashboards = tmp_path / "dashboards"
     dashboards.mkdir()
-    shutil.copy(default_dashboards_dir() / "demographie.ipynb", dashboards)
+    shutil.copy(dashboards_dir() / "demographie.ipynb", dashboards)
     failing = nbformat.v4.new_notebook()
     failing.cells = [
         nbformat.v4.new_code_cell(

@@ -7,11 +7,11 @@ import papermill as pm
 import pytest
 from click.testing import CliRunner
 
-from prospectif.batch.definition import default_dashboards_dir
 from prospectif.cli import main
 from prospectif.pipeline import run
+from prospectif.resources import dashboards_dir
 from prospectif.results import assert_results_equal
-from prospectif.scenario import scenario_for
+from prospectif.scenario import scenario_from_presets
 
 from .conftest import same_rows, write_variant
 
@@ -20,11 +20,13 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
-def notebook_results(tmp_path, territory: str, scenario: str, horizon: int) -> pd.DataFrame:
+def notebook_results(
+    tmp_path, territory: str, scenario: str, horizon: int, **files
+) -> pd.DataFrame:
     """Run the demography dashboard with Papermill in report mode; its results table."""
     out = tmp_path / "notebook"
     pm.execute_notebook(
-        str(default_dashboards_dir() / "demographie.ipynb"),
+        str(dashboards_dir() / "demographie.ipynb"),
         str(tmp_path / "demographie.ipynb"),
         kernel_name="python3",
         parameters={
@@ -33,6 +35,7 @@ def notebook_results(tmp_path, territory: str, scenario: str, horizon: int) -> p
             "horizon": horizon,
             "mode": "report",
             "output_dir": str(out),
+            **files,
         },
         progress_bar=False,
         cwd=str(tmp_path),
@@ -63,7 +66,7 @@ def test_run_covers_territories_selectors_and_scenarios_in_one_table(tmp_path):
     assert table["region"].nunique() == 8 and "DEP-21" in set(table["region"])
     assert set(table["scenario"]) == {"insee-central", "tendanciel-insee-migration-haute"}
     part = table[(table["region"] == "DEP-21") & (table["scenario"] != "insee-central")]
-    expected = run("DEP-21", scenario_for("tendanciel,insee-migration-haute", 2040))
+    expected = run("DEP-21", scenario_from_presets("tendanciel,insee-migration-haute", 2040))
     assert_results_equal(part, expected, rtol=0, atol=0)
 
 
@@ -97,7 +100,7 @@ def test_fast_path_gives_exactly_the_notebook_numbers(tmp_path):
 @pytest.mark.slow
 def test_a_workshop_variant_file_gives_the_same_numbers_in_the_notebook(tmp_path):
     variant = write_variant(tmp_path, "2.1")
-    produced = notebook_results(tmp_path, "DEP-71", str(variant), 2050)
+    produced = notebook_results(tmp_path, "DEP-71", "", 2050, scenario_file=str(variant))
     assert produced["scenario"].unique().tolist() == ["variante"]
     out = tmp_path / "fast.parquet"
     args = ["--territory", "DEP-71", "--scenario-file", variant, "--horizon", "2050"]

@@ -17,18 +17,16 @@ from prospectif.ui.state import base_scenario
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "dashboards").glob("*.ipynb"))
 PARAMETERS = {"territory", "scenario", "horizon", "mode", "output_dir"}
+REPORTS = [ROOT / "dashboards" / f"{name}.ipynb" for name in DASHBOARDS]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_parameters_cell_holds_the_standard_plain_literals(notebook):
     params = pm.inspect_notebook(str(notebook))
-    assert set(params) == PARAMETERS
+    assert set(params) == PARAMETERS | ({"scenario_file"} if notebook in REPORTS else set())
     for param in params.values():
         assert param["inferred_type_name"] in {"str", "int"}, param
         assert isinstance(ast.literal_eval(param["default"]), str | int), param
-
-
-REPORTS = [ROOT / "dashboards" / f"{name}.ipynb" for name in DASHBOARDS]
 
 
 def execute(notebook, tmp_path, **parameters):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from prospectif.data.build import ageing as mod
-from prospectif.data.build import check_frame
+from prospectif.data.build import check_frame, readers
 from prospectif.data.catalog import write_table
 from prospectif.errors import DataError
 
@@ -118,7 +118,7 @@ def test_apa_sum_equals_official_france_totals(apa_dep, raw_dir: Path) -> None:
     row = sheet[sheet[0].astype(str).str.startswith("TOTAL estimé France entière")].iloc[0]
     header = sheet.iloc[5]
     official = {mod._year(header[c]): float(row[c]) for c in sheet.columns[3:]}
-    asdep = mod.read_rda(raw_dir / mod.ASDEP_RDA)
+    asdep = mod.read_rda(raw_dir / mod.ASDEP_RDA, "latin1")
     derived = asdep[asdep["Territoire"] == "TOTAL estimé France entière, hors Mayotte"]
     official |= {
         int(y): v for y, v in zip(derived["Annee"], derived["NbBenefAPA"], strict=True) if y >= 2021
@@ -247,7 +247,7 @@ def test_ehpa_totals_match_drees(ehpa) -> None:
 
 
 def test_ehpa_aggregation_keeps_every_resident(ehpa, raw_dir: Path) -> None:
-    source = mod.read_rda(raw_dir / mod.EHPA_RDA)
+    source = mod.read_rda(raw_dir / mod.EHPA_RDA, "latin1")
     source = source[source["sex"] != "all"]
     assert ehpa["residents"].sum() == pytest.approx(source["nb"].sum(), rel=1e-12)
     young = ehpa[(ehpa["year"] == 2023) & (ehpa["sex"] == "F") & (ehpa["age"] == 100)]
@@ -259,9 +259,12 @@ def test_ehpa_aggregation_keeps_every_resident(ehpa, raw_dir: Path) -> None:
 
 
 def test_read_rda_needs_one_object(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(mod.pyreadr, "read_r", lambda *a, **k: {"a": 1, "b": 2})
+    monkeypatch.setattr(readers.pyreadr, "read_r", lambda *a, **k: {"a": 1, "b": 2})
+    (tmp_path / "x.rda").touch()
     with pytest.raises(DataError, match="expected one R object"):
-        mod.read_rda(tmp_path / "x.rda")
+        readers.read_rda(tmp_path / "x.rda")
+    with pytest.raises(DataError, match="y.rda is missing"):
+        readers.read_rda(tmp_path / "y.rda")
 
 
 def test_series_sheet_without_years() -> None:
@@ -364,7 +367,7 @@ def fake_apa(typepresta: str, prevalence: float, year: float = 2019.0) -> pd.Dat
 
 
 def test_apa_prevalence_rejects_unknown_setting(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(mod, "read_rda", lambda path: fake_apa("APA ailleurs", 1.0))
+    monkeypatch.setattr(mod, "read_rda", lambda path, encoding: fake_apa("APA ailleurs", 1.0))
     with pytest.raises(DataError, match="unknown APA settings"):
         mod.build_apa_prevalence(tmp_path)
 
@@ -380,14 +383,14 @@ def test_apa_prevalence_rejects_bad_percentages(monkeypatch, tmp_path: Path) -> 
             ]
         ]
     )
-    monkeypatch.setattr(mod, "read_rda", lambda path: frame.reset_index(drop=True))
+    monkeypatch.setattr(mod, "read_rda", lambda path, encoding: frame.reset_index(drop=True))
     with pytest.raises(DataError, match="outside \\[0, 1\\]"):
         mod.build_apa_prevalence(tmp_path)
 
 
 def test_apa_prevalence_rejects_inconsistent_ages(monkeypatch, tmp_path: Path) -> None:
     frame = fake_apa("apa_a_domicile", 1.0).assign(age=65.0)
-    monkeypatch.setattr(mod, "read_rda", lambda path: frame)
+    monkeypatch.setattr(mod, "read_rda", lambda path, encoding: frame)
     with pytest.raises(DataError, match="disagree with the 'age' column"):
         mod.build_apa_prevalence(tmp_path)
 
@@ -409,13 +412,17 @@ def fake_ehpa(**changes) -> pd.DataFrame:
 
 
 def test_institution_residents_checks(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(mod, "read_rda", lambda path: fake_ehpa())
+    monkeypatch.setattr(mod, "read_rda", lambda path, encoding: fake_ehpa())
     assert mod.build_institution_residents(tmp_path)["residents"].tolist() == [10.0, 20.0]
-    monkeypatch.setattr(mod, "read_rda", lambda path: fake_ehpa(prevalence=[0.1, 0.2, 0.3]))
+    monkeypatch.setattr(
+        mod, "read_rda", lambda path, encoding: fake_ehpa(prevalence=[0.1, 0.2, 0.3])
+    )
     with pytest.raises(DataError, match="prevalence differs"):
         mod.build_institution_residents(tmp_path)
     monkeypatch.setattr(
-        mod, "read_rda", lambda path: fake_ehpa(nb=[10.0, 20.0, 31.0], prevalence=[0.1, 0.2, 0.155])
+        mod,
+        "read_rda",
+        lambda path, encoding: fake_ehpa(nb=[10.0, 20.0, 31.0], prevalence=[0.1, 0.2, 0.155]),
     )
     with pytest.raises(DataError, match="both sexes differ"):
         mod.build_institution_residents(tmp_path)

@@ -15,7 +15,7 @@ from prospectif.data.build import climate as mod
 from prospectif.data.climate import climate_path, climate_value, interpolate
 from prospectif.errors import DataError
 
-pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = mod.TABLES[0]

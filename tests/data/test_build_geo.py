@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from prospectif.data.build import check_frame
+from prospectif.data.build import boundaries, check_frame
 from prospectif.data.build import geo as mod
 from prospectif.data.catalog import write_table
 
@@ -261,7 +261,9 @@ def test_boundaries_close_to_source(
     ratio = shapely.area(simplified) / shapely.area(original)
     assert np.all(np.abs(ratio - 1) < 0.02)
     # bounded displacement: about 1.2 x the tolerance, in degrees
-    assert shapely.hausdorff_distance(original, simplified).max() < 1.2 * mod.SIMPLIFY_TOLERANCE
+    assert (
+        shapely.hausdorff_distance(original, simplified).max() < 1.2 * boundaries.SIMPLIFY_TOLERANCE
+    )
     assert shapely.get_num_coordinates(simplified).sum() < 0.4 * (
         shapely.get_num_coordinates(original).sum()
     )
@@ -269,7 +271,7 @@ def test_boundaries_close_to_source(
 
 def test_epci_boundaries(geometries: dict[str, pd.DataFrame], epci: pd.DataFrame) -> None:
     frame = geometries["geometry_epci"].set_index("siren")
-    area = mod.area_km2(shapes(frame.reset_index()))
+    area = boundaries.area_km2(shapes(frame.reset_index()))
     assert 600_000 < area.sum() < 660_000  # metropole, DOM, minus the four island communes
     macon = shapely.from_wkb(frame.at["200070308", "geometry"])
     assert macon.contains(shapely.Point(4.83, 46.31))  # Mâcon town centre
@@ -302,7 +304,7 @@ def test_simplify_coverage_keeps_common_border() -> None:
     right = shapely.Polygon([*wiggle, (2, 1), (2, 0)][::-1])
     right = shapely.difference(right, shapely.box(1.2, 0.4, 1.5, 0.7))  # a real hole
     right = shapely.difference(right, shapely.box(1.7, 0.1, 1.7001, 0.15))  # a slit
-    out = mod.simplify_coverage(np.array([left, right], dtype=object), tolerance=0.002)
+    out = boundaries.simplify_coverage(np.array([left, right], dtype=object), tolerance=0.002)
     assert shapely.is_valid(out).all()
     assert shapely.area(shapely.intersection(out[0], out[1])) == pytest.approx(0, abs=1e-12)
     union = shapely.union_all(out)
@@ -313,9 +315,9 @@ def test_simplify_coverage_keeps_common_border() -> None:
 
 def test_dissolve_and_area() -> None:
     squares = np.array([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1), None], dtype=object)
-    keys, unions = mod.dissolve(squares, np.array(["b", "b", "a"], dtype=object))
+    keys, unions = boundaries.dissolve(squares, np.array(["b", "b", "a"], dtype=object))
     assert keys.tolist() == ["b"]
     assert shapely.area(unions[0]) == pytest.approx(2)
-    area = mod.area_km2(np.array([shapely.box(0, 0, 1, 1), None], dtype=object))
+    area = boundaries.area_km2(np.array([shapely.box(0, 0, 1, 1), None], dtype=object))
     assert area[0] == pytest.approx(12_308, rel=0.01)  # one square degree at the equator
     assert np.isnan(area[1])

@@ -6,13 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from prospectif.data.build import check_frame
+from prospectif.data.build import check_frame, estimates, pyramids
 from prospectif.data.build import population as pop
 
 pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
 
 SPECS = {spec.name: spec for spec in pop.TABLES}
-AGES = set(range(0, pop.MAX_AGE + 1))
+AGES = set(range(0, pyramids.MAX_AGE + 1))
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +22,12 @@ def departement(raw_dir):
 
 @pytest.fixture(scope="module")
 def quinquennial(raw_dir):
-    return pop.read_department_estimates(raw_dir)
+    return estimates.read_department_estimates(raw_dir)
 
 
 @pytest.fixture(scope="module")
 def national(raw_dir):
-    return check_frame(SPECS["population_national"], pop.build_population_national(raw_dir))
+    return check_frame(SPECS["population_national"], pyramids.build_population_national(raw_dir))
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_split_integer_is_exact_and_proportional():
     totals = np.array([10, 7, 0, 5])
     weights = np.array([1.0, 1.0, 1.0, 3.0, 1.0, 2.0, 2.0, 0.0, 0.0])
     segment = np.array([0, 0, 0, 1, 1, 2, 2, 3, 3])
-    out = pop.split_integer(totals, weights, segment)
+    out = pyramids.split_integer(totals, weights, segment)
     assert out.dtype == np.int64
     assert np.bincount(segment, out).tolist() == totals.tolist()
     assert out[:3].tolist() == [4, 3, 3]  # tie on the fraction: the earlier cell wins
@@ -53,14 +53,14 @@ def test_split_integer_is_exact_and_proportional():
 
 def test_split_integer_rejects_negative_weights():
     with pytest.raises(pop.DataError, match="weights must be finite and non-negative"):
-        pop.split_integer(np.array([3]), np.array([1.0, -1.0]), np.array([0, 0]))
+        pyramids.split_integer(np.array([3]), np.array([1.0, -1.0]), np.array([0, 0]))
 
 
 def test_age_bounds_labels():
-    assert pop._age_bounds("5 à 9 ans") == (5, 9)
-    assert pop._age_bounds("95 ans et plus") == (95, pop.MAX_AGE)
-    assert pop._age_bounds("90\xa0ans et plus") == (90, pop.MAX_AGE)
-    assert pop._age_bounds("Total") is None
+    assert estimates._age_bounds("5 à 9 ans") == (5, 9)
+    assert estimates._age_bounds("95 ans et plus") == (95, pyramids.MAX_AGE)
+    assert estimates._age_bounds("90\xa0ans et plus") == (90, pyramids.MAX_AGE)
+    assert estimates._age_bounds("Total") is None
 
 
 def test_check_estimates_rejects_inconsistent_cells():
@@ -74,10 +74,10 @@ def test_check_estimates_rejects_inconsistent_cells():
             "population": [5, 5, 3, 3, 2, 2],
         }
     )
-    pop.check_estimates(cells)
+    estimates.check_estimates(cells)
     cells.loc[1, "population"] = 6  # both sexes: Total differs from the sum of the groups
     with pytest.raises(pop.DataError, match="age groups do not add up to the Total column"):
-        pop.check_estimates(cells)
+        estimates.check_estimates(cells)
 
 
 def test_specs_are_complete():
@@ -105,7 +105,7 @@ def test_departement_columns_and_types(departement):
 def test_departement_every_age_for_every_cell(departement):
     sizes = departement.groupby(["dep", "year", "sex"])["age"].agg(["size", "min", "max"])
     assert (sizes["size"] == len(AGES)).all()
-    assert (sizes["min"] == 0).all() and (sizes["max"] == pop.MAX_AGE).all()
+    assert (sizes["min"] == 0).all() and (sizes["max"] == pyramids.MAX_AGE).all()
 
 
 def test_departement_codes(departement):
@@ -150,7 +150,7 @@ def test_departement_totals_2025(departement):
 
 def test_saone_et_loire_2025_matches_sheet(raw_dir, departement):
     sheet = pd.read_excel(
-        raw_dir / pop.ESTIMATES_FILE, sheet_name="2025", header=None, engine="calamine"
+        raw_dir / estimates.ESTIMATES_FILE, sheet_name="2025", header=None, engine="calamine"
     )
     bands = sheet.iloc[3].ffill()
     labels = sheet.iloc[4]
@@ -184,7 +184,7 @@ def test_national_shape(national):
     assert national["population"].dtype == np.int64
     assert (national["population"] >= 0).all()
     sizes = national.groupby(["area", "year", "sex"])["age"].agg(["size", "min", "max"])
-    assert (sizes["size"] == len(AGES)).all() and (sizes["max"] == pop.MAX_AGE).all()
+    assert (sizes["size"] == len(AGES)).all() and (sizes["max"] == pyramids.MAX_AGE).all()
     years = national.groupby("area")["year"].agg(["min", "max"])
     assert years.loc["FR"].tolist() == [1991, 2026]
     assert years.loc["FR-METRO"].tolist() == [1901, 2026]
@@ -192,10 +192,10 @@ def test_national_shape(national):
 
 
 def test_national_keeps_official_values(raw_dir, national):
-    for area, file in (("FR", pop.PYRAMID_FR_FILE), ("FR-METRO", pop.PYRAMID_METRO_FILE)):
-        official = pop.read_pyramid_csv(raw_dir / file)
+    for area, file in (("FR", pyramids.PYRAMID_FR_FILE), ("FR-METRO", pyramids.PYRAMID_METRO_FILE)):
+        official = pyramids.read_pyramid_csv(raw_dir / file)
         ours = national.loc[national["area"] == area].assign(
-            age=lambda f: np.minimum(f["age"], pop.PYRAMID_OPEN_AGE)
+            age=lambda f: np.minimum(f["age"], pyramids.PYRAMID_OPEN_AGE)
         )
         ours = ours.groupby(["year", "sex", "age"])["population"].sum()
         index = pd.MultiIndex.from_frame(official[["year", "sex", "age"]])
@@ -221,7 +221,7 @@ def test_projection_shape_and_totals(projection):
     assert (projection["population"] >= 0).all()
     assert projection["year"].min() == 2021 and projection["year"].max() == 2100
     sizes = projection.groupby(["year", "sex"])["age"].agg(["size", "max"])
-    assert (sizes["size"] == len(AGES)).all() and (sizes["max"] == pop.MAX_AGE).all()
+    assert (sizes["size"] == len(AGES)).all() and (sizes["max"] == pyramids.MAX_AGE).all()
     totals = projection.groupby("year")["population"].sum() / 1e6
     assert totals.loc[2030] == pytest.approx(68.55, abs=0.01)
     assert totals.loc[2050] == pytest.approx(69.21, abs=0.01)
@@ -229,8 +229,8 @@ def test_projection_shape_and_totals(projection):
 
 
 def test_projection_keeps_official_values(raw_dir, projection):
-    official = pop.read_pyramid_csv(raw_dir / pop.PROJECTION_FILE)
-    ours = projection.assign(age=np.minimum(projection["age"], pop.PYRAMID_OPEN_AGE))
+    official = pyramids.read_pyramid_csv(raw_dir / pop.PROJECTION_FILE)
+    ours = projection.assign(age=np.minimum(projection["age"], pyramids.PYRAMID_OPEN_AGE))
     ours = ours.groupby(["year", "sex", "age"])["population"].sum()
     index = pd.MultiIndex.from_frame(official[["year", "sex", "age"]])
     assert (ours.reindex(index).to_numpy() == official["population"].to_numpy()).all()
@@ -238,7 +238,7 @@ def test_projection_keeps_official_values(raw_dir, projection):
 
 def test_builds_are_deterministic(raw_dir, national, projection):
     assert national.equals(
-        check_frame(SPECS["population_national"], pop.build_population_national(raw_dir))
+        check_frame(SPECS["population_national"], pyramids.build_population_national(raw_dir))
     )
     assert projection.equals(
         check_frame(SPECS["projection_insee2021"], pop.build_projection_insee2021(raw_dir))

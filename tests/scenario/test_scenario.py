@@ -13,6 +13,8 @@ from prospectif.scenario import (
     load_scenario_file,
     save_scenario,
     scenario_from_dict,
+    scenario_from_file,
+    scenario_from_presets,
 )
 from prospectif.scenario.docs import assumptions_markdown
 
@@ -202,3 +204,14 @@ def test_cli_validate_accepts_presets():
 def test_assumptions_reference_page_is_up_to_date():
     page = (ROOT / "docs" / "assumptions.md").read_text(encoding="utf-8")
     assert page == assumptions_markdown(), "run `make docs` to regenerate docs/assumptions.md"
+
+
+def test_preset_ids_and_files_are_named_by_the_function_never_guessed(tmp_path):
+    composed = scenario_from_presets("tendanciel,insee-migration-haute", 2040)
+    assert composed.horizon == 2040 and composed.extends == ("tendanciel", "insee-migration-haute")
+    path = write(tmp_path, "v.yaml", "extends: [tendanciel]\nlabel: {fr: V}\n")
+    assert scenario_from_file(path, 2060).horizon == 2060
+    with pytest.raises(ScenarioError, match="invalide"):
+        scenario_from_presets(str(path), 2040)
+    with pytest.raises(ScenarioError, match="tendanciel : fichier introuvable"):
+        scenario_from_file(tmp_path / "tendanciel", 2040)

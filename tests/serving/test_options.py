@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from prospectif.errors import ServingError
-from prospectif.serve import ServeOptions, preheat_option, url_prefix, voila_arguments
+from prospectif.resources import READ_ONLY_VARIABLE
 from prospectif.serving.app import SERVING_DIR, ProspectifVoila
 from prospectif.serving.handlers import describe, list_dashboards
+from prospectif.serving.kernels import BoundedKernelManager
+from prospectif.serving.launch import ServeOptions, preheat_option, url_prefix, voila_arguments
 
 from .server import write_notebook
 
@@ -31,6 +35,28 @@ def test_sizing_reaches_the_server():
         "--ProspectifVoila.allowed_hosts=a.fr",
     ):
         assert expected in arguments
+
+
+def test_read_only_is_a_setting_of_the_kernel_manager_not_of_the_environment():
+    assert "--BoundedKernelManager.read_only=True" in voila_arguments(ServeOptions(read_only=True))
+    assert "--BoundedKernelManager.read_only=False" in voila_arguments(ServeOptions())
+
+
+def test_a_read_only_manager_starts_kernels_with_the_read_only_variable(monkeypatch):
+    started = []
+
+    async def start(self, *args, **kwargs):
+        started.append(kwargs)
+        return f"k{len(started)}"
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
+    monkeypatch.setenv("KEPT", "1")
+    asyncio.run(BoundedKernelManager(read_only=True).start_kernel(env={"VOILA": "x"}))
+    asyncio.run(BoundedKernelManager(read_only=True).start_kernel())
+    asyncio.run(BoundedKernelManager().start_kernel())
+    assert started[0]["env"] == {"VOILA": "x", READ_ONLY_VARIABLE: "1"}
+    assert started[1]["env"][READ_ONLY_VARIABLE] == "1" and started[1]["env"]["KEPT"] == "1"
+    assert "env" not in started[2]
 
 
 def test_preheat_option():

@@ -1,8 +1,11 @@
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prospectif.scenario import load_preset, save_scenario
+from prospectif.scenario import Scenario, load_preset, save_scenario
+from prospectif.scenario.fields import assumption_meta
 from prospectif.ui.state import MAX_QUERY_LENGTH, ViewState, parse_query, resolve, to_query
 
 DEFAULTS = ViewState(territory="DEP-71", scenario="insee-central", horizon=2070)
@@ -31,7 +34,7 @@ def test_values_equal_to_the_base_are_not_changes():
     [
         ("territory=DEP-999", "DEP-999"),
         ("scenario=../../etc/passwd", "scénario '../../etc/passwd' invalide"),
-        ("horizon=3000", "horizon='3000' : une année de 2030 à 2100 est attendue"),
+        ("horizon=3000", "horizon='3000' : une année de 2026 à 2100 est attendue"),
         ("horizon=abc", "horizon"),
         ("lang=de", "lang='de' : valeurs admises fr, en"),
         ("demography.fertility.tfr_target=9", "tfr_target"),
@@ -54,9 +57,9 @@ def test_each_bad_parameter_is_dropped_with_a_reason(query, fragment):
 
 
 def test_a_dropped_parameter_is_explained_in_the_page_language():
-    _, (problem,) = parse_query("horizon=2028", DEFAULTS)
-    assert problem.render("fr") == "horizon='2028' : une année de 2030 à 2100 est attendue"
-    assert problem.render("en") == "horizon='2028': a year from 2030 to 2100 is expected"
+    _, (problem,) = parse_query("horizon=2025", DEFAULTS)
+    assert problem.render("fr") == "horizon='2025' : une année de 2026 à 2100 est attendue"
+    assert problem.render("en") == "horizon='2025': a year from 2026 to 2100 is expected"
 
 
 def test_good_parameters_survive_a_bad_neighbour():
@@ -85,7 +88,16 @@ def test_a_variant_file_edited_on_disk_is_served_fresh(tmp_path):
     path = tmp_path / "atelier.yaml"
     variant = load_preset("tendanciel").model_copy(update={"id": "atelier"})
     save_scenario(variant.with_values({"demography.fertility.tfr_target": 1.5}), path)
-    state = ViewState("DEP-71", str(path), 2050)
+    state = ViewState("DEP-71", path, 2050)
     assert resolve(state).demography.fertility.tfr_target == 1.5
     save_scenario(variant.with_values({"demography.fertility.tfr_target": 2.1}), path)
     assert resolve(state).demography.fertility.tfr_target == 2.1
+
+
+def test_the_url_accepts_exactly_the_horizons_of_the_scenario_schema():
+    bounds = assumption_meta(Scenario, "horizon")
+    for year in (bounds["ge"], bounds["le"]):
+        assert parse_query(f"horizon={year}", DEFAULTS) == (replace(DEFAULTS, horizon=year), [])
+    for year in (bounds["ge"] - 1, bounds["le"] + 1):
+        parsed, problems = parse_query(f"horizon={year}", DEFAULTS)
+        assert parsed == DEFAULTS and len(problems) == 1 and f"'{year}'" in problems[0].render()

@@ -24,21 +24,23 @@ from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import Discriminator, Field, Tag, ValidationError
 
 from ..errors import BatchError, InputFileError, ProspectifError
 from ..messages import Message, message
-from ..scenario import Scenario, scenario_for
+from ..resources import dashboards_dir
+from ..scenario import Scenario, scenario_from_file, scenario_from_presets
 from ..scenario.fields import Section, assumption_meta
 from ..scenario.messages import EXPECTED, PROBLEMS
 from ..scenario.schema import SCENARIO_ID_PATTERN
 from ..yamlio import parse_yaml, read_yaml
 
-FORMAT = "prospectif-batch/1"
+FORMAT: Final = "prospectif-batch/1"
 KINDS = {"regions": "REG", "departements": "DEP", "epci": "EPCI", "communes": "COM"}
 """Selector names and the territory kind each selects."""
 DESCENT = ("FR", "FR-METRO", "REG", "DEP", "EPCI", "COM")
@@ -109,14 +111,16 @@ class ScenarioSpec:
     key
         The scenario id: its run folder name and its ``scenario`` column in the results.
     parameter
-        Value of the notebooks' ``scenario`` parameter: preset ids joined by commas, or the
-        absolute path of a scenario file.
+        Preset ids joined by commas (the notebooks' ``scenario`` parameter), or the absolute
+        path of a scenario file (their ``scenario_file`` parameter).
     label
         French label ('' when the file is invalid).
     hash
         Content hash with the batch horizon ('' when the file is invalid).
     error
         Why the scenario file cannot be loaded ('' when it can).
+    is_file
+        Whether ``parameter`` is a file rather than preset ids.
     """
 
     key: str
@@ -124,6 +128,7 @@ class ScenarioSpec:
     label: str
     hash: str
     error: str = ""
+    is_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,8 +178,8 @@ def batch_from_document(
     try:
         definition = BatchFile.model_validate(document)
     except ValidationError as exc:
-        problems = [_describe(error) for error in exc.errors()]
-        raise BatchError("lines", lines=_located(problems, source)) from None
+        found = [_describe(error) for error in exc.errors()]
+        raise BatchError("lines", lines=_located(found, source)) from None
     problems: list[Message] = []
     notebooks = _notebooks(definition.dashboards, dashboards_dir, problems)
     territories = _territories(definition.territories, problems)
@@ -184,19 +189,12 @@ def batch_from_document(
     return Batch(source, definition, notebooks, territories, scenarios)
 
 
-def default_dashboards_dir() -> Path:
-    """The dashboard notebooks' folder (``dashboards/``)."""
-    from ..serve import dashboards_dir
-
-    return dashboards_dir()
-
-
 def _located(problems: list[Message], source: str) -> list[Message]:
     return [Message("at", {"source": source, "problem": p}) for p in problems]
 
 
 def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[Message]) -> dict:
-    folder = Path(folder or default_dashboards_dir())
+    folder = Path(folder or dashboards_dir())
     available = {p.stem: p.resolve() for p in sorted(folder.glob("*.ipynb"))}
     for i, name in enumerate(names):
         if name not in available:
@@ -306,19 +304,19 @@ def _matches(pattern: str, base: Path) -> list[Path]:
 
 
 def _preset_spec(ids: str, horizon: int) -> ScenarioSpec:
-    scenario = scenario_for(ids, horizon)
+    scenario = scenario_from_presets(ids, horizon)
     return ScenarioSpec(scenario.id, ids, scenario.label.fr, scenario.hash)
 
 
 def _file_spec(path: Path, horizon: int) -> ScenarioSpec:
     try:
-        scenario = scenario_for(str(path), horizon)
+        scenario = scenario_from_file(path, horizon)
     except ProspectifError as exc:
-        return ScenarioSpec(_slug(path.stem), str(path), "", "", str(exc))
+        return ScenarioSpec(_slug(path.stem), str(path), "", "", str(exc), is_file=True)
     except OSError as exc:
         error = message("cannot_read", file=path, reason=exc.strerror or exc)
-        return ScenarioSpec(_slug(path.stem), str(path), "", "", error)
-    return ScenarioSpec(scenario.id, str(path), scenario.label.fr, scenario.hash)
+        return ScenarioSpec(_slug(path.stem), str(path), "", "", error, is_file=True)
+    return ScenarioSpec(scenario.id, str(path), scenario.label.fr, scenario.hash, is_file=True)
 
 
 def _slug(text: str) -> str:
@@ -331,7 +329,7 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _describe(error: dict[str, Any]) -> Message:
+def _describe(error: Mapping[str, Any]) -> Message:
     loc = [str(p) for i, p in enumerate(error["loc"]) if not (i == 2 and p in _TAGS)]
     key = ".".join(loc) or "(file)"
     kind, ctx = error["type"], error.get("ctx", {})

@@ -132,7 +132,7 @@ def _row(batch: Batch, run: Run, record: dict | None, values: dict) -> str:
     e = html.escape
     status = record["status"] if record else "pending"
     label = {"ok": "réussi", "failed": "échec", "pending": "en attente"}[status]
-    if status == "failed":
+    if record and status == "failed":
         label = f"échec : {record['error']}"
     folder = run.folder.as_posix()
     links = (

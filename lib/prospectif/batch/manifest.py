@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from ..fileio import atomic_write_text
+from ..resources import checkout_root
 from .definition import Batch
 from .plan import Run
 
@@ -50,7 +51,9 @@ def _version(package: str) -> str | None:
 
 def git_commit(folder: Path | None = None) -> str | None:
     """The commit of the project's git checkout (``+dirty`` if files changed), or None."""
-    folder = folder or Path(__file__).resolve().parents[3]
+    folder = folder or checkout_root()
+    if folder is None:
+        return None
     try:
         head = subprocess.run(
             ["git", "-C", str(folder), "rev-parse", "HEAD"],

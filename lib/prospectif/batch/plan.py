@@ -43,9 +43,11 @@ class Run:
 
     def parameters(self, output_dir: str = "") -> dict[str, object]:
         """The notebook's parameters (report mode), results written to ``output_dir``."""
+        spec = self.scenario
         return {
             "territory": self.territory,
-            "scenario": self.scenario.parameter,
+            "scenario": "" if spec.is_file else spec.parameter,
+            "scenario_file": spec.parameter if spec.is_file else "",
             "horizon": self.horizon,
             "mode": MODE,
             "output_dir": output_dir,

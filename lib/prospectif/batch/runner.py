@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import logging
 import os
 import re
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from filelock import FileLock, Timeout
 
 from ..messages import Message, message
 from ..results import COLUMNS, INDEX, write_results
@@ -246,18 +246,20 @@ def combine(snapshot: Path, runs: list[Run], records: dict[str, dict]) -> pd.Dat
 def snapshot_lock(snapshot: Path):
     """Hold an exclusive lock on the snapshot folder (released even if the process is killed).
 
+    The operating system's lock on ``.lock`` (``flock`` on Unix, ``msvcrt`` on Windows), never
+    a lock file whose mere presence would outlive a killed batch.
+
     Raises
     ------
     BatchError
         If another batch is writing the same snapshot.
     """
-    fd = os.open(Path(snapshot) / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    lock = FileLock(Path(snapshot) / LOCK, timeout=0, preserve_lock_file=True)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
+        lock.acquire()
+    except Timeout:
         raise BatchError("batch.locked", folder=snapshot) from None
     try:
         yield
     finally:
-        os.close(fd)
+        lock.release()

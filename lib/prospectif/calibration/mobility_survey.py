@@ -24,6 +24,7 @@ import io
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeGuard
 
 import numpy as np
 
@@ -172,8 +173,12 @@ def survey_from_dict(document: object, source: str = "<survey>") -> TravelSurvey
         if key not in KEYS
     ]
     if document.get("format", FORMAT) != FORMAT:
-        params = {"key": "format", "value": repr(document["format"]), "expected": FORMAT}
-        problems.append(Message("survey.format_version", params))
+        problems.append(
+            Message(
+                "survey.format_version",
+                {"key": "format", "value": repr(document["format"]), "expected": FORMAT},
+            )
+        )
     trips = _number(document, "trips_per_person", TRIPS_RANGE, problems, TRIPS_UNIT)
     shares = _modes(document, "mode_shares", (0.0, 1.0), problems, "", required=True)
     distances = _modes(document, "mean_distance_km", DISTANCE_RANGE, problems, " km", False)
@@ -183,12 +188,18 @@ def survey_from_dict(document: object, source: str = "<survey>") -> TravelSurvey
         or isinstance(year, bool)
         or not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]
     ):
-        params = {"key": "year", "value": repr(year), "low": YEAR_RANGE[0], "high": YEAR_RANGE[1]}
-        problems.append(Message("survey.year", params))
+        low, high = YEAR_RANGE
+        problems.append(
+            Message("survey.year", {"key": "year", "value": repr(year), "low": low, "high": high})
+        )
     if shares and len(shares) == len(SURVEY_MODES):
         total = sum(shares.values())
         if abs(total - 1.0) > SHARE_TOLERANCE:
-            params = {"total": total, "modes": len(SURVEY_MODES), "tolerance": SHARE_TOLERANCE}
+            params = {
+                "total": total,
+                "modes": len(SURVEY_MODES),
+                "tolerance": SHARE_TOLERANCE,
+            }
             problems.append(Message("survey.shares_sum", params))
     if problems:
         lines = [Message("at", {"source": source, "problem": p}) for p in problems]
@@ -205,7 +216,7 @@ def survey_from_dict(document: object, source: str = "<survey>") -> TravelSurvey
     )
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,17 +14,10 @@ import yaml
 from ..errors import DataError
 from ..fileio import atomic_write_bytes
 from ..messages import Message
+from ..resources import data_dir as default_data_dir
 from .spec import TableSpec
 
 REBUILD_HINT = Message("data.rebuild_hint")
-
-
-def default_data_dir() -> Path:
-    """The embedded data folder: ``$PROSPECTIF_DATA`` if set, else the project's ``data/``."""
-    env = os.environ.get("PROSPECTIF_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "data"
 
 
 def write_table(frame: pd.DataFrame, path: Path) -> Path:

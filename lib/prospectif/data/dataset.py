@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import pandas as pd
 
@@ -69,7 +69,7 @@ class Dataset:
         """What ``compute()`` returns, computed once for this data set and kept under ``key``."""
         if key not in self._derived:
             self._derived[key] = compute()
-        return self._derived[key]
+        return cast(T, self._derived[key])
 
 
 _default: Dataset | None = None

@@ -279,5 +279,5 @@ def _check_shapes(
     if np.shape(weights) != (units,):
         raise ModelError("model.shape", name="weights", shape=np.shape(weights), expected=(units,))
     if life_expectancy.ndim != 3 or life_expectancy.shape[1:] != (units, 2):
-        shape, expected = life_expectancy.shape, f"(year, {units}, 2)"
-        raise ModelError("model.shape", name="life_expectancy", shape=shape, expected=expected)
+        shape, wanted = life_expectancy.shape, f"(year, {units}, 2)"
+        raise ModelError("model.shape", name="life_expectancy", shape=shape, expected=wanted)

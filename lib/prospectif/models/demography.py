@@ -120,7 +120,9 @@ class RatePaths:
 def stack_paths(paths: list[RatePaths]) -> RatePaths:
     """Paths with the same years, sex ratio and migration mode, stacked along the unit axis."""
     first = paths[0]
-    rates = None if first.migration_rates is None else [p.migration_rates for p in paths]
+    rates = None
+    if first.migration_rates is not None:
+        rates = [np.asarray(p.migration_rates) for p in paths]
     return RatePaths(
         first.years,
         np.concatenate([p.survival for p in paths], axis=1),

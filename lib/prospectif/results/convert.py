@@ -152,7 +152,7 @@ def mobility_series(result: MobilityResult) -> list[Series]:
             make(f"Mobility|Car Sales|{n}", 100 * result.sales_shares[:, i])
             for i, n in enumerate(POWERTRAIN_NAMES)
         ),
-        make("Mobility|Energy", sum(result.energy_gwh.values())),
+        make("Mobility|Energy", np.sum(list(result.energy_gwh.values()), axis=0)),
         *(make(f"Mobility|Energy|{c.capitalize()}", result.energy_gwh[c]) for c in CARRIERS),
         make("Mobility|Emissions|Tailpipe", result.tailpipe_kt),
         make("Mobility|Emissions|Life Cycle", result.life_cycle_kt),

@@ -8,8 +8,9 @@ from .io import (
     load_scenario_file,
     presets_dir,
     save_scenario,
-    scenario_for,
     scenario_from_dict,
+    scenario_from_file,
+    scenario_from_presets,
 )
 from .schema import MODEL_SECTIONS, Scenario, section_models
 
@@ -23,7 +24,8 @@ __all__ = [
     "load_scenario_file",
     "presets_dir",
     "save_scenario",
-    "scenario_for",
     "scenario_from_dict",
+    "scenario_from_file",
+    "scenario_from_presets",
     "section_models",
 ]

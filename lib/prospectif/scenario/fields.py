@@ -43,7 +43,12 @@ def assumption(
     step
         Slider step for the dashboards.
     """
-    extra = {"unit": unit, "label_fr": label_fr, "label_en": label_en, "source": source}
+    extra: dict[str, Any] = {
+        "unit": unit,
+        "label_fr": label_fr,
+        "label_en": label_en,
+        "source": source,
+    }
     if step is not None:
         extra["step"] = step
     return Field(default, ge=ge, le=le, json_schema_extra=extra)
@@ -52,7 +57,8 @@ def assumption(
 def assumption_meta(section: type[BaseModel], name: str) -> dict[str, Any]:
     """Unit, labels, source, step and range (``ge``, ``le``) of one assumption of a section."""
     info = section.model_fields[name]
-    meta = dict(info.json_schema_extra or {})
+    extra = info.json_schema_extra
+    meta = dict(extra) if isinstance(extra, dict) else {}
     for constraint in info.metadata:
         for bound in ("ge", "le"):
             if hasattr(constraint, bound):

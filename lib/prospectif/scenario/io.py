@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from ..errors import InputFileError, ScenarioError
 from ..messages import Message
-from ..paths import presets_dir
+from ..resources import presets_dir
 from ..yamlio import read_yaml, write_yaml
 from .messages import scenario_error
 from .schema import SCENARIO_ID_PATTERN, Scenario
@@ -89,17 +89,14 @@ def compose(scenario_ids: list[str], folder: Path | None = None) -> Scenario:
     return _validate(merged, "+".join(ids))
 
 
-def scenario_for(reference: str, horizon: int) -> Scenario:
-    """The scenario a dashboard or a batch names, with the given horizon.
+def scenario_from_presets(ids: str, horizon: int) -> Scenario:
+    """Preset ids joined by commas (``"tendanciel,apa-haute"``), composed, at ``horizon``."""
+    return compose(ids.split(",")).with_values({"horizon": horizon})
 
-    ``reference`` is preset ids joined by commas (``"tendanciel,autonomie-optimiste"``) or the
-    path of a scenario file ending in ``.yaml`` (e.g. a variant saved in a workshop).
-    """
-    if reference.endswith(".yaml"):
-        scenario = load_scenario_file(Path(reference))
-    else:
-        scenario = compose(reference.split(","))
-    return scenario.with_values({"horizon": horizon})
+
+def scenario_from_file(path: Path, horizon: int) -> Scenario:
+    """The scenario file ``path`` (e.g. a variant saved in a workshop), at ``horizon``."""
+    return load_scenario_file(Path(path)).with_values({"horizon": horizon})
 
 
 def scenario_from_dict(document: dict, source: str = "<scenario>") -> Scenario:

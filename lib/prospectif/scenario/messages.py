@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -46,7 +47,7 @@ def located_problems(exc: ValidationError, source: str) -> list[Message]:
     return [Message("at", {"source": source, "problem": describe_error(e)}) for e in exc.errors()]
 
 
-def describe_error(error: dict[str, Any]) -> Message:
+def describe_error(error: Mapping[str, Any]) -> Message:
     """One plain-language message for a pydantic error: key, value, problem and allowed values."""
     loc = [str(part) for part in error["loc"]]
     key = ".".join(_shown_key(part) for part in loc) or "(file)"
@@ -59,7 +60,7 @@ def describe_error(error: dict[str, Any]) -> Message:
     return Message(PROBLEMS.get(kind, "value.invalid"), {**params, "allowed": _allowed(error)})
 
 
-def _allowed(error: dict[str, Any]) -> Message:
+def _allowed(error: Mapping[str, Any]) -> Message:
     meta = _field_meta([str(part) for part in error["loc"]])
     kind, ctx = error["type"], error.get("ctx", {})
     if "ge" in meta or "le" in meta:
@@ -91,7 +92,7 @@ def _short_repr(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _fmt(bound: object) -> str:
+def _fmt(bound: float | None) -> str:
     if bound is None:
         return "…"
     number = float(bound)

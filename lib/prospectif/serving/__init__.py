@@ -1,7 +1,8 @@
 """The dashboard server behind ``prospectif serve``.
 
 A Voilà application restricted to the dashboards, with a bound on live kernels, French pages
-and a committed configuration. Modules: ``app`` (the application and the handlers it serves),
+and a committed configuration. Modules: ``launch`` (the command line's options, defaults and
+start), ``app`` (the application and the handlers it serves),
 ``handlers`` (home, dashboard, busy and not-found pages), ``kernels`` (the bounded kernel
 manager); ``voila.json`` (the fixed server configuration) and
 ``share/voila/templates/prospectif`` (the page template).

@@ -21,12 +21,16 @@ error whenever any kernel is shut down.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Integer
+from traitlets import Bool, Integer
+
+from ..resources import READ_ONLY_VARIABLE
+from .launch import MAX_KERNELS
 
 KERNEL_ARGUMENTS = ("--HistoryManager.enabled=False",)
 """Added to every kernel's command line: no IPython history database. Dashboard kernels never
@@ -51,12 +55,22 @@ class BoundedKernelManager(AsyncMappingKernelManager):
     """A kernel manager with at most ``max_kernels`` live kernels (see the module docstring)."""
 
     max_kernels = Integer(
-        40,
+        MAX_KERNELS,
         min=1,
         config=True,
         help="Most kernels alive or starting at once, preheated pool included; beyond, viewers "
         "get the busy page (HTTP 503). Example: --BoundedKernelManager.max_kernels=20",
     )
+
+    read_only = Bool(
+        False,
+        config=True,
+        help="Start read-only kernels: the dashboards save nothing on the server and offer "
+        "downloads only (directors' mode). Example: --BoundedKernelManager.read_only=True",
+    )
+
+    _pools: dict[str | None, list[asyncio.Task]]
+    """Preheated kernels per notebook, set by Voilà's pool subclass (see the module docstring)."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -75,9 +89,12 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         """How many more kernels may start now."""
         return self.max_kernels - self.slots_in_use()
 
-    async def start_kernel(self, *args, **kwargs) -> str:
+    # the synchronous signature is jupyter_client's; this manager's base is the asynchronous one
+    async def start_kernel(self, *args, **kwargs) -> str:  # type: ignore[override]
         """Start a kernel in a slot already held (by a reservation or a pool refill)."""
         kwargs.setdefault("extra_arguments", list(KERNEL_ARGUMENTS))
+        if self.read_only:
+            kwargs["env"] = {**(kwargs.get("env") or os.environ), READ_ONLY_VARIABLE: "1"}
         kernel_id = await super().start_kernel(*args, **kwargs)
         self._started.add(kernel_id)
         return kernel_id

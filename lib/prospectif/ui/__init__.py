@@ -34,9 +34,18 @@ def query_string() -> str:
 
 
 def show(
-    name: str, territory: str, scenario: str, horizon: int, mode: str, output_dir: str = ""
+    name: str,
+    territory: str,
+    scenario: str,
+    horizon: int,
+    mode: str,
+    output_dir: str = "",
+    scenario_file: str = "",
 ) -> None:
-    """Display dashboard ``name`` in the notebook: the live app or the static report."""
+    """Display dashboard ``name`` in the notebook: the live app or the static report.
+
+    ``scenario`` is preset ids joined by commas; a ``scenario_file`` (a batch's) replaces them.
+    """
     from IPython.display import HTML, display
 
     if mode not in MODES:
@@ -44,7 +53,7 @@ def show(
     dashboard = DASHBOARDS[name]
     defaults = ViewState(
         territory=territory,
-        scenario=scenario,
+        scenario=Path(scenario_file) if scenario_file else scenario,
         horizon=horizon,
         presentation=dashboard.presentation,
     )

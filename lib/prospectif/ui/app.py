@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
@@ -14,6 +16,7 @@ import pandas as pd
 from ..errors import ProspectifError
 from ..messages import Message
 from ..pipeline import ChainRun, run_chain
+from ..resources import read_only
 from ..scenario import Scenario, list_presets
 from ..territory import get_territory, search
 from .catalogue import Context, Dashboard
@@ -21,9 +24,9 @@ from .content import indicator_table, sources_html
 from .exports import export_links
 from .figures import IMAGE_FORMATS, figure_widget, set_image_format, update_in_place
 from .panel import AssumptionPanel
-from .state import ViewState, base_scenario, resolve, to_query
+from .state import ViewState, base_ids, base_scenario, resolve, to_query
 from .texts import pick, text
-from .variants import MAX_COMPARED, VariantStore, read_only, save_variant
+from .variants import MAX_COMPARED, VariantStore, save_variant
 
 RUN_CACHE_SIZE = 24
 """Runs kept per session (current setting, variants, recent slider positions)."""
@@ -73,7 +76,7 @@ def territory_options(query: str, limit: int = 12) -> dict[str, str]:
 class DashboardApp:
     """A live dashboard for one session; ``widget`` is what the notebook displays."""
 
-    def __init__(self, dashboard: Dashboard, state: ViewState, problems: list[Message] = ()):
+    def __init__(self, dashboard: Dashboard, state: ViewState, problems: Sequence[Message] = ()):
         self.dashboard = dashboard
         self.state = state
         self.lang = state.lang
@@ -82,8 +85,8 @@ class DashboardApp:
         self.figures: dict[str, w.Widget] = {}
         self._territories: dict[str, str] = {}
         self._build_widgets()
-        problems = (text("query_problem", self.lang, problem=p.render(self.lang)) for p in problems)
-        self.messages.value = "".join(f"<div>{html.escape(p)}</div>" for p in problems)
+        shown = (text("query_problem", self.lang, problem=p.render(self.lang)) for p in problems)
+        self.messages.value = "".join(f"<div>{html.escape(p)}</div>" for p in shown)
         self.panel.show(resolve(state))
         self.refresh()
 
@@ -101,7 +104,7 @@ class DashboardApp:
             layout={"width": "460px"},
         )
         self.territory_box.observe(self._territory_typed, names="value")
-        options = preset_options(lang)
+        options: list[tuple[str, str | Path]] = list(preset_options(lang))
         if self.state.scenario not in list_presets():
             label = base_scenario(self.state.scenario, self.state.horizon).label.get(lang)
             options.insert(0, (label, self.state.scenario))
@@ -253,9 +256,7 @@ class DashboardApp:
             self.messages.value = html.escape(text("name_needed", self.lang))
             return
         try:
-            scenario = resolve(self.state).with_values(
-                {}, extends=tuple(self.state.scenario.split(","))
-            )
+            scenario = resolve(self.state).with_values({}, extends=base_ids(self.state.scenario))
             variant = self.variants.add(name, scenario)
             message = text("saved", self.lang, name=variant.label.fr)
             if read_only():

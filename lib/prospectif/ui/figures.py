@@ -55,8 +55,9 @@ def same(a: object, b: object) -> bool:
     """Deep equality of plotly property values: dicts, sequences, NumPy arrays, scalars."""
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, np.ndarray | list | tuple) or isinstance(b, np.ndarray | list | tuple):
-        if a is None or b is None or len(a) != len(b):
+    sequences = np.ndarray | list | tuple
+    if isinstance(a, sequences) or isinstance(b, sequences):
+        if not (isinstance(a, sequences) and isinstance(b, sequences)) or len(a) != len(b):
             return False
         try:
             return bool(np.array_equal(np.asarray(a, float), np.asarray(b, float), equal_nan=True))

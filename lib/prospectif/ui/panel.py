@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import ipywidgets as w
+from pydantic import BaseModel
 
 from ..i18n import format_number
 from ..scenario import Scenario, section_models
@@ -46,7 +47,7 @@ class Group:
     controls: tuple[Control, ...]
 
 
-def control_for(section: type, path: str, name: str, lang: str) -> Control | None:
+def control_for(section: type[BaseModel], path: str, name: str, lang: str) -> Control | None:
     """The control of assumption ``name`` of ``section``, or None if no widget fits it."""
     meta = assumption_meta(section, name)
     annotation = section.model_fields[name].annotation

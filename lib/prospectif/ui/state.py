@@ -14,12 +14,16 @@ from urllib.parse import parse_qsl, urlencode
 
 from ..errors import InputError, ProspectifError
 from ..messages import Message
-from ..scenario import Scenario, check_id, presets_dir, scenario_for
+from ..scenario import Scenario, check_id, presets_dir, scenario_from_file, scenario_from_presets
+from ..scenario.fields import assumption_meta
 from ..territory import get_territory
 from .texts import LANGS
 
 MAX_QUERY_LENGTH = 8192
 """Longer query strings are refused whole (characters)."""
+
+HORIZON = assumption_meta(Scenario, "horizon")
+"""The scenario schema's horizon (``ge``, ``le``): the years a URL may ask for."""
 
 VIEW_KEYS = ("territory", "scenario", "horizon", "lang", "view")
 PRESENTATION = "presentation"
@@ -29,12 +33,12 @@ VIEWS = (PRESENTATION, WORKSHOP)
 
 @dataclass(frozen=True)
 class ViewState:
-    """A dashboard view: ``scenario`` is preset ids joined by commas, ``changes`` the
-    assumptions moved from it as ``(dotted key, value)`` pairs.
+    """A dashboard view: ``scenario`` is preset ids joined by commas or a scenario file (a
+    batch's), ``changes`` the assumptions moved from it as ``(dotted key, value)`` pairs.
     """
 
     territory: str
-    scenario: str
+    scenario: str | Path
     horizon: int
     changes: tuple[tuple[str, object], ...] = ()
     lang: str = "fr"
@@ -51,9 +55,9 @@ class _Parsed:
     problems: list[Message] = field(default_factory=list)
 
 
-def base_scenario(reference: str, horizon: int) -> Scenario:
-    """The starting scenario of a view: preset ids joined by commas or a ``.yaml`` path, with
-    the given horizon (see :func:`prospectif.scenario.scenario_for`).
+def base_scenario(reference: str | Path, horizon: int) -> Scenario:
+    """The starting scenario of a view, preset ids joined by commas or a scenario file, with
+    the given horizon.
 
     Kept while no scenario file it may read changes: the key holds the modification times of
     the presets and of the variant's folder, so a file edited on disk is read again.
@@ -61,21 +65,28 @@ def base_scenario(reference: str, horizon: int) -> Scenario:
     return _read_scenario(reference, horizon, _scenario_files_state(reference))
 
 
-def _scenario_files_state(reference: str) -> tuple[tuple[str, int, int, int], ...]:
+def _scenario_files_state(reference: str | Path) -> tuple[tuple[str, int, int, int], ...]:
     """Name, modification time (ns), size and inode of every scenario file ``reference`` may
     read (files are replaced atomically on save, so each save changes the inode).
     """
     folders = [presets_dir()]
-    if reference.endswith(".yaml"):
-        folders.append(Path(reference).parent)
+    if isinstance(reference, Path):
+        folders.append(reference.parent)
     stats = ((path, path.stat()) for folder in folders for path in sorted(folder.glob("*.yaml")))
     return tuple((str(p), st.st_mtime_ns, st.st_size, st.st_ino) for p, st in stats)
 
 
 @functools.lru_cache(maxsize=64)
-def _read_scenario(reference: str, horizon: int, files: tuple) -> Scenario:
-    """:func:`scenario_for`, kept per state of the scenario ``files`` (the cache key only)."""
-    return scenario_for(reference, horizon)
+def _read_scenario(reference: str | Path, horizon: int, files: tuple) -> Scenario:
+    """The scenario of ``reference``, kept per state of the scenario ``files`` (the key only)."""
+    if isinstance(reference, Path):
+        return scenario_from_file(reference, horizon)
+    return scenario_from_presets(reference, horizon)
+
+
+def base_ids(reference: str | Path) -> tuple[str, ...]:
+    """The preset ids a view starts from (none for a scenario file, which is self-contained)."""
+    return () if isinstance(reference, Path) else tuple(reference.split(","))
 
 
 def resolve(state: ViewState) -> Scenario:
@@ -144,9 +155,9 @@ def _scenario(value: str) -> str:
 
 
 def _horizon(value: str) -> int:
-    if value.isdigit() and 2030 <= int(value) <= 2100:
+    if value.isdigit() and HORIZON["ge"] <= int(value) <= HORIZON["le"]:
         return int(value)
-    raise InputError("url.horizon", value=value[:20], low=2030, high=2100)
+    raise InputError("url.horizon", value=value[:20], low=HORIZON["ge"], high=HORIZON["le"])
 
 
 def _choice(key: str, allowed: tuple[str, ...]):

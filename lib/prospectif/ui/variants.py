@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,11 +15,6 @@ MAX_COMPARED = 4
 """Variants overlaid at most in the comparison figures."""
 
 MAX_NAME_LENGTH = 60
-
-
-def read_only() -> bool:
-    """Whether the server must not write anything (``PROSPECTIF_READ_ONLY=1``)."""
-    return os.environ.get("PROSPECTIF_READ_ONLY", "0") == "1"
 
 
 def variant_id(name: str) -> str:

@@ -24,8 +24,8 @@ INSEE_ERROR_2025 = {"2016 projection": 0.7, "2021 projection": -0.9}
 """INSEE's own error on France's 2025 population (%), as quoted in the demography issue."""
 
 
-def _insee_projection() -> np.ndarray:
-    """INSEE 2021 central projection (persons), shape (year 2021…2100, sex, age 0…105)."""
+def _insee_projection() -> tuple[np.ndarray, np.ndarray]:
+    """INSEE 2021 central projection: its years and the persons, shape (year, sex, age 0…105)."""
     table = load_table("projection_insee2021")
     cube = table.pivot_table(index=["year", "sex"], columns="age", values="population")
     years = np.sort(table["year"].unique())

@@ -41,7 +41,7 @@ def _observed_run(code: str, last_year: int) -> tuple:
     weights = territory.shares.to_numpy(float)
     years = np.arange(2019, last_year + 1)
     people = np.stack(
-        [np.tensordot(weights, np.nan_to_num(base.population_in(y)[units]), 1) for y in years]
+        [np.tensordot(weights, np.nan_to_num(base.population_in(int(y))[units]), 1) for y in years]
     )
     inputs = mobility_inputs(territory)
     params = load_preset("mobilite-tendanciel").mobility

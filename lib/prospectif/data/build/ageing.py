@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyreadr
 
 from ...errors import DataError
 from ..spec import Column, Source, TableSpec
+from .readers import read_rda
 
 ASDEP_RDA = "ageing/ASDEPslbenef.rda"
 SERIES_XLSX = (
@@ -81,20 +81,6 @@ def sex_codes(labels: pd.Series) -> pd.Series:
     if codes.isna().any():
         raise DataError("build.sex_labels", labels=sorted(set(labels[codes.isna()].astype(str))))
     return codes.astype(str)
-
-
-def read_rda(path: Path) -> pd.DataFrame:
-    """Read the single data frame stored in an R data file (latin-1 strings).
-
-    Raises
-    ------
-    DataError
-        If the file does not hold exactly one object.
-    """
-    objects = pyreadr.read_r(str(path), encoding="latin1")
-    if len(objects) != 1:
-        raise DataError("build.one_r_object", file=path, found=list(objects))
-    return next(iter(objects.values()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -166,7 +152,7 @@ def read_derived_apa(raw: Path) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``dep``, ``year``, ``beneficiaries``, ``home``, ``institution`` (persons).
     """
-    asdep = read_rda(raw / ASDEP_RDA)
+    asdep = read_rda(raw / ASDEP_RDA, "latin1")
     deps = asdep[asdep["TypeTerritoire"] == "Département"]
     out = deps[["Code.departement", "Annee", *ASDEP_VARIABLES]].rename(
         columns={"Code.departement": "dep", "Annee": "year", **ASDEP_VARIABLES}
@@ -296,7 +282,7 @@ def build_apa_prevalence(raw: Path) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``year``, ``sex``, ``age_min``, ``age_max``, ``setting``, ``prevalence``.
     """
-    apa = read_rda(raw / APA_RDA)
+    apa = read_rda(raw / APA_RDA, "latin1")
     setting = apa["typepresta"].astype(str).map(APA_SETTINGS)
     if setting.isna().any():
         settings = sorted(set(apa["typepresta"][setting.isna()]))
@@ -367,7 +353,7 @@ def build_institution_residents(raw: Path) -> pd.DataFrame:
         Columns ``year``, ``sex`` ('F'/'M'), ``age``, ``residents`` (persons) and
         ``prevalence`` (fraction).
     """
-    ehpa = read_rda(raw / EHPA_RDA)
+    ehpa = read_rda(raw / EHPA_RDA, "latin1")
     pop = ehpa["poptot"].where(ehpa["poptot"] > 0)
     if not np.allclose(ehpa["nb"] / pop, ehpa["prevalence"], rtol=1e-9, equal_nan=True):
         raise DataError("build.ehpa_prevalence")

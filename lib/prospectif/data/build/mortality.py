@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pyreadr
 
 from ...errors import DataError
 from ..spec import Column, Source, TableSpec
+from .readers import read_rda
 
 #: Age convention kept from the derived files (exact-age quotients).
 CURRENT_AGE = "current age (approx)"
@@ -32,32 +32,6 @@ FORECAST_FILE = "mortality/FRInseeMortalityForecast2021.rda"
 
 #: Years kept from the INSEE 2021 projection (the derived file runs from 1962 to 2120).
 FORECAST_YEARS = (2021, 2100)
-
-
-def read_rda_frame(path: Path) -> pd.DataFrame:
-    """Read an R data file holding exactly one data frame.
-
-    Parameters
-    ----------
-    path
-        The ``.rda`` file.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The single object stored in the file.
-
-    Raises
-    ------
-    DataError
-        If the file is missing or does not hold exactly one object.
-    """
-    if not path.is_file():
-        raise DataError("build.raw_missing", file=path)
-    objects = pyreadr.read_r(path)
-    if len(objects) != 1:
-        raise DataError("build.one_r_object", file=path, found=list(objects))
-    return next(iter(objects.values()))
 
 
 def exact_age_quotients(frame: pd.DataFrame) -> pd.DataFrame:
@@ -126,7 +100,7 @@ def build_mortality_observed(raw: Path) -> pd.DataFrame:
         ``age`` (0-100, in completed years) and ``qx`` (probability of dying between exact
         ages x and x+1, fraction), sorted by (area, year, sex, age).
     """
-    frame = exact_age_quotients(read_rda_frame(Path(raw) / OBSERVED_FILE))
+    frame = exact_age_quotients(read_rda(Path(raw) / OBSERVED_FILE))
     unknown = set(frame["geo"].astype(str)) - set(AREA_CODES)
     if unknown:
         raise DataError("build.unknown_areas", file=OBSERVED_FILE, areas=sorted(unknown))
@@ -151,7 +125,7 @@ def build_mortality_forecast_insee2021(raw: Path) -> pd.DataFrame:
         (probability of dying between exact ages x and x+1, fraction), sorted by
         (year, sex, age).
     """
-    frame = exact_age_quotients(read_rda_frame(Path(raw) / FORECAST_FILE))
+    frame = exact_age_quotients(read_rda(Path(raw) / FORECAST_FILE))
     first, last = FORECAST_YEARS
     frame = frame.loc[frame["year"].between(first, last)]
     if not (frame["type.obs"].astype(str) == "forecasted").all():

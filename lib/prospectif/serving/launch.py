@@ -1,19 +1,18 @@
-"""Serve the dashboards with Voilà (``prospectif serve``).
+"""Start the dashboard server (``prospectif serve``) with the options of the command line.
 
 The fixed behaviour of the server (template, no tracebacks nor sources, preheated kernels, the
-bounded kernel manager, no file tree) is in ``serving/voila.json``; this module adds the sizing
-chosen on the command line and starts :class:`prospectif.serving.app.ProspectifVoila`.
+bounded kernel manager, no file tree) is in ``voila.json``; this module turns the sizing and
+the modes chosen on the command line into Voilà options and starts
+:class:`~.app.ProspectifVoila`. It imports neither Voilà nor Jupyter until :func:`serve`.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ServingError
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from ..errors import ServingError
+from ..resources import dashboards_dir
 
 MAX_KERNELS = 40
 """Default bound on live kernels: a room of 40 people, one dashboard each (Choix de
@@ -24,11 +23,6 @@ POOL_SIZE = 1
 
 CULL_IDLE_TIMEOUT = 600
 """Default seconds after which a kernel with no open page and no activity is stopped."""
-
-
-def dashboards_dir() -> Path:
-    """The folder of dashboard notebooks served by default."""
-    return PROJECT_ROOT / "dashboards"
 
 
 def preheat_option(text: str) -> tuple[str, int]:
@@ -71,7 +65,8 @@ def voila_arguments(options: ServeOptions) -> list[str]:
     """Voilà command-line options for ``options``.
 
     The server listens on localhost unless ``public``; idle kernels are looked for every
-    quarter of the timeout, between 1 s and 1 min.
+    quarter of the timeout, between 1 s and 1 min; ``read_only`` starts read-only kernels
+    (:attr:`~.kernels.BoundedKernelManager.read_only`).
     """
     cull_interval = max(1, min(60, options.cull_idle_timeout // 4))
     return [
@@ -80,6 +75,7 @@ def voila_arguments(options: ServeOptions) -> list[str]:
         f"--Voila.ip={'0.0.0.0' if options.public else '127.0.0.1'}",
         f"--Voila.base_url={options.base_url}",
         f"--BoundedKernelManager.max_kernels={options.max_kernels}",
+        f"--BoundedKernelManager.read_only={options.read_only}",
         f"--VoilaConfiguration.default_pool_size={options.pool_size}",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
         f"--MappingKernelManager.cull_interval={cull_interval}",
@@ -89,16 +85,9 @@ def voila_arguments(options: ServeOptions) -> list[str]:
 
 
 def serve(options: ServeOptions) -> None:
-    """Start the dashboard server and print its address; returns when it stops.
+    """Start the dashboard server and print its address; returns when it stops."""
+    from .app import run
 
-    With ``read_only``, ``PROSPECTIF_READ_ONLY=1`` is set for the server and its kernels (as it
-    may already be in the environment): the dashboards then save nothing on the server and
-    offer downloads only.
-    """
-    from .serving.app import run
-
-    if options.read_only:
-        os.environ["PROSPECTIF_READ_ONLY"] = "1"
     host = "0.0.0.0" if options.public else "localhost"
     print(f"Prospectif : tableaux de bord sur http://{host}:{options.port}{options.base_url}")
     print("(Ctrl-C pour arrêter)", flush=True)
