@@ -80,39 +80,39 @@ def read_only_disk(tmp_path) -> Path:
 def test_truncated_table_names_the_file_and_the_rebuild(data_copy, table):
     path = data_copy / f"{table}.parquet"
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    with pytest.raises(DataError, match=rf"{table}\.parquet is corrupted.*make data"):
+    with pytest.raises(DataError, match=rf"{table}\.parquet corrompue.*make data"):
         load_table(table)
 
 
 def test_missing_table_names_the_file_and_the_rebuild(data_copy):
     (data_copy / "fertility_asfr.parquet").unlink()
-    with pytest.raises(DataError, match=r"fertility_asfr\.parquet is missing.*make data"):
+    with pytest.raises(DataError, match=r"fertility_asfr\.parquet introuvable.*make data"):
         load_table("fertility_asfr")
 
 
 def test_garbage_table_names_the_file_and_the_rebuild(data_copy):
     (data_copy / "regions.parquet").write_bytes(os.urandom(4096))
-    with pytest.raises(DataError, match=r"regions\.parquet is corrupted.*make data"):
+    with pytest.raises(DataError, match=r"regions\.parquet corrompue.*make data"):
         load_table("regions")
 
 
 def test_corrupted_catalogue_names_the_file_and_the_rebuild(data_copy):
     (data_copy / "catalog.yaml").write_text("tables: [unclosed", encoding="utf-8")
-    with pytest.raises(DataError, match=r"(?s)catalog\.yaml is corrupted.*make data"):
+    with pytest.raises(DataError, match=r"(?s)catalog\.yaml corrompu.*make data"):
         load_table("regions")
 
 
 @pytest.mark.parametrize("name", ["out.csv", "out.parquet", "out.xlsx"])
 def test_full_disk_gives_a_clear_error_and_no_partial_file(full_disk, results_table, name):
-    with pytest.raises(ProspectifError, match=r"cannot write .*No space left on device"):
+    with pytest.raises(ProspectifError, match=r"impossible d\'écrire .*No space left on device"):
         write_results(results_table, full_disk / name)
     assert list(full_disk.iterdir()) == []
 
 
 def test_read_only_disk_gives_a_clear_error_and_no_file(read_only_disk, results_table):
-    with pytest.raises(ProspectifError, match=r"cannot write .*Read-only file system"):
+    with pytest.raises(ProspectifError, match=r"impossible d\'écrire .*Read-only file system"):
         write_results(results_table, read_only_disk / "out.csv")
-    with pytest.raises(ProspectifError, match=r"cannot write .*Read-only file system"):
+    with pytest.raises(ProspectifError, match=r"impossible d\'écrire .*Read-only file system"):
         save_scenario(load_preset("tendanciel"), read_only_disk / "variante.yaml")
     assert list(read_only_disk.iterdir()) == []
 
@@ -120,9 +120,9 @@ def test_read_only_disk_gives_a_clear_error_and_no_file(read_only_disk, results_
 def test_output_under_a_file_gives_a_clear_error(tmp_path, results_table):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(ProspectifError, match="cannot write"):
+    with pytest.raises(ProspectifError, match="impossible d'écrire"):
         write_results(results_table, blocker / "out.csv")
-    with pytest.raises(ProspectifError, match="cannot write"):
+    with pytest.raises(ProspectifError, match="impossible d'écrire"):
         save_scenario(load_preset("tendanciel"), blocker / "variante.yaml")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
 
