@@ -42,6 +42,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "download_meta": "Métadonnées du calcul (JSON, accompagne les CSV)",
         "base_structure": "Structure par âge de la population de départ : {structure}",
         "error": "Calcul impossible : {message}",
+        "variant_word": "variante",
+        "variant_description": "Variante de « {base} » construite en atelier.",
     },
     "en": {
         "territory": "Territory",
@@ -80,6 +82,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "download_meta": "Run metadata (JSON, goes with the CSV files)",
         "base_structure": "Age structure of the starting population: {structure}",
         "error": "Cannot compute: {message}",
+        "variant_word": "variant",
+        "variant_description": "Variant of “{base}” built in a workshop.",
     },
 }
 
