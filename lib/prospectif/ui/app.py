@@ -22,7 +22,7 @@ from ..scenario import Scenario, list_presets
 from ..territory import get_territory, search
 from .catalogue import Context, Dashboard
 from .content import indicator_table, sources_html
-from .exports import export_links, exported_scenario, scenario_export
+from .exports import export_links, exported_scenario, hypotheses_sheet, scenario_export
 from .figures import IMAGE_FORMATS, figure_widget, set_image_format, update_in_place
 from .panel import AssumptionPanel
 from .state import ViewState, base_ids, base_scenario, resolve, to_query
@@ -304,8 +304,10 @@ class DashboardApp:
     def _prepare_exports(self) -> None:
         scenario = self.exported_scenario()
         _, table = self.runs.get(self.state.territory, scenario, self.dashboard.models)
+        base = base_scenario(self.state.scenario, self.state.horizon)
+        hypotheses = hypotheses_sheet(scenario, base, self.lang)
         self.exports.value = export_links(
-            self.exported_yaml(), table, self._file_stem("resultats"), self.lang
+            self.exported_yaml(), table, self._file_stem("resultats"), self.lang, hypotheses
         )
 
     def _layout_mode(self) -> None:

@@ -15,13 +15,15 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..results import table_metadata, to_csv_bytes, to_excel_bytes
+from ..results import table_metadata, to_csv_bytes, to_excel_bytes, to_french_csv_bytes
+from ..results.exports import DIGITS, significant
 from ..results.metadata import metadata_json
 from ..scenario import Scenario
 from ..scenario.io import scenario_document
-from ..scenario.schema import set_dotted
+from ..scenario.schema import MODEL_SECTIONS, set_dotted
 from ..yamlio import dump_yaml
-from .texts import text
+from .panel import panel_groups
+from .texts import pick, text
 
 MIME = {
     "yaml": "application/x-yaml",
@@ -89,6 +91,38 @@ def scenario_export(
     return f"{scenario.id}.yaml", dump_yaml(document).encode("utf-8")
 
 
+HYPOTHESES_COLUMNS = {
+    "key": ("clé", "key"),
+    "label": ("hypothèse", "assumption"),
+    "value": ("valeur", "value"),
+    "unit": ("unité", "unit"),
+    "source": ("source", "source"),
+    "changed": ("modifiée en atelier", "changed in the workshop"),
+}
+
+
+def hypotheses_sheet(scenario: Scenario, base: Scenario, lang: str) -> pd.DataFrame:
+    """Each assumption of ``scenario``: label, value, unit, source, and whether the room moved
+    it away from ``base`` (yes/no in ``lang``).
+    """
+    values, start = scenario.assumptions(), base.assumptions()
+    answers = pick(("oui", "yes"), lang), pick(("non", "no"), lang)
+    rows = [
+        {
+            "key": c.key,
+            "label": c.label,
+            "value": values[c.key],
+            "unit": c.unit,
+            "source": c.source,
+            "changed": answers[0] if values[c.key] != start[c.key] else answers[1],
+        }
+        for group in panel_groups(MODEL_SECTIONS, lang)
+        for c in group.controls
+    ]
+    columns = {key: pick(label, lang) for key, label in HYPOTHESES_COLUMNS.items()}
+    return pd.DataFrame(rows, columns=list(columns)).rename(columns=columns)
+
+
 def download_link(content: bytes, filename: str, label: str) -> str:
     """An HTML link that downloads ``content`` as ``filename``."""
     mime = MIME[filename.rsplit(".", 1)[-1]]
@@ -100,17 +134,23 @@ def download_link(content: bytes, filename: str, label: str) -> str:
 
 
 def export_links(
-    scenario_file: tuple[str, bytes], results: pd.DataFrame, stem: str, lang: str
+    scenario_file: tuple[str, bytes],
+    results: pd.DataFrame,
+    stem: str,
+    lang: str,
+    hypotheses: pd.DataFrame | None = None,
 ) -> str:
-    """Download links for the scenario file (name, content) and its results, as one list."""
+    """Download links for the scenario file (name, content) and its results, as one list;
+    ``hypotheses`` is the workbook's assumptions sheet (see :func:`hypotheses_sheet`).
+    """
     name, content = scenario_file
+    workbook = to_excel_bytes(results, hypotheses, digits=DIGITS)
+    rounded = results.assign(value=significant(results["value"]))
     links = [
         download_link(content, name, text("download_yaml", lang)),
-        download_link(
-            to_csv_bytes(results, french=True), f"{stem}.csv", text("download_csv_fr", lang)
-        ),
-        download_link(to_csv_bytes(results), f"{stem}-intl.csv", text("download_csv", lang)),
-        download_link(to_excel_bytes(results), f"{stem}.xlsx", text("download_xlsx", lang)),
+        download_link(to_french_csv_bytes(results), f"{stem}.csv", text("download_csv_fr", lang)),
+        download_link(to_csv_bytes(rounded), f"{stem}-intl.csv", text("download_csv", lang)),
+        download_link(workbook, f"{stem}.xlsx", text("download_xlsx", lang)),
     ]
     records = table_metadata(results)
     if records:
