@@ -43,6 +43,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "base_structure": "Structure par âge de la population de départ : {structure}",
         "error": "Calcul impossible : {message}",
         "variant_word": "variante",
+        "compared": "Variantes comparées, à l'horizon",
         "variant_description": "Variante de « {base} » construite en atelier.",
     },
     "en": {
@@ -83,6 +84,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "base_structure": "Age structure of the starting population: {structure}",
         "error": "Cannot compute: {message}",
         "variant_word": "variant",
+        "compared": "Compared variants, at the horizon",
         "variant_description": "Variant of “{base}” built in a workshop.",
     },
 }
