@@ -189,3 +189,45 @@ def test_english_view_has_english_labels_and_a_link_back(presets):
     assert "Version française" in app.link.value and "lang=en" not in app.link.value.split("·")[1]
     legend = [t.name for t in app.figures["population"].data]
     assert "Current setting" in legend
+
+
+def test_a_compared_variant_saved_again_is_redrawn(presets):
+    app = make_app()
+    app.panel.sliders[TFR].value = 2.1
+    app.variant_name.value = "Essai"
+    app._save_variant()
+    app.compare.value = ("Essai",)
+    app._reset()
+    app.panel.sliders[TFR].value = 1.3
+    app._save_variant()  # same name, other values
+    lines = {t.name: list(t.y) for t in app.figures["population"].data}
+    assert lines["Essai"] == lines["Réglage en cours"]
+
+
+def test_a_stale_refresh_never_draws_over_a_newer_one(presets, monkeypatch):
+    app = make_app()
+    drawn = []
+    monkeypatch.setattr(app, "_draw", lambda context: drawn.append(context.year))
+    compute = app._context_with_year
+
+    def newer_move_meanwhile():
+        context = compute()
+        if not drawn and app._generation == 1 + generation:
+            app.year.value = 2030  # the year observer refreshes while this one computes
+        return context
+
+    generation = app._generation
+    monkeypatch.setattr(app, "_context_with_year", newer_move_meanwhile)
+    app.refresh()
+    assert drawn == [2030]
+
+
+def test_inputs_inside_a_coalesced_block_refresh_once(presets, monkeypatch):
+    app = make_app()
+    calls = []
+    monkeypatch.setattr(app, "_draw", lambda context: calls.append(context))
+    with app.coalesced():
+        app.panel.sliders[TFR].value = 1.7
+        app.panel.sliders[TFR].value = 1.8
+        assert calls == []
+    assert len(calls) == 1
