@@ -138,3 +138,49 @@ def test_bad_parameters_give_a_message_not_a_traceback(page, server):
     open_dashboard(page, server, "demographie", "?territory=../../etc&horizon=<script>")
     assert page.locator(".prospectif-message").inner_text().count("Paramètre d'adresse ignoré") == 2
     assert_no_error_output(page)
+
+
+MIGRATION_SLIDER = ".key-demography-migration-france-net-total"
+REVISION = "() => document.querySelector('.prospectif-revision').innerText"
+
+
+def wait_until_idle(page, quiet_ms=2000):
+    """Wait until the dashboard stops redrawing (its revision counter still for ``quiet_ms``)."""
+    page.wait_for_timeout(300)
+    while True:
+        before = page.evaluate(REVISION)
+        page.wait_for_timeout(quiet_ms)
+        if page.evaluate(REVISION) == before:
+            return
+
+
+def last_value(page, figure, name):
+    return page.evaluate(
+        """([i, name]) => { const g = document.querySelectorAll('.js-plotly-plot')[i];
+            const t = g.data.find(t => t.name === name); return Number(t.y[t.y.length - 1]); }""",
+        [figure, name],
+    )
+
+
+@pytest.mark.xfail(
+    reason="issue 14: in Chromium the curves keep their first values (432 256 in 2070) while "
+    "the kernel's figures and the table are right (tests/ui/test_consistency.py); the browser "
+    "side of the divergence is not found yet",
+    strict=False,
+)
+def test_figures_agree_with_the_table_after_reset_and_comparison(page, server):
+    """Issue 14's sequence: the curves must end where the table says, once idle."""
+    open_dashboard(page, server, "demographie", "?territory=DEP-71&scenario=tendanciel")
+    move_slider(page, TFR_SLIDER, presses=20)
+    save_variant(page, "Fécondité 2,0")
+    page.get_by_role("button", name="Revenir au scénario de départ").click()
+    page.get_by_text("Migrations", exact=True).click()
+    move_slider(page, MIGRATION_SLIDER, presses=10, key="PageUp")
+    save_variant(page, "Attractivité")
+    page.select_option("select[multiple]", ["Fécondité 2,0", "Attractivité"])
+    wait_until_idle(page)
+    table = indicator_cells(page)
+    population = table["Population au 1er janvier"][5].replace("\u202f", "").replace(" ", "")
+    assert round(last_value(page, 1, "Réglage en cours")) == int(population)
+    migration = table["Solde migratoire de l'année"][4].replace("\u202f", "").replace(" ", "")
+    assert abs(last_value(page, 2, "Solde migratoire") - int(migration)) < 1

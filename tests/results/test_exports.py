@@ -18,7 +18,7 @@ from prospectif.results import (
     table_metadata,
     write_results,
 )
-from prospectif.results.exports import PARQUET_KEY, sidecar_path
+from prospectif.results.exports import PARQUET_KEY, sidecar_path, significant, to_french_csv_bytes
 from prospectif.results.metadata import code_version
 from prospectif.results.registry import label
 from prospectif.scenario import load_preset
@@ -96,7 +96,24 @@ def test_cli_run_writes_the_metadata_of_every_run(tmp_path):
 
 
 def test_dashboard_downloads_include_the_metadata(table, scenario):
-    links = export_links(scenario, table, "resultats", "fr")
+    links = export_links(("s.yaml", b""), table, "resultats", "fr")
     payload = re.search(r'download="resultats.meta.json" href="data:[^;]+;base64,([^"]+)"', links)
     runs = json.loads(base64.b64decode(payload.group(1)))["runs"]
     assert runs[0]["scenario_hash"] == scenario.hash
+
+
+def test_french_csv_has_french_labels_units_and_rounded_values(table, tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_bytes(to_french_csv_bytes(table))
+    text = path.read_text(encoding="utf-8-sig")
+    assert text.startswith("modèle;scénario;territoire;variable;libellé;unité;année;valeur")
+    read = pd.read_csv(path, sep=";", decimal=",", encoding="utf-8-sig")
+    row = read[(read["variable"] == "Population") & (read["année"] == 2050)].iloc[0]
+    assert (row["libellé"], row["unité"]) == (label("Population"), "personnes")
+    expected = table.query("variable == 'Population' and year == 2050")["value"].iloc[0]
+    assert row["valeur"] == float(f"{expected:.6g}") and "persons" not in text
+
+
+def test_significant_digits_round_every_magnitude():
+    values = pd.Series([544045.984544701, 0.0123456789, 0.0, -2.0300000000000002])
+    assert significant(values).tolist() == [544046.0, 0.0123457, 0.0, -2.03]

@@ -163,3 +163,10 @@ def test_labels_in_both_languages():
 def test_variables_reference_page_is_up_to_date():
     page = (ROOT / "docs" / "variables.md").read_text(encoding="utf-8")
     assert page == variables_markdown(), "run `make docs` to regenerate docs/variables.md"
+
+
+def test_every_unit_has_french_and_english_words():
+    from prospectif.results.registry import UNIT_LABELS, VARIABLES, unit_label
+
+    assert {v.unit for v in VARIABLES.values()} <= set(UNIT_LABELS)
+    assert (unit_label("GWh/yr"), unit_label("GWh/yr", "en")) == ("GWh par an", "GWh a year")

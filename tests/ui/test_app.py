@@ -4,7 +4,9 @@ import shutil
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
+import yaml
 
 from prospectif.pipeline import run
 from prospectif.results import assert_results_equal
@@ -82,26 +84,67 @@ def test_a_hostile_variant_name_stays_in_the_workshop_folder(presets):
     assert not (presets.parent / "etc").exists()
 
 
-def test_exported_yaml_reproduces_the_screen(presets, tmp_path):
-    app = make_app(territory="DEP-2A")
-    app.panel.sliders[TFR].value = 1.5
+def export_files(app):
     app._prepare_exports()
-    links = dict(
-        re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', app.exports.value)
-    )
-    assert set(links) == {
-        "insee-central.yaml",
+    links = re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', app.exports.value)
+    return {name: base64.b64decode(payload) for name, payload in links}
+
+
+def test_exported_yaml_is_a_new_scenario_that_reproduces_the_screen(presets, tmp_path):
+    app = make_app(territory="DEP-2A", scenario="insee-fecondite-haute")
+    for _ in range(3):
+        app.panel.sliders[TFR].value += 0.01
+    files = export_files(app)
+    (name,) = [n for n in files if n.endswith(".yaml")]
+    assert re.fullmatch(r"insee-fecondite-haute-variante-[0-9a-f]{6}\.yaml", name)
+    assert set(files) - {name} == {
         "demographie-DEP-2A-resultats.csv",
         "demographie-DEP-2A-resultats-intl.csv",
         "demographie-DEP-2A-resultats.xlsx",
         "demographie-DEP-2A-resultats.meta.json",
     }
-    path = tmp_path / "variant.yaml"
-    path.write_bytes(base64.b64decode(links["insee-central.yaml"]))
+    document = yaml.safe_load(files[name])
+    assert document["extends"] == ["insee-fecondite-haute"]
+    assert document["demography"] == {"fertility": {"tfr_target": 2.03}}  # only what moved
+    assert document["label"]["fr"].endswith("— variante") and "2.0300000" not in str(document)
+    path = tmp_path / name
+    path.write_bytes(files[name])
     scenario = load_scenario_file(path)
-    assert scenario.demography.fertility.tfr_target == 1.5
-    _, shown = app.runs.get("DEP-2A", scenario, ("demography",))
+    assert scenario.id != "insee-fecondite-haute" and scenario.hash == app.exported_scenario().hash
+    _, shown = app.runs.get("DEP-2A", app.exported_scenario(), ("demography",))
     assert_results_equal(run("DEP-2A", scenario).query("variable in @shown.variable"), shown)
+    csv = files["demographie-DEP-2A-resultats.csv"].decode("utf-8-sig")
+    assert f";{scenario.id};" in csv and ";insee-fecondite-haute;" not in csv
+
+
+def test_a_saved_variant_is_exported_under_its_own_name(presets):
+    app = make_app()
+    app.panel.sliders[TFR].value = 1.9
+    app.variant_name.value = "Fécondité 1,9"
+    app._save_variant()
+    assert app.exported_scenario().id == "fecondite-1-9"
+    assert "fecondite-1-9.yaml" in export_files(app)
+
+
+def test_the_workbook_lists_each_assumption_and_what_the_room_changed(presets, tmp_path):
+    app = make_app()
+    app.panel.sliders[TFR].value = 1.9
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(export_files(app)["demographie-DEP-71-resultats.xlsx"])
+    sheets = pd.read_excel(path, sheet_name=None)
+    hypotheses = sheets["hypotheses"].set_index("clé")
+    assert list(hypotheses.columns) == [
+        "hypothèse",
+        "valeur",
+        "unité",
+        "source",
+        "modifiée en atelier",
+    ]
+    assert hypotheses.loc[TFR, "valeur"] == 1.9 and hypotheses.loc[TFR, "unité"]
+    assert hypotheses.loc[TFR, "source"] and hypotheses.loc[TFR, "modifiée en atelier"] == "oui"
+    assert set(hypotheses["modifiée en atelier"]) == {"oui", "non"}
+    assert (sheets["resultats"]["scenario"] == app.exported_scenario().id).all()
+    assert "meta" in sheets
 
 
 def test_query_problems_are_shown_not_raised(presets):
@@ -146,3 +189,45 @@ def test_english_view_has_english_labels_and_a_link_back(presets):
     assert "Version française" in app.link.value and "lang=en" not in app.link.value.split("·")[1]
     legend = [t.name for t in app.figures["population"].data]
     assert "Current setting" in legend
+
+
+def test_a_compared_variant_saved_again_is_redrawn(presets):
+    app = make_app()
+    app.panel.sliders[TFR].value = 2.1
+    app.variant_name.value = "Essai"
+    app._save_variant()
+    app.compare.value = ("Essai",)
+    app._reset()
+    app.panel.sliders[TFR].value = 1.3
+    app._save_variant()  # same name, other values
+    lines = {t.name: list(t.y) for t in app.figures["population"].data}
+    assert lines["Essai"] == lines["Réglage en cours"]
+
+
+def test_a_stale_refresh_never_draws_over_a_newer_one(presets, monkeypatch):
+    app = make_app()
+    drawn = []
+    monkeypatch.setattr(app, "_draw", lambda context: drawn.append(context.year))
+    compute = app._context_with_year
+
+    def newer_move_meanwhile():
+        context = compute()
+        if not drawn and app._generation == 1 + generation:
+            app.year.value = 2030  # the year observer refreshes while this one computes
+        return context
+
+    generation = app._generation
+    monkeypatch.setattr(app, "_context_with_year", newer_move_meanwhile)
+    app.refresh()
+    assert drawn == [2030]
+
+
+def test_inputs_inside_a_coalesced_block_refresh_once(presets, monkeypatch):
+    app = make_app()
+    calls = []
+    monkeypatch.setattr(app, "_draw", lambda context: calls.append(context))
+    with app.coalesced():
+        app.panel.sliders[TFR].value = 1.7
+        app.panel.sliders[TFR].value = 1.8
+        assert calls == []
+    assert len(calls) == 1

@@ -1,5 +1,12 @@
 from prospectif.scenario import MODEL_SECTIONS, Scenario, section_models
-from prospectif.ui.panel import SECTION_TITLES, AssumptionPanel, decimals_of, panel_groups
+from prospectif.ui.panel import (
+    SECTION_TITLES,
+    AssumptionPanel,
+    Control,
+    decimals_of,
+    panel_groups,
+    step_decimals,
+)
 
 
 def test_every_numeric_or_choice_assumption_gets_a_control():
@@ -37,3 +44,9 @@ def test_panel_shows_a_scenario_without_calling_back_and_reports_moves():
     panel.sliders["demography.fertility.tfr_target"].value = 1.7
     assert calls == [1]
     assert panel._readouts["demography.fertility.tfr_target"].value == "1,70"
+
+
+def test_values_are_rounded_to_the_step_written():
+    assert [step_decimals(s) for s in (0.25, 0.01, 5000.0, 1, 0.005, None)] == [2, 2, 0, 0, 3, 6]
+    control = Control("k", "float", "l", "u", "s", 0.0, 5.0, 0.01)
+    assert control.rounded(2.0300000000000002) == 2.03 and control.rounded("x") == "x"

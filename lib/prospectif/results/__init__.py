@@ -14,6 +14,7 @@ from .exports import (
     read_metadata,
     to_csv_bytes,
     to_excel_bytes,
+    to_french_csv_bytes,
     to_parquet_bytes,
     write_results,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "table_metadata",
     "to_csv_bytes",
     "to_excel_bytes",
+    "to_french_csv_bytes",
     "to_parquet_bytes",
     "write_results",
 ]

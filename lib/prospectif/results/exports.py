@@ -2,6 +2,8 @@
 
 - CSV: the table, and a JSON sidecar ``<file>.meta.json`` (the CSV stays plain, so Excel and
   every CSV reader open it unchanged); ``french`` uses ';' and a decimal comma.
+  :func:`to_french_csv_bytes` is the one for people: French column names, variable labels and
+  units in words, values rounded to :data:`DIGITS` significant digits.
 - Excel: sheets ``resultats`` (the table), ``variables`` (labels, units and kinds from the
   registry), ``meta`` (one row per run) and ``hypotheses`` (each scenario's assumption values).
 - Parquet: the table, with the metadata JSON under the schema key ``prospectif.metadata``.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -28,6 +31,18 @@ from .metadata import (
 )
 
 EXTENSIONS = (".csv", ".xlsx", ".parquet")
+DIGITS = 6
+"""Significant digits of the values in exports meant for people (a model is not more exact)."""
+FRENCH_COLUMNS = {
+    "model": "modèle",
+    "scenario": "scénario",
+    "region": "territoire",
+    "variable": "variable",
+    "label": "libellé",
+    "unit": "unité",
+    "year": "année",
+    "value": "valeur",
+}
 PARQUET_KEY = b"prospectif.metadata"
 SIDECAR = ".meta.json"
 
@@ -36,6 +51,32 @@ def to_csv_bytes(table: pd.DataFrame, french: bool = False) -> bytes:
     """CSV of a results table; ``french`` uses ';' and a decimal comma (opens in French Excel)."""
     options = {"sep": ";", "decimal": ","} if french else {}
     return table.to_csv(index=False, **options).encode("utf-8-sig" if french else "utf-8")
+
+
+def significant(values: pd.Series, digits: int = DIGITS) -> pd.Series:
+    """``values`` rounded to ``digits`` significant digits (544045.984544701 → 544046.0)."""
+    array = values.to_numpy(float)
+    magnitude = np.floor(np.log10(np.abs(np.where(array == 0, 1.0, array))))
+    scale = 10.0 ** (digits - 1 - magnitude)
+    return pd.Series(np.round(array * scale) / scale, index=values.index, name=values.name)
+
+
+def french_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The results table for French readers: French column names, each variable's label and
+    unit in words (from the registry), values rounded to :data:`DIGITS` significant digits.
+    """
+    from .registry import VARIABLES, unit_label  # imports the models: kept off the light path
+
+    labels = table["variable"].map(lambda n: VARIABLES[n].label[0] if n in VARIABLES else n)
+    french = table.assign(
+        label=labels, unit=table["unit"].map(unit_label), value=significant(table["value"])
+    )
+    return french[list(FRENCH_COLUMNS)].rename(columns=FRENCH_COLUMNS)
+
+
+def to_french_csv_bytes(table: pd.DataFrame) -> bytes:
+    """CSV of :func:`french_table`, with ';' and a decimal comma (opens in French Excel)."""
+    return to_csv_bytes(french_table(table), french=True)
 
 
 def variables_sheet(table: pd.DataFrame) -> pd.DataFrame:
@@ -58,18 +99,27 @@ def variables_sheet(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def to_excel_bytes(table: pd.DataFrame) -> bytes:
+def to_excel_bytes(
+    table: pd.DataFrame, hypotheses: pd.DataFrame | None = None, digits: int | None = None
+) -> bytes:
     """Excel workbook of a results table: ``resultats``, ``variables``, then ``meta`` and
     ``hypotheses`` when the table carries run metadata.
+
+    ``hypotheses`` replaces the plain assumptions sheet (e.g. the dashboards' one, with units,
+    sources and what the room changed); ``digits`` rounds the values (significant digits).
     """
     records = table_metadata(table)
+    shown = table if digits is None else table.assign(value=significant(table["value"], digits))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, index=False, sheet_name="resultats")
+        shown.to_excel(writer, index=False, sheet_name="resultats")
         variables_sheet(table).to_excel(writer, index=False, sheet_name="variables")
         if records:
             meta_sheet(records).to_excel(writer, index=False, sheet_name="meta")
-            assumptions_sheet(records).to_excel(writer, index=False, sheet_name="hypotheses")
+        if hypotheses is None and records:
+            hypotheses = assumptions_sheet(records)
+        if hypotheses is not None:
+            hypotheses.to_excel(writer, index=False, sheet_name="hypotheses")
     return buffer.getvalue()
 
 

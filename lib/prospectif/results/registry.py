@@ -518,3 +518,43 @@ def label(name: str, lang: str = "fr") -> str:
 def partitions() -> list[tuple[str, tuple[str, ...]]]:
     """Every declared partition as ``(aggregate, components)``."""
     return [(v.name, p) for v in VARIABLES.values() for p in v.partitions]
+
+
+UNIT_LABELS: dict[str, Label] = {
+    "%": ("%", "%"),
+    "% of cars": ("% des voitures", "% of cars"),
+    "% of sales": ("% des ventes", "% of sales"),
+    "% of trips": ("% des déplacements", "% of trips"),
+    "%/yr": ("% par an", "% a year"),
+    "65+ per 100 aged 20-64": (
+        "65 ans ou plus pour 100 personnes de 20 à 64 ans",
+        "aged 65+ per 100 aged 20-64",
+    ),
+    "FTE": ("équivalents temps plein", "full-time equivalents"),
+    "GWh/yr": ("GWh par an", "GWh a year"),
+    "children/woman": ("enfants par femme", "children per woman"),
+    "hours/yr": ("heures par an", "hours a year"),
+    "ktCO2e/yr": ("kt CO2e par an", "kt CO2e a year"),
+    "million EUR/yr": ("millions d'euros par an", "million euros a year"),
+    "million pkm/yr": ("millions de voyageurs-km par an", "million passenger-km a year"),
+    "million vkm/yr": ("millions de véhicules-km par an", "million vehicle-km a year"),
+    "persons": ("personnes", "persons"),
+    "persons 50-74 per person 85+": (
+        "personnes de 50 à 74 ans par personne de 85 ans ou plus",
+        "people aged 50-74 per person aged 85+",
+    ),
+    "persons/vehicle": ("personnes par véhicule", "persons per vehicle"),
+    "persons/yr": ("personnes par an", "persons a year"),
+    "places": ("places", "places"),
+    "places/yr": ("places par an", "places a year"),
+    "trips/day": ("déplacements par jour", "trips a day"),
+    "trips/person/day": ("déplacements par personne et par jour", "trips per person a day"),
+    "year": ("année", "year"),
+    "years": ("années", "years"),
+}
+"""Units of the results table in plain words, (French, English); a test checks none is missing."""
+
+
+def unit_label(unit: str, lang: str = "fr") -> str:
+    """A unit of the results table in plain words in ``lang`` (the unit itself if unknown)."""
+    return UNIT_LABELS[unit][lang == "en"] if unit in UNIT_LABELS else unit

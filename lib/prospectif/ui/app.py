@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..scenario import Scenario, list_presets
 from ..territory import get_territory, search
 from .catalogue import Context, Dashboard
 from .content import indicator_table, sources_html
-from .exports import export_links
+from .exports import export_links, exported_scenario, hypotheses_sheet, scenario_export
 from .figures import IMAGE_FORMATS, figure_widget, set_image_format, update_in_place
 from .panel import AssumptionPanel
 from .state import ViewState, base_ids, base_scenario, resolve, to_query
@@ -84,6 +85,9 @@ class DashboardApp:
         self.variants = VariantStore()
         self.figures: dict[str, w.Widget] = {}
         self._territories: dict[str, str] = {}
+        self._generation = 0
+        self._held = 0
+        self._pending = False
         self._build_widgets()
         shown = (text("query_problem", self.lang, problem=p.render(self.lang)) for p in problems)
         self.messages.value = "".join(f"<div>{html.escape(p)}</div>" for p in shown)
@@ -255,6 +259,10 @@ class DashboardApp:
         if not name:
             self.messages.value = html.escape(text("name_needed", self.lang))
             return
+        with self.coalesced():
+            self._store_variant(name)
+
+    def _store_variant(self, name: str) -> None:
         try:
             scenario = resolve(self.state).with_values({}, extends=base_ids(self.state.scenario))
             variant = self.variants.add(name, scenario)
@@ -270,15 +278,37 @@ class DashboardApp:
         chosen = self.compare.value
         self.compare.options = tuple(self.variants.names())
         self.compare.value = tuple(n for n in chosen if n in self.variants.variants)
+        self.refresh()  # the variant may be compared, or be what the screen shows
 
     def _image_format_changed(self) -> None:
         for key, widget in self.figures.items():
             set_image_format(widget, self._file_stem(key), self.image_format.value)
 
+    def exported_scenario(self) -> Scenario:
+        """The scenario on screen, as exported: the preset itself when nothing moved, else a
+        new scenario (a saved variant's, or ``<preset>-variante-<hash>``).
+        """
+        base = base_scenario(self.state.scenario, self.state.horizon)
+        return exported_scenario(
+            base,
+            base_ids(self.state.scenario),
+            dict(self.state.changes),
+            self.variants.variants.values(),
+        )
+
+    def exported_yaml(self) -> tuple[str, bytes]:
+        """File name and content of the scenario on screen as a scenario file."""
+        scenario = self.exported_scenario()
+        return scenario_export(scenario, base_ids(self.state.scenario), dict(self.state.changes))
+
     def _prepare_exports(self) -> None:
-        scenario = resolve(self.state)
+        scenario = self.exported_scenario()
         _, table = self.runs.get(self.state.territory, scenario, self.dashboard.models)
-        self.exports.value = export_links(scenario, table, self._file_stem("resultats"), self.lang)
+        base = base_scenario(self.state.scenario, self.state.horizon)
+        hypotheses = hypotheses_sheet(scenario, base, self.lang)
+        self.exports.value = export_links(
+            self.exported_yaml(), table, self._file_stem("resultats"), self.lang, hypotheses
+        )
 
     def _layout_mode(self) -> None:
         presenting = self.presentation.value
@@ -304,7 +334,7 @@ class DashboardApp:
     def context(self) -> Context:
         """The runs on screen (current setting first, then the variants compared)."""
         models = self.dashboard.models
-        current = self.runs.get(self.state.territory, resolve(self.state), models)
+        current = self.runs.get(self.state.territory, self.exported_scenario(), models)
         labelled = [(text("current", self.lang), *current)]
         for name in self.compare.value:
             labelled.append(
@@ -318,8 +348,30 @@ class DashboardApp:
             choice=self.choice.value or "",
         )
 
+    @contextmanager
+    def coalesced(self) -> Iterator[None]:
+        """Run the refreshes asked for inside the block as one, at its end."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+        if not self._held and self._pending:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Recompute the chain for the current view and update every output in place."""
+        """Compute one run of the view on screen and draw every output from it.
+
+        A refresh asked for while another computes (an observer fired by the year slider or
+        the variant list) makes the older one stop before drawing: numbered by
+        ``_generation``, only the newest draws.
+        """
+        if self._held:
+            self._pending = True
+            return
+        self._pending = False
+        self._generation += 1
+        generation = self._generation
         self.status.value = f"<i>{text('computing', self.lang)}</i>"
         try:
             context = self._context_with_year()
@@ -329,6 +381,8 @@ class DashboardApp:
             )
             self.status.value = ""
             return
+        if generation != self._generation:
+            return  # a newer refresh has drawn
         self._draw(context)
         self.status.value = ""
         self.revision.value = str(int(self.revision.value) + 1)

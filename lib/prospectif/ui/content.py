@@ -22,7 +22,9 @@ def table_years(base_year: int, horizon: int) -> list[int]:
 
 
 def indicator_table(dashboard: Dashboard, context: Context) -> str:
-    """Headline indicators of the current setting by year, then each variant at the horizon."""
+    """Headline indicators of the current setting by year, then each variant compared at the
+    horizon, side by side (one column each, under a header naming the current setting).
+    """
     current = _pivot(context.tables[0])
     years = table_years(int(current.columns[0]), int(current.columns[-1]))
     horizon = years[-1]
@@ -33,6 +35,13 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
     header = "".join(f"<th>{y}</th>" for y in years) + "".join(
         f"<th>{html.escape(label)}<br>{horizon}</th>" for label, _ in variants
     )
+    groups = ""
+    if variants:
+        current_label = html.escape(context.runs[0][0])
+        groups = (
+            f'<tr><th></th><th colspan="{len(years)}">{current_label}</th>'
+            f'<th colspan="{len(variants)}">{text("compared", context.lang)}</th></tr>'
+        )
     rows = []
     for indicator in dashboard.indicators:
         if indicator.variable not in current.index:
@@ -46,7 +55,7 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
         rows.append(f"<tr><th style='text-align:left'>{label}</th>{cells}</tr>")
     return (
         f'<table class="prospectif-table" style="{TABLE_STYLE}">'
-        f"<thead><tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<thead>{groups}<tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 

@@ -38,6 +38,14 @@ class Control:
     step: float | None = None
     options: tuple[str, ...] = ()
 
+    def rounded(self, value: object) -> object:
+        """``value`` on this control's grid (``2.0300000000000002`` → ``2.03`` for a step of
+        0.01); choices and whole numbers as they are.
+        """
+        if self.kind != "float" or not isinstance(value, float):
+            return value
+        return round(value, step_decimals(self.step))
+
 
 @dataclass(frozen=True)
 class Group:
@@ -129,6 +137,14 @@ def decimals_of(step: float | None) -> int:
     return min(4, max(0, -math.floor(math.log10(step) + 1e-9)))
 
 
+def step_decimals(step: float | None) -> int:
+    """Decimals written in ``step`` itself: 0.25 → 2, 0.01 → 2, 5000 → 0 (none: 6)."""
+    if step is None:
+        return 6
+    written = f"{step:.10f}".rstrip("0")
+    return len(written.split(".")[1])
+
+
 class AssumptionPanel(w.VBox):
     """Sliders of every assumption of some models, calling ``on_change`` once per user move."""
 
@@ -199,5 +215,5 @@ class AssumptionPanel(w.VBox):
             self._quiet = False
 
     def values(self) -> dict[str, object]:
-        """Every control's value by dotted key."""
-        return {key: slider.value for key, slider in self.sliders.items()}
+        """Every control's value by dotted key, on its control's grid."""
+        return {key: self.controls[key].rounded(s.value) for key, s in self.sliders.items()}

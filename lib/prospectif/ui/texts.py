@@ -42,6 +42,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "download_meta": "Métadonnées du calcul (JSON, accompagne les CSV)",
         "base_structure": "Structure par âge de la population de départ : {structure}",
         "error": "Calcul impossible : {message}",
+        "variant_word": "variante",
+        "compared": "Variantes comparées, à l'horizon",
+        "variant_description": "Variante de « {base} » construite en atelier.",
     },
     "en": {
         "territory": "Territory",
@@ -80,6 +83,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "download_meta": "Run metadata (JSON, goes with the CSV files)",
         "base_structure": "Age structure of the starting population: {structure}",
         "error": "Cannot compute: {message}",
+        "variant_word": "variant",
+        "compared": "Compared variants, at the horizon",
+        "variant_description": "Variant of “{base}” built in a workshop.",
     },
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,7 +20,7 @@ def pyramid_figure(
     year: int,
     title: str,
     lang: str = "fr",
-    other: tuple[str, np.ndarray] | None = None,
+    others: Sequence[tuple[str, np.ndarray]] = (),
 ) -> go.Figure:
     """Age pyramid of ``year`` (bars) over the base year (outline).
 
@@ -26,9 +28,9 @@ def pyramid_figure(
     ----------
     population
         Persons by (year, sex, age), sexes in the order F, M.
-    other
-        A second scenario's label and persons by (sex, age) in ``year``, drawn as a dashed
-        outline.
+    others
+        Other scenarios' labels and persons by (sex, age) in ``year``, each drawn as an
+        outline in its own line style.
     """
     t = TEXTS[lang]
     ages = np.arange(population.shape[-1])
@@ -52,13 +54,13 @@ def pyramid_figure(
             name=f"{label} {base_year}",
             line={"color": COLORS["base"], "width": 2, "shape": "hvh"},
         )
-        if other is not None:
+        for index, (name, persons) in enumerate(others, start=1):
             fig.add_scatter(
                 y=ages,
-                x=sign * other[1][s],
+                x=sign * persons[s],
                 mode="lines",
-                name=f"{label} {year} – {other[0]}",
-                line={**scenario_line(1), "width": 2, "shape": "hvh"},
+                name=f"{label} {year} – {name}",
+                line={**scenario_line(index), "width": 2, "shape": "hvh"},
             )
     limit = float(np.abs(population).max()) * 1.05
     ticks = symmetric_ticks(limit)

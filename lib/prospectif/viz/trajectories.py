@@ -52,6 +52,8 @@ def trajectories_figure(
     line, and ``reference`` dotted (from the first table).
 
     ``tables`` are IAMC results tables keyed by scenario label, the current setting first.
+    With one table the total line is named ``total.label``; when scenarios are compared each
+    line is named by its scenario (« Réglage en cours », then the variants' names).
     """
     fig = go.Figure(layout=base_layout(title, lang))
     first = next(iter(tables.values()))
@@ -67,7 +69,7 @@ def trajectories_figure(
         )
     for index, (label, table) in enumerate(tables.items()):
         series = values_of(table, total.variable)
-        name = total.label if index == 0 and not parts else f"{total.label} – {label}"
+        name = label if len(tables) > 1 else total.label
         fig.add_scatter(
             x=series.index, y=series.to_numpy(), name=name, mode="lines", line=scenario_line(index)
         )

@@ -25,18 +25,17 @@ def _pyramid(context: Context) -> go.Figure:
     demography = context.current.demography
     years = list(demography.years)
     year = min(max(context.year, years[0]), years[-1])
-    other = None
-    if len(context.runs) > 1:
-        label, run = context.runs[1]
-        other_years = list(run.demography.years)
-        if year in other_years:
-            other = (label, run.demography.population[other_years.index(year)])
+    others = [
+        (label, run.demography.population[list(run.demography.years).index(year)])
+        for label, run in context.runs[1:]
+        if year in run.demography.years
+    ]
     title = pick(
         (f"Pyramide des âges {years[0]} et {year}", f"Age pyramid {years[0]} and {year}"),
         context.lang,
     )
     return pyramid_figure(
-        demography.population, demography.years, years[0], year, title, context.lang, other
+        demography.population, demography.years, years[0], year, title, context.lang, others
     )
 
 
