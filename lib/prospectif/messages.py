@@ -912,7 +912,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{code}: no communes, no local structure",
     ),
     "local.bad_marginal": (
-        "marge locale {name} impossible : {value} hors de [0, {total}]",
-        "impossible local marginal {name}: {value} outside [0, {total}]",
+        "marge locale impossible : {value} personnes (unité {unit}, groupe {group})",
+        "impossible local marginal: {value} persons (unit {unit}, group {group})",
     ),
 }
