@@ -53,7 +53,10 @@ class Territory:
         Share (0–1) of each département's population inside the territory, indexed by
         département code.
     structure
-        How its base age structure is obtained: ``insee-estimates`` or ``departement-share``.
+        How its base age structure is obtained: ``insee-estimates`` (France, régions,
+        départements), ``local-marginals`` (EPCI, communes: resolved by the pipeline, which
+        falls back to ``departement-share`` where the local fit failed) or
+        ``departement-share`` (perimeters).
     members
         INSEE codes of its communes, for communes, EPCI and perimeters (empty otherwise).
     """
@@ -252,7 +255,7 @@ def _build(code: str, kind: str, name: str, t: dict[str, pd.DataFrame]) -> Terri
         name,
         _parents(kind, key, t),
         _shares(members),
-        STRUCTURE_SHARE,
+        STRUCTURE_LOCAL,
         tuple(members["code"]),
     )
 
