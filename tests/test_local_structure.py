@@ -115,7 +115,6 @@ def test_flag_and_fallback(local) -> None:
     data = open_data()
     _, flag = mod.local_base(get_territory("COM-71270", data), data)
     assert flag == STRUCTURE_LOCAL
-    assert "age_75p" in mod.marginals_used(get_territory("EPCI-200070308", data), data)
     stuck = local.codes[~local.fitted]
     assert set(data.table("communes").set_index("code").loc[stuck, "dep"]) <= {"94", "976"}
     commune = get_territory(f"COM-{stuck[0]}", data)

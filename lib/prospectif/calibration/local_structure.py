@@ -343,17 +343,3 @@ def local_base(territory: Territory, data: Dataset | None = None) -> tuple[np.nd
     rows = local.codes.get_indexer(list(territory.members))
     flag = STRUCTURE_LOCAL if local.fitted[rows[rows >= 0]].any() else STRUCTURE_SHARE
     return local.of(territory.members), flag
-
-
-def marginals_used(territory: Territory, data: Dataset | None = None) -> str:
-    """What the local structure of ``territory`` rests on, in words (English)."""
-    local = local_structures(data)
-    rows = local.codes.get_indexer(list(territory.members))
-    rows = rows[rows >= 0]
-    persons = local.weights[rows] * local.population[local.units[rows]].sum(axis=(1, 2))
-    covered = persons[local.marginal[rows] & local.fitted[rows]].sum() / persons.sum()
-    groups = ", ".join(MARGINALS)
-    return (
-        f"census {CENSUS_YEAR} marginals ({groups}) for {covered:.0%} of the population, "
-        "département remainder for smaller communes"
-    )
