@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
+from prospectif.calibration.local_structure import local_base
 from prospectif.census import read_census_table
 from prospectif.errors import DataError
-from prospectif.calibration.local_structure import local_base
 from prospectif.pipeline import census_base, run_chains, run_demography
 from prospectif.scenario import load_preset
 from prospectif.territory import STRUCTURE_CENSUS, STRUCTURE_LOCAL, children, get_territory
