@@ -41,6 +41,7 @@ GROUP_OF_AGE = np.repeat([0, 1, 2, 1, 3, 4], [b - a + 1 for a, b in AGE_GROUPS])
 TOLERANCE = 1e-11
 """Largest relative gap to a marginal or a unit total accepted as converged."""
 MAX_ITERATIONS = 1000
+"""Iterations after which a département that has not converged falls back."""
 FLOOR = 0.5
 """Smallest remainder target, as a fraction of what the département's structure gives it."""
 
@@ -311,7 +312,7 @@ def _local_structures(data: Dataset) -> LocalStructures:
     ]
     unit_dep = unit_dep[sort]
     starts = np.searchsorted(unit_dep, np.arange(n_dep))
-    remainder = np.arange(len(sort))[sort] >= len(order)
+    remainder = sort >= len(order)
     parts = partitions(now.shape[-1])
     unit_targets = [unit_total[sort, None]] + [
         harmonise(t, remainder, starts, np.einsum("dsa,gsa->dg", now, p.astype(float)))
