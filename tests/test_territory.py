@@ -5,7 +5,7 @@ from prospectif.cli import main
 from prospectif.errors import TerritoryError
 from prospectif.territory import (
     STRUCTURE_ESTIMATES,
-    STRUCTURE_SHARE,
+    STRUCTURE_LOCAL,
     children,
     fold,
     geometries,
@@ -68,7 +68,7 @@ def test_epci_and_commune_are_shares_of_their_departements():
     epci = get_territory("EPCI-200070308")
     assert epci.kind == "EPCI" and "Mâconnais" in epci.name
     assert epci.parents[:2] == ("DEP-71", "REG-27")
-    assert epci.structure == STRUCTURE_SHARE
+    assert epci.structure == STRUCTURE_LOCAL
     assert 0 < epci.shares["71"] < 1
     macon = get_territory("COM-71270")
     assert macon.name == "Mâcon" and macon.parents[0] == "EPCI-200070308"

@@ -894,4 +894,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} : {column} doit croître strictement",
         "{file}: {column} must increase strictly",
     ),
+    # -- local base structures (communes_census table, calibration.local_structure) --
+    "build.communes_columns": (
+        "{file} : colonnes manquantes {columns}",
+        "{file}: missing columns {columns}",
+    ),
+    "build.communes_counts": (
+        "{file} : la colonne {column} contient des effectifs manquants ou négatifs",
+        "{file}: column {column} holds missing or negative counts",
+    ),
+    "build.communes_code": (
+        "code commune mal formé : {value!r}",
+        "malformed commune code: {value!r}",
+    ),
+    "local.no_communes": (
+        "{code} : aucune commune, pas de structure locale",
+        "{code}: no communes, no local structure",
+    ),
+    "local.bad_marginal": (
+        "marge locale impossible : {value} personnes (unité {unit}, groupe {group})",
+        "impossible local marginal: {value} persons (unit {unit}, group {group})",
+    ),
 }

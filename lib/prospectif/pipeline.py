@@ -21,6 +21,7 @@ import pandas as pd
 from .calibration.ageing_calibration import ageing_inputs
 from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
+from .calibration.local_structure import local_base
 from .calibration.mobility_inputs import mobility_inputs
 from .census import census_structure
 from .data import Dataset, open_data
@@ -46,7 +47,13 @@ from .results.convert import (
 )
 from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
 from .scenario import Scenario
-from .territory import STRUCTURE_CENSUS, STRUCTURE_ESTIMATES, Territory, get_territory
+from .territory import (
+    STRUCTURE_CENSUS,
+    STRUCTURE_ESTIMATES,
+    STRUCTURE_LOCAL,
+    Territory,
+    get_territory,
+)
 
 
 def warm_up(data: Dataset | None = None) -> None:
@@ -191,7 +198,9 @@ def run_demography(
     ----------
     base_population
         Optional base structure of the territory (persons, shape (sex, age)), e.g. from an
-        INSEE census import; it is projected with the rates of its main département.
+        INSEE census import; it is projected with the rates of its main département. Without
+        it an EPCI or a commune (flag ``local-marginals``) starts from its local structure
+        (:func:`~prospectif.calibration.local_structure.local_base`), projected the same way.
     estimates
         Differentials and migration (default: estimated at 2025 on the INSEE series).
     data
@@ -200,10 +209,12 @@ def run_demography(
     data = data or open_data()
     units = territory.departements
     weights = territory.shares.to_numpy(dtype=float)
+    structure = territory.structure if base_population is None else STRUCTURE_CENSUS
+    if base_population is None and structure == STRUCTURE_LOCAL:
+        base_population, structure = local_base(territory, data)
     if base_population is not None:
         units, weights = (territory.shares.idxmax(),), np.ones(1)
     projection, paths = _unit_projection(tuple(units), scenario, data, estimates, base_population)
-    structure = territory.structure if base_population is None else STRUCTURE_CENSUS
     return DemographyRun(
         territory, scenario, tuple(units), weights, projection, paths, structure, data
     )
@@ -259,9 +270,19 @@ def run_demographies(
 
     Each run equals :func:`run_demography` of its territory (the units are independent).
     """
+    data = data or open_data()
     territories = list(territories)
-    units = _units_run(territories, scenario, data or open_data())
-    return [units.demography_of(t) for t in territories]
+    units = _units_run(territories, scenario, data)
+    return [_demography_in(units, t, scenario, data) for t in territories]
+
+
+def _demography_in(
+    units: UnitsRun, territory: Territory, scenario: Scenario, data: Dataset
+) -> DemographyRun:
+    """The territory's demography: its départements' rows, or its own run from a local base."""
+    if territory.structure == STRUCTURE_LOCAL:
+        return run_demography(territory, scenario, data=data)
+    return units.demography_of(territory)
 
 
 def run_demography_variants(
@@ -270,9 +291,12 @@ def run_demography_variants(
     """Project one territory under several scenarios with few calls of the engine.
 
     Scenarios with the same horizon, sex ratio at birth and migration mode are stacked along
-    the unit axis and projected together; each run equals :func:`run_demography`.
+    the unit axis and projected together; each run equals :func:`run_demography`. A territory
+    with a local base structure (``local-marginals``) is projected once per scenario.
     """
     data = data or open_data()
+    if territory.structure == STRUCTURE_LOCAL:
+        return [run_demography(territory, s, data=data) for s in scenarios]
     estimates = estimates_for(data)
     units = territory.departements
     scenarios = list(scenarios)
@@ -400,7 +424,7 @@ class ChainRun:
         """Energy balance by sector and carrier, renewables, emissions, targets and bill."""
         years, population = self.demography.population_since(ENERGY_BASE_YEAR)
         return project_energy(
-            territory_energy_inputs(self.demography.unit_territory, self.demography.data),
+            territory_energy_inputs(self.territory, self.demography.data),
             years,
             population.sum(axis=(-1, -2)),
             self.mobility.energy_gwh,
@@ -464,7 +488,15 @@ def run_chains(
     data = data or open_data()
     resolved = [t if isinstance(t, Territory) else get_territory(t, data) for t in territories]
     units = _units_run(resolved, scenario, data)
-    return [ChainRun(t, scenario, units.demography_of(t), units) for t in resolved]
+    return [
+        ChainRun(
+            t,
+            scenario,
+            _demography_in(units, t, scenario, data),
+            None if t.structure == STRUCTURE_LOCAL else units,
+        )
+        for t in resolved
+    ]
 
 
 def run(

@@ -33,6 +33,9 @@ STRUCTURE_SHARE = "departement-share"
 """Base age structure of the département, scaled by the communes' population share."""
 STRUCTURE_CENSUS = "census-import"
 """Base age structure imported from the INSEE census, total from the département share."""
+STRUCTURE_LOCAL = "local-marginals"
+"""Base age structure of the département raked to the communes' census marginals (ages 0–14,
+15–29, 18–24, 75+, women), total from the département share."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,10 @@ class Territory:
         Share (0–1) of each département's population inside the territory, indexed by
         département code.
     structure
-        How its base age structure is obtained: ``insee-estimates`` or ``departement-share``.
+        How its base age structure is obtained: ``insee-estimates`` (France, régions,
+        départements), ``local-marginals`` (EPCI, communes: resolved by the pipeline, which
+        falls back to ``departement-share`` where the local fit failed) or
+        ``departement-share`` (perimeters).
     members
         INSEE codes of its communes, for communes, EPCI and perimeters (empty otherwise).
     """
@@ -92,11 +98,11 @@ def _tables(data: Dataset | None) -> dict[str, pd.DataFrame]:
 
 def _read_tables(data: Dataset) -> dict[str, pd.DataFrame]:
     tables = {name: data.table(name) for name in ("regions", "departements", "epci", "communes")}
-    tables["communes"]["dep_share"] = _commune_shares(tables["communes"])
+    tables["communes"]["dep_share"] = commune_shares(tables["communes"])
     return tables
 
 
-def _commune_shares(communes: pd.DataFrame) -> pd.Series:
+def commune_shares(communes: pd.DataFrame) -> pd.Series:
     """Each commune's share of its département's 2017 population (fraction)."""
     totals = communes.groupby("dep")["population_2017"].transform("sum")
     return communes["population_2017"] / totals
@@ -249,7 +255,7 @@ def _build(code: str, kind: str, name: str, t: dict[str, pd.DataFrame]) -> Terri
         name,
         _parents(kind, key, t),
         _shares(members),
-        STRUCTURE_SHARE,
+        STRUCTURE_LOCAL,
         tuple(members["code"]),
     )
 

@@ -209,14 +209,16 @@ def test_equipment_rate_sets_places_from_the_population_75_plus(dep71):
     assert low["Autonomy|Places Needed"][0] == pytest.approx(today, rel=1e-12)
 
 
-def test_a_commune_is_its_share_of_the_departement(dep71):
+def test_a_younger_commune_needs_less_than_its_share_of_the_departement(dep71):
+    # Mâcon's local base structure (local-marginals) holds fewer people aged 75+
     commune = get_territory("COM-71270")
     run = run_demography(commune, load_preset("insee-central"))
     share = float(commune.shares.iloc[0])
     ours = values(project(commune, run))
     whole = values(project(*dep71))
     for variable in ("Autonomy|APA Beneficiaries", "Autonomy|Places Needed"):
-        np.testing.assert_allclose(ours[variable], share * whole[variable], rtol=1e-12)
+        assert np.all(ours[variable] < share * whole[variable])
+        assert np.all(ours[variable] > 0.8 * share * whole[variable])
 
 
 def test_a_unit_smaller_than_its_departement_gets_its_share_of_todays_places(dep71):

@@ -3,11 +3,12 @@
 import numpy as np
 import pytest
 
+from prospectif.calibration.local_structure import local_base
 from prospectif.census import read_census_table
 from prospectif.errors import DataError
-from prospectif.pipeline import census_base, run_demography
+from prospectif.pipeline import census_base, run_chains, run_demography
 from prospectif.scenario import load_preset
-from prospectif.territory import STRUCTURE_CENSUS, STRUCTURE_SHARE, get_territory
+from prospectif.territory import STRUCTURE_CENSUS, STRUCTURE_LOCAL, children, get_territory
 
 pytestmark = pytest.mark.usefixtures("english_messages")  # the English texts
 
@@ -30,16 +31,58 @@ YOUNG_TOWN = [3000, 3500, 3200, 2000, 1000, 500, 50] * 2
 def test_epci_and_commune_project_with_their_flag():
     for code in ("EPCI-200070308", "COM-71270"):
         run = run_demography(get_territory(code), SCENARIO)
-        assert run.structure == STRUCTURE_SHARE
-        assert run.table().attrs["base_structure"] == STRUCTURE_SHARE
+        assert run.structure == STRUCTURE_LOCAL
+        assert run.table().attrs["base_structure"] == STRUCTURE_LOCAL
         assert run.population.sum(axis=(-1, -2))[-1] > 0
 
 
-def test_commune_is_its_share_of_the_departement():
+def test_commune_keeps_its_share_of_the_departement_total():
     dep = run_demography(get_territory("DEP-71"), SCENARIO).population
+    macon = get_territory("COM-71270")
+    com = run_demography(macon, SCENARIO)
+    assert com.population[0].sum() == pytest.approx(macon.shares["71"] * dep[0].sum(), rel=1e-12)
+
+
+def share(population, first):
+    return population[:, :, first:].sum(axis=(-1, -2)) / population.sum(axis=(-1, -2))
+
+
+def test_macon_has_its_own_age_structure_and_growth():
+    # figures quoted in docs/methodology/demography.md
+    dep = run_demography(get_territory("DEP-71"), SCENARIO)
     com = run_demography(get_territory("COM-71270"), SCENARIO)
-    share = com.weights[0]
-    np.testing.assert_allclose(com.population, share * dep, rtol=1e-12)
+    at = {y: i for i, y in enumerate(com.years)}
+    older_dep, older_com = share(dep.population, 65), share(com.population, 65)
+    assert round(100 * older_dep[at[2025]], 1) == 28.0
+    assert round(100 * older_com[at[2025]], 1) == 25.5
+    assert round(100 * older_com[at[2050]], 1) == 29.3 < round(100 * older_dep[at[2050]], 1)
+    totals_dep, totals_com = dep.population.sum((-1, -2)), com.population.sum((-1, -2))
+    assert totals_com[at[2050]] / totals_com[0] > totals_dep[at[2050]] / totals_dep[0] + 0.05
+    table = com.table().set_index("variable")
+    median = table.loc["Median Age"].set_index("year")["value"]
+    median_dep = dep.table().set_index("variable").loc["Median Age"].set_index("year")["value"]
+    assert median[2025] < median_dep[2025] - 1
+
+
+def test_epci_of_saone_et_loire_differ_and_run_alike_in_one_call():
+    codes = children("DEP-71")
+    assert len(codes) == 19
+    runs = run_chains(codes, SCENARIO)
+    change = [r.demography.population.sum((-1, -2)) for r in runs]
+    change = np.array([c[-1] / c[0] - 1 for c in change])
+    assert change.max() - change.min() > 0.05
+    alone = run_demography(get_territory(codes[0]), SCENARIO)
+    np.testing.assert_array_equal(runs[0].demography.population, alone.population)
+    assert {r.demography.structure for r in runs} == {STRUCTURE_LOCAL}
+
+
+def test_epci_base_structures_add_up_to_the_departement():
+    dep = run_demography(get_territory("DEP-71"), SCENARIO).population[0]
+    epci = [get_territory(c) for c in children("DEP-71")]
+    inside = [e for e in epci if e.departements == ("71",)]
+    bases = sum(local_base(e)[0] for e in inside)
+    outside = 1 - sum(e.shares["71"] for e in inside)  # communes of EPCI based elsewhere
+    assert bases.sum() == pytest.approx((1 - outside) * dep.sum(), rel=1e-9)
 
 
 def test_census_import_changes_the_structure_and_keeps_the_total(tmp_path):

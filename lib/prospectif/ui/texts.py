@@ -108,6 +108,14 @@ STRUCTURES = {
         "population), age structure of the département",
     ),
     "census-import": ("importée du recensement de l'INSEE", "imported from the INSEE census"),
+    "local-marginals": (
+        "estimée : structure du département ajustée (IPF) aux marges locales du recensement "
+        "2018 (0–14, 15–29, 18–24, 75 ans et plus, femmes) des communes de 2 000 habitants ou "
+        "plus, reste du département pour les autres ; total : part de la population légale 2017",
+        "estimated: the département's structure raked (IPF) to the 2018 census marginals "
+        "(0–14, 15–29, 18–24, 75+, women) of communes of 2,000 inhabitants or more, the "
+        "département's remainder for the others; total: share of the 2017 legal population",
+    ),
 }
 
 

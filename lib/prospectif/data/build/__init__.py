@@ -26,6 +26,7 @@ BUILDER_MODULES = (
     "mobility",
     "geo",
     "climate",
+    "communes_census",
 )
 
 
