@@ -525,6 +525,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{indicator} {year}: {value} {unit}; {target_name}: {target} {unit}; "
         "gap {gap} {gap_unit} ({gap_pct}%) — {status}{reached}",
     ),
+    "verdict.gap_pct": ("écart {gap} %", "gap {gap}%"),
     "verdict.met": ("objectif atteint", "target met"),
     "verdict.missed": ("objectif manqué", "target missed"),
     "verdict.word.met": ("atteint", "met"),

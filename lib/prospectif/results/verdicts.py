@@ -222,7 +222,8 @@ UNITS = {
 """Message id of the unit shown and decimals, by registry unit."""
 
 
-def _signed(value: float, decimals: int, lang: str) -> str:
+def signed(value: float, decimals: int, lang: str) -> str:
+    """``value`` with its sign (+, −), rounded to ``decimals``, in ``lang``."""
     shown = round(value, decimals) + 0.0  # no "−0"
     sign = "+" if shown > 0 else ""
     return sign + format_number(shown, decimals, lang).replace("-", "\u2212")
@@ -258,9 +259,9 @@ def sentence(v: Verdict, lang: str | None = None) -> str:
         unit=unit,
         target_name=Message(v.target_name),
         target=format_number(v.target, decimals, lang),
-        gap=_signed(v.gap, decimals, lang),
+        gap=signed(v.gap, decimals, lang),
         gap_unit=message("verdict.unit.points", lang) if v.unit == "%" else unit,
-        gap_pct=_signed(v.gap_pct, 0, lang),
+        gap_pct=signed(v.gap_pct, 0, lang),
         status=Message("verdict.met" if v.met else "verdict.missed"),
         reached=_reached(v, lang),
     )

@@ -42,6 +42,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "download_meta": "Métadonnées du calcul (JSON, accompagne les CSV)",
         "base_structure": "Structure par âge de la population de départ : {structure}",
         "error": "Calcul impossible : {message}",
+        "verdicts": "Objectifs : atteints ou manqués — {scenario}",
+        "verdicts_compared": "Objectifs par scénario",
+        "verdicts_sources": "Sources des objectifs",
     },
     "en": {
         "territory": "Territory",
@@ -80,6 +83,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "download_meta": "Run metadata (JSON, goes with the CSV files)",
         "base_structure": "Age structure of the starting population: {structure}",
         "error": "Cannot compute: {message}",
+        "verdicts": "Targets: met or missed — {scenario}",
+        "verdicts_compared": "Targets by scenario",
+        "verdicts_sources": "Sources of the targets",
     },
 }
 

@@ -3,76 +3,95 @@
 from __future__ import annotations
 
 import html
+import math
 
 import plotly.graph_objects as go
 
-from ...i18n import format_number
+from ...messages import message
+from ...results.verdicts import Verdict, chain_verdicts, goals, sentence, signed, status
 from ...viz.maps import choropleth_figure
 from ..maps import MAP_INDICATORS, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
-from ..texts import pick
+from ..texts import pick, text
 from ..views.energie import GWH
 
-TARGETS = (
-    (
-        "Emissions|GHG",
-        "Target|Emissions|GHG",
-        2030,
-        ("Émissions 2030 : −50 % par rapport à 1990 (SNBC)", "2030 emissions: −50% on 1990 (SNBC)"),
-    ),
-    (
-        "Emissions|GHG",
-        "Target|Emissions|GHG",
-        2050,
-        (
-            "Émissions 2050 : trajectoire de neutralité (SNBC)",
-            "2050 emissions: neutrality path (SNBC)",
-        ),
-    ),
-    (
-        "Final Energy",
-        "Target|Final Energy",
-        2050,
-        ("Énergie finale 2050 : −50 % par rapport à 2012", "2050 final energy: −50% on 2012"),
-    ),
-)
-"""National targets applied to the territory: (variable, target variable, year, label)."""
+MET_COLOUR, MISSED_COLOUR = "#1a7f37", "#b42318"
+"""Green and red with a contrast of at least 4.5:1 on white (WCAG AA)."""
 
 
-def targets_html(context: Context) -> str:
-    """For each scenario shown, whether each national target is met (value ≤ target)."""
+def _badge(v: Verdict, lang: str) -> str:
+    """The word « atteint » / « manqué » with a mark, on its colour (never colour alone)."""
+    colour = MET_COLOUR if v.met else MISSED_COLOUR
+    mark = "✔" if v.met else "✘"
+    return (
+        f'<span class="prospectif-verdict-word" style="background:{colour};color:#fff;'
+        f'padding:1px 8px;border-radius:4px;font-weight:bold;white-space:nowrap">'
+        f"{mark} {html.escape(status(v, lang))}</span>"
+    )
+
+
+def _run_verdicts(context: Context) -> list[list[Verdict]]:
+    """The verdicts of every run shown, in the order of ``context.runs``."""
+    return [
+        chain_verdicts(run, table)
+        for (_, run), table in zip(context.runs, context.tables, strict=True)
+    ]
+
+
+def verdicts_html(context: Context) -> str:
+    """The verdict sentences of the current setting, then each verdict's word per scenario
+    when several are shown.
+    """
+    lang = context.lang
+    shown = _run_verdicts(context)
+    items = "".join(
+        f'<li class="prospectif-verdict" data-met="{str(v.met).lower()}" '
+        f'style="margin:6px 0">{_badge(v, lang)} '
+        f'<span class="prospectif-verdict-text">{html.escape(sentence(v, lang))}</span></li>'
+        for v in shown[0]
+    )
+    title = text("verdicts", lang, scenario=context.runs[0][0])
+    block = (
+        f"<h3>{html.escape(title)}</h3>"
+        f'<ul class="prospectif-verdicts" style="font-size:17px;list-style:none;padding:0">'
+        f"{items}</ul>"
+    )
+    return block + (compared_html(context, shown) if len(shown) > 1 else "")
+
+
+def compared_html(context: Context, shown: list[list[Verdict]]) -> str:
+    """A table of the verdicts (word and gap in %), one row per target, one column per
+    scenario shown.
+    """
+    lang = context.lang
     header = "".join(f"<th>{html.escape(label)}</th>" for label, _ in context.runs)
-    rows = []
-    for variable, target, year, label in TARGETS:
-        cells = []
-        for table in context.tables:
-            values = table.set_index(["variable", "year"])["value"]
-            if (variable, year) not in values.index:
-                cells.append("<td>–</td>")
-                continue
-            value, goal = values[(variable, year)], values[(target, year)]
-            met = value <= goal
-            verdict = pick(("atteint", "met") if met else ("manqué", "missed"), context.lang)
-            colour = "#1a7f37" if met else "#b42318"
-            shown = " / ".join(format_number(v, 0, context.lang) for v in (value, goal))
-            cells.append(
-                f'<td style="color:{colour}"><b>{"✔" if met else "✘"} {verdict}</b><br>{shown}</td>'
-            )
-        name = html.escape(pick(label, context.lang))
-        rows.append(f"<tr><th style='text-align:left'>{name}</th>{''.join(cells)}</tr>")
-    title = pick(
-        (
-            "Objectifs nationaux appliqués au territoire (valeur / objectif)",
-            "National targets applied to the territory (value / target)",
-        ),
-        context.lang,
+    rows = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(message(row[0].name, lang))} "
+        f"{row[0].year}</th>"
+        + "".join(f"<td>{_badge(v, lang)} {_gap(v, lang)}</td>" for v in row)
+        + "</tr>"
+        for row in zip(*shown, strict=True)
     )
     return (
-        f"<h3>{title}</h3>"
-        '<table class="prospectif-table prospectif-targets" '
-        'style="font-size:18px;text-align:center">'
-        f"<thead><tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<h3>{html.escape(text('verdicts_compared', lang))}</h3>"
+        '<table class="prospectif-table prospectif-verdicts-compared" '
+        'style="font-size:16px;text-align:center">'
+        f"<thead><tr><th></th>{header}</tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+def _gap(v: Verdict, lang: str) -> str:
+    return html.escape(message("verdict.gap_pct", lang, gap=signed(v.gap_pct, 0, lang)))
+
+
+def verdict_sources(lang: str) -> str:
+    """The sources of the targets, for the "Sources et méthode" panel."""
+    sources = {g.name: g.source for g in goals(math.nan, 0)}
+    items = "".join(
+        f"<li><b>{html.escape(message(name, lang))}</b> : {html.escape(source.render(lang))}</li>"
+        for name, source in sources.items()
+    )
+    return f"<h4>{html.escape(text('verdicts_sources', lang))}</h4><ul>{items}</ul>"
 
 
 def _map(context: Context) -> go.Figure:
@@ -181,6 +200,7 @@ DASHBOARD = Dashboard(
     ),
     method="docs/methodology/",
     choices=tuple((i.key, i.label) for i in MAP_INDICATORS),
-    notes=(targets_html,),
+    notes=(verdicts_html,),
+    method_notes=(verdict_sources,),
     presentation=True,
 )
