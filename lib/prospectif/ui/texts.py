@@ -44,6 +44,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "error": "Calcul impossible : {message}",
         "verdicts": "Objectifs : atteints ou manqués — {scenario}",
         "verdicts_compared": "Objectifs par scénario",
+        "presets_compared": "Les quatre scénarios complets côte à côte",
         "verdicts_sources": "Sources des objectifs",
     },
     "en": {
@@ -85,6 +86,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "error": "Cannot compute: {message}",
         "verdicts": "Targets: met or missed — {scenario}",
         "verdicts_compared": "Targets by scenario",
+        "presets_compared": "The four full scenarios side by side",
         "verdicts_sources": "Sources of the targets",
     },
 }

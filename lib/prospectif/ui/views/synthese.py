@@ -5,13 +5,27 @@ from __future__ import annotations
 import html
 import math
 
+import pandas as pd
 import plotly.graph_objects as go
 
+from ...i18n import format_number
 from ...messages import message
-from ...results.verdicts import Verdict, chain_verdicts, goals, sentence, signed, status
+from ...pipeline import ChainRun, run_chain
+from ...results.registry import label as variable_label
+from ...results.verdicts import (
+    Verdict,
+    chain_verdicts,
+    goals,
+    sentence,
+    signed,
+    status,
+    verdicts,
+)
+from ...scenario import Scenario
 from ...viz.maps import choropleth_figure
 from ..maps import MAP_INDICATORS, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
+from ..state import base_scenario
 from ..texts import pick, text
 from ..views.energie import GWH
 
@@ -60,11 +74,24 @@ def verdicts_html(context: Context) -> str:
 
 
 def compared_html(context: Context, shown: list[list[Verdict]]) -> str:
-    """A table of the verdicts (word and gap in %), one row per target, one column per
-    scenario shown.
+    """The verdicts of the scenarios shown, one column each."""
+    labels = [label for label, _ in context.runs]
+    title = text("verdicts_compared", context.lang)
+    return verdict_table(title, labels, shown, context.lang)
+
+
+def verdict_table(
+    title: str,
+    labels: list[str],
+    shown: list[list[Verdict]],
+    lang: str,
+    head_rows: str = "",
+    css: str = "prospectif-verdicts-compared",
+) -> str:
+    """A table with one column per scenario: ``head_rows`` (HTML rows), then per target the
+    verdict's word and its gap in %.
     """
-    lang = context.lang
-    header = "".join(f"<th>{html.escape(label)}</th>" for label, _ in context.runs)
+    header = "".join(f"<th>{html.escape(label)}</th>" for label in labels)
     rows = "".join(
         f"<tr><th style='text-align:left'>{html.escape(message(row[0].name, lang))} "
         f"{row[0].year}</th>"
@@ -73,11 +100,62 @@ def compared_html(context: Context, shown: list[list[Verdict]]) -> str:
         for row in zip(*shown, strict=True)
     )
     return (
-        f"<h3>{html.escape(text('verdicts_compared', lang))}</h3>"
-        '<table class="prospectif-table prospectif-verdicts-compared" '
-        'style="font-size:16px;text-align:center">'
-        f"<thead><tr><th></th>{header}</tr></thead><tbody>{rows}</tbody></table>"
+        f"<h3>{html.escape(title)}</h3>"
+        f'<table class="prospectif-table {css}" style="font-size:16px;text-align:center">'
+        f"<thead><tr><th></th>{header}</tr></thead><tbody>{head_rows}{rows}</tbody></table>"
     )
+
+
+FULL_PRESETS = ("tendanciel", "sobriete", "technologie", "intermediaire")
+"""The full presets compared side by side on the synthesis."""
+KEY_INDICATORS = (
+    ("Population", 0),
+    ("Population|Age 85+", 0),
+    ("Autonomy|Places Needed", 0),
+    ("Final Energy", 0),
+    ("Renewable Coverage", 1),
+    ("Emissions|GHG", 0),
+)
+"""Indicators of the presets table at the horizon: registered variable, decimals."""
+
+
+def _preset_results(run: ChainRun, horizon: int) -> list[tuple[Scenario, pd.DataFrame]]:
+    """Each full preset's scenario and results table for the run's territory, kept on the data
+    set for these presets' assumptions.
+    """
+    scenarios = [base_scenario(p, horizon) for p in FULL_PRESETS]
+    data = run.demography.data
+    key = f"synthese.presets.{run.territory.code}.{'.'.join(s.hash for s in scenarios)}"
+    return data.derived(
+        key, lambda: [(s, run_chain(run.territory, s, data=data).table()) for s in scenarios]
+    )
+
+
+def presets_html(context: Context) -> str:
+    """The full presets side by side: key indicators at the horizon and every verdict."""
+    lang = context.lang
+    results = _preset_results(context.current, context.current.scenario.horizon)
+    labels = [s.label.get(lang) for s, _ in results]
+    shown = [
+        verdicts(t, s.energy.renewables.coverage_target, s.energy.renewables.coverage_target_year)
+        for s, t in results
+    ]
+    horizon = int(results[0][1]["year"].max())
+    head_rows = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(variable_label(name, lang))} {horizon}</th>"
+        + "".join(
+            f"<td>{format_number(_at(t, name, horizon), decimals, lang)}</td>" for _, t in results
+        )
+        + "</tr>"
+        for name, decimals in KEY_INDICATORS
+    )
+    title = text("presets_compared", lang)
+    return verdict_table(title, labels, shown, lang, head_rows, "prospectif-presets")
+
+
+def _at(table: pd.DataFrame, variable: str, year: int) -> float:
+    rows = table[(table["variable"] == variable) & (table["year"] == year)]
+    return float(rows["value"].iloc[0])
 
 
 def _gap(v: Verdict, lang: str) -> str:
@@ -200,7 +278,7 @@ DASHBOARD = Dashboard(
     ),
     method="docs/methodology/",
     choices=tuple((i.key, i.label) for i in MAP_INDICATORS),
-    notes=(verdicts_html,),
+    notes=(verdicts_html, presets_html),
     method_notes=(verdict_sources,),
     presentation=True,
 )
