@@ -9,7 +9,7 @@ from prospectif.results.verdicts import chain_verdicts, sentence
 from prospectif.territory import get_territory
 from prospectif.ui.state import base_scenario
 
-from .conftest import screenshot
+from .conftest import SCREENSHOTS, screenshot
 from .test_dashboards import assert_no_error_output, open_dashboard
 
 pytestmark = pytest.mark.browser
@@ -26,5 +26,7 @@ def test_the_served_synthesis_shows_every_verdict(page, server):
     assert all(shown.nth(i).is_visible() for i in range(shown.count()))
     words = page.locator(".prospectif-verdict-word").all_inner_texts()
     assert {w.split(" ", 1)[1] for w in words} <= {"atteint", "manqué"}
-    page.locator(".prospectif-verdicts").scroll_into_view_if_needed()
     screenshot(page, "synthese-verdicts")
+    presets = page.locator(".prospectif-presets")
+    assert presets.locator(".prospectif-verdict-word").count() == 4 * len(expected)
+    presets.screenshot(path=str(SCREENSHOTS / "synthese-scenarios.png"))
