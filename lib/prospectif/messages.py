@@ -510,6 +510,84 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "rows present on one side only:\n{rows}",
     ),
     "results.differ": ("{count} valeurs diffèrent :\n{rows}", "{count} values differ:\n{rows}"),
+    # verdicts (results.verdicts)
+    "verdict.missing": (
+        "verdict impossible : la variable {variable} manque dans les résultats",
+        "no verdict: variable {variable} is missing from the results",
+    ),
+    "verdict.year": (
+        "verdict impossible : {variable} n'est pas projetée en {year}",
+        "no verdict: {variable} is not projected in {year}",
+    ),
+    "verdict.sentence": (
+        "{indicator} {year} : {value} {unit} ; {target_name} : {target} {unit} ; "
+        "écart {gap} {gap_unit} ({gap_pct} %) — {status}{reached}",
+        "{indicator} {year}: {value} {unit}; {target_name}: {target} {unit}; "
+        "gap {gap} {gap_unit} ({gap_pct}%) — {status}{reached}",
+    ),
+    "verdict.gap_pct": ("écart {gap} %", "gap {gap}%"),
+    "verdict.met": ("objectif atteint", "target met"),
+    "verdict.missed": ("objectif manqué", "target missed"),
+    "verdict.word.met": ("atteint", "met"),
+    "verdict.word.missed": ("manqué", "missed"),
+    "verdict.reached": (" dès {year}", " from {year}"),
+    "verdict.reached_later": (" (atteint en {year})", " (met in {year})"),
+    "verdict.never": (" (non atteint d'ici {year})", " (not met by {year})"),
+    "verdict.emissions": ("Émissions", "Emissions"),
+    "verdict.energy": ("Énergie finale", "Final energy"),
+    "verdict.coverage": ("Couverture renouvelable", "Renewable coverage"),
+    "verdict.places": ("Places en établissement nécessaires", "Care-home places needed"),
+    "verdict.workforce": ("Personnel d'aide et de soin nécessaire", "Care workforce needed"),
+    "verdict.target.snbc": ("objectif SNBC", "SNBC target"),
+    "verdict.target.energy": ("objectif de la loi énergie-climat", "energy-climate law target"),
+    "verdict.target.scenario": ("objectif du scénario", "scenario target"),
+    "verdict.target.places": ("places aujourd'hui", "places today"),
+    "verdict.target.workforce": ("effectif de l'année de base", "base-year workforce"),
+    "verdict.unit.kt": ("kt CO2e", "kt CO2e"),
+    "verdict.unit.gwh": ("GWh", "GWh"),
+    "verdict.unit.percent": ("%", "%"),
+    "verdict.unit.points": ("points", "points"),
+    "verdict.unit.places": ("places", "places"),
+    "verdict.unit.fte": ("ETP", "FTE"),
+    "verdict.source.emissions": (
+        "Trajectoire SNBC appliquée au territoire : −50 % par rapport à 1990 en 2030 (projet de "
+        "3e SNBC, vie-publique.fr, déc. 2025), émissions brutes de 1990 divisées par 6 en 2050 "
+        "(Code de l'énergie, art. L100-4) ; 1990 estimé avec le rapport national 540 / 418 "
+        "MtCO2e (Citepa)",
+        "SNBC trajectory applied to the territory: −50% on 1990 in 2030 (draft third SNBC, "
+        "vie-publique.fr, Dec. 2025), 1990 gross emissions divided by 6 in 2050 (Code de "
+        "l'énergie, art. L100-4); 1990 estimated with the national ratio 540 / 418 MtCO2e "
+        "(Citepa)",
+    ),
+    "verdict.source.energy": (
+        "Énergie finale : −20 % en 2030 et −50 % en 2050 par rapport à 2012 (Code de "
+        "l'énergie, art. L100-4, loi énergie-climat 2019) ; 2012 estimé avec l'évolution "
+        "nationale 2012-2021 (−4,4 %, SDES)",
+        "Final energy: −20% in 2030 and −50% in 2050 on 2012 (Code de l'énergie, art. L100-4, "
+        "energy-climate law 2019); 2012 estimated with the national change 2012-2021 (−4.4%, "
+        "SDES)",
+    ),
+    "verdict.source.coverage": (
+        "Couverture renouvelable (production locale / énergie finale) face à l'objectif du "
+        "scénario (energy.renewables.coverage_target, par défaut 33 % en 2030 : Code de "
+        "l'énergie, art. L100-4, I, 4°, part nationale dans la consommation finale brute)",
+        "Renewable coverage (local production / final energy) against the scenario's target "
+        "(energy.renewables.coverage_target, by default 33% in 2030: Code de l'énergie, art. "
+        "L100-4, I, 4°, national share of gross final consumption)",
+    ),
+    "verdict.source.places": (
+        "Places en établissement nécessaires en 2050 face aux places estimées aujourd'hui "
+        "(enquête EHPA 2023, DREES ; docs/methodology/ageing.md) : l'écart est à créer",
+        "Care-home places needed in 2050 against the places estimated today (EHPA survey "
+        "2023, DREES; docs/methodology/ageing.md): the gap is to be built",
+    ),
+    "verdict.source.workforce": (
+        "Personnel d'aide et de soin nécessaire en 2050 face à celui de l'année de base "
+        "(1 607 h par ETP, Code du travail ; 57 ETP pour 100 places, DREES) : l'écart est à "
+        "recruter",
+        "Care workforce needed in 2050 against the base year's (1,607 h per FTE, Code du "
+        "travail; 57 FTE per 100 places, DREES): the gap is to be recruited",
+    ),
     # server
     "serve.preheat": (
         "{value!r} : DASHBOARD=NOMBRE est attendu, p. ex. demographie=20",

@@ -320,6 +320,32 @@ class Renewables(Section):
     """Biomethane injection added each year from 2022 (GWh per year, per year and 100,000
     inhabitants)."""
 
+    coverage_target: float = assumption(
+        33.0,
+        ge=0.0,
+        le=200.0,
+        step=1.0,
+        unit="% de l'énergie finale",
+        label_fr="Objectif de couverture renouvelable",
+        label_en="Renewable coverage target",
+        source="Code de l'énergie, art. L100-4, I, 4° (loi énergie-climat, 2019) : 33 % "
+        "d'énergies renouvelables dans la consommation finale brute en 2030 ; appliqué ici à la "
+        "production locale (à remplacer par l'objectif du SRADDET ou du PCAET du territoire)",
+    )
+    """Local renewable production over final energy to reach in the target year (%)."""
+
+    coverage_target_year: int = assumption(
+        2030,
+        ge=2025,
+        le=2070,
+        step=1,
+        unit="année",
+        label_fr="Année de l'objectif de couverture",
+        label_en="Year of the coverage target",
+        source="Code de l'énergie, art. L100-4, I, 4° : horizon 2030",
+    )
+    """Year the renewable coverage target is set for (year)."""
+
 
 class EmissionFactors(Section):
     """Greenhouse-gas emissions per kWh of final energy, by carrier (life cycle)."""

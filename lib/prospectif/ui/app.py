@@ -185,6 +185,7 @@ class DashboardApp:
         self.main = w.VBox(
             [
                 self.year,
+                self.notes,
                 self.figure_box,
                 w.HTML(f"<h3>{text('indicators', lang)}</h3>"),
                 self.indicators,

@@ -99,7 +99,9 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
         f"<h4>{heading[1]} — {html.escape(scenario.label.get(lang))}</h4>"
         f'<table style="border-collapse:collapse"><tbody>{rows}</tbody></table>'
         f"<p>{method} : <code>{html.escape(dashboard.method)}</code> ; validation : "
-        f"<code>docs/validation.md</code>.</p></div>"
+        f"<code>docs/validation.md</code>.</p>"
+        + "".join(note(lang) for note in dashboard.method_notes)
+        + "</div>"
     )
 
 

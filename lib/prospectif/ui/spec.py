@@ -75,6 +75,8 @@ class Dashboard:
     """Options of the dashboard's own selector ``(key, (French, English labels))``, if any."""
     notes: tuple[Callable[[Context], str], ...] = ()
     """HTML blocks shown after the indicator table."""
+    method_notes: tuple[Callable[[str], str], ...] = ()
+    """HTML blocks (by language) added to the "Sources et méthode" panel."""
     presentation: bool = False
     """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
 

@@ -45,6 +45,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "variant_word": "variante",
         "compared": "Variantes comparées, à l'horizon",
         "variant_description": "Variante de « {base} » construite en atelier.",
+        "verdicts": "Objectifs : atteints ou manqués — {scenario}",
+        "verdicts_compared": "Objectifs par scénario",
+        "presets_compared": "Les quatre scénarios complets côte à côte",
+        "verdicts_sources": "Sources des objectifs",
     },
     "en": {
         "territory": "Territory",
@@ -86,6 +90,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "variant_word": "variant",
         "compared": "Compared variants, at the horizon",
         "variant_description": "Variant of “{base}” built in a workshop.",
+        "verdicts": "Targets: met or missed — {scenario}",
+        "verdicts_compared": "Targets by scenario",
+        "presets_compared": "The four full scenarios side by side",
+        "verdicts_sources": "Sources of the targets",
     },
 }
 

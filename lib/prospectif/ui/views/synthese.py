@@ -3,76 +3,173 @@
 from __future__ import annotations
 
 import html
+import math
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from ...i18n import format_number
+from ...messages import message
+from ...pipeline import ChainRun, run_chain
+from ...results.registry import label as variable_label
+from ...results.verdicts import (
+    Verdict,
+    chain_verdicts,
+    goals,
+    sentence,
+    signed,
+    status,
+    verdicts,
+)
+from ...scenario import Scenario
 from ...viz.maps import choropleth_figure
 from ..maps import MAP_INDICATORS, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
-from ..texts import pick
+from ..state import base_scenario
+from ..texts import pick, text
 from ..views.energie import GWH
 
-TARGETS = (
-    (
-        "Emissions|GHG",
-        "Target|Emissions|GHG",
-        2030,
-        ("Émissions 2030 : −50 % par rapport à 1990 (SNBC)", "2030 emissions: −50% on 1990 (SNBC)"),
-    ),
-    (
-        "Emissions|GHG",
-        "Target|Emissions|GHG",
-        2050,
-        (
-            "Émissions 2050 : trajectoire de neutralité (SNBC)",
-            "2050 emissions: neutrality path (SNBC)",
-        ),
-    ),
-    (
-        "Final Energy",
-        "Target|Final Energy",
-        2050,
-        ("Énergie finale 2050 : −50 % par rapport à 2012", "2050 final energy: −50% on 2012"),
-    ),
-)
-"""National targets applied to the territory: (variable, target variable, year, label)."""
+MET_COLOUR, MISSED_COLOUR = "#1a7f37", "#b42318"
+"""Green and red with a contrast of at least 4.5:1 on white (WCAG AA)."""
 
 
-def targets_html(context: Context) -> str:
-    """For each scenario shown, whether each national target is met (value ≤ target)."""
-    header = "".join(f"<th>{html.escape(label)}</th>" for label, _ in context.runs)
-    rows = []
-    for variable, target, year, label in TARGETS:
-        cells = []
-        for table in context.tables:
-            values = table.set_index(["variable", "year"])["value"]
-            if (variable, year) not in values.index:
-                cells.append("<td>–</td>")
-                continue
-            value, goal = values[(variable, year)], values[(target, year)]
-            met = value <= goal
-            verdict = pick(("atteint", "met") if met else ("manqué", "missed"), context.lang)
-            colour = "#1a7f37" if met else "#b42318"
-            shown = " / ".join(format_number(v, 0, context.lang) for v in (value, goal))
-            cells.append(
-                f'<td style="color:{colour}"><b>{"✔" if met else "✘"} {verdict}</b><br>{shown}</td>'
-            )
-        name = html.escape(pick(label, context.lang))
-        rows.append(f"<tr><th style='text-align:left'>{name}</th>{''.join(cells)}</tr>")
-    title = pick(
-        (
-            "Objectifs nationaux appliqués au territoire (valeur / objectif)",
-            "National targets applied to the territory (value / target)",
-        ),
-        context.lang,
+def _badge(v: Verdict, lang: str) -> str:
+    """The word « atteint » / « manqué » with a mark, on its colour (never colour alone)."""
+    colour = MET_COLOUR if v.met else MISSED_COLOUR
+    mark = "✔" if v.met else "✘"
+    return (
+        f'<span class="prospectif-verdict-word" style="background:{colour};color:#fff;'
+        f'padding:1px 8px;border-radius:4px;font-weight:bold;white-space:nowrap">'
+        f"{mark} {html.escape(status(v, lang))}</span>"
+    )
+
+
+def _run_verdicts(context: Context) -> list[list[Verdict]]:
+    """The verdicts of every run shown, in the order of ``context.runs``."""
+    return [
+        chain_verdicts(run, table)
+        for (_, run), table in zip(context.runs, context.tables, strict=True)
+    ]
+
+
+def verdicts_html(context: Context) -> str:
+    """The verdict sentences of the current setting, then each verdict's word per scenario
+    when several are shown.
+    """
+    lang = context.lang
+    shown = _run_verdicts(context)
+    items = "".join(
+        f'<li class="prospectif-verdict" data-met="{str(v.met).lower()}" '
+        f'style="margin:6px 0">{_badge(v, lang)} '
+        f'<span class="prospectif-verdict-text">{html.escape(sentence(v, lang))}</span></li>'
+        for v in shown[0]
+    )
+    title = text("verdicts", lang, scenario=context.runs[0][0])
+    block = (
+        f"<h3>{html.escape(title)}</h3>"
+        f'<ul class="prospectif-verdicts" style="font-size:17px;list-style:none;padding:0">'
+        f"{items}</ul>"
+    )
+    return block + (compared_html(context, shown) if len(shown) > 1 else "")
+
+
+def compared_html(context: Context, shown: list[list[Verdict]]) -> str:
+    """The verdicts of the scenarios shown, one column each."""
+    labels = [label for label, _ in context.runs]
+    title = text("verdicts_compared", context.lang)
+    return verdict_table(title, labels, shown, context.lang)
+
+
+def verdict_table(
+    title: str,
+    labels: list[str],
+    shown: list[list[Verdict]],
+    lang: str,
+    head_rows: str = "",
+    css: str = "prospectif-verdicts-compared",
+) -> str:
+    """A table with one column per scenario: ``head_rows`` (HTML rows), then per target the
+    verdict's word and its gap in %.
+    """
+    header = "".join(f"<th>{html.escape(label)}</th>" for label in labels)
+    rows = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(message(row[0].name, lang))} "
+        f"{row[0].year}</th>"
+        + "".join(f"<td>{_badge(v, lang)} {_gap(v, lang)}</td>" for v in row)
+        + "</tr>"
+        for row in zip(*shown, strict=True)
     )
     return (
-        f"<h3>{title}</h3>"
-        '<table class="prospectif-table prospectif-targets" '
-        'style="font-size:18px;text-align:center">'
-        f"<thead><tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<h3>{html.escape(title)}</h3>"
+        f'<table class="prospectif-table {css}" style="font-size:16px;text-align:center">'
+        f"<thead><tr><th></th>{header}</tr></thead><tbody>{head_rows}{rows}</tbody></table>"
     )
+
+
+FULL_PRESETS = ("tendanciel", "sobriete", "technologie", "intermediaire")
+"""The full presets compared side by side on the synthesis."""
+KEY_INDICATORS = (
+    ("Population", 0),
+    ("Population|Age 85+", 0),
+    ("Autonomy|Places Needed", 0),
+    ("Final Energy", 0),
+    ("Renewable Coverage", 1),
+    ("Emissions|GHG", 0),
+)
+"""Indicators of the presets table at the horizon: registered variable, decimals."""
+
+
+def _preset_results(run: ChainRun, horizon: int) -> list[tuple[Scenario, pd.DataFrame]]:
+    """Each full preset's scenario and results table for the run's territory, kept on the data
+    set for these presets' assumptions.
+    """
+    scenarios = [base_scenario(p, horizon) for p in FULL_PRESETS]
+    data = run.demography.data
+    key = f"synthese.presets.{run.territory.code}.{'.'.join(s.hash for s in scenarios)}"
+    return data.derived(
+        key, lambda: [(s, run_chain(run.territory, s, data=data).table()) for s in scenarios]
+    )
+
+
+def presets_html(context: Context) -> str:
+    """The full presets side by side: key indicators at the horizon and every verdict."""
+    lang = context.lang
+    results = _preset_results(context.current, context.current.scenario.horizon)
+    labels = [s.label.get(lang) for s, _ in results]
+    shown = [
+        verdicts(t, s.energy.renewables.coverage_target, s.energy.renewables.coverage_target_year)
+        for s, t in results
+    ]
+    horizon = int(results[0][1]["year"].max())
+    head_rows = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(variable_label(name, lang))} {horizon}</th>"
+        + "".join(
+            f"<td>{format_number(_at(t, name, horizon), decimals, lang)}</td>" for _, t in results
+        )
+        + "</tr>"
+        for name, decimals in KEY_INDICATORS
+    )
+    title = text("presets_compared", lang)
+    return verdict_table(title, labels, shown, lang, head_rows, "prospectif-presets")
+
+
+def _at(table: pd.DataFrame, variable: str, year: int) -> float:
+    rows = table[(table["variable"] == variable) & (table["year"] == year)]
+    return float(rows["value"].iloc[0])
+
+
+def _gap(v: Verdict, lang: str) -> str:
+    return html.escape(message("verdict.gap_pct", lang, gap=signed(v.gap_pct, 0, lang)))
+
+
+def verdict_sources(lang: str) -> str:
+    """The sources of the targets, for the "Sources et méthode" panel."""
+    sources = {g.name: g.source for g in goals(math.nan, 0)}
+    items = "".join(
+        f"<li><b>{html.escape(message(name, lang))}</b> : {html.escape(source.render(lang))}</li>"
+        for name, source in sources.items()
+    )
+    return f"<h4>{html.escape(text('verdicts_sources', lang))}</h4><ul>{items}</ul>"
 
 
 def _map(context: Context) -> go.Figure:
@@ -181,6 +278,7 @@ DASHBOARD = Dashboard(
     ),
     method="docs/methodology/",
     choices=tuple((i.key, i.label) for i in MAP_INDICATORS),
-    notes=(targets_html,),
+    notes=(verdicts_html, presets_html),
+    method_notes=(verdict_sources,),
     presentation=True,
 )

@@ -1,0 +1,32 @@
+"""The verdicts are visible on the served synthesis page, each with its word."""
+
+from __future__ import annotations
+
+import pytest
+
+from prospectif.pipeline import run_chain
+from prospectif.results.verdicts import chain_verdicts, sentence
+from prospectif.territory import get_territory
+from prospectif.ui.state import base_scenario
+
+from .conftest import SCREENSHOTS, screenshot
+from .test_dashboards import assert_no_error_output, open_dashboard
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_served_synthesis_shows_every_verdict(page, server):
+    open_dashboard(page, server, "synthese", "?territory=DEP-71&scenario=tendanciel")
+    page.wait_for_selector(".prospectif-verdict")
+    assert_no_error_output(page)
+    run = run_chain(get_territory("DEP-71"), base_scenario("tendanciel", 2050))
+    expected = [sentence(v) for v in chain_verdicts(run)]
+    shown = page.locator(".prospectif-verdict-text")
+    assert shown.all_inner_texts() == expected
+    assert all(shown.nth(i).is_visible() for i in range(shown.count()))
+    words = page.locator(".prospectif-verdict-word").all_inner_texts()
+    assert {w.split(" ", 1)[1] for w in words} <= {"atteint", "manqué"}
+    screenshot(page, "synthese-verdicts")
+    presets = page.locator(".prospectif-presets")
+    assert presets.locator(".prospectif-verdict-word").count() == 4 * len(expected)
+    presets.screenshot(path=str(SCREENSHOTS / "synthese-scenarios.png"))
