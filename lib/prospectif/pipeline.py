@@ -172,16 +172,19 @@ def _unit_projection(
 ) -> tuple[Projection, RatePaths]:
     """The projection and rate paths of the départements ``units`` (one unit per département).
 
-    ``base_population`` (persons, shape (sex, age)) replaces the base of a single unit, whose
-    migration counts are scaled to it.
+    ``base_population`` (persons, shape (sex, age) for a single unit, or (unit, sex, age))
+    replaces the base of the units, whose migration counts are scaled to it.
     """
     estimates = estimates or estimates_for(data)
     paths = _rate_paths(units, scenario, data, estimates)
     start = _base_population(units, data, estimates)
     if base_population is not None:
-        ratio = float(base_population.sum() / start.sum())
-        paths = dataclasses.replace(paths, migration_counts=paths.migration_counts * ratio)
-        start = np.asarray(base_population, dtype=float)[None]
+        local = np.asarray(base_population, dtype=float).reshape(start.shape)
+        ratio = np.array([float(b.sum() / s.sum()) for b, s in zip(local, start, strict=True)])
+        counts = paths.migration_counts
+        scale = ratio.reshape(1, -1, *([1] * (counts.ndim - 2)))
+        paths = dataclasses.replace(paths, migration_counts=counts * scale)
+        start = local
     return project(start, paths), paths
 
 
@@ -272,17 +275,45 @@ def run_demographies(
     """
     data = data or open_data()
     territories = list(territories)
-    units = _units_run(territories, scenario, data)
-    return [_demography_in(units, t, scenario, data) for t in territories]
+    units, local = _split_runs(territories, scenario, data)
+    return [local[i] if i in local else units.demography_of(t) for i, t in enumerate(territories)]
 
 
-def _demography_in(
-    units: UnitsRun, territory: Territory, scenario: Scenario, data: Dataset
-) -> DemographyRun:
-    """The territory's demography: its départements' rows, or its own run from a local base."""
-    if territory.structure == STRUCTURE_LOCAL:
-        return run_demography(territory, scenario, data=data)
-    return units.demography_of(territory)
+def _split_runs(
+    territories: list[Territory], scenario: Scenario, data: Dataset
+) -> tuple[UnitsRun, dict[int, DemographyRun]]:
+    """The départements of the territories projected once, and the territories with a local
+    base structure (``local-marginals``) projected together, one unit each (by position).
+    """
+    local = [i for i, t in enumerate(territories) if t.structure == STRUCTURE_LOCAL]
+    others = [t for i, t in enumerate(territories) if i not in set(local)]
+    runs = _local_runs([territories[i] for i in local], scenario, data) if local else []
+    return _units_run(others or territories, scenario, data), dict(zip(local, runs, strict=True))
+
+
+def _local_runs(
+    territories: list[Territory], scenario: Scenario, data: Dataset
+) -> list[DemographyRun]:
+    """Territories with a local base structure in one call of the engine: each is one unit,
+    projected with its main département's rates from its own base (as :func:`run_demography`).
+    """
+    bases = [local_base(t, data) for t in territories]
+    units = tuple(t.shares.idxmax() for t in territories)
+    start = np.stack([population for population, _ in bases])
+    projection, paths = _unit_projection(units, scenario, data, base_population=start)
+    return [
+        DemographyRun(
+            t,
+            scenario,
+            (unit,),
+            np.ones(1),
+            projection.take(np.array([i])),
+            paths.take(np.array([i])),
+            flag,
+            data,
+        )
+        for i, (t, unit, (_, flag)) in enumerate(zip(territories, units, bases, strict=True))
+    ]
 
 
 def run_demography_variants(
@@ -487,15 +518,12 @@ def run_chains(
     """
     data = data or open_data()
     resolved = [t if isinstance(t, Territory) else get_territory(t, data) for t in territories]
-    units = _units_run(resolved, scenario, data)
+    units, local = _split_runs(resolved, scenario, data)
     return [
-        ChainRun(
-            t,
-            scenario,
-            _demography_in(units, t, scenario, data),
-            None if t.structure == STRUCTURE_LOCAL else units,
-        )
-        for t in resolved
+        ChainRun(t, scenario, local[i], None)
+        if i in local
+        else ChainRun(t, scenario, units.demography_of(t), units)
+        for i, t in enumerate(resolved)
     ]
 
 
