@@ -895,3 +895,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file}: {column} must increase strictly",
     ),
 }
+
+# ---- batch safety (issue 21): verified snapshots, inputs refused, progress -------------------
+CATALOGUE.update(
+    {
+        "batch.file_missing": ("{file} : fichier absent", "{file}: file missing"),
+        "batch.file_size": (
+            "{file} : {size} octets au lieu de {expected} (fichier tronqué ou modifié)",
+            "{file}: {size} bytes instead of {expected} (file truncated or altered)",
+        ),
+        "batch.file_altered": (
+            "{file} : contenu modifié (empreinte SHA-256 différente de celle du manifeste)",
+            "{file}: content altered (SHA-256 differs from the manifest's)",
+        ),
+        "batch.run_damaged": (
+            "{file} : résultats illisibles ({reason}) ; relancer avec --resume",
+            "{file}: results unreadable ({reason}); run again with --resume",
+        ),
+        "batch.output_unreadable": (
+            "{file} : relecture impossible après écriture ({reason})",
+            "{file}: cannot be read back after writing ({reason})",
+        ),
+        "batch.not_complete": (
+            "{file} : millésime de statut {status!r}, pas 'complete'",
+            "{file}: snapshot status is {status!r}, not 'complete'",
+        ),
+        "batch.no_digests": (
+            "{file} : aucune empreinte enregistrée pour {what}",
+            "{file}: no digest recorded for {what}",
+        ),
+        "cli.batch_too_many": (
+            "ce lot compte {runs} exécutions, plus que la limite de {limit} : relancer avec "
+            "--yes, ou --max-runs N (N ≥ {runs})",
+            "this batch has {runs} runs, over the limit of {limit}: run again with --yes, "
+            "or --max-runs N (N ≥ {runs})",
+        ),
+        "batch.verified": (
+            "{folder} : millésime vérifié ({runs} exécutions)",
+            "{folder}: snapshot verified ({runs} runs)",
+        ),
+    }
+)
