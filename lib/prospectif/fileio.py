@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from .errors import InputFileError
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+"""Opening never blocks, even on a FIFO or a terminal, so a special file is refused at once."""
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> Path:
@@ -51,3 +57,33 @@ def file_digest(path: Path) -> dict[str, int | str]:
             digest.update(chunk)
             size += len(chunk)
     return {"size": size, "sha256": digest.hexdigest()}
+
+
+def read_user_file(path: Path, limit: int) -> bytes:
+    """The bytes of a user file: a regular file of at most ``limit`` bytes.
+
+    FIFOs, devices, sockets and folders are refused without blocking (the file is opened
+    non-blocking and checked with ``fstat`` before any read).
+
+    Raises
+    ------
+    InputFileError
+        If the file is missing, not a regular file or too large.
+    """
+    path = Path(path)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise InputFileError("file.not_found", file=path) from None
+    except IsADirectoryError:
+        raise InputFileError("file.not_regular", file=path) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputFileError("file.not_regular", file=path)
+        if info.st_size > limit:
+            raise InputFileError("file.too_large", file=path, limit=limit // 1024)
+        payload = handle.read(limit + 1)
+    if len(payload) > limit:
+        raise InputFileError("file.too_large", file=path, limit=limit // 1024)
+    return payload

@@ -899,6 +899,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 # ---- batch safety (issue 21): verified snapshots, inputs refused, progress -------------------
 CATALOGUE.update(
     {
+        "file.not_regular": (
+            "{file} : pas un fichier ordinaire (dossier, tube ou périphérique) ; "
+            "donner le chemin d'un fichier",
+            "{file}: not a regular file (folder, pipe or device); give the path of a file",
+        ),
+        "yaml.duplicate_key": (
+            "clé {key!r} donnée deux fois, lignes {first} et {line} ; n'en garder qu'une",
+            "key {key!r} given twice, lines {first} and {line}; keep only one",
+        ),
+        "census.no_population": (
+            "{file} : 0 habitant pour les communes {communes} ; "
+            "une population positive est attendue pour chaque territoire",
+            "{file}: 0 inhabitants for the communes {communes}; "
+            "a positive population is expected for every territory",
+        ),
         "batch.file_missing": ("{file} : fichier absent", "{file}: file missing"),
         "batch.file_size": (
             "{file} : {size} octets au lieu de {expected} (fichier tronqué ou modifié)",

@@ -119,3 +119,13 @@ def test_resume_redoes_truncated_and_altered_runs_and_rewrites_the_combined_file
     assert outcome.manifest["status"] == "complete"
     assert verify_snapshot(snapshot) == []
     assert_same_results(snapshot, reference)
+
+
+def test_a_batch_over_the_run_limit_needs_yes_or_max_runs(tmp_path):
+    path = write_batch(tmp_path)
+    result = invoke("batch", path, "--output", tmp_path / "s", "--max-runs", 1)
+    assert result.exit_code == 2
+    assert "ce lot compte 2 exécutions, plus que la limite de 1 : relancer avec --yes" in (
+        result.output
+    )
+    assert not (tmp_path / "s").exists()

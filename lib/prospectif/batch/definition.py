@@ -179,6 +179,7 @@ def batch_from_document(
         definition = BatchFile.model_validate(document)
     except ValidationError as exc:
         found = [_describe(error) for error in exc.errors()]
+        found += _entry_problems(_valid_entries(document, exc), dashboards_dir, Path(base))
         raise BatchError("lines", lines=_located(found, source)) from None
     problems: list[Message] = []
     notebooks = _notebooks(definition.dashboards, dashboards_dir, problems)
@@ -189,6 +190,43 @@ def batch_from_document(
     return Batch(source, definition, notebooks, territories, scenarios)
 
 
+def _valid_entries(document: dict, exc: ValidationError) -> BatchFile:
+    """The definition without the entries ``exc`` refused, so the rest can be checked too.
+
+    A refused entry becomes ``None``, keeping the others at their index (for the messages).
+    """
+    refused = {tuple(e["loc"][:2]) for e in exc.errors() if len(e["loc"]) >= 2}
+    failed = {e["loc"][0] for e in exc.errors() if e["loc"]}
+
+    def kept(key: str) -> tuple:
+        entries = document.get(key)
+        if key in failed - {k for k, _ in refused} or not isinstance(entries, list):
+            return ()
+        return tuple(None if (key, i) in refused else v for i, v in enumerate(entries))
+
+    horizon = _HORIZON["default"] if "horizon" in failed else document.get("horizon")
+    return BatchFile.model_construct(
+        id=document["id"],
+        dashboards=kept("dashboards"),
+        territories=tuple(
+            Selector.model_validate(t) if isinstance(t, dict) else t for t in kept("territories")
+        ),
+        scenarios=kept("scenarios"),
+        horizon=horizon if isinstance(horizon, int) else _HORIZON["default"],
+    )
+
+
+def _entry_problems(
+    definition: BatchFile, dashboards_dir: Path | None, base: Path
+) -> list[Message]:
+    """The problems of the dashboards, territories and scenarios of a definition."""
+    problems: list[Message] = []
+    _notebooks(definition.dashboards, dashboards_dir, problems)
+    _territories(definition.territories, problems)
+    _scenarios(definition.scenarios, definition.horizon, base, problems)
+    return problems
+
+
 def _located(problems: list[Message], source: str) -> list[Message]:
     return [Message("at", {"source": source, "problem": p}) for p in problems]
 
@@ -197,7 +235,7 @@ def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[Messa
     folder = Path(folder or dashboards_dir())
     available = {p.stem: p.resolve() for p in sorted(folder.glob("*.ipynb"))}
     for i, name in enumerate(names):
-        if name not in available:
+        if name is not None and name not in available:
             allowed = ", ".join(available) or "–"
             params = {"key": f"dashboards.{i}", "value": _short(name), "allowed": allowed}
             problems.append(Message("batch.unknown_dashboard", params))
@@ -211,6 +249,8 @@ def _territories(entries: tuple, problems: list[Message]) -> dict[str, str]:
     found: dict[str, str] = {}
     for i, entry in enumerate(entries):
         try:
+            if entry is None:
+                continue
             if isinstance(entry, Selector):
                 found.update({code: names[code] for code in select(entry.selector, entry.of)})
             elif entry in names:
@@ -276,6 +316,8 @@ def _scenarios(
     specs: list[ScenarioSpec] = []
     for i, entry in enumerate(entries):
         try:
+            if entry is None:
+                continue
             if entry.endswith(".yaml"):
                 specs.extend(_file_spec(path, horizon) for path in _matches(entry, base))
             else:
@@ -284,15 +326,12 @@ def _scenarios(
             key = f"scenarios.{i} = {_short(entry)}"
             problems.append(Message("at", {"source": key, "problem": exc.message}))
     seen: dict[str, str] = {}
-    unique = []
     for spec in specs:
-        if spec.key in seen and seen[spec.key] != spec.parameter:
+        if spec.key in seen:
             params = {"a": seen[spec.key], "b": spec.parameter, "id": spec.key}
             problems.append(Message("batch.same_id", params))
-        elif spec.key not in seen:
-            seen[spec.key] = spec.parameter
-            unique.append(spec)
-    return tuple(unique)
+        seen.setdefault(spec.key, spec.parameter)
+    return tuple(specs)
 
 
 def _matches(pattern: str, base: Path) -> list[Path]:
