@@ -68,7 +68,7 @@ def read_user_file(path: Path, limit: int) -> bytes:
     Raises
     ------
     InputFileError
-        If the file is missing, not a regular file or too large.
+        If the file is missing, unreadable, not a regular file or too large.
     """
     path = Path(path)
     try:
@@ -77,12 +77,14 @@ def read_user_file(path: Path, limit: int) -> bytes:
         raise InputFileError("file.not_found", file=path) from None
     except IsADirectoryError:
         raise InputFileError("file.not_regular", file=path) from None
+    except OSError as exc:
+        raise InputFileError("cannot_read", file=path, reason=exc.strerror or exc) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        os.close(fd)
+        kind = "file.not_regular" if not stat.S_ISREG(info.st_mode) else "file.too_large"
+        raise InputFileError(kind, file=path, limit=limit // 1024)
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputFileError("file.not_regular", file=path)
-        if info.st_size > limit:
-            raise InputFileError("file.too_large", file=path, limit=limit // 1024)
         payload = handle.read(limit + 1)
     if len(payload) > limit:
         raise InputFileError("file.too_large", file=path, limit=limit // 1024)

@@ -914,6 +914,11 @@ CATALOGUE.update(
             "{file}: 0 inhabitants for the communes {communes}; "
             "a positive population is expected for every territory",
         ),
+        "territory.no_population": (
+            "{codes} : aucune population dans les données, impossible à projeter ; "
+            "choisir des territoires peuplés",
+            "{codes}: no population in the data, cannot be projected; choose populated territories",
+        ),
         "batch.file_missing": ("{file} : fichier absent", "{file}: file missing"),
         "batch.file_size": (
             "{file} : {size} octets au lieu de {expected} (fichier tronqué ou modifié)",

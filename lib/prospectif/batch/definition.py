@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import glob
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import Discriminator, Field, Tag, ValidationError
 
-from ..errors import BatchError, InputFileError, ProspectifError
+from ..errors import BatchError, InputFileError, ProspectifError, TerritoryError
 from ..messages import Message, message
 from ..resources import dashboards_dir
 from ..scenario import Scenario, scenario_from_file, scenario_from_presets
@@ -254,6 +254,7 @@ def _territories(entries: tuple, problems: list[Message]) -> dict[str, str]:
             if isinstance(entry, Selector):
                 found.update({code: names[code] for code in select(entry.selector, entry.of)})
             elif entry in names:
+                check_populated([entry])
                 found[entry] = names[entry]
             else:
                 found.update([_code_and_name(entry)])
@@ -287,7 +288,9 @@ def select(kind: str, of: str = "FR") -> list[str]:
     """Codes of every territory of ``kind`` (a key of :data:`KINDS`) inside ``of``.
 
     Descends from ``of`` through the territories one level below (régions, départements,
-    EPCI, communes); an EPCI belongs to its main département. Codes are sorted.
+    EPCI, communes); an EPCI belongs to its main département. Territories without population
+    in the data (Mayotte's EPCI, the Meuse's communes destroyed in 1916) are left out. Codes
+    are sorted.
 
     Raises
     ------
@@ -305,9 +308,25 @@ def select(kind: str, of: str = "FR") -> list[str]:
     while level != target and codes:
         codes = [child for code in codes for child in children(code)]
         level = codes[0].split("-")[0] if codes else target
+    codes = [code for code in codes if code not in unpopulated(codes)]
     if not codes:
         raise BatchError("batch.selector_empty", kind=kind, of=of)
     return sorted(codes)
+
+
+def unpopulated(codes: Iterable[str]) -> set[str]:
+    """The codes among ``codes`` of territories whose population in the data is 0."""
+    from ..territory import directory
+
+    table = directory()
+    empty = set(table.loc[~(table["population"] > 0), "code"])
+    return empty.intersection(codes)
+
+
+def check_populated(codes: Iterable[str]) -> None:
+    """Raise TerritoryError if some territories of ``codes`` have no population in the data."""
+    if empty := sorted(unpopulated(codes)):
+        raise TerritoryError("territory.no_population", codes=", ".join(empty[:10]))
 
 
 def _scenarios(
