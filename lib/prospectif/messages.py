@@ -919,6 +919,10 @@ CATALOGUE.update(
             "choisir des territoires peuplés",
             "{codes}: no population in the data, cannot be projected; choose populated territories",
         ),
+        "batch.bar": (
+            "{ok} réussis, {failed} en échec, {left} restants, fin vers {end}",
+            "{ok} ok, {failed} failed, {left} left, ending about {end}",
+        ),
         "batch.file_missing": ("{file} : fichier absent", "{file}: file missing"),
         "batch.file_size": (
             "{file} : {size} octets au lieu de {expected} (fichier tronqué ou modifié)",

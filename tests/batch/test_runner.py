@@ -156,6 +156,7 @@ def test_cli_exit_status_is_one_when_a_run_failed(reference, tmp_path):
     )
     assert result.exit_code == 1, result.output
     assert "2 calculs : 1 réussis (1 repris d'avant), 1 en échec" in result.output
+    assert "[1/1] échec  demographie/DEP-71/casse (" in result.output  # one log line per run
     assert "échec : demographie/DEP-71/casse :" in result.output
     assert "horizon = 1900 : trop petit" in result.output
 

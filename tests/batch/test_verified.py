@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -11,9 +12,10 @@ from prospectif.batch import load_batch, run_batch
 from prospectif.batch.execute import is_done
 from prospectif.batch.manifest import read_manifest, snapshot_status
 from prospectif.batch.plan import data_catalogue_hash, plan
-from prospectif.batch.runner import combine
+from prospectif.batch.runner import combine, progress_counts
 from prospectif.batch.verify import verify_snapshot
 from prospectif.fileio import file_digest
+from prospectif.messages import Message
 
 from .conftest import copy_snapshot, write_batch
 from .test_runner import RUNS, assert_same_results, invoke
@@ -129,3 +131,10 @@ def test_a_batch_over_the_run_limit_needs_yes_or_max_runs(tmp_path):
         result.output
     )
     assert not (tmp_path / "s").exists()
+
+
+def test_progress_counts_runs_done_failed_left_and_the_estimated_end():
+    counts = progress_counts(done=4, failed=1, total=10, elapsed=40.0)
+    assert {k: counts[k] for k in ("ok", "failed", "left")} == {"ok": 3, "failed": 1, "left": 6}
+    assert re.fullmatch(r"\d\d:\d\d", str(counts["end"]))
+    assert Message("batch.bar", counts).render("en").startswith("3 ok, 1 failed, 6 left, ending")

@@ -188,18 +188,28 @@ def execute_all(
             ): run
             for run in runs
         }
+        clock, failed = time.monotonic(), 0
         with tqdm(total=len(runs), unit="run", file=sys.stderr, disable=None) as bar:
-            for future in as_completed(futures):
+            for done, future in enumerate(as_completed(futures), start=1):
                 run = futures[future]
                 record = _result(future, run)
+                failed += record["status"] == "failed"
+                counts = progress_counts(done, failed, len(runs), time.monotonic() - clock)
                 bar.update(1)
-                bar.set_postfix_str(f"{record['status']} {run.id}")
-                bar.write(progress_line(record, run.id), file=sys.stderr)
+                bar.set_postfix_str(Message("batch.bar", counts).render(), refresh=False)
+                bar.write(f"[{done}/{len(runs)}] {progress_line(record, run.id)}", file=sys.stderr)
                 yield record
 
 
 STATUS = {"ok": Message("batch.status_ok"), "failed": Message("batch.status_failed")}
 """How a run's status is shown in the progress lines."""
+
+
+def progress_counts(done: int, failed: int, total: int, elapsed: float) -> dict[str, object]:
+    """Runs done, failed and remaining, and the estimated end (local ``HH:MM``) at this pace."""
+    left = total - done
+    end = dt.datetime.now() + dt.timedelta(seconds=elapsed / done * left)
+    return {"ok": done - failed, "failed": failed, "left": left, "end": f"{end:%H:%M}"}
 
 
 def progress_line(record: dict, run_id: str) -> str:
