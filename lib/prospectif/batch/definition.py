@@ -43,6 +43,8 @@ from ..yamlio import parse_yaml, read_yaml
 FORMAT: Final = "prospectif-batch/1"
 KINDS = {"regions": "REG", "departements": "DEP", "epci": "EPCI", "communes": "COM"}
 """Selector names and the territory kind each selects."""
+WEIGHTED_KINDS = ("EPCI", "COM")
+"""Territory kinds projected as shares of their départements' population."""
 DESCENT = ("FR", "FR-METRO", "REG", "DEP", "EPCI", "COM")
 """Territory kinds from the largest; a selector descends from ``of`` to its kind."""
 _HORIZON = assumption_meta(Scenario, "horizon")
@@ -315,12 +317,16 @@ def select(kind: str, of: str = "FR") -> list[str]:
 
 
 def unpopulated(codes: Iterable[str]) -> set[str]:
-    """The codes among ``codes`` of territories whose population in the data is 0."""
+    """The codes among ``codes`` of EPCI and communes whose population in the data is 0.
+
+    They weigh nothing in their départements, so nothing can be projected for them (régions
+    and départements are projected from their own estimates).
+    """
     from ..territory import directory
 
     table = directory()
-    empty = set(table.loc[~(table["population"] > 0), "code"])
-    return empty.intersection(codes)
+    empty = table["kind"].isin(WEIGHTED_KINDS) & ~(table["population"] > 0)
+    return set(table.loc[empty, "code"]).intersection(codes)
 
 
 def check_populated(codes: Iterable[str]) -> None:
