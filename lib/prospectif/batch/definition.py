@@ -310,7 +310,8 @@ def select(kind: str, of: str = "FR") -> list[str]:
     while level != target and codes:
         codes = [child for code in codes for child in children(code)]
         level = codes[0].split("-")[0] if codes else target
-    codes = [code for code in codes if code not in unpopulated(codes)]
+    empty = unpopulated(codes)
+    codes = [code for code in codes if code not in empty]
     if not codes:
         raise BatchError("batch.selector_empty", kind=kind, of=of)
     return sorted(codes)
