@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import CensusError
+from .errors import CensusError, InputFileError
+from .fileio import read_user_file
 
 CENSUS_GROUPS = ((0, 14), (15, 29), (30, 44), (45, 59), (60, 74), (75, 89), (90, None))
 GROUP_SUFFIXES = ("0014", "1529", "3044", "4559", "6074", "7589", "90P")
@@ -29,7 +30,8 @@ def read_census_table(path: Path) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Index ``CODGEO``; columns ``F0014 … F90P, H0014 … H90P`` (persons).
+        Index ``CODGEO``; columns ``F0014 … F90P, H0014 … H90P`` (persons); the file's path
+        in ``attrs["file"]``.
 
     Raises
     ------
@@ -71,16 +73,17 @@ def read_census_table(path: Path) -> pd.DataFrame:
         )
     counts.columns = [c.removeprefix(prefix) for c in wanted]
     counts.index = pd.Index(codes, name="CODGEO")
-    return counts.groupby(level=0).sum()
+    counts = counts.groupby(level=0).sum()
+    counts.attrs["file"] = str(path)
+    return counts
 
 
 def _read_table(path: Path) -> pd.DataFrame:
     """The CSV file as text columns (UTF-8, ';' or ',' separated, names stripped)."""
-    if not path.is_file():
-        raise CensusError("file.not_found", file=path)
-    if path.stat().st_size > MAX_CENSUS_BYTES:
-        raise CensusError("file.too_large", file=path, limit=MAX_CENSUS_BYTES // 1024)
-    raw = path.read_bytes()
+    try:
+        raw = read_user_file(path, MAX_CENSUS_BYTES)
+    except InputFileError as exc:
+        raise CensusError.wrap(exc) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -107,12 +110,15 @@ def census_structure(
     Raises
     ------
     CensusError
-        If some communes are absent from the census table.
+        If some communes are absent from the census table or count nobody.
     """
     absent = sorted(set(communes) - set(counts.index))
     if absent:
         raise CensusError("census.absent", communes=", ".join(absent[:10]))
     groups = counts.loc[communes].sum()
+    if groups.sum() <= 0:
+        file = counts.attrs.get("file", "")
+        raise CensusError("census.no_population", file=file, communes=", ".join(communes[:10]))
     structure = np.zeros_like(reference, dtype=float)
     for s, letter in enumerate(SEX_LETTERS):
         for (first, last), suffix in zip(CENSUS_GROUPS, GROUP_SUFFIXES, strict=True):

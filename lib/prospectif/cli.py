@@ -15,6 +15,9 @@ from .i18n import format_number
 from .messages import LANG_ENV, LANGS, Message, language, message, set_language
 from .serving.launch import CULL_IDLE_TIMEOUT, MAX_KERNELS, POOL_SIZE
 
+MAX_RUNS = 500
+"""Largest batch ``prospectif batch`` starts without ``--yes`` (or a higher ``--max-runs``)."""
+
 
 def friendly_errors(command: Callable) -> Callable:
     """Turn Prospectif errors into a plain message on stderr and exit status 2 (no traceback)."""
@@ -305,7 +308,21 @@ def run_command(
     say("cli.run_done", file=path, rows=rows, what=what, structure=table.attrs["base_structure"])
 
 
-@main.command("batch")
+class _BatchGroup(click.Group):
+    """``prospectif batch FILE …`` runs a batch; ``prospectif batch verify SNAPSHOT`` checks one."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:  # noqa: D102
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group("batch", cls=_BatchGroup)
+def batch_group() -> None:
+    """Run a batch into a dated snapshot (``batch FILE``), or verify a snapshot."""
+
+
+@batch_group.command("run")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--output",
@@ -327,6 +344,13 @@ def run_command(
     default=None,
     help="Worker processes of the local cluster (default: one per core).",
 )
+@click.option("--yes", is_flag=True, help=f"Start even a batch of over {MAX_RUNS} runs.")
+@click.option(
+    "--max-runs",
+    type=click.IntRange(1),
+    default=None,
+    help=f"Largest number of runs started without --yes (default {MAX_RUNS}).",
+)
 @friendly_errors
 def batch_command(
     file: Path,
@@ -335,16 +359,22 @@ def batch_command(
     resume: bool,
     scheduler: str | None,
     workers: int | None,
+    yes: bool,
+    max_runs: int | None,
 ) -> None:
     """Run the batch FILE (dashboards × territories × scenarios) into a dated snapshot.
 
     Exit status 1 if any run failed (the others are kept), 2 for an invalid batch.
     """
     from .batch import load_batch, run_batch
+    from .batch.plan import run_count
 
     if scheduler and workers:
         raise InputError("cli.workers_scheduler")
-    outcome = run_batch(load_batch(file), output, vintage, resume, scheduler, workers)
+    batch = load_batch(file)
+    if not yes and (count := run_count(batch)) > (limit := max_runs or MAX_RUNS):
+        raise InputError("cli.batch_too_many", runs=count, limit=limit)
+    outcome = run_batch(batch, output, vintage, resume, scheduler, workers)
     counts = outcome.manifest["counts"]
     reused = sum(bool(r.get("reused")) for r in outcome.manifest["runs"])
     click.echo(f"{outcome.snapshot}/index.html")
@@ -358,6 +388,22 @@ def batch_command(
     for record in outcome.failed:
         say("cli.run_failed", err=True, id=record["id"], error=record["error"])
     sys.exit(1 if outcome.failed else 0)
+
+
+@batch_group.command("verify")
+@click.argument("snapshot", type=click.Path(file_okay=False, path_type=Path))
+@friendly_errors
+def batch_verify(snapshot: Path) -> None:
+    """Check SNAPSHOT against its manifest: one line per problem, exit status 1 if any."""
+    from .batch.manifest import read_manifest
+    from .batch.verify import verify_snapshot
+
+    problems = verify_snapshot(snapshot)
+    for problem in problems:
+        click.echo(problem.render(), err=True)
+    if problems:
+        sys.exit(1)
+    say("batch.verified", folder=snapshot, runs=len(read_manifest(snapshot)["runs"]))
 
 
 @main.command("diff")

@@ -994,3 +994,68 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "impossible local marginal: {value} persons (unit {unit}, group {group})",
     ),
 }
+
+# ---- batch safety (issue 21): verified snapshots, inputs refused, progress -------------------
+CATALOGUE.update(
+    {
+        "file.not_regular": (
+            "{file} : pas un fichier ordinaire (dossier, tube ou périphérique) ; "
+            "donner le chemin d'un fichier",
+            "{file}: not a regular file (folder, pipe or device); give the path of a file",
+        ),
+        "yaml.duplicate_key": (
+            "clé {key!r} donnée deux fois, lignes {first} et {line} ; n'en garder qu'une",
+            "key {key!r} given twice, lines {first} and {line}; keep only one",
+        ),
+        "census.no_population": (
+            "{file} : 0 habitant pour les communes {communes} ; "
+            "une population positive est attendue pour chaque territoire",
+            "{file}: 0 inhabitants for the communes {communes}; "
+            "a positive population is expected for every territory",
+        ),
+        "territory.no_population": (
+            "{codes} : aucune population dans les données, impossible à projeter ; "
+            "choisir des territoires peuplés",
+            "{codes}: no population in the data, cannot be projected; choose populated territories",
+        ),
+        "batch.bar": (
+            "{ok} réussis, {failed} en échec, {left} restants, fin vers {end}",
+            "{ok} ok, {failed} failed, {left} left, ending about {end}",
+        ),
+        "batch.file_missing": ("{file} : fichier absent", "{file}: file missing"),
+        "batch.file_size": (
+            "{file} : {size} octets au lieu de {expected} (fichier tronqué ou modifié)",
+            "{file}: {size} bytes instead of {expected} (file truncated or altered)",
+        ),
+        "batch.file_altered": (
+            "{file} : contenu modifié (empreinte SHA-256 différente de celle du manifeste)",
+            "{file}: content altered (SHA-256 differs from the manifest's)",
+        ),
+        "batch.run_damaged": (
+            "{file} : résultats illisibles ({reason}) ; relancer avec --resume",
+            "{file}: results unreadable ({reason}); run again with --resume",
+        ),
+        "batch.output_unreadable": (
+            "{file} : relecture impossible après écriture ({reason})",
+            "{file}: cannot be read back after writing ({reason})",
+        ),
+        "batch.not_complete": (
+            "{file} : millésime de statut {status!r}, pas 'complete'",
+            "{file}: snapshot status is {status!r}, not 'complete'",
+        ),
+        "batch.no_digests": (
+            "{file} : aucune empreinte enregistrée pour {what}",
+            "{file}: no digest recorded for {what}",
+        ),
+        "cli.batch_too_many": (
+            "ce lot compte {runs} exécutions, plus que la limite de {limit} : relancer avec "
+            "--yes, ou --max-runs N (N ≥ {runs})",
+            "this batch has {runs} runs, over the limit of {limit}: run again with --yes, "
+            "or --max-runs N (N ≥ {runs})",
+        ),
+        "batch.verified": (
+            "{folder} : millésime vérifié ({runs} exécutions)",
+            "{folder}: snapshot verified ({runs} runs)",
+        ),
+    }
+)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import InputFileError
-from .fileio import atomic_write_text
+from .fileio import atomic_write_text, read_user_file
 
 MAX_YAML_BYTES = 256 * 1024
 MAX_YAML_DEPTH = 32
@@ -16,7 +17,7 @@ MAX_YAML_DEPTH = 32
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses aliases (no "billion laughs") and very deep nesting."""
+    """A safe loader refusing aliases (no "billion laughs"), deep nesting and repeated keys."""
 
     def __init__(self, stream):
         super().__init__(stream)
@@ -33,6 +34,18 @@ class _NoAliasLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+    def construct_mapping(self, node, deep=False):  # noqa: D102
+        lines: dict[object, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                continue  # refused by the parent class with its own message
+            line = key_node.start_mark.line + 1
+            if key in lines:
+                raise InputFileError("yaml.duplicate_key", key=key, first=lines[key], line=line)
+            lines[key] = line
+        return super().construct_mapping(node, deep)
 
 
 def parse_yaml(text: str, source: str) -> Any:
@@ -68,15 +81,11 @@ def read_yaml(path: Path) -> Any:
     Raises
     ------
     InputFileError
-        If the file is missing, too large, not UTF-8 or not valid YAML.
+        If the file is missing, not a regular file, too large, not UTF-8 or not valid YAML.
     """
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_YAML_BYTES:
-            raise InputFileError("file.too_large", file=path, limit=MAX_YAML_BYTES // 1024)
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputFileError("file.not_found", file=path) from None
+        text = read_user_file(path, MAX_YAML_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         raise InputFileError("file.not_utf8", file=path) from None
     return parse_yaml(text, str(path))

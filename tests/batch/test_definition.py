@@ -271,3 +271,24 @@ def test_shipped_batches_are_valid(name):
     batch = load_batch(path)
     assert set(batch.notebooks) == {"synthese"}
     assert len(batch.territories) == (2 if name == "exemple" else 101)
+
+
+def test_the_same_scenario_twice_is_refused_as_documented():
+    with pytest.raises(BatchError, match="tendanciel et tendanciel ont le même identifiant"):
+        parse(VALID.replace("[insee-central]", "[tendanciel, tendanciel]"))
+
+
+def test_every_problem_of_a_definition_is_reported_in_one_go():
+    text = VALID.replace(
+        "[DEP-71]",
+        "[{selector: epcix, of: DEP-71}, {selector: regions, of: DEP-71}, DEP-999]",
+    ).replace("[demographie]", "[demographie, inconnu]")
+    with pytest.raises(BatchError) as raised:
+        parse(text.replace("[insee-central]", "[insee-central, inconnu]"))
+    lines = str(raised.value).splitlines()
+    assert len(lines) == 5, lines
+    assert lines[0].startswith("lot.yaml : territories.0.selector = 'epcix' : invalide")
+    assert any("dashboards.1 = 'inconnu'" in line for line in lines)
+    assert any(line.startswith("lot.yaml : territories.1 : sélecteur regions") for line in lines)
+    assert any("territories.2 : code de territoire 'DEP-999' inconnu" in line for line in lines)
+    assert any("scenarios.1 = 'inconnu'" in line for line in lines)

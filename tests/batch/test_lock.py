@@ -29,7 +29,7 @@ def try_lock_elsewhere(folder) -> str:
 def test_a_second_process_cannot_take_the_lock_until_it_is_released(tmp_path):
     with snapshot_lock(tmp_path):
         assert try_lock_elsewhere(tmp_path) == "BatchError"
-        with pytest.raises(BatchError, match="en cours d.écriture par un autre lot"):
+        with pytest.raises(BatchError, match="est en cours d.écriture par un autre lot"):
             with snapshot_lock(tmp_path):
                 pass
     assert try_lock_elsewhere(tmp_path) == "locked"

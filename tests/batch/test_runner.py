@@ -156,6 +156,7 @@ def test_cli_exit_status_is_one_when_a_run_failed(reference, tmp_path):
     )
     assert result.exit_code == 1, result.output
     assert "2 calculs : 1 réussis (1 repris d'avant), 1 en échec" in result.output
+    assert "[1/1] échec  demographie/DEP-71/casse (" in result.output  # one log line per run
     assert "échec : demographie/DEP-71/casse :" in result.output
     assert "horizon = 1900 : trop petit" in result.output
 
@@ -221,11 +222,13 @@ def test_sigkill_then_resume_finishes_with_the_same_results(reference, tmp_path)
         _kill_group(process)
     snapshot = output / "ref"
     assert read_manifest(snapshot)["status"] == "running"
+    assert invoke("batch", "verify", snapshot).exit_code == 1
     result = invoke("batch", path, "--output", output, "--vintage", "ref", "--resume")
     assert result.exit_code == 0, result.output
     assert "2 calculs : 2 réussis (1 repris d'avant), 0 en échec" in result.output
     manifest = read_manifest(snapshot)
     assert manifest["status"] == "complete" and manifest["counts"]["ok"] == 2
+    assert invoke("batch", "verify", snapshot).exit_code == 0
     assert_same_results(snapshot, reference)
     assert not leftovers(snapshot)
 

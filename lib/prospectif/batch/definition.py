@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import glob
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import Discriminator, Field, Tag, ValidationError
 
-from ..errors import BatchError, InputFileError, ProspectifError
+from ..errors import BatchError, InputFileError, ProspectifError, TerritoryError
 from ..messages import Message, message
 from ..resources import dashboards_dir
 from ..scenario import Scenario, scenario_from_file, scenario_from_presets
@@ -43,6 +43,8 @@ from ..yamlio import parse_yaml, read_yaml
 FORMAT: Final = "prospectif-batch/1"
 KINDS = {"regions": "REG", "departements": "DEP", "epci": "EPCI", "communes": "COM"}
 """Selector names and the territory kind each selects."""
+WEIGHTED_KINDS = ("EPCI", "COM")
+"""Territory kinds projected as shares of their départements' population."""
 DESCENT = ("FR", "FR-METRO", "REG", "DEP", "EPCI", "COM")
 """Territory kinds from the largest; a selector descends from ``of`` to its kind."""
 _HORIZON = assumption_meta(Scenario, "horizon")
@@ -179,6 +181,7 @@ def batch_from_document(
         definition = BatchFile.model_validate(document)
     except ValidationError as exc:
         found = [_describe(error) for error in exc.errors()]
+        found += _entry_problems(_valid_entries(document, exc), dashboards_dir, Path(base))
         raise BatchError("lines", lines=_located(found, source)) from None
     problems: list[Message] = []
     notebooks = _notebooks(definition.dashboards, dashboards_dir, problems)
@@ -189,6 +192,43 @@ def batch_from_document(
     return Batch(source, definition, notebooks, territories, scenarios)
 
 
+def _valid_entries(document: dict, exc: ValidationError) -> BatchFile:
+    """The definition without the entries ``exc`` refused, so the rest can be checked too.
+
+    A refused entry becomes ``None``, keeping the others at their index (for the messages).
+    """
+    refused = {tuple(e["loc"][:2]) for e in exc.errors() if len(e["loc"]) >= 2}
+    failed = {e["loc"][0] for e in exc.errors() if e["loc"]}
+
+    def kept(key: str) -> tuple:
+        entries = document.get(key)
+        if key in failed - {k for k, _ in refused} or not isinstance(entries, list):
+            return ()
+        return tuple(None if (key, i) in refused else v for i, v in enumerate(entries))
+
+    horizon = _HORIZON["default"] if "horizon" in failed else document.get("horizon")
+    return BatchFile.model_construct(
+        id=document["id"],
+        dashboards=kept("dashboards"),
+        territories=tuple(
+            Selector.model_validate(t) if isinstance(t, dict) else t for t in kept("territories")
+        ),
+        scenarios=kept("scenarios"),
+        horizon=horizon if isinstance(horizon, int) else _HORIZON["default"],
+    )
+
+
+def _entry_problems(
+    definition: BatchFile, dashboards_dir: Path | None, base: Path
+) -> list[Message]:
+    """The problems of the dashboards, territories and scenarios of a definition."""
+    problems: list[Message] = []
+    _notebooks(definition.dashboards, dashboards_dir, problems)
+    _territories(definition.territories, problems)
+    _scenarios(definition.scenarios, definition.horizon, base, problems)
+    return problems
+
+
 def _located(problems: list[Message], source: str) -> list[Message]:
     return [Message("at", {"source": source, "problem": p}) for p in problems]
 
@@ -197,7 +237,7 @@ def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[Messa
     folder = Path(folder or dashboards_dir())
     available = {p.stem: p.resolve() for p in sorted(folder.glob("*.ipynb"))}
     for i, name in enumerate(names):
-        if name not in available:
+        if name is not None and name not in available:
             allowed = ", ".join(available) or "–"
             params = {"key": f"dashboards.{i}", "value": _short(name), "allowed": allowed}
             problems.append(Message("batch.unknown_dashboard", params))
@@ -211,9 +251,12 @@ def _territories(entries: tuple, problems: list[Message]) -> dict[str, str]:
     found: dict[str, str] = {}
     for i, entry in enumerate(entries):
         try:
+            if entry is None:
+                continue
             if isinstance(entry, Selector):
                 found.update({code: names[code] for code in select(entry.selector, entry.of)})
             elif entry in names:
+                check_populated([entry])
                 found[entry] = names[entry]
             else:
                 found.update([_code_and_name(entry)])
@@ -247,7 +290,9 @@ def select(kind: str, of: str = "FR") -> list[str]:
     """Codes of every territory of ``kind`` (a key of :data:`KINDS`) inside ``of``.
 
     Descends from ``of`` through the territories one level below (régions, départements,
-    EPCI, communes); an EPCI belongs to its main département. Codes are sorted.
+    EPCI, communes); an EPCI belongs to its main département. Territories without population
+    in the data (Mayotte's EPCI, the Meuse's communes destroyed in 1916) are left out. Codes
+    are sorted.
 
     Raises
     ------
@@ -265,9 +310,30 @@ def select(kind: str, of: str = "FR") -> list[str]:
     while level != target and codes:
         codes = [child for code in codes for child in children(code)]
         level = codes[0].split("-")[0] if codes else target
+    empty = unpopulated(codes)
+    codes = [code for code in codes if code not in empty]
     if not codes:
         raise BatchError("batch.selector_empty", kind=kind, of=of)
     return sorted(codes)
+
+
+def unpopulated(codes: Iterable[str]) -> set[str]:
+    """The codes among ``codes`` of EPCI and communes whose population in the data is 0.
+
+    They weigh nothing in their départements, so nothing can be projected for them (régions
+    and départements are projected from their own estimates).
+    """
+    from ..territory import directory
+
+    table = directory()
+    empty = table["kind"].isin(WEIGHTED_KINDS) & ~(table["population"] > 0)
+    return set(table.loc[empty, "code"]).intersection(codes)
+
+
+def check_populated(codes: Iterable[str]) -> None:
+    """Raise TerritoryError if some territories of ``codes`` have no population in the data."""
+    if empty := sorted(unpopulated(codes)):
+        raise TerritoryError("territory.no_population", codes=", ".join(empty[:10]))
 
 
 def _scenarios(
@@ -276,6 +342,8 @@ def _scenarios(
     specs: list[ScenarioSpec] = []
     for i, entry in enumerate(entries):
         try:
+            if entry is None:
+                continue
             if entry.endswith(".yaml"):
                 specs.extend(_file_spec(path, horizon) for path in _matches(entry, base))
             else:
@@ -284,15 +352,12 @@ def _scenarios(
             key = f"scenarios.{i} = {_short(entry)}"
             problems.append(Message("at", {"source": key, "problem": exc.message}))
     seen: dict[str, str] = {}
-    unique = []
     for spec in specs:
-        if spec.key in seen and seen[spec.key] != spec.parameter:
+        if spec.key in seen:
             params = {"a": seen[spec.key], "b": spec.parameter, "id": spec.key}
             problems.append(Message("batch.same_id", params))
-        elif spec.key not in seen:
-            seen[spec.key] = spec.parameter
-            unique.append(spec)
-    return tuple(unique)
+        seen.setdefault(spec.key, spec.parameter)
+    return tuple(specs)
 
 
 def _matches(pattern: str, base: Path) -> list[Path]:

@@ -17,8 +17,8 @@ import time
 import uuid
 from pathlib import Path, PurePosixPath
 
-from ..fileio import atomic_write_bytes, atomic_write_text
-from ..messages import message
+from ..fileio import atomic_write_bytes, atomic_write_text, file_digest
+from ..messages import Message, message
 from ..results import read_metadata
 from .plan import Run
 
@@ -66,6 +66,7 @@ def execute_run(run: Run, snapshot: str) -> dict:
         record = run_record(run, started, time.perf_counter() - clock, error)
         if not error:
             record["metadata"] = [m.summary() for m in read_metadata(tmp / RESULTS)]
+            record["files"] = digests(tmp, output_names(run))
         atomic_write_text(tmp / MARKER, json.dumps(record, ensure_ascii=False, indent=1))
         publish(tmp, final)
     finally:
@@ -104,9 +105,8 @@ def _execute(run: Run, tmp: Path) -> str:
 
 
 def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
-    """The record of a run: inputs, fingerprint, status, timings, files, error."""
+    """The record of a run: inputs, fingerprint, status, timings, error (``files`` empty)."""
     ok = not error
-    files = [notebook_name(run), REPORT, RESULTS] if ok else []
     return {
         "id": run.id,
         "dashboard": run.dashboard,
@@ -123,8 +123,38 @@ def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
         "duration_s": round(seconds, 3),
         "host": socket.gethostname(),
         "worker": _worker_address(),
-        "files": files,
+        "files": {},
     }
+
+
+def output_names(run: Run) -> list[str]:
+    """The files a successful run leaves besides its ``run.json``."""
+    return [notebook_name(run), REPORT, RESULTS]
+
+
+def digests(folder: Path, names: list[str]) -> dict[str, dict]:
+    """Size and SHA-256 of each file ``names`` of ``folder`` (see :func:`file_digest`)."""
+    return {name: file_digest(Path(folder) / name) for name in names}
+
+
+def damage(folder: Path, files: dict[str, dict]) -> list[Message]:
+    """One message per file of ``files`` (name → digest) missing or altered in ``folder``."""
+    return [m for name, digest in files.items() if (m := _file_damage(Path(folder) / name, digest))]
+
+
+def _file_damage(path: Path, digest: dict) -> Message | None:
+    try:
+        found = file_digest(path) if path.is_file() else None
+    except OSError:
+        found = None
+    if found is None:
+        return Message("batch.file_missing", {"file": path})
+    if found["size"] != digest.get("size"):
+        sizes = {"file": path, "size": found["size"], "expected": digest.get("size")}
+        return Message("batch.file_size", sizes)
+    if found["sha256"] != digest.get("sha256"):
+        return Message("batch.file_altered", {"file": path})
+    return None
 
 
 def _worker_address() -> str:
@@ -240,7 +270,10 @@ def read_marker(folder: Path) -> dict | None:
 
 
 def is_done(folder: Path, run: Run) -> dict | None:
-    """The record of ``run`` if its folder holds a successful run with the same fingerprint."""
+    """The record of ``run`` if its folder holds a successful run with the same fingerprint.
+
+    Its outputs must all be there with the sizes and SHA-256 its ``run.json`` recorded.
+    """
     record = read_marker(folder)
     if (
         record is None
@@ -248,9 +281,10 @@ def is_done(folder: Path, run: Run) -> dict | None:
         or record.get("fingerprint") != run.fingerprint
     ):
         return None
-    if not all((Path(folder) / name).is_file() for name in record.get("files", [])):
+    files = record.get("files")
+    if not isinstance(files, dict) or set(files) != set(output_names(run)):
         return None
-    return record
+    return None if damage(folder, files) else record
 
 
 def clean_leftovers(snapshot: Path) -> None:

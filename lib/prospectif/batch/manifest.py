@@ -82,6 +82,7 @@ def manifest(
     data_hash: str,
     times: dict,
     env: dict,
+    outputs: dict | None = None,
 ) -> dict:
     """The manifest document.
 
@@ -93,10 +94,13 @@ def manifest(
         run); runs without one are ``pending``.
     times
         ``started``, ``ended`` (ISO 8601, UTC) and ``duration_s`` of this call, ``resumed``.
+    outputs
+        Size and SHA-256 of the combined files, once written and read back; until then the
+        snapshot is ``running``.
     """
     entries = [records.get(run.id) or _pending(run) for run in runs]
     counts = {s: sum(e["status"] == s for e in entries) for s in ("ok", "failed", "pending")}
-    status = "running" if counts["pending"] else ("failed" if counts["failed"] else "complete")
+    status = snapshot_status(counts, outputs is not None)
     return {
         "format": FORMAT,
         "vintage": vintage,
@@ -114,8 +118,19 @@ def manifest(
         },
         "data": {"catalogue_hash": data_hash},
         "environment": env,
+        "outputs": outputs or {},
         "runs": entries,
     }
+
+
+def snapshot_status(counts: dict[str, int], combined: bool) -> str:
+    """The snapshot's status: ``running``, then ``failed`` or ``complete``.
+
+    ``running`` lasts until every run ended and the combined files are verified.
+    """
+    if counts["pending"] or not combined:
+        return "running"
+    return "failed" if counts["failed"] else "complete"
 
 
 def _pending(run: Run) -> dict:

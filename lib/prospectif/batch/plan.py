@@ -67,6 +67,11 @@ def plan(batch: Batch, data_hash: str) -> list[Run]:
     return runs
 
 
+def run_count(batch: Batch) -> int:
+    """How many runs ``batch`` holds: dashboards × territories × scenarios."""
+    return len(batch.notebooks) * len(batch.territories) * len(batch.scenarios)
+
+
 def fingerprint(
     notebook_hash: str,
     dashboard: str,

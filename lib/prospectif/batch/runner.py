@@ -30,6 +30,7 @@ from .definition import Batch, BatchError
 from .execute import (
     RESULTS,
     clean_leftovers,
+    digests,
     execute_run,
     is_done,
     now,
@@ -37,6 +38,7 @@ from .execute import (
     summarize,
     write_plotly_asset,
 )
+from .index import INDEX as INDEX_PAGE
 from .index import index_html, write_index
 from .manifest import environment, manifest, write_manifest
 from .plan import Run, data_catalogue_hash, plan
@@ -44,6 +46,8 @@ from .plan import Run, data_catalogue_hash, plan
 VINTAGE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 LOCK = ".lock"
 CONNECT_TIMEOUT = "20s"
+OUTPUTS = (RESULTS, INDEX_PAGE)
+"""The combined files, whose digests the final manifest records."""
 
 
 @dataclass(frozen=True)
@@ -119,25 +123,43 @@ def _run_locked(
     started, clock = now(), time.perf_counter()
     records = reusable_records(snapshot, runs) if resume else {}
 
-    def save(results: pd.DataFrame | None = None) -> dict:
+    def document(outputs: dict | None = None) -> dict:
         times = {
             "started": started,
             "ended": now(),
             "duration_s": round(time.perf_counter() - clock, 3),
             "resumed": resume,
         }
-        document = manifest(batch, vintage, runs, records, data_hash, times, env)
-        if results is not None:
-            write_index(snapshot, index_html(batch, runs, records, results, document))
-        write_manifest(snapshot, document)
-        return document
+        return manifest(batch, vintage, runs, records, data_hash, times, env, outputs)
+
+    def save(outputs: dict | None = None) -> dict:
+        write_manifest(snapshot, saved := document(outputs))
+        return saved
 
     save()
     todo = [run for run in runs if run.id not in records]
     for record in execute_all(todo, snapshot, scheduler, workers):
         records[record["id"]] = {**record, "reused": False}
         save()
-    return BatchOutcome(snapshot, save(combine(snapshot, runs, records)))
+    results = combine(snapshot, runs, records)
+    write_index(snapshot, index_html(batch, runs, records, results, document()))
+    return BatchOutcome(snapshot, save(verified_outputs(snapshot)))
+
+
+def verified_outputs(snapshot: Path) -> dict[str, dict]:
+    """Digests of the combined files, once each reads back (see :data:`OUTPUTS`).
+
+    Raises
+    ------
+    BatchError
+        If a combined file cannot be read back as written.
+    """
+    outputs = digests(snapshot, list(OUTPUTS))
+    try:
+        pd.read_parquet(snapshot / RESULTS)
+    except (OSError, ValueError) as exc:
+        raise BatchError("batch.output_unreadable", file=snapshot / RESULTS, reason=exc) from None
+    return outputs
 
 
 def reusable_records(snapshot: Path, runs: list[Run]) -> dict[str, dict]:
@@ -166,18 +188,28 @@ def execute_all(
             ): run
             for run in runs
         }
+        clock, failed = time.monotonic(), 0
         with tqdm(total=len(runs), unit="run", file=sys.stderr, disable=None) as bar:
-            for future in as_completed(futures):
+            for done, future in enumerate(as_completed(futures), start=1):
                 run = futures[future]
                 record = _result(future, run)
+                failed += record["status"] == "failed"
+                counts = progress_counts(done, failed, len(runs), time.monotonic() - clock)
                 bar.update(1)
-                bar.set_postfix_str(f"{record['status']} {run.id}")
-                bar.write(progress_line(record, run.id), file=sys.stderr)
+                bar.set_postfix_str(Message("batch.bar", counts).render(), refresh=False)
+                bar.write(f"[{done}/{len(runs)}] {progress_line(record, run.id)}", file=sys.stderr)
                 yield record
 
 
 STATUS = {"ok": Message("batch.status_ok"), "failed": Message("batch.status_failed")}
 """How a run's status is shown in the progress lines."""
+
+
+def progress_counts(done: int, failed: int, total: int, elapsed: float) -> dict[str, object]:
+    """Runs done, failed and remaining, and the estimated end (local ``HH:MM``) at this pace."""
+    left = total - done
+    end = dt.datetime.now() + dt.timedelta(seconds=elapsed / done * left)
+    return {"ok": done - failed, "failed": failed, "left": left, "end": f"{end:%H:%M}"}
 
 
 def progress_line(record: dict, run_id: str) -> str:
@@ -224,13 +256,17 @@ def dask_client(scheduler: str | None, workers: int | None):
 def combine(snapshot: Path, runs: list[Run], records: dict[str, dict]) -> pd.DataFrame:
     """Write the snapshot's combined results table (every successful run); return it.
 
-    Rows repeated by several dashboards of the same territory and scenario appear once.
+    Rows repeated by several dashboards of the same territory and scenario appear once. A run
+    whose results cannot be read is marked failed in ``records``, its file named in the error.
     """
-    tables = [
-        pd.read_parquet(snapshot / run.folder / RESULTS)
-        for run in runs
-        if records.get(run.id, {}).get("status") == "ok"
-    ]
+    tables = []
+    for run in runs:
+        if records.get(run.id, {}).get("status") == "ok":
+            table = read_run_results(snapshot / run.folder / RESULTS)
+            if isinstance(table, Message):
+                records[run.id] = {**records[run.id], "status": "failed", "error": table.render()}
+            else:
+                tables.append(table)
     if tables:
         table = pd.concat(tables, ignore_index=True).drop_duplicates()
         table = table.sort_values(INDEX, kind="stable").reset_index(drop=True)
@@ -240,6 +276,14 @@ def combine(snapshot: Path, runs: list[Run], records: dict[str, dict]) -> pd.Dat
         )
     write_results(table, snapshot / RESULTS)
     return table
+
+
+def read_run_results(path: Path) -> pd.DataFrame | Message:
+    """A run's results table, or the message saying why it cannot be read."""
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a damaged file
+        return Message("batch.run_damaged", {"file": path, "reason": summarize(str(exc))})
 
 
 @contextlib.contextmanager

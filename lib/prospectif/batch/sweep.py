@@ -13,6 +13,7 @@ import pandas as pd
 from ..pipeline import run, run_chains
 from ..results import concat_tables
 from ..scenario import Scenario
+from .definition import check_populated
 
 
 def run_many(
@@ -25,8 +26,14 @@ def run_many(
 
     ``census`` (an INSEE census age table) applies to every territory; see
     :func:`prospectif.pipeline.run`.
+
+    Raises
+    ------
+    TerritoryError
+        If some territories have no population in the data.
     """
     scenarios, codes = list(scenarios), list(territories)
+    check_populated(codes)
     if census is not None:
         return concat_tables(
             [run(code, scenario, census) for code in codes for scenario in scenarios]

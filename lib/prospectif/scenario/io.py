@@ -16,7 +16,7 @@ from ..errors import InputFileError, ScenarioError
 from ..messages import Message
 from ..resources import presets_dir
 from ..yamlio import read_yaml, write_yaml
-from .messages import scenario_error
+from .messages import describe_error, scenario_error
 from .schema import SCENARIO_ID_PATTERN, Scenario
 
 MAX_EXTENDS_DEPTH = 10
@@ -58,10 +58,29 @@ def load_scenario_file(path: Path, search: tuple[Path, ...] = ()) -> Scenario:
     ScenarioError
         Listing every problem of the file, one line each, naming file, key, value and range.
     """
-    path = Path(path)
-    document = _resolved_document(path, (path.parent, *search, presets_dir()), (path.stem,))
+    path, source = Path(path), str(path)
+    own = _read_document(path)
+    try:
+        document = _resolved_document_from(
+            own, source, (path.parent, *search, presets_dir()), (path.stem,)
+        )
+    except ScenarioError as exc:  # a parent is unknown or invalid: report the file's own too
+        raise ScenarioError("lines", lines=[exc.message, *_own_problems(own, source)]) from None
     document.setdefault("id", path.stem)
-    return _validate(document, str(path))
+    return _validate(document, source)
+
+
+def _own_problems(document: dict, source: str) -> list[Message]:
+    """The problems of a file's own values, checked without its parents (missing keys aside)."""
+    try:
+        Scenario.model_validate({"id": "x", **document, "extends": []})
+    except ValidationError as exc:
+        return [
+            Message("at", {"source": source, "problem": describe_error(error)})
+            for error in exc.errors()
+            if error["type"] != "missing"
+        ]
+    return []
 
 
 def load_preset(scenario_id: str, folder: Path | None = None) -> Scenario:
