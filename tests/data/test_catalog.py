@@ -120,6 +120,7 @@ def test_data_docs_are_up_to_date():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # two full builds of every table, geometry included
 def test_rebuild_is_deterministic_and_equals_the_committed_tables(raw_dir, tmp_path):
     first = build_all(raw_dir, tmp_path / "a")
     build_all(raw_dir, tmp_path / "b")
