@@ -12,9 +12,10 @@ from click.testing import CliRunner
 
 from prospectif.batch import BatchError, load_batch, select
 from prospectif.batch.sweep import run_many
+from prospectif.calibration.mobility_survey import survey_from_csv, survey_from_yaml
 from prospectif.census import GROUP_SUFFIXES, SEX_LETTERS, census_structure, read_census_table
 from prospectif.cli import main
-from prospectif.errors import CensusError, InputFileError, ScenarioError, TerritoryError
+from prospectif.errors import CensusError, DataError, InputFileError, ScenarioError, TerritoryError
 from prospectif.scenario import load_scenario_file
 from prospectif.yamlio import read_yaml
 
@@ -23,6 +24,8 @@ READERS = {
     "scenario": (load_scenario_file, ScenarioError),
     "batch": (load_batch, BatchError),
     "census": (read_census_table, CensusError),
+    "survey-yaml": (survey_from_yaml, DataError),
+    "survey-csv": (survey_from_csv, DataError),
 }
 NOT_REGULAR = "pas un fichier ordinaire (dossier, tube ou périphérique)"
 COLUMNS = [f"P21_{sex}{suffix}" for sex in SEX_LETTERS for suffix in GROUP_SUFFIXES]

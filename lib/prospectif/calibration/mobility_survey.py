@@ -29,6 +29,7 @@ from typing import TypeGuard
 import numpy as np
 
 from ..errors import DataError, InputFileError
+from ..fileio import read_user_file
 from ..messages import Message
 from ..models.mobility import MobilityInputs, telework_factor
 from ..scenario.mobility import Avoid
@@ -116,11 +117,9 @@ def survey_from_csv(path: Path) -> TravelSurvey:
     """Read a CSV survey file with columns ``key,mode,value`` (see the module docstring)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_YAML_BYTES:
-            raise DataError("file.too_large", file=path, limit=MAX_YAML_BYTES // 1024)
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DataError("file.not_found", file=path) from None
+        text = read_user_file(path, MAX_YAML_BYTES).decode("utf-8-sig")
+    except InputFileError as exc:
+        raise DataError.wrap(exc) from None
     except UnicodeDecodeError:
         raise DataError("file.not_utf8", file=path) from None
     return survey_from_dict(_csv_document(text, str(path)), str(path))
