@@ -89,7 +89,7 @@ def _string_constants() -> set[str]:
         node.value
         for module, tree in _modules()
         for top in tree.body
-        if not (module == "prospectif.messages" and isinstance(top, ast.AnnAssign))
+        if not (module.startswith("prospectif.messages") and isinstance(top, ast.AnnAssign))
         for node in ast.walk(top)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }

@@ -1,0 +1,196 @@
+"""Messages about what users give: files, scenario and batch validation, dashboard addresses
+and the command line.
+"""
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # general
+    "lang.unknown": (
+        "langue {value!r} inconnue : choisir parmi {allowed}",
+        "unknown language {value!r}: use one of {allowed}",
+    ),
+    "at": ("{source} : {problem}", "{source}: {problem}"),
+    "lines": ("{lines}", "{lines}"),
+    "cannot_write": (
+        "impossible d'écrire {file} : {reason}",
+        "cannot write {file}: {reason}",
+    ),
+    # user files (yamlio, fileio)
+    "file.not_found": ("{file} : fichier introuvable", "{file}: file not found"),
+    "file.too_large": (
+        "{file} : fichier trop grand (plus de {limit} Kio)",
+        "{file}: file too large (over {limit} KiB)",
+    ),
+    "file.not_utf8": (
+        "{file} : texte non UTF-8 (enregistrer le fichier en UTF-8)",
+        "{file}: not UTF-8 text (save the file as UTF-8)",
+    ),
+    "yaml.alias": (
+        "les alias YAML (*nom) ne sont pas acceptés (ligne {line})",
+        "YAML aliases (*name) are not allowed (line {line})",
+    ),
+    "yaml.too_deep": (
+        "imbrication de plus de {limit} niveaux (ligne {line})",
+        "nested deeper than {limit} levels (line {line})",
+    ),
+    "yaml.invalid_at": (
+        "{file} : YAML invalide ligne {line}, colonne {column} : {problem}",
+        "{file}: invalid YAML at line {line}, column {column}: {problem}",
+    ),
+    "yaml.invalid": ("{file} : YAML invalide : {problem}", "{file}: invalid YAML: {problem}"),
+    # validation of scenario and batch files (one line per problem)
+    "key.missing": ("{key} : manquant (obligatoire)", "{key}: missing (required)"),
+    "key.unknown": (
+        "{key} : clé inconnue ; clés admises ici : {allowed}",
+        "{key}: unknown key; allowed keys here: {allowed}",
+    ),
+    "value.too_small": (
+        "{key} = {value} : trop petit ; {allowed}",
+        "{key} = {value}: too small; {allowed}",
+    ),
+    "value.too_large": (
+        "{key} = {value} : trop grand ; {allowed}",
+        "{key} = {value}: too large; {allowed}",
+    ),
+    "value.not_finite": (
+        "{key} = {value} : nombre non fini ; {allowed}",
+        "{key} = {value}: not a finite number; {allowed}",
+    ),
+    "value.invalid": (
+        "{key} = {value} : invalide ; {allowed}",
+        "{key} = {value}: invalid; {allowed}",
+    ),
+    "allowed.range": ("plage admise {low} à {high}{unit}", "allowed range {low} to {high}{unit}"),
+    "allowed.values": ("valeurs admises {allowed}", "allowed values {allowed}"),
+    "expected.number": ("un nombre est attendu", "a number is expected"),
+    "expected.integer": ("un nombre entier est attendu", "a whole number is expected"),
+    "expected.boolean": ("true ou false est attendu", "true or false is expected"),
+    "expected.text": ("un texte est attendu", "text is expected"),
+    "expected.mapping": (
+        "une table de clés et de valeurs est attendue",
+        "a mapping of keys to values is expected",
+    ),
+    "expected.list": ("une liste est attendue", "a list is expected"),
+    "expected.shorter": ("au plus {max_length} caractères", "at most {max_length} characters"),
+    "expected.fewer": ("au plus {max_length} éléments", "at most {max_length} entries"),
+    "expected.pattern": ("doit suivre le motif {pattern}", "must match the pattern {pattern}"),
+    "expected.valid": ("valeur non reconnue", "value not recognised"),
+    "scenario.sales_over_100": (
+        "electric_sales + plug_in_hybrid_sales = {total:g} % dépasse 100 % des ventes",
+        "electric_sales + plug_in_hybrid_sales = {total:g} % exceeds 100 % of sales",
+    ),
+    "scenario.not_section": (
+        "{key} : {part!r} n'est pas une section",
+        "{key}: {part!r} is not a section",
+    ),
+    # scenario files and ids
+    "scenario.bad_id": (
+        "{what} {value!r:.80} invalide : utiliser des minuscules, des chiffres et des tirets "
+        "(64 caractères au plus, pas un nom de périphérique comme 'con', p. ex. 'insee-central')",
+        "{what} {value!r:.80} is not valid: use lower-case letters, digits and dashes "
+        "(at most 64 characters, not a device name like 'con', e.g. 'insee-central')",
+    ),
+    "what.scenario_id": ("identifiant de scénario", "scenario id"),
+    "what.scenario": ("scénario", "scenario"),
+    "what.extends": ("{source} : extends", "{source}: extends"),
+    "scenario.unknown": (
+        "scénario {value!r} inconnu ; disponibles : {allowed}",
+        "unknown scenario {value!r}; available: {allowed}",
+    ),
+    "scenario.not_mapping": (
+        "{file} : un fichier de scénario doit être une table de clés et de valeurs",
+        "{file}: a scenario file must be a mapping of keys to values",
+    ),
+    "scenario.extends_type": (
+        "{source} : extends doit être un identifiant de scénario ou une liste d'identifiants",
+        "{source}: extends must be a scenario id or a list of ids",
+    ),
+    "scenario.circular": (
+        "{source} : extends circulaire : {chain}",
+        "{source}: circular extends: {chain}",
+    ),
+    "scenario.parent_missing": (
+        "{source} : extends {value!r}, introuvable dans {folders}",
+        "{source}: extends {value!r}, not found in {folders}",
+    ),
+    "scenario.variant_name": (
+        "nom de variante {value!r} : mettre au moins une lettre ou un chiffre",
+        "variant name {value!r}: use at least one letter or digit",
+    ),
+    # dashboards (address parameters, modes)
+    "url.too_long": (
+        "adresse de plus de {limit} caractères",
+        "query string longer than {limit} characters",
+    ),
+    "url.horizon": (
+        "horizon={value!r} : une année de {low} à {high} est attendue",
+        "horizon={value!r}: a year from {low} to {high} is expected",
+    ),
+    "url.choice": (
+        "{key}={value!r} : valeurs admises {allowed}",
+        "{key}={value!r}: expected one of {allowed}",
+    ),
+    "url.not_assumption": (
+        "{key!r} n'est pas une hypothèse de scénario",
+        "{key!r} is not a scenario assumption",
+    ),
+    "ui.mode": (
+        "mode {value!r} : valeurs admises {allowed}",
+        "mode {value!r}: expected one of {allowed}",
+    ),
+    # command line
+    "cli.building": ("construction de {name}…", "building {name}…"),
+    "cli.written": ("{file}  {size} Kio", "{file}  {size} KiB"),
+    "cli.no_match": (
+        "aucun territoire ne correspond à {value!r}",
+        "no territory matches {value!r}",
+    ),
+    "cli.territory_row": (
+        "{code:<16} {kind:<8} {name}  ({people} hab.)",
+        "{code:<16} {kind:<8} {name}  ({people} inh.)",
+    ),
+    "cli.territory": (
+        "{code} : {name} ({kind})\nparents : {parents}\nenfants : {children}\n"
+        "structure de base : {structure}\ncomposition : {composition}",
+        "{code}: {name} ({kind})\nparents: {parents}\nchildren: {children}\n"
+        "base structure: {structure}\ncomposition: {composition}",
+    ),
+    "cli.scenario_row": ("{id:<24} {label}", "{id:<24} {label}"),
+    "cli.hash_comment": ("# empreinte : {hash}", "# hash: {hash}"),
+    "cli.valid": ("{file} : valide (empreinte {hash})", "{file}: ok (hash {hash})"),
+    "cli.need_scenario": (
+        "donner au moins un --scenario ou un --scenario-file",
+        "give at least one --scenario or --scenario-file",
+    ),
+    "cli.need_territory": (
+        "donner au moins un --territory ou un --select",
+        "give at least one --territory or --select",
+    ),
+    "cli.census_one": (
+        "--census ne s'applique qu'à un seul territoire",
+        "--census applies to one territory only",
+    ),
+    "cli.workers_scheduler": (
+        "--workers règle le cluster local ; pas avec --scheduler",
+        "--workers sets the local cluster; not with --scheduler",
+    ),
+    "cli.run_one": ("{code}, {id}, empreinte {hash}", "{code}, {id}, hash {hash}"),
+    "cli.run_many": (
+        "{codes} territoires × {scenarios} scénarios",
+        "{codes} territories × {scenarios} scenarios",
+    ),
+    "cli.run_done": (
+        "{file} : {rows} lignes ({what}, structure de base : {structure})",
+        "{file}: {rows} rows ({what}, base structure: {structure})",
+    ),
+    "cli.batch_done": (
+        "{runs} calculs : {ok} réussis ({reused} repris d'avant), {failed} en échec",
+        "{runs} runs: {ok} ok ({reused} kept from before), {failed} failed",
+    ),
+    "cli.run_failed": ("échec : {id} : {error}", "failed: {id}: {error}"),
+    "cli.input_changed": ("entrée {what} : {a} -> {b}", "input {what}: {a} -> {b}"),
+    "cli.moved": (
+        "{moved} indicateurs sur {total} modifiés, ajoutés ou retirés",
+        "{moved} of {total} indicators changed, added or removed",
+    ),
+    "cannot_read": ("{file} : lecture impossible : {reason}", "{file}: cannot read: {reason}"),
+}
