@@ -84,8 +84,19 @@ def read_user_file(path: Path, limit: int) -> bytes:
         os.close(fd)
         kind = "file.not_regular" if not stat.S_ISREG(info.st_mode) else "file.too_large"
         raise InputFileError(kind, file=path, limit=limit // 1024)
-    with os.fdopen(fd, "rb") as handle:
-        payload = handle.read(limit + 1)
+    try:
+        payload = _read_at_most(fd, limit + 1)
+    finally:
+        os.close(fd)
     if len(payload) > limit:
         raise InputFileError("file.too_large", file=path, limit=limit // 1024)
     return payload
+
+
+def _read_at_most(fd: int, size: int) -> bytes:
+    """Up to ``size`` bytes of an open file descriptor (fewer at the end of the file)."""
+    chunks: list[bytes] = []
+    while size > 0 and (chunk := os.read(fd, size)):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
