@@ -129,9 +129,9 @@ def test_the_language_comes_from_the_environment_when_not_set(monkeypatch):
 
 
 def test_an_unknown_language_is_refused():
-    with pytest.raises(InputError, match=r"langue 'de' inconnue : choisir parmi fr, en"):
+    with pytest.raises(InputError, match=r"langue « de » inconnue : choisir parmi fr, en"):
         set_language("de")
-    with pytest.raises(InputError, match=r"langue 'xx' inconnue"):
+    with pytest.raises(InputError, match=r"langue « xx » inconnue"):
         message("key.missing", "xx", key="k")
 
 

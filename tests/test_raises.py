@@ -32,7 +32,7 @@ def _write(tmp_path, name: str, text: str):
         (
             lambda: set_dotted({"a": 1}, "a.b", 2),
             ScenarioError,
-            r"a\.b : 'a' n'est pas une section",
+            r"a\.b : « a » n'est pas une section",
         ),
         (
             lambda: BASE.with_values(
@@ -41,7 +41,7 @@ def _write(tmp_path, name: str, text: str):
             ScenarioError,
             r"electric_sales \+ plug_in_hybrid_sales = 120 % dépasse 100 % des ventes",
         ),
-        (lambda: variant_id("!!!"), ScenarioError, r"nom de variante '!!!' : mettre au moins"),
+        (lambda: variant_id("!!!"), ScenarioError, r"nom de variante « !!! » : mettre au moins"),
         (lambda: geometries("cantons"), TerritoryError, r"pas de niveau de géométrie 'cantons'"),
         (
             lambda: assert_results_equal(_results(a=1.0), _results(b=1.0)),
@@ -56,7 +56,7 @@ def _write(tmp_path, name: str, text: str):
         (
             lambda: show("demographie", "DEP-71", "tendanciel", 2050, "cinema"),
             InputError,
-            r"mode 'cinema' : valeurs admises",
+            r"mode « cinema » : valeurs admises",
         ),
     ],
 )

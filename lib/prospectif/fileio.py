@@ -10,6 +10,11 @@ from pathlib import Path
 
 from .errors import InputFileError
 
+FILE_MODE = 0o644
+"""Permissions of written files: what ``open()`` gives under the usual umask (022), so the
+server's group and the other accounts reading results can read them (``mkstemp`` alone gives
+0600)."""
+
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 """Opening never blocks, even on a FIFO or a terminal, so a special file is refused at once."""
 
@@ -26,6 +31,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

@@ -109,8 +109,9 @@ def commune_shares(communes: pd.DataFrame) -> pd.Series:
 
 
 def directory(data: Dataset | None = None) -> pd.DataFrame:
-    """Every territory with columns ``code, kind, name, folded, population`` (computed once per
-    data set).
+    """Every territory with columns ``code, kind, name, folded, population, dep`` (computed
+    once per data set); ``dep`` is the code of the département it lies in (its main one for an
+    EPCI; empty for France and the régions).
     """
     data = data or open_data()
     return data.derived("territory.directory", lambda: _directory(_tables(data)))
@@ -128,6 +129,7 @@ def _directory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "kind": ["FR", "FR-METRO"],
                 "name": ["France", "France métropolitaine"],
                 "population": [dep_pop.sum(), dep_pop[deps.loc[metro, "code"]].sum()],
+                "dep": "",
             }
         ),
         pd.DataFrame(
@@ -136,6 +138,7 @@ def _directory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "kind": "REG",
                 "name": regs["name"],
                 "population": regs["code"].map(reg_pop).fillna(0).to_numpy(),
+                "dep": "",
             }
         ),
         pd.DataFrame(
@@ -144,6 +147,7 @@ def _directory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "kind": "DEP",
                 "name": deps["name"],
                 "population": deps["code"].map(dep_pop).fillna(0).to_numpy(),
+                "dep": deps["code"],
             }
         ),
         pd.DataFrame(
@@ -152,6 +156,7 @@ def _directory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "kind": "EPCI",
                 "name": epci["name"],
                 "population": epci["population_2017"],
+                "dep": epci["dep"],
             }
         ),
         pd.DataFrame(
@@ -160,6 +165,7 @@ def _directory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "kind": "COM",
                 "name": com["name"],
                 "population": com["population_2017"],
+                "dep": com["dep"],
             }
         ),
     ]
@@ -168,24 +174,38 @@ def _directory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return table
 
 
+SEARCH_COLUMNS = ["code", "kind", "name", "population", "dep"]
+
+CODE_QUERIES = (
+    (re.compile(r"(?:\d{1,2}|2[ab]|97\d)"), "DEP-"),
+    (re.compile(r"(?:\d{5}|2[ab]\d{3})"), "COM-"),
+    (re.compile(r"\d{9}"), "EPCI-"),
+)
+"""What a number or code typed in a search box names: a département number (« 71 », « 974 »,
+« 2A »), a commune's INSEE code (« 71270 ») or an EPCI's SIREN; no postcode table is embedded,
+so a postcode finds nothing unless it is also an INSEE code."""
+
+
 def search(
     query: str,
     limit: int = 20,
     kinds: tuple[str, ...] | None = None,
     data: Dataset | None = None,
 ) -> pd.DataFrame:
-    """Territories whose name contains every word of ``query``, ignoring case and accents.
+    """Territories named by ``query``: its code (``DEP-71``), a number or INSEE code (see
+    :data:`CODE_QUERIES`), or a name containing every word of ``query``, ignoring case and
+    accents.
 
-    Best matches first: exact name, then names starting with the query, then the larger
-    kinds (régions before départements before EPCI before communes), then population.
-    Returns columns ``code, kind, name, population``.
+    Codes first, then the best names: exact name, then names starting with the query, then
+    the larger kinds (régions before départements before EPCI before communes), then
+    population. Returns columns ``code, kind, name, population, dep`` (see :func:`directory`).
     """
     words = fold(query).split()
     table = directory(data)
     if kinds:
         table = table[table["kind"].isin(kinds)]
     if not words:
-        return table.head(0)[["code", "kind", "name", "population"]]
+        return table.head(0)[SEARCH_COLUMNS]
     mask = pd.Series(True, index=table.index)
     for word in words:
         mask &= table["folded"].str.contains(word, regex=False)
@@ -196,7 +216,21 @@ def search(
     ).astype(int)
     hits["_kind"] = hits["kind"].map(KIND_ORDER)
     hits = hits.sort_values(["_rank", "_kind", "population"], ascending=[True, True, False])
-    return hits.head(limit)[["code", "kind", "name", "population"]].reset_index(drop=True)
+    coded = table[table["code"].isin(_codes_named(query))]
+    found = pd.concat([coded, hits[~hits["code"].isin(coded["code"])]])
+    return found.head(limit)[SEARCH_COLUMNS].reset_index(drop=True)
+
+
+def _codes_named(query: str) -> list[str]:
+    """Territory codes ``query`` may be: itself in capitals (``dep-71``), or a number or code
+    of :data:`CODE_QUERIES` (``71`` → ``DEP-71``, ``7`` → ``DEP-07``)."""
+    typed = query.strip()
+    codes = [typed.upper()]
+    for pattern, prefix in CODE_QUERIES:
+        if pattern.fullmatch(typed.lower()):
+            number = typed.upper()
+            codes.append(prefix + (number.zfill(2) if prefix == "DEP-" else number))
+    return codes
 
 
 def get_territory(code: str, data: Dataset | None = None) -> Territory:

@@ -136,7 +136,7 @@ def test_a_link_with_parameters_opens_the_same_view(page, server):
 
 def test_bad_parameters_give_a_message_not_a_traceback(page, server):
     open_dashboard(page, server, "demographie", "?territory=../../etc&horizon=<script>")
-    assert page.locator(".prospectif-message").inner_text().count("Paramètre d'adresse ignoré") == 2
+    assert page.locator(".prospectif-notices").inner_text().count("Paramètre d'adresse ignoré") == 2
     assert_no_error_output(page)
 
 

@@ -84,7 +84,7 @@ def test_circular_extends_is_reported(tmp_path):
 
 def test_missing_parent_names_the_folders_searched(tmp_path):
     path = write(tmp_path, "a.yaml", "id: a\nlabel: {fr: A}\nextends: nowhere\n")
-    with pytest.raises(ScenarioError, match=r"a.yaml : extends 'nowhere', introuvable dans"):
+    with pytest.raises(ScenarioError, match=r"a.yaml : extends « nowhere », introuvable dans"):
         load_scenario_file(path)
 
 
@@ -168,7 +168,7 @@ def test_scenarios_are_immutable():
 
 
 def test_unknown_preset_lists_the_available_ones():
-    with pytest.raises(ScenarioError, match=r"'nope' inconnu ; disponibles : .*insee-central"):
+    with pytest.raises(ScenarioError, match=r"« nope » inconnu ; disponibles : .*insee-central"):
         load_preset("nope")
 
 

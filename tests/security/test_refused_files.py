@@ -87,7 +87,7 @@ def test_an_unknown_parent_does_not_hide_the_other_mistakes(tmp_path):
         load_scenario_file(path)
     lines = str(raised.value).splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith(f"{path} : extends 'inconnu', introuvable dans")
+    assert lines[0].startswith(f"{path} : extends « inconnu », introuvable dans")
     assert lines[1].startswith(f"{path} : horizon = 1900 : trop petit")
     assert lines[2].startswith(f"{path} : demography.fertility.tfr_target = 99 : trop grand")
 

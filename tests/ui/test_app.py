@@ -97,11 +97,12 @@ def test_exported_yaml_is_a_new_scenario_that_reproduces_the_screen(presets, tmp
     files = export_files(app)
     (name,) = [n for n in files if n.endswith(".yaml")]
     assert re.fullmatch(r"insee-fecondite-haute-variante-[0-9a-f]{6}\.yaml", name)
+    stem = f"demographie-DEP-2A-{name.removesuffix('.yaml')}"
     assert set(files) - {name} == {
-        "demographie-DEP-2A-resultats.csv",
-        "demographie-DEP-2A-resultats-intl.csv",
-        "demographie-DEP-2A-resultats.xlsx",
-        "demographie-DEP-2A-resultats.meta.json",
+        f"{stem}.csv",
+        f"{stem}-intl.csv",
+        f"{stem}.xlsx",
+        f"{stem}.meta.json",
     }
     document = yaml.safe_load(files[name])
     assert document["extends"] == ["insee-fecondite-haute"]
@@ -113,7 +114,7 @@ def test_exported_yaml_is_a_new_scenario_that_reproduces_the_screen(presets, tmp
     assert scenario.id != "insee-fecondite-haute" and scenario.hash == app.exported_scenario().hash
     _, shown = app.runs.get("DEP-2A", app.exported_scenario(), ("demography",))
     assert_results_equal(run("DEP-2A", scenario).query("variable in @shown.variable"), shown)
-    csv = files["demographie-DEP-2A-resultats.csv"].decode("utf-8-sig")
+    csv = files[f"{stem}.csv"].decode("utf-8-sig")
     assert f";{scenario.id};" in csv and ";insee-fecondite-haute;" not in csv
 
 
@@ -130,7 +131,8 @@ def test_the_workbook_lists_each_assumption_and_what_the_room_changed(presets, t
     app = make_app()
     app.panel.sliders[TFR].value = 1.9
     path = tmp_path / "r.xlsx"
-    path.write_bytes(export_files(app)["demographie-DEP-71-resultats.xlsx"])
+    (workbook,) = [v for k, v in export_files(app).items() if k.endswith(".xlsx")]
+    path.write_bytes(workbook)
     sheets = pd.read_excel(path, sheet_name=None)
     hypotheses = sheets["hypotheses"].set_index("clé")
     assert list(hypotheses.columns) == [
@@ -154,7 +156,7 @@ def test_query_problems_are_shown_not_raised(presets):
         "territory=XYZ&horizon=9999", ViewState("DEP-71", "insee-central", 2050)
     )
     app = DashboardApp(DASHBOARDS["demographie"], state, problems)
-    assert app.messages.value.count("Paramètre d&#x27;adresse ignoré") == 2
+    assert app.messages.value.count("Paramètre d'adresse ignoré") == 2
 
 
 def test_presentation_mode_hides_the_panel(presets):
@@ -165,7 +167,7 @@ def test_presentation_mode_hides_the_panel(presets):
 
 def test_territory_search_ignores_accents_and_selects():
     options = territory_options("saone et loire")
-    assert options["Saône-et-Loire (DEP-71)"] == "DEP-71"
+    assert options["Saône-et-Loire — département, 553\u202f595 hab. (DEP-71)"] == "DEP-71"
 
 
 def test_picking_a_territory_recomputes(presets):
@@ -199,7 +201,9 @@ def test_a_compared_variant_saved_again_is_redrawn(presets):
     app.compare.value = ("Essai",)
     app._reset()
     app.panel.sliders[TFR].value = 1.3
-    app._save_variant()  # same name, other values
+    app._save_variant()  # same name, other values: asks first
+    assert "existe déjà" in app.messages.value
+    app._save_variant()  # confirmed
     lines = {t.name: list(t.y) for t in app.figures["population"].data}
     assert lines["Essai"] == lines["Réglage en cours"]
 

@@ -46,7 +46,7 @@ def move_slider(app: DashboardApp, rng: random.Random) -> None:
     key = rng.choice(sorted(app.panel.sliders))
     slider = app.panel.sliders[key]
     if hasattr(slider, "options"):
-        slider.value = rng.choice(slider.options)
+        slider.value = rng.choice([value for _, value in slider.options])  # (label, value)
         return
     for _ in range(rng.randint(1, 3)):  # key repeats, as ArrowRight or PageUp pressed
         moved = slider.value + rng.choice((-1, 1)) * slider.step * rng.choice((1, 10))

@@ -34,9 +34,9 @@ def test_values_equal_to_the_base_are_not_changes():
     [
         ("territory=DEP-999", "DEP-999"),
         ("scenario=../../etc/passwd", "scénario '../../etc/passwd' invalide"),
-        ("horizon=3000", "horizon='3000' : une année de 2026 à 2100 est attendue"),
+        ("horizon=3000", "horizon=« 3000 » : une année de 2026 à 2100 est attendue"),
         ("horizon=abc", "horizon"),
-        ("lang=de", "lang='de' : valeurs admises fr, en"),
+        ("lang=de", "lang=« de » : valeurs admises fr, en"),
         ("demography.fertility.tfr_target=9", "tfr_target"),
         ("demography.fertility.tfr_target=nan", "tfr_target"),
         ("demography.fertility.tfr_target=<script>", "tfr_target"),
@@ -58,8 +58,8 @@ def test_each_bad_parameter_is_dropped_with_a_reason(query, fragment):
 
 def test_a_dropped_parameter_is_explained_in_the_page_language():
     _, (problem,) = parse_query("horizon=2025", DEFAULTS)
-    assert problem.render("fr") == "horizon='2025' : une année de 2026 à 2100 est attendue"
-    assert problem.render("en") == "horizon='2025': a year from 2026 to 2100 is expected"
+    assert problem.render("fr") == "horizon=« 2025 » : une année de 2026 à 2100 est attendue"
+    assert problem.render("en") == "horizon=“2025”: a year from 2026 to 2100 is expected"
 
 
 def test_good_parameters_survive_a_bad_neighbour():
@@ -100,4 +100,4 @@ def test_the_url_accepts_exactly_the_horizons_of_the_scenario_schema():
         assert parse_query(f"horizon={year}", DEFAULTS) == (replace(DEFAULTS, horizon=year), [])
     for year in (bounds["ge"] - 1, bounds["le"] + 1):
         parsed, problems = parse_query(f"horizon={year}", DEFAULTS)
-        assert parsed == DEFAULTS and len(problems) == 1 and f"'{year}'" in problems[0].render()
+        assert parsed == DEFAULTS and len(problems) == 1 and f"« {year} »" in problems[0].render()

@@ -1,6 +1,7 @@
 """The message catalogue: every sentence a user sees, in French and English.
 
-The entries live in :mod:`.inputs`, :mod:`.runs` and :mod:`.build`, one per kind of message.
+The entries live in :mod:`.inputs`, :mod:`.runs`, :mod:`.build` and :mod:`.ui` (the live
+dashboards), one per kind of message.
 
 Each entry maps a message id to its French and English templates with the same named parameters
 (``{file}``, ``{key}``, ``{value}``, ``{allowed}``…). :func:`message` renders one in the current
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from .build import CATALOGUE as _BUILD
 from .inputs import CATALOGUE as _INPUTS
 from .runs import CATALOGUE as _RUNS
+from .ui import CATALOGUE as _UI
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
@@ -76,5 +78,5 @@ def _shown(value: object, lang: str) -> object:
     return value
 
 
-CATALOGUE: dict[str, tuple[str, str]] = {**_INPUTS, **_RUNS, **_BUILD}
+CATALOGUE: dict[str, tuple[str, str]] = {**_INPUTS, **_RUNS, **_BUILD, **_UI}
 """Every message id and its (French, English) templates."""

@@ -5,8 +5,8 @@ and the command line.
 CATALOGUE: dict[str, tuple[str, str]] = {
     # general
     "lang.unknown": (
-        "langue {value!r} inconnue : choisir parmi {allowed}",
-        "unknown language {value!r}: use one of {allowed}",
+        "langue « {value} » inconnue : choisir parmi {allowed}",
+        "unknown language “{value}”: use one of {allowed}",
     ),
     "at": ("{source} : {problem}", "{source}: {problem}"),
     "lines": ("{lines}", "{lines}"),
@@ -79,8 +79,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "electric_sales + plug_in_hybrid_sales = {total:g} % exceeds 100 % of sales",
     ),
     "scenario.not_section": (
-        "{key} : {part!r} n'est pas une section",
-        "{key}: {part!r} is not a section",
+        "{key} : « {part} » n'est pas une section",
+        "{key}: “{part}” is not a section",
     ),
     # scenario files and ids
     "scenario.bad_id": (
@@ -93,8 +93,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "what.scenario": ("scénario", "scenario"),
     "what.extends": ("{source} : extends", "{source}: extends"),
     "scenario.unknown": (
-        "scénario {value!r} inconnu ; disponibles : {allowed}",
-        "unknown scenario {value!r}; available: {allowed}",
+        "scénario « {value} » inconnu ; disponibles : {allowed}",
+        "unknown scenario “{value}”; available: {allowed}",
     ),
     "scenario.not_mapping": (
         "{file} : un fichier de scénario doit être une table de clés et de valeurs",
@@ -109,12 +109,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{source}: circular extends: {chain}",
     ),
     "scenario.parent_missing": (
-        "{source} : extends {value!r}, introuvable dans {folders}",
-        "{source}: extends {value!r}, not found in {folders}",
+        "{source} : extends « {value} », introuvable dans {folders}",
+        "{source}: extends “{value}”, not found in {folders}",
     ),
     "scenario.variant_name": (
-        "nom de variante {value!r} : mettre au moins une lettre ou un chiffre",
-        "variant name {value!r}: use at least one letter or digit",
+        "nom de variante « {value} » : mettre au moins une lettre ou un chiffre",
+        "variant name “{value}”: use at least one letter or digit",
+    ),
+    "scenario.variant_link": (
+        "variante « {value} » illisible : un objet JSON avec name, scenario et changes est "
+        "attendu",
+        "unreadable variant “{value}”: a JSON object with name, scenario and changes is "
+        "expected",
     ),
     # dashboards (address parameters, modes)
     "url.too_long": (
@@ -122,27 +128,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "query string longer than {limit} characters",
     ),
     "url.horizon": (
-        "horizon={value!r} : une année de {low} à {high} est attendue",
-        "horizon={value!r}: a year from {low} to {high} is expected",
+        "horizon=« {value} » : une année de {low} à {high} est attendue",
+        "horizon=“{value}”: a year from {low} to {high} is expected",
     ),
     "url.choice": (
-        "{key}={value!r} : valeurs admises {allowed}",
-        "{key}={value!r}: expected one of {allowed}",
+        "{key}=« {value} » : valeurs admises {allowed}",
+        "{key}=“{value}”: expected one of {allowed}",
     ),
     "url.not_assumption": (
-        "{key!r} n'est pas une hypothèse de scénario",
-        "{key!r} is not a scenario assumption",
+        "« {key} » n'est pas une hypothèse de scénario",
+        "“{key}” is not a scenario assumption",
     ),
     "ui.mode": (
-        "mode {value!r} : valeurs admises {allowed}",
-        "mode {value!r}: expected one of {allowed}",
+        "mode « {value} » : valeurs admises {allowed}",
+        "mode “{value}”: expected one of {allowed}",
     ),
     # command line
     "cli.building": ("construction de {name}…", "building {name}…"),
     "cli.written": ("{file}  {size} Kio", "{file}  {size} KiB"),
     "cli.no_match": (
-        "aucun territoire ne correspond à {value!r}",
-        "no territory matches {value!r}",
+        "aucun territoire ne correspond à « {value} »",
+        "no territory matches “{value}”",
     ),
     "cli.territory_row": (
         "{code:<16} {kind:<8} {name}  ({people} hab.)",

@@ -17,7 +17,7 @@ from ..messages import Message
 from ..resources import presets_dir
 from ..yamlio import read_yaml, write_yaml
 from .messages import describe_error, scenario_error
-from .schema import SCENARIO_ID_PATTERN, Scenario
+from .schema import MODEL_SECTIONS, SCENARIO_ID_PATTERN, Scenario
 
 MAX_EXTENDS_DEPTH = 10
 RESERVED_IDS = frozenset(
@@ -106,6 +106,16 @@ def compose(scenario_ids: list[str], folder: Path | None = None) -> Scenario:
     }
     merged = _resolved_document_from(document, "+".join(ids), (folder, presets_dir()), ())
     return _validate(merged, "+".join(ids))
+
+
+def preset_models(scenario_id: str, folder: Path | None = None) -> frozenset[str]:
+    """The model sections (``demography``, ``energy``…) a preset sets, itself or through the
+    scenarios it extends: what it changes, the rest being the schema's defaults.
+    """
+    folder = Path(folder or presets_dir())
+    path = folder / f"{check_id(scenario_id)}.yaml"
+    document = _resolved_document(path, (folder,), (scenario_id,))
+    return frozenset(section for section in MODEL_SECTIONS if document.get(section))
 
 
 def scenario_from_presets(ids: str, horizon: int) -> Scenario:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError, ProspectifError
+from ..messages import Message
 from ..results import write_results
 from .catalogue import DASHBOARDS, Context, Dashboard
 from .content import indicator_table, sources_html
@@ -68,7 +69,8 @@ def show(
     try:
         items = report(dashboard, defaults, output_dir)
     except ProspectifError as exc:
-        items = [HTML(f"<p>{html.escape(text('error', 'fr', message=exc.render('fr')))}</p>")]
+        failed = Message("ui.error", {"message": exc.message}).render("fr")
+        items = [HTML(f"<p>{html.escape(failed)}</p>")]
         raise
     finally:
         for item in items:

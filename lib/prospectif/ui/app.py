@@ -18,16 +18,25 @@ from ..errors import ProspectifError
 from ..messages import Message
 from ..pipeline import ChainRun, run_chain
 from ..resources import read_only
-from ..scenario import Scenario, list_presets
-from ..territory import get_territory, search
+from ..scenario import Scenario
+from ..territory import get_territory
 from .catalogue import Context, Dashboard
 from .content import indicator_table, sources_html
-from .exports import export_links, exported_scenario, hypotheses_sheet, scenario_export
+from .exports import (
+    download_link,
+    export_links,
+    exported_scenario,
+    hypotheses_sheet,
+    scenario_export,
+    scenario_yaml,
+)
 from .figures import IMAGE_FORMATS, figure_widget, set_image_format, update_in_place
+from .notices import Notices
 from .panel import AssumptionPanel
+from .search import preset_options, territory_options
 from .state import ViewState, base_ids, base_scenario, resolve, to_query
 from .texts import pick, text
-from .variants import MAX_COMPARED, VariantStore, save_variant
+from .variants import MAX_COMPARED, VariantLink, VariantStore, save_variant
 
 RUN_CACHE_SIZE = 24
 """Runs kept per session (current setting, variants, recent slider positions)."""
@@ -38,7 +47,6 @@ STYLE = """<style>
 .prospectif-app .widget-label, .prospectif-app .widget-button, .prospectif-app input,
 .prospectif-app select { font-size: 16px; }
 .prospectif-table th, .prospectif-table td { padding: 4px 10px; border-bottom: 1px solid #ddd; }
-.prospectif-message { color: #8a4b00; font-size: 16px; }
 </style>"""
 
 
@@ -63,17 +71,6 @@ class RunCache:
         return self._runs[key]
 
 
-def preset_options(lang: str) -> list[tuple[str, str]]:
-    """Dropdown options ``(label, id)`` of every preset."""
-    return [(f"{base_scenario(i, 2070).label.get(lang)} ({i})", i) for i in list_presets()]
-
-
-def territory_options(query: str, limit: int = 12) -> dict[str, str]:
-    """Search results as ``{"Saône-et-Loire (DEP-71)": "DEP-71"}``, best first."""
-    hits = search(query, limit=limit)
-    return {f"{row.name} ({row.code})": row.code for row in hits.itertuples()}
-
-
 class DashboardApp:
     """A live dashboard for one session; ``widget`` is what the notebook displays."""
 
@@ -88,9 +85,14 @@ class DashboardApp:
         self._generation = 0
         self._held = 0
         self._pending = False
+        self._confirm = ""
+        """A name already taken that the next click on « Enregistrer » replaces."""
         self._build_widgets()
-        shown = (text("query_problem", self.lang, problem=p.render(self.lang)) for p in problems)
-        self.messages.value = "".join(f"<div>{html.escape(p)}</div>" for p in shown)
+        for number, problem in enumerate(problems):
+            self.messages.show(
+                f"address.{number}", "warning", Message("ui.query_problem", {"problem": problem})
+            )
+        self._restore_variants(state.variants)
         self.panel.show(resolve(state))
         self.refresh()
 
@@ -98,8 +100,7 @@ class DashboardApp:
     def _build_widgets(self) -> None:
         lang = self.lang
         self.title = w.HTML()
-        self.messages = w.HTML()
-        self.messages.add_class("prospectif-message")
+        self.messages = Notices(lang)
         self.status = w.HTML()
         self.territory_box = w.Combobox(
             placeholder=text("territory_search", lang),
@@ -108,8 +109,8 @@ class DashboardApp:
             layout={"width": "460px"},
         )
         self.territory_box.observe(self._territory_typed, names="value")
-        options: list[tuple[str, str | Path]] = list(preset_options(lang))
-        if self.state.scenario not in list_presets():
+        options: list[tuple[str, str | Path]] = list(preset_options(self.dashboard, lang))
+        if self.state.scenario not in {value for _, value in options}:
             label = base_scenario(self.state.scenario, self.state.horizon).label.get(lang)
             options.insert(0, (label, self.state.scenario))
         self.scenario_picker = w.Dropdown(
@@ -148,6 +149,11 @@ class DashboardApp:
             description=text("save_variant", lang), layout={"width": "auto"}
         )
         self.save_button.on_click(lambda _: self._save_variant())
+        self.rename_button = w.Button(description=text("rename_variant", lang))
+        self.rename_button.on_click(lambda _: self._rename_variant())
+        self.delete_button = w.Button(description=text("delete_variant", lang))
+        self.delete_button.on_click(lambda _: self._delete_variants())
+        self.variant_download = w.HTML()
         self.compare = w.SelectMultiple(
             description=text("compare", lang), rows=4, layout={"width": "460px"}
         )
@@ -174,6 +180,8 @@ class DashboardApp:
                 w.HTML(f"<h3>{text('variants', lang)}</h3>"),
                 w.HBox([self.variant_name, self.save_button]),
                 self.compare,
+                w.HBox([self.rename_button, self.delete_button]),
+                self.variant_download,
                 w.HTML(f"<h3>{text('exports', lang)}</h3>"),
                 w.HTML(f"<div>{text('image_format', lang)}</div>"),
                 self.image_format,
@@ -219,15 +227,18 @@ class DashboardApp:
             try:
                 self.state = replace(self.state, territory=get_territory(code).code)
             except ProspectifError as exc:
-                self.messages.value = html.escape(exc.render(self.lang))
+                self.messages.show("territory", "error", exc.message)
                 return
+            self.messages.clear("territory")
             self.refresh()
             return
-        if len(value) >= 2:
-            self._territories = territory_options(value)
+        if value:
+            self._territories = territory_options(value, self.lang)
             self.territory_box.options = tuple(self._territories)
-            if not self._territories:
-                self.messages.value = html.escape(text("no_result", self.lang, query=value))
+            if self._territories:
+                self.messages.clear("territory")
+            else:
+                self.messages.show("territory", "warning", Message("ui.no_result", {"query": value}))
 
     def _preset_picked(self, change: dict) -> None:
         if change["new"] is None:
@@ -250,36 +261,116 @@ class DashboardApp:
     def _compare_changed(self) -> None:
         chosen = list(self.compare.value)
         if len(chosen) > MAX_COMPARED:
-            self.messages.value = html.escape(text("too_many", self.lang))
+            self.messages.show("compare", "warning", Message("ui.too_many"))
             self.compare.value = tuple(chosen[:MAX_COMPARED])
             return
+        self.messages.clear("compare")
         self.refresh()
 
     def _save_variant(self) -> None:
-        name = self.variant_name.value.strip()
+        name = " ".join(self.variant_name.value.split())
         if not name:
-            self.messages.value = html.escape(text("name_needed", self.lang))
+            self.messages.show("variant", "warning", Message("ui.name_needed"))
             return
+        if self.variants.taken(name) and self._confirm != name:
+            self._confirm = name
+            self.messages.show("variant", "warning", Message("ui.name_taken", {"name": name}))
+            return
+        self._confirm = ""
         with self.coalesced():
             self._store_variant(name)
 
     def _store_variant(self, name: str) -> None:
         try:
-            scenario = resolve(self.state).with_values({}, extends=base_ids(self.state.scenario))
-            variant = self.variants.add(name, scenario)
-            message = text("saved", self.lang, name=variant.label.fr)
-            if read_only():
-                message += text("read_only", self.lang)
-            else:
-                message += text("saved_server", self.lang, path=save_variant(variant))
+            base = base_scenario(self.state.scenario, self.state.horizon)
+            reference = self.state.scenario
+            variant = self.variants.add(
+                name, reference, base, dict(self.state.changes), base_ids(reference)
+            )
+            self._write_variant(variant.name)
         except ProspectifError as exc:
-            self.messages.value = html.escape(exc.render(self.lang))
+            self.messages.show("variant", "error", exc.message)
             return
-        self.messages.value = html.escape(message)
-        chosen = self.compare.value
+        self._variants_changed()
+        self.refresh()  # the variant may be compared, or be what the screen shows
+
+    def _write_variant(self, name: str) -> None:
+        """Save the variant ``name`` on the server (or, read-only, offer it for download) and
+        say so.
+        """
+        scenario = self.variants.variants[name]
+        link = text("download_variant", self.lang, name=name)
+        self.variant_download.value = download_link(
+            scenario_yaml(scenario), f"{scenario.id}.yaml", link
+        )
+        if read_only():
+            said = Message("ui.saved_read_only", {"name": name, "link": link})
+        else:
+            self.variants.files[name] = save_variant(scenario)
+            said = Message("ui.saved", {"name": name, "path": self.variants.files[name]})
+        self.messages.show("variant", "success", said)
+
+    def _chosen_variants(self) -> tuple[str, ...]:
+        chosen = tuple(self.compare.value)
+        if not chosen:
+            self.messages.show("variant", "warning", Message("ui.choose_variant"))
+        return chosen
+
+    def _rename_variant(self) -> None:
+        chosen, name = self._chosen_variants(), " ".join(self.variant_name.value.split())
+        if not chosen:
+            return
+        if not name:
+            self.messages.show("variant", "warning", Message("ui.name_needed"))
+            return
+        old = chosen[0]
+        try:
+            kept = self.variants.saved[old]
+            base = base_scenario(kept.base, self.state.horizon)
+            self.variants.delete(old)
+            renamed = self.variants.add(name, kept.base, base, dict(kept.changes), kept.extends)
+            self._write_variant(renamed.name)
+        except ProspectifError as exc:
+            self.messages.show("variant", "error", exc.message)
+            return
+        self.messages.show(
+            "variant", "success", Message("ui.renamed", {"old": old, "name": renamed.name})
+        )
+        with self.coalesced():
+            self._variants_changed(compared=(*chosen[1:], renamed.name))
+
+    def _delete_variants(self) -> None:
+        chosen = self._chosen_variants()
+        for name in chosen:
+            self.variants.delete(name)
+        if chosen:
+            self.messages.show("variant", "success", Message("ui.deleted", {"name": ", ".join(chosen)}))
+            with self.coalesced():
+                self._variants_changed()
+
+    def _variants_changed(self, compared: tuple[str, ...] | None = None) -> None:
+        chosen = self.compare.value if compared is None else compared
         self.compare.options = tuple(self.variants.names())
         self.compare.value = tuple(n for n in chosen if n in self.variants.variants)
-        self.refresh()  # the variant may be compared, or be what the screen shows
+        self._update_link()
+
+    def _restore_variants(self, links: tuple[VariantLink, ...]) -> None:
+        """Rebuild the variants an address carries (a link, a change of language)."""
+        for number, link in enumerate(links):
+            try:
+                base = base_scenario(link.base, self.state.horizon)
+                self.variants.add(
+                    link.name, link.base, base, dict(link.changes), base_ids(link.base)
+                )
+            except ProspectifError as exc:
+                self.messages.show(
+                    f"address.variant.{number}",
+                    "warning",
+                    Message("ui.variants_lost", {"problem": exc.message}),
+                )
+        compared = [link.name for link in links if link.compared][:MAX_COMPARED]
+        with self.coalesced():
+            self._variants_changed(tuple(compared))
 
     def _image_format_changed(self) -> None:
         for key, widget in self.figures.items():
@@ -307,9 +398,8 @@ class DashboardApp:
         _, table = self.runs.get(self.state.territory, scenario, self.dashboard.models)
         base = base_scenario(self.state.scenario, self.state.horizon)
         hypotheses = hypotheses_sheet(scenario, base, self.lang)
-        self.exports.value = export_links(
-            self.exported_yaml(), table, self._file_stem("resultats"), self.lang, hypotheses
-        )
+        stem = self._file_stem(scenario.id)  # the files name what they hold
+        self.exports.value = export_links(self.exported_yaml(), table, stem, self.lang, hypotheses)
 
     def _layout_mode(self) -> None:
         presenting = self.presentation.value
@@ -320,9 +410,10 @@ class DashboardApp:
         self._update_link()
 
     def _update_link(self) -> None:
-        other = replace(self.state, lang="en" if self.lang == "fr" else "fr")
+        shown = replace(self.state, variants=self.variants.links(self.compare.value))
+        other = replace(shown, lang="en" if self.lang == "fr" else "fr")
         self.link.value = (
-            f'<a class="prospectif-link" href="?{html.escape(to_query(self.state))}" '
+            f'<a class="prospectif-link" href="?{html.escape(to_query(shown))}" '
             f'target="_blank">{text("link", self.lang)}</a> · '
             f'<a class="prospectif-language" href="?{html.escape(to_query(other))}">'
             f"{text('other_language', self.lang)}</a>"
@@ -377,11 +468,10 @@ class DashboardApp:
         try:
             context = self._context_with_year()
         except ProspectifError as exc:
-            self.messages.value = html.escape(
-                text("error", self.lang, message=exc.render(self.lang))
-            )
+            self.messages.show("run", "error", Message("ui.error", {"message": exc.message}))
             self.status.value = ""
             return
+        self.messages.clear("run")
         if generation != self._generation:
             return  # a newer refresh has drawn
         self._draw(context)

@@ -11,7 +11,9 @@ from ..i18n import format_number
 from ..scenario import Scenario
 from .catalogue import Context, Dashboard
 from .panel import panel_groups
+from .tables import TABLE_DESCRIPTIONS
 from .texts import STRUCTURES, pick, text
+from .units import choice_label
 
 TABLE_STYLE = "font-size:18px;text-align:right;border-collapse:collapse"
 
@@ -73,7 +75,8 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
     """The "Sources et méthode" panel: data tables, the assumptions shown and their sources."""
     catalog = open_data().catalog
     tables = "".join(
-        f"<li><b>{html.escape(name)}</b> : {html.escape(catalog[name]['description'])}<ul>"
+        f"<li><b>{html.escape(name)}</b>{pick((' :', ':'), lang)} "
+        f"{html.escape(_described(name, catalog, lang))}<ul>"
         + "".join(
             f"<li>{html.escape(s['publisher'])}, <i>{html.escape(s['title'])}</i> "
             f"({html.escape(str(s['vintage']))}), {html.escape(s['licence'])}</li>"
@@ -84,7 +87,8 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
     )
     values = scenario.assumptions()
     rows = "".join(
-        f"<tr><td>{html.escape(c.label)}</td><td>{html.escape(_value(values[c.key], lang))} "
+        f"<tr><td>{html.escape(c.label)}</td>"
+        f"<td>{html.escape(_value(c.key, values[c.key], lang))} "
         f"{html.escape(c.unit)}</td><td>{html.escape(c.source)}</td></tr>"
         for group in panel_groups(dashboard.models, lang)
         for c in group.controls
@@ -105,9 +109,16 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
     )
 
 
-def _value(value: object, lang: str) -> str:
+def _described(name: str, catalog: dict, lang: str) -> str:
+    """The table's description in ``lang`` (the catalogue's English one for a table no
+    dashboard listed yet)."""
+    words = TABLE_DESCRIPTIONS.get(name)
+    return pick(words, lang) if words else catalog[name]["description"]
+
+
+def _value(key: str, value: object, lang: str) -> str:
     if isinstance(value, float):
         return format_number(value, 0 if value.is_integer() else 2, lang)
     if isinstance(value, int):
         return format_number(value, 0, lang) if value >= 10000 else str(value)
-    return str(value)
+    return choice_label(key, str(value), lang)

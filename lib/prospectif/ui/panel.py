@@ -18,6 +18,7 @@ from ..i18n import format_number
 from ..scenario import Scenario, section_models
 from ..scenario.fields import assumption_meta
 from .texts import MODEL_TITLES, pick, text
+from .units import choice_label, unit_label
 
 YEAR_UNIT = "année"
 """Years are shown without a thousands separator."""
@@ -62,7 +63,7 @@ def control_for(section: type[BaseModel], path: str, name: str, lang: str) -> Co
     common = {
         "key": f"{path}.{name}",
         "label": meta.get("label_en" if lang == "en" else "label_fr", name),
-        "unit": meta.get("unit", ""),
+        "unit": unit_label(meta.get("unit", ""), lang),
         "source": meta.get("source", ""),
     }
     if typing.get_origin(annotation) is typing.Literal:
@@ -169,7 +170,8 @@ class AssumptionPanel(w.VBox):
     def _row(self, control: Control) -> w.Widget:
         self.controls[control.key] = control
         if control.kind == "choice":
-            slider = w.Dropdown(options=control.options, layout={"width": "95%"})
+            options = [(choice_label(control.key, o, self.lang), o) for o in control.options]
+            slider = w.Dropdown(options=options, layout={"width": "95%"})
         else:
             cls = w.IntSlider if control.kind == "int" else w.FloatSlider
             slider = cls(
@@ -186,9 +188,9 @@ class AssumptionPanel(w.VBox):
         self.sliders[control.key] = slider
         self._readouts[control.key] = readout
         slider.observe(lambda change, key=control.key: self._moved(key), names="value")
+        unit = f' <span style="color:#555">({control.unit})</span>' if control.unit else ""
         label = w.HTML(
-            f'<span title="{control.source}" style="font-size:15px">{control.label}'
-            f' <span style="color:#555">({control.unit})</span></span>'
+            f'<span title="{control.source}" style="font-size:15px">{control.label}{unit}</span>'
         )
         return w.VBox([label, w.HBox([slider, readout])])
 
@@ -199,8 +201,11 @@ class AssumptionPanel(w.VBox):
 
     def _show_readout(self, key: str) -> None:
         control, value = self.controls[key], self.sliders[key].value
-        plain = control.kind == "choice" or control.unit == YEAR_UNIT
-        shown = value if plain else format_number(value, decimals_of(control.step), self.lang)
+        plain = control.unit in (YEAR_UNIT, unit_label(YEAR_UNIT, "en"))
+        if control.kind == "choice":
+            shown = choice_label(key, value, self.lang)
+        else:
+            shown = value if plain else format_number(value, decimals_of(control.step), self.lang)
         self._readouts[key].value = str(shown)
 
     def show(self, scenario: Scenario) -> None:

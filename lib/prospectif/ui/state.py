@@ -18,6 +18,7 @@ from ..scenario import Scenario, check_id, presets_dir, scenario_from_file, scen
 from ..scenario.fields import assumption_meta
 from ..territory import get_territory
 from .texts import LANGS
+from .variants import MAX_VARIANTS, VariantLink, parse_variant, variant_param
 
 MAX_QUERY_LENGTH = 8192
 """Longer query strings are refused whole (characters)."""
@@ -26,6 +27,8 @@ HORIZON = assumption_meta(Scenario, "horizon")
 """The scenario schema's horizon (``ge``, ``le``): the years a URL may ask for."""
 
 VIEW_KEYS = ("territory", "scenario", "horizon", "lang", "view")
+VARIANT_KEY = "variant"
+"""Each saved variant of the session, one ``variant=`` parameter (see :mod:`.variants`)."""
 PRESENTATION = "presentation"
 WORKSHOP = "atelier"
 VIEWS = (PRESENTATION, WORKSHOP)
@@ -43,6 +46,8 @@ class ViewState:
     changes: tuple[tuple[str, object], ...] = ()
     lang: str = "fr"
     presentation: bool = False
+    variants: tuple[VariantLink, ...] = ()
+    """The session's saved variants (and which are compared), so a link keeps them."""
 
     def with_changes(self, changes: dict[str, object]) -> ViewState:
         """The same view with ``changes`` as its moved assumptions."""
@@ -52,6 +57,7 @@ class ViewState:
 @dataclass
 class _Parsed:
     values: dict[str, object] = field(default_factory=dict)
+    variants: list[VariantLink] = field(default_factory=list)
     problems: list[Message] = field(default_factory=list)
 
 
@@ -105,6 +111,7 @@ def to_query(state: ViewState, defaults: ViewState | None = None) -> str:
     if defaults is None or state.presentation != defaults.presentation:
         pairs.append(("view", PRESENTATION if state.presentation else WORKSHOP))
     pairs += [(key, _plain(value)) for key, value in state.changes]
+    pairs += [(VARIANT_KEY, variant_param(v)) for v in state.variants]
     return urlencode(pairs)
 
 
@@ -122,9 +129,14 @@ def parse_query(query: str | None, defaults: ViewState) -> tuple[ViewState, list
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key in VIEW_KEYS:
             parsed.values[key] = value
+        elif key == VARIANT_KEY and len(parsed.variants) < MAX_VARIANTS:
+            try:
+                parsed.variants.append(parse_variant(value))
+            except ProspectifError as exc:
+                parsed.problems.append(exc.message)
         else:
             assumptions[key] = value
-    state = _view_values(parsed, defaults)
+    state = replace(_view_values(parsed, defaults), variants=tuple(parsed.variants))
     try:
         scenario = base_scenario(state.scenario, state.horizon)
     except ProspectifError as exc:

@@ -1,0 +1,90 @@
+"""What each data table shown in a dashboard's « Sources et méthode » panel holds, in French
+and English (the catalogue, ``data/catalog.yaml``, describes tables in English for developers).
+"""
+
+from __future__ import annotations
+
+TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "apa_departement": (
+        "Bénéficiaires de l'allocation personnalisée d'autonomie (APA) payés au titre de "
+        "décembre, par département et par année, à domicile et en établissement.",
+        "Beneficiaries of the APA (allocation personnalisée d'autonomie) paid for December, by "
+        "département and year, at home and in institution.",
+    ),
+    "apa_prevalence": (
+        "Part de la population bénéficiaire de l'APA en France, par année, sexe, groupe d'âges "
+        "quinquennal à partir de 60 ans et lieu de vie (domicile, établissement, ensemble).",
+        "Share of the population receiving the APA in France by year, sex, five-year age group "
+        "from 60 and setting (home, institution, total).",
+    ),
+    "communes": (
+        "Les 34 875 communes de la géographie 2025, avec leur département, leur EPCI, leur "
+        "population 2017 et leur superficie.",
+        "The 34,875 communes of the 2025 geography with département, EPCI, 2017 population "
+        "and area.",
+    ),
+    "electricity_production": (
+        "Production annuelle d'électricité et nombre de sites producteurs raccordés au réseau "
+        "de distribution d'Enedis, par département, année et filière.",
+        "Annual electricity production and number of producing sites connected to the Enedis "
+        "distribution network, by département, year and technology.",
+    ),
+    "energy_consumption": (
+        "Consommation annuelle d'électricité et de gaz et points de livraison, par département, "
+        "année et secteur, tous gestionnaires de réseau confondus.",
+        "Annual electricity and gas consumption and delivery points by département, year and "
+        "sector, all network operators together.",
+    ),
+    "fertility_asfr": (
+        "Taux de fécondité par âge de la mère (âge détaillé) de chaque année, France "
+        "métropolitaine, depuis 1946.",
+        "Period age-specific fertility rates by single year of age of the mother, "
+        "metropolitan France, from 1946.",
+    ),
+    "geometry_departements": (
+        "Contours simplifiés des 101 départements, outre-mer à sa position réelle.",
+        "Simplified boundaries of the 101 départements, overseas at their true position.",
+    ),
+    "geometry_epci": (
+        "Contours simplifiés des EPCI, obtenus en réunissant leurs communes.",
+        "Simplified boundaries of the EPCI, dissolved from their communes.",
+    ),
+    "institution_residents": (
+        "Résidents des établissements pour personnes âgées (EHPA : Ehpad, résidences "
+        "autonomie, USLD…) en France, par année d'enquête, sexe et âge détaillé dès 50 ans.",
+        "Residents of institutions for the elderly (EHPA: Ehpad, résidences autonomie, "
+        "USLD...) in France by survey year, sex and single age from 50.",
+    ),
+    "mobility_emission_factors": (
+        "Facteur d'émission de gaz à effet de serre par voyageur-kilomètre de chaque mode de "
+        "transport (Base Carbone de l'ADEME), rapporté aux modes des enquêtes de mobilité.",
+        "Greenhouse-gas emission factor per passenger-km of each transport mode (ADEME Base "
+        "Carbone), as mapped to the travel-survey modes.",
+    ),
+    "mortality_forecast_insee2021": (
+        "Quotients de mortalité projetés par sexe et âge détaillé, hypothèse centrale de "
+        "mortalité des projections de population 2021 de l'INSEE, 2021-2100.",
+        "Projected death quotients by sex and single year of exact age, central mortality "
+        "hypothesis of the INSEE 2021 population projection, 2021-2100.",
+    ),
+    "mortality_observed": (
+        "Quotients de mortalité observés chaque année par sexe et âge détaillé, France et "
+        "France métropolitaine.",
+        "Observed annual death quotients by sex and single year of exact age for France and "
+        "metropolitan France.",
+    ),
+    "population_departement": (
+        "Population au 1er janvier par département, sexe et âge détaillé (0 à 105 ans et plus), "
+        "1975-2025, répartie à partir des estimations quinquennales de l'INSEE.",
+        "Population on 1 January by département, sex and single year of age (0-105+), "
+        "1975-2025, split from the INSEE five-year estimates.",
+    ),
+    "travel_survey_modes": (
+        "Codes des modes de transport des enquêtes nationales de mobilité (ENTD, EMP), avec "
+        "leur libellé et leur groupe de modes.",
+        "Mode-of-transport codes of the ENTD/EMP national travel surveys with their French "
+        "labels and mode groups.",
+    ),
+}
+"""French and English description of each table a dashboard lists (a test checks every
+dashboard's tables are here)."""
