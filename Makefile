@@ -61,6 +61,7 @@ loadtest: $(STAMP) browser
 screenshots: $(STAMP) browser
 	$(BIN)/python -m pytest tests/browser -q
 	mkdir -p docs/images && cp build/screenshots/*.png docs/images/
+	$(BIN)/python scripts/thumbnails.py docs/images lib/prospectif/ui/thumbnails
 
 clean:
 	rm -rf $(VENV) .pytest_cache .benchmarks

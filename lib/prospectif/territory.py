@@ -223,7 +223,8 @@ def search(
 
 def _codes_named(query: str) -> list[str]:
     """Territory codes ``query`` may be: itself in capitals (``dep-71``), or a number or code
-    of :data:`CODE_QUERIES` (``71`` → ``DEP-71``, ``7`` → ``DEP-07``)."""
+    of :data:`CODE_QUERIES` (``71`` → ``DEP-71``, ``7`` → ``DEP-07``).
+    """
     typed = query.strip()
     codes = [typed.upper()]
     for pattern, prefix in CODE_QUERIES:

@@ -1,11 +1,9 @@
 import base64
 import re
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 import yaml
 
 from prospectif.pipeline import run
@@ -17,15 +15,6 @@ from prospectif.ui.state import ViewState
 
 ROOT = Path(__file__).resolve().parents[2]
 TFR = "demography.fertility.tfr_target"
-
-
-@pytest.fixture
-def presets(tmp_path, monkeypatch):
-    folder = tmp_path / "scenarios"
-    shutil.copytree(ROOT / "scenarios", folder)
-    monkeypatch.setenv("PROSPECTIF_SCENARIOS", str(folder))
-    monkeypatch.delenv("PROSPECTIF_READ_ONLY", raising=False)
-    return folder
 
 
 def make_app(**state):

@@ -22,7 +22,7 @@ from prospectif.ui.tables import TABLE_DESCRIPTIONS
 from prospectif.ui.texts import TEXTS
 from prospectif.ui.units import CHOICES, UNITS
 
-from .test_app import TFR, export_files, make_app, presets  # noqa: F401 (fixture)
+from .test_app import TFR, export_files, make_app
 
 MIGRATION = "demography.migration.international_net"
 
@@ -65,7 +65,9 @@ def test_csv_and_excel_name_the_variant_round_and_speak_french(presets):
     assert list(table.columns)[:3] == ["modèle", "scénario", "territoire"]
     assert set(table["scénario"]) == {variant}
     population = table[table["variable"] == "Population"]
-    assert population["libellé"].iat[0] == "Population" and population["unité"].iat[0] == "personnes"
+    assert (
+        population["libellé"].iat[0] == "Population" and population["unité"].iat[0] == "personnes"
+    )
     assert all(len(str(abs(v)).replace(".", "").strip("0")) <= 6 for v in table["valeur"])
     (workbook,) = [v for k, v in files.items() if k.endswith(".xlsx")]
     sheets = pd.read_excel(io.BytesIO(workbook), sheet_name=None, engine="openpyxl")
@@ -140,8 +142,9 @@ def test_variants_and_comparison_survive_the_language_switch(presets):
     defaults = replace(app.state, changes=(), variants=(), lang="fr")
     state, problems = parse_query(query, defaults)
     assert problems == []
-    english = make_app(**{k: getattr(state, k) for k in ("scenario", "changes", "variants")},
-                       lang="en")
+    english = make_app(
+        **{k: getattr(state, k) for k in ("scenario", "changes", "variants")}, lang="en"
+    )
     assert english.compare.options == ("Fécondité 2,0", "Basse")
     assert english.compare.value == ("Fécondité 2,0",)
     assert english.variants.variants["Basse"].hash == app.variants.variants["Basse"].hash
@@ -153,9 +156,7 @@ def test_a_bad_variant_in_the_address_is_explained_not_raised(presets):
     defaults = ViewState(territory="DEP-71", scenario="tendanciel", horizon=2050)
     state, problems = parse_query("variant=%7Bnope", defaults)
     assert state.variants == () and "variante « {nope » illisible" in problems[0].render("fr")
-    _, problems = parse_query(
-        'variant={"name":"x","scenario":"../etc","changes":{}}', defaults
-    )
+    _, problems = parse_query('variant={"name":"x","scenario":"../etc","changes":{}}', defaults)
     assert len(problems) == 1
 
 
@@ -164,7 +165,9 @@ def test_read_only_offers_the_variant_as_a_download(presets, monkeypatch):
     app = make_app()
     save(app, "Essai", tfr=1.9)
     assert not (presets / "ateliers").exists()
-    link = re.search(r'download="([^"]+)" href="data:application/x-yaml;base64,', app.variant_download.value)
+    link = re.search(
+        r'download="([^"]+)" href="data:application/x-yaml;base64,', app.variant_download.value
+    )
     assert link and link.group(1) == "essai.yaml"
     assert "lecture seule" in app.messages.value and "Télécharger" in app.messages.value
 
@@ -176,7 +179,9 @@ def test_messages_are_styled_by_kind_with_a_word_and_cleared_when_fixed(presets)
     app._save_variant()
     assert app.messages.kinds() == {"variant": "error"}
     assert "Erreur :" in app.messages.value and "prospectif-error" in app.messages.value
-    assert "nom de variante « !!! » : mettre au moins une lettre ou un chiffre" in app.messages.value
+    assert (
+        "nom de variante « !!! » : mettre au moins une lettre ou un chiffre" in app.messages.value
+    )
     assert "use at least" not in app.messages.value and "'!!!'" not in app.messages.value
     save(app, "Bonne")
     assert app.messages.kinds() == {"variant": "success"} and "C'est fait" in app.messages.value
@@ -200,16 +205,23 @@ def test_choices_have_words_and_units_are_in_the_page_language():
         for key, dropdown in dropdowns.items():
             assert all(label != value for label, value in dropdown.options), key
         html = "".join(
-            child.value for row in panel.children[1].children for box in row.children
-            for child in box.children if hasattr(child, "value") and isinstance(child.value, str)
+            child.value
+            for row in panel.children[1].children
+            for box in row.children
+            for child in box.children
+            if hasattr(child, "value") and isinstance(child.value, str)
         )
         assert "()" not in html
     units = {c.unit for g in panel_groups(MODEL_SECTIONS, "fr") for c in g.controls} - {""}
     assert units <= set(UNITS)
     english = {c.unit for g in panel_groups(MODEL_SECTIONS, "en") for c in g.controls}
     assert not {"enfants par femme", "personnes par an", "années"} & english
-    choices = {c.key: c.options for g in panel_groups(MODEL_SECTIONS) for c in g.controls
-               if c.kind == "choice"}
+    choices = {
+        c.key: c.options
+        for g in panel_groups(MODEL_SECTIONS)
+        for c in g.controls
+        if c.kind == "choice"
+    }
     assert {k: set(v) for k, v in choices.items()} == {k: set(v) for k, v in CHOICES.items()}
 
 
@@ -224,8 +236,15 @@ def test_the_french_sources_panel_describes_tables_in_french(presets):
 # -- item 8: search and presets ---------------------------------------------------------------
 @pytest.mark.parametrize(
     ("query", "code"),
-    [("974", "DEP-974"), ("71", "DEP-71"), ("2A", "DEP-2A"), ("7", "DEP-07"),
-     ("71270", "COM-71270"), ("200070308", "EPCI-200070308"), ("dep-71", "DEP-71")],
+    [
+        ("974", "DEP-974"),
+        ("71", "DEP-71"),
+        ("2A", "DEP-2A"),
+        ("7", "DEP-07"),
+        ("71270", "COM-71270"),
+        ("200070308", "EPCI-200070308"),
+        ("dep-71", "DEP-71"),
+    ],
 )
 def test_search_by_number_and_code(query, code):
     assert search(query)["code"].iat[0] == code

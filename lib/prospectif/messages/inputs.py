@@ -117,10 +117,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "variant name “{value}”: use at least one letter or digit",
     ),
     "scenario.variant_link": (
-        "variante « {value} » illisible : un objet JSON avec name, scenario et changes est "
-        "attendu",
-        "unreadable variant “{value}”: a JSON object with name, scenario and changes is "
-        "expected",
+        "variante « {value} » illisible : un objet JSON avec name, scenario et changes est attendu",
+        "unreadable variant “{value}”: a JSON object with name, scenario and changes is expected",
     ),
     # dashboards (address parameters, modes)
     "url.too_long": (

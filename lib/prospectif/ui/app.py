@@ -238,7 +238,9 @@ class DashboardApp:
             if self._territories:
                 self.messages.clear("territory")
             else:
-                self.messages.show("territory", "warning", Message("ui.no_result", {"query": value}))
+                self.messages.show(
+                    "territory", "warning", Message("ui.no_result", {"query": value})
+                )
 
     def _preset_picked(self, change: dict) -> None:
         if change["new"] is None:
@@ -344,7 +346,9 @@ class DashboardApp:
         for name in chosen:
             self.variants.delete(name)
         if chosen:
-            self.messages.show("variant", "success", Message("ui.deleted", {"name": ", ".join(chosen)}))
+            self.messages.show(
+                "variant", "success", Message("ui.deleted", {"name": ", ".join(chosen)})
+            )
             with self.coalesced():
                 self._variants_changed()
 

@@ -111,7 +111,8 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
 
 def _described(name: str, catalog: dict, lang: str) -> str:
     """The table's description in ``lang`` (the catalogue's English one for a table no
-    dashboard listed yet)."""
+    dashboard listed yet).
+    """
     words = TABLE_DESCRIPTIONS.get(name)
     return pick(words, lang) if words else catalog[name]["description"]
 

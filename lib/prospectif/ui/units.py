@@ -60,7 +60,10 @@ CHOICES: dict[str, dict[str, tuple[str, str]]] = {
         "rates": ("taux de la population actuelle", "rates of the current population"),
     },
     "ageing.prevalence.scenario": {
-        "constant": ("stable (prévalence constante par âge)", "stable (constant prevalence by age)"),
+        "constant": (
+            "stable (prévalence constante par âge)",
+            "stable (constant prevalence by age)",
+        ),
         "compression": (
             "compression (années gagnées sans perte d'autonomie)",
             "compression (years gained without loss of autonomy)",

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ScenarioError
-from ..messages import Message
 from ..i18n import format_number
+from ..messages import Message
 from ..scenario import Scenario, check_id, list_presets, presets_dir, save_scenario
 from ..scenario.schema import MODEL_SECTIONS
 from .panel import panel_groups
@@ -92,13 +92,11 @@ def variant_scenario(
     description of its own saying what it starts from and what moved.
     """
     day = dt.date.today().isoformat()
-    fr = (
-        f"Variante « {name} » construite en atelier le {day} à partir de « {base.label.fr} »"
-        + (f". Hypothèses modifiées : {changes_text(base, changes, 'fr')}." if changes else ".")
+    fr = f"Variante « {name} » construite en atelier le {day} à partir de « {base.label.fr} »" + (
+        f". Hypothèses modifiées : {changes_text(base, changes, 'fr')}." if changes else "."
     )
-    en = (
-        f"Variant “{name}” built in a workshop on {day} from “{base.label.get('en')}”"
-        + (f". Changed assumptions: {changes_text(base, changes, 'en')}." if changes else ".")
+    en = f"Variant “{name}” built in a workshop on {day} from “{base.label.get('en')}”" + (
+        f". Changed assumptions: {changes_text(base, changes, 'en')}." if changes else "."
     )
     own = variant_id(name)
     if own in list_presets():  # never under a preset's name, even exported
@@ -186,7 +184,11 @@ class VariantLink:
 
 def variant_param(link: VariantLink) -> str:
     """The variant as one ``variant=`` value of a view's address (compact JSON)."""
-    document = {"name": link.name, "scenario": link.base, "changes": dict(link.changes)}
+    document: dict[str, object] = {
+        "name": link.name,
+        "scenario": link.base,
+        "changes": dict(link.changes),
+    }
     if link.compared:
         document["compared"] = True
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
