@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -44,14 +45,16 @@ def workshop_scenarios(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def server(workshop_scenarios, tmp_path_factory) -> str:
-    """Base URL of a dashboard server started like ``make serve`` does."""
+@contextlib.contextmanager
+def served(scenarios: Path, log_dir: Path, *options: str):
+    """A dashboard server started like ``make serve`` does (with ``options``): its base URL."""
     port = free_port()
-    env = dict(os.environ, PROSPECTIF_SCENARIOS=str(workshop_scenarios))
+    env = dict(os.environ, PROSPECTIF_SCENARIOS=str(scenarios))
     command = [str(Path(sys.executable).parent / "prospectif"), "serve", "--port", str(port)]
-    log = (tmp_path_factory.mktemp("server") / "voila.log").open("wb")
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    log = (log_dir / "voila.log").open("wb")
+    process = subprocess.Popen(
+        [*command, *options], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until_up(url, process)
@@ -63,6 +66,20 @@ def server(workshop_scenarios, tmp_path_factory) -> str:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(workshop_scenarios, tmp_path_factory) -> str:
+    """Base URL of a dashboard server started like ``make serve`` does."""
+    with served(workshop_scenarios, tmp_path_factory.mktemp("server")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def read_only_server(workshop_scenarios, tmp_path_factory) -> str:
+    """Base URL of a read-only server (``prospectif serve --read-only``)."""
+    with served(workshop_scenarios, tmp_path_factory.mktemp("server"), "--read-only") as url:
+        yield url
 
 
 @pytest.fixture
