@@ -9,8 +9,9 @@ import yaml
 from prospectif.pipeline import run
 from prospectif.results import assert_results_equal
 from prospectif.scenario import load_scenario_file
-from prospectif.ui.app import DashboardApp, territory_options
+from prospectif.ui.app import DashboardApp
 from prospectif.ui.catalogue import DASHBOARDS
+from prospectif.ui.search import territory_options
 from prospectif.ui.state import ViewState
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -33,7 +33,7 @@ from .exports import (
 from .figures import IMAGE_FORMATS, figure_widget, set_image_format, update_in_place
 from .notices import Notices
 from .panel import AssumptionPanel
-from .search import preset_options, territory_options
+from .search import TerritoryFinder, preset_options
 from .state import ViewState, base_ids, base_scenario, resolve, to_query
 from .texts import pick, text
 from .variants import MAX_COMPARED, VariantLink, VariantStore, save_variant
@@ -81,7 +81,6 @@ class DashboardApp:
         self.runs = RunCache()
         self.variants = VariantStore()
         self.figures: dict[str, w.Widget] = {}
-        self._territories: dict[str, str] = {}
         self._generation = 0
         self._held = 0
         self._pending = False
@@ -108,6 +107,7 @@ class DashboardApp:
             ensure_option=False,
             layout={"width": "460px"},
         )
+        self.finder = TerritoryFinder(self.territory_box, self.messages, lang)
         self.territory_box.observe(self._territory_typed, names="value")
         options: list[tuple[str, str | Path]] = list(preset_options(self.dashboard, lang))
         if self.state.scenario not in {value for _, value in options}:
@@ -219,28 +219,10 @@ class DashboardApp:
 
     # -- events ---------------------------------------------------------------------------
     def _territory_typed(self, change: dict) -> None:
-        value = change["new"].strip()
-        code = self._territories.get(value)
-        if code is None and value.upper().startswith(("DEP-", "REG-", "EPCI-", "COM-", "PER-")):
-            code = value.upper()
+        code = self.finder.typed(change["new"])
         if code is not None:
-            try:
-                self.state = replace(self.state, territory=get_territory(code).code)
-            except ProspectifError as exc:
-                self.messages.show("territory", "error", exc.message)
-                return
-            self.messages.clear("territory")
+            self.state = replace(self.state, territory=code)
             self.refresh()
-            return
-        if value:
-            self._territories = territory_options(value, self.lang)
-            self.territory_box.options = tuple(self._territories)
-            if self._territories:
-                self.messages.clear("territory")
-            else:
-                self.messages.show(
-                    "territory", "warning", Message("ui.no_result", {"query": value})
-                )
 
     def _preset_picked(self, change: dict) -> None:
         if change["new"] is None:

@@ -20,9 +20,9 @@ from ..messages import Message
 from ..territory import get_territory
 from .catalogue import DASHBOARDS
 from .notices import Notices
-from .search import dashboard_presets, territory_options
+from .search import TerritoryFinder, dashboard_presets
 from .state import ViewState, base_scenario, parse_query
-from .texts import pick
+from .texts import pick, text
 
 THUMBNAILS = Path(__file__).with_name("thumbnails")
 
@@ -36,15 +36,10 @@ INTRO = (
 WORDS = {
     "prepare": ("Préparer un atelier", "Prepare a workshop"),
     "step_territory": ("1. Choisir le territoire", "1. Choose the territory"),
-    "search": (
-        "Nom, numéro de département (71, 974), code INSEE ou SIREN…",
-        "Name, département number (71, 974), INSEE code or SIREN…",
-    ),
     "chosen": ("Territoire choisi : {name} ({code})", "Chosen territory: {name} ({code})"),
     "step_scenario": ("2. Choisir le scénario de départ", "2. Choose the starting scenario"),
     "step_dashboard": ("3. Ouvrir un tableau de bord", "3. Open a dashboard"),
     "open": ("Ouvrir", "Open"),
-    "other_language": ("English version", "Version française"),
 }
 
 STYLE = """<style>
@@ -110,7 +105,7 @@ def language_link(state: ViewState) -> str:
     query = dashboard_query(other) + ("" if other.lang == "en" else "&lang=fr")
     return (
         f'<a class="prospectif-language" href="?{html.escape(query)}">'
-        f"{word('other_language', state.lang)}</a>"
+        f"{text('other_language', state.lang)}</a>"
     )
 
 
@@ -133,16 +128,18 @@ class HomeApp:
 
         self.state = state
         lang = state.lang
-        self._found: dict[str, str] = {}
         self.messages = Notices(lang)
         for number, problem in enumerate(problems):
             self.messages.show(
                 f"address.{number}", "warning", Message("ui.query_problem", {"problem": problem})
             )
         self.territory_box = w.Combobox(
-            placeholder=word("search", lang), ensure_option=False, layout={"width": "640px"}
+            placeholder=text("territory_search", lang),
+            ensure_option=False,
+            layout={"width": "640px"},
         )
         self.territory_box.add_class("prospectif-home-search")
+        self.finder = TerritoryFinder(self.territory_box, self.messages, lang)
         self.territory_box.observe(self._typed, names="value")
         self.chosen = w.HTML()
         presets = dashboard_presets(DASHBOARDS["synthese"])
@@ -173,22 +170,10 @@ class HomeApp:
         self._picked(None)
 
     def _typed(self, change: dict) -> None:
-        value = change["new"].strip()
-        code = self._found.get(value)
+        code = self.finder.typed(change["new"])
         if code is not None:
             self.state = replace(self.state, territory=code)
-            self.messages.clear("territory")
             self._draw()
-            return
-        if value:
-            self._found = territory_options(value, self.state.lang)
-            self.territory_box.options = tuple(self._found)
-            if self._found:
-                self.messages.clear("territory")
-            else:
-                self.messages.show(
-                    "territory", "warning", Message("ui.no_result", {"query": value})
-                )
 
     def _picked(self, _change: dict | None) -> None:
         self.state = replace(self.state, scenario=self.scenario_picker.value)

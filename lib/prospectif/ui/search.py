@@ -4,9 +4,12 @@ change what a dashboard shows.
 
 from __future__ import annotations
 
+from ..errors import ProspectifError
 from ..i18n import format_number
+from ..messages import Message
 from ..scenario import list_presets, preset_models
-from ..territory import directory, search
+from ..territory import directory, get_territory, search
+from .notices import Notices
 from .spec import Dashboard
 from .state import base_scenario
 from .texts import pick
@@ -38,6 +41,45 @@ def territory_options(query: str, lang: str = "fr", limit: int = 12) -> dict[str
     hits = search(query, limit=limit)
     names = dict(zip(directory()["code"], directory()["name"], strict=True))
     return {result_label(row, names, lang): row.code for row in hits.itertuples()}
+
+
+CODE_PREFIXES = ("DEP-", "REG-", "EPCI-", "COM-", "PER-")
+
+
+class TerritoryFinder:
+    """What a territory search box does as the user types: list the results, tell when there
+    is none (a warning under the cause ``territory``, cleared by the next good search), and
+    give the code once a result (or a whole code such as ``DEP-71``) is chosen and known.
+    """
+
+    def __init__(self, box, notices: Notices, lang: str):
+        self.box, self.notices, self.lang = box, notices, lang
+        self.found: dict[str, str] = {}
+
+    def typed(self, value: str) -> str | None:
+        """The code chosen by the box's new ``value``, or None (the results are listed, or an
+        unknown code is reported).
+        """
+        value = value.strip()
+        code = self.found.get(value)
+        if code is None and value.upper().startswith(CODE_PREFIXES):
+            code = value.upper()
+        if code is not None:
+            try:
+                code = get_territory(code).code
+            except ProspectifError as exc:
+                self.notices.show("territory", "error", exc.message)
+                return None
+            self.notices.clear("territory")
+            return code
+        if value:
+            self.found = territory_options(value, self.lang)
+            self.box.options = tuple(self.found)
+            if self.found:
+                self.notices.clear("territory")
+            else:
+                self.notices.show("territory", "warning", Message("ui.no_result", {"query": value}))
+        return None
 
 
 def dashboard_presets(dashboard: Dashboard) -> list[str]:

@@ -7,7 +7,7 @@ LANGS = ("fr", "en")
 TEXTS: dict[str, dict[str, str]] = {
     "fr": {
         "territory": "Territoire",
-        "territory_search": "Rechercher une commune, un EPCI, un département…",
+        "territory_search": "Nom, numéro de département (71, 974), code INSEE ou SIREN…",
         "scenario": "Scénario de départ",
         "horizon": "Horizon",
         "year": "Année affichée",
@@ -47,7 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "territory": "Territory",
-        "territory_search": "Search a commune, an EPCI, a département…",
+        "territory_search": "Name, département number (71, 974), INSEE code or SIREN…",
         "scenario": "Starting scenario",
         "horizon": "Horizon",
         "year": "Year shown",
