@@ -44,6 +44,7 @@ def test_home_page_territory_first_then_cards_carrying_the_choice(page, server):
 
 
 def test_variants_and_comparison_survive_the_language_switch(page, server):
+    page.set_default_navigation_timeout(180_000)  # two kernels started: slow on a loaded machine
     open_dashboard(page, server, "demographie", "?territory=DEP-71&scenario=tendanciel")
     move_slider(page, TFR_SLIDER, presses=5)
     page.wait_for_function(

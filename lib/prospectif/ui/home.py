@@ -45,6 +45,8 @@ WORDS = {
 STYLE = """<style>
 .prospectif-home { max-width: 1180px; font-size: 19px; }
 .prospectif-home h1 { font-size: 36px; margin: 6px 0; }
+.prospectif-home .widget-html-content, .prospectif-home p { font-size: 19px; line-height: 1.45; }
+.prospectif-home input, .prospectif-home select { font-size: 19px; height: 42px; }
 .prospectif-home h2 { font-size: 26px; margin: 22px 0 8px; }
 .prospectif-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr));
   gap: 20px; }
