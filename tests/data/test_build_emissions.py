@@ -144,3 +144,12 @@ def test_missing_secten_series_is_named(tmp_path, raw_dir):
     (folder / Path(mod.SECTEN_FILE).name).write_text("\n".join(kept), encoding="utf-8")
     with pytest.raises(DataError, match="waste"):
         mod.read_secten(tmp_path)
+
+
+def test_validation_figures_france_exact_and_bfc_close_to_its_observatory():
+    from prospectif.validation.emissions import ORECA_BFC_2020, france_by_sector, region_comparison
+
+    assert france_by_sector()["deviation_mt"].abs().max() < 1e-9
+    bfc = region_comparison()
+    assert bfc["total_mt"] == pytest.approx(ORECA_BFC_2020["total_mt"], rel=0.1)
+    assert bfc["agriculture"] == pytest.approx(ORECA_BFC_2020["agriculture"], abs=6)
