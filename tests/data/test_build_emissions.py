@@ -15,11 +15,20 @@ from prospectif.data.build import emissions as mod
 from prospectif.errors import DataError
 
 SECTEN_2021 = {  # Citepa Secten 2025, MtCO2e, read independently from the raw file below
-    "total": 422.4, "buildings": 75.7, "transport": 128.2, "agriculture": 81.8,
-    "industry": 79.0, "energy_industry": 42.9, "waste": 15.708,
+    "total": 422.4,
+    "buildings": 75.7,
+    "transport": 128.2,
+    "agriculture": 81.8,
+    "industry": 79.0,
+    "energy_industry": 42.9,
+    "waste": 15.708,
 }
-AGRICULTURE = ["agriculture_livestock", "agriculture_soils", "agriculture_machinery",
-               "agriculture_other"]
+AGRICULTURE = [
+    "agriculture_livestock",
+    "agriculture_soils",
+    "agriculture_machinery",
+    "agriculture_other",
+]
 TRANSPORT = ["road_passengers", "road_freight_heavy", "road_freight_light", "other_transport"]
 
 
@@ -53,7 +62,8 @@ def test_national_series_match_the_raw_file(national, raw_dir):
 
 def test_sector_totals_add_up_exactly_to_secten(inventory, national):
     secten = national[national["source"] == "secten"].pivot(
-        index="year", columns="series", values="value_mt")
+        index="year", columns="series", values="value_mt"
+    )
     by_sector = inventory.groupby(["year", "sector"])["emissions_kt"].sum().unstack() / 1000
     for year in mod.INVENTORY_YEARS:
         row, ref = by_sector.loc[year], secten.loc[year]
@@ -67,7 +77,8 @@ def test_sector_totals_add_up_exactly_to_secten(inventory, national):
 
 def test_gas_totals_follow_secten_within_the_rounding_of_its_sectors(inventory, national):
     secten = national[national["source"] == "secten"].pivot(
-        index="year", columns="series", values="value_mt")
+        index="year", columns="series", values="value_mt"
+    )
     by_gas = inventory.groupby(["year", "gas"])["emissions_kt"].sum().unstack() / 1000
     for year in mod.INVENTORY_YEARS:
         for gas in mod.GASES:
@@ -91,13 +102,17 @@ def test_saone_et_loire_shows_agriculture_as_a_major_source(inventory):
     dep71 = inventory[(inventory["dep"] == "71") & (inventory["year"] == 2021)]
     sectors = dep71.groupby("sector")["emissions_kt"].sum()
     agriculture = sectors[AGRICULTURE].sum()
-    assert agriculture == max(agriculture, sectors["buildings"], sectors["industry"],
-                              sectors[TRANSPORT].sum())
+    assert agriculture == max(
+        agriculture, sectors["buildings"], sectors["industry"], sectors[TRANSPORT].sum()
+    )
     assert agriculture / sectors.sum() > 0.25
     # and a cattle département has far more livestock emissions per head than Paris
-    livestock = inventory[(inventory["sector"] == "agriculture_livestock")
-                          & (inventory["year"] == 2021)].set_index(["dep", "gas"])
-    assert livestock.loc["71", "emissions_kt"].sum() > 100 * livestock.loc["75", "emissions_kt"].sum()
+    livestock = inventory[
+        (inventory["sector"] == "agriculture_livestock") & (inventory["year"] == 2021)
+    ].set_index(["dep", "gas"])
+    assert (
+        livestock.loc["71", "emissions_kt"].sum() > 100 * livestock.loc["75", "emissions_kt"].sum()
+    )
 
 
 def test_livestock_is_mostly_methane_and_soils_mostly_nitrous_oxide(inventory):
@@ -133,7 +148,8 @@ def test_freight_road_is_total_minus_rail_and_waterway(raw_dir):
     row = raw[(raw["code_region"] == "27") & (raw["annee"] == 2021)].iloc[0]
     got = freight[(freight["region"] == "27") & (freight["year"] == 2021)].set_index("mode")
     assert got.loc["road", "tonne_km"] == pytest.approx(
-        row["total_3modes"] - row["ferroviaire"] - row["fluvial"])
+        row["total_3modes"] - row["ferroviaire"] - row["fluvial"]
+    )
 
 
 def test_missing_secten_series_is_named(tmp_path, raw_dir):

@@ -12,8 +12,12 @@ from ..data import load_table
 from ..models.energy import NATIONAL_GHG_1990
 
 ROAD = ("road_passengers", "road_freight_heavy", "road_freight_light")
-AGRICULTURE = ("agriculture_livestock", "agriculture_soils", "agriculture_machinery",
-               "agriculture_other")
+AGRICULTURE = (
+    "agriculture_livestock",
+    "agriculture_soils",
+    "agriculture_machinery",
+    "agriculture_other",
+)
 SECTEN_GROUPS = {
     "buildings": ("buildings",),
     "transport": (*ROAD, "other_transport"),
@@ -37,11 +41,15 @@ def france_by_sector(year: int = 2021) -> pd.DataFrame:
     inventory = load_table("ghg_inventory")
     national = load_table("ghg_national")
     secten = national[(national["source"] == "secten") & (national["year"] == year)].set_index(
-        "series")["value_mt"]
+        "series"
+    )["value_mt"]
     by_sector = inventory[inventory["year"] == year].groupby("sector")["emissions_kt"].sum()
     rows = [
-        {"sector": name, "departements_mt": by_sector[list(parts)].sum() / 1000,
-         "secten_mt": secten[name]}
+        {
+            "sector": name,
+            "departements_mt": by_sector[list(parts)].sum() / 1000,
+            "secten_mt": secten[name],
+        }
         for name, parts in SECTEN_GROUPS.items()
     ]
     frame = pd.DataFrame(rows)
@@ -53,8 +61,9 @@ def region_comparison(region: str = "27", year: int = 2020) -> dict[str, float]:
     inventory = load_table("ghg_inventory")
     deps = load_table("departements")
     members = deps.loc[deps["region"] == region, "code"]
-    rows = inventory[inventory["dep"].isin(members) & (inventory["year"] == year)
-                     & (inventory["gas"] != "fgas")]
+    rows = inventory[
+        inventory["dep"].isin(members) & (inventory["year"] == year) & (inventory["gas"] != "fgas")
+    ]
     sectors = rows.groupby("sector")["emissions_kt"].sum()
     total = sectors.sum()
     return {
@@ -70,11 +79,13 @@ def markdown() -> str:
     france = france_by_sector()
     national = load_table("ghg_national")
     unfccc_1990 = national.set_index(["source", "series", "year"]).loc[
-        ("unfccc", "total", 1990), "value_mt"]
+        ("unfccc", "total", 1990), "value_mt"
+    ]
     inventory = load_table("ghg_inventory")
     total_2021 = inventory.loc[inventory["year"] == 2021, "emissions_kt"].sum() / 1000
     secten_total = national.set_index(["source", "series", "year"]).loc[
-        ("secten", "total", 2021), "value_mt"]
+        ("secten", "total", 2021), "value_mt"
+    ]
     bfc = region_comparison()
     lines = [
         "## Greenhouse-gas inventory (estimated by département)",
@@ -88,8 +99,10 @@ def markdown() -> str:
         "|---|---|---|---|",
     ]
     for row in france.itertuples():
-        lines.append(f"| {row.sector} | {row.departements_mt:.3f} | {row.secten_mt:.3f} | "
-                     f"{row.deviation_mt:.1e} |")
+        lines.append(
+            f"| {row.sector} | {row.departements_mt:.3f} | {row.secten_mt:.3f} | "
+            f"{row.deviation_mt:.1e} |"
+        )
     lines += [
         "",
         f"Exact by construction. The sectors sum to {total_2021:.1f} Mt against the Secten "

@@ -5,7 +5,7 @@ already used by other tables):
 
 * ``ghg_national`` -- national series of the Citepa *Secten* inventory (2010–2024) and of
   France's UNFCCC inventory (1990–2018), MtCO2e;
-* ``freight_tonne_km`` -- goods transported by région of origin and mode (SDES), 2014–2024;
+* ``freight_tonne_km`` -- goods transported by région of origin and mode (SDES), 2016–2024;
 * ``ghg_inventory`` -- an *estimated* inventory by département, sector and gas, 2017–2021:
   each national Secten sector total split by a stated allocation key, each sector's gas mix
   raked to the national gas totals. No département inventory covering every sector exists as
@@ -64,8 +64,9 @@ UNFCCC_SERIES = {
 }
 GASES = ("co2", "ch4", "n2o", "fgas")
 INVENTORY_YEARS = tuple(range(2017, 2022))
-FREIGHT_FIRST_YEAR = 2014
-"""The SDES note on the tonne-km file: 2011–2013 look incomplete (6.7 Gt·km against 220–270)."""
+FREIGHT_FIRST_YEAR = 2016
+"""First complete year of the SDES tonne-km file: 2011–2013 are incomplete (6.7 Gt·km against
+220–270) and rail is missing in 2014–2015."""
 
 #: Shares of domestic transport emissions by mode, 2023: « Voitures particulières : 53 % ;
 #: Poids lourds : 22 % ; Véhicules utilitaires légers (VUL) : 15 % »; the remaining 10 % (air,
@@ -125,18 +126,41 @@ of direct building emissions; the rest, fuel oil, LPG, wood and F-gases, follows
 #: 10.10 and 10.11 (2006).
 LIVESTOCK_WEIGHTS = {"dairy": 117.0, "other_cattle": 57.0, "sheep": 8.0, "goats": 5.0, "swine": 1.5}
 #: Eurostat animal codes: bovines, dairy cows, swine, sheep, goats (thousand heads).
-EUROSTAT_ANIMALS = {"A2000": "bovines", "A2300F": "dairy", "A3100": "swine", "A4100": "sheep",
-                    "A4200": "goats"}
+EUROSTAT_ANIMALS = {
+    "A2000": "bovines",
+    "A2300F": "dairy",
+    "A3100": "swine",
+    "A4100": "sheep",
+    "A4200": "goats",
+}
 #: Départements of the pre-2016 régions (NUTS 2013 level 2), the geography of the Eurostat herds.
 #: Eurostat, NUTS 2013 classification; INSEE, Code officiel géographique 2015.
 NUTS2013_DEPARTEMENTS = {
-    "FR10": "75 77 78 91 92 93 94 95", "FR21": "08 10 51 52", "FR22": "02 60 80",
-    "FR23": "27 76", "FR24": "18 28 36 37 41 45", "FR25": "14 50 61", "FR26": "21 58 71 89",
-    "FR30": "59 62", "FR41": "54 55 57 88", "FR42": "67 68", "FR43": "25 39 70 90",
-    "FR51": "44 49 53 72 85", "FR52": "22 29 35 56", "FR53": "16 17 79 86",
-    "FR61": "24 33 40 47 64", "FR62": "09 12 31 32 46 65 81 82", "FR63": "19 23 87",
-    "FR71": "01 07 26 38 42 69 73 74", "FR72": "03 15 43 63", "FR81": "11 30 34 48 66",
-    "FR82": "04 05 06 13 83 84", "FR83": "2A 2B", "FR91": "971", "FR92": "972", "FR93": "973",
+    "FR10": "75 77 78 91 92 93 94 95",
+    "FR21": "08 10 51 52",
+    "FR22": "02 60 80",
+    "FR23": "27 76",
+    "FR24": "18 28 36 37 41 45",
+    "FR25": "14 50 61",
+    "FR26": "21 58 71 89",
+    "FR30": "59 62",
+    "FR41": "54 55 57 88",
+    "FR42": "67 68",
+    "FR43": "25 39 70 90",
+    "FR51": "44 49 53 72 85",
+    "FR52": "22 29 35 56",
+    "FR53": "16 17 79 86",
+    "FR61": "24 33 40 47 64",
+    "FR62": "09 12 31 32 46 65 81 82",
+    "FR63": "19 23 87",
+    "FR71": "01 07 26 38 42 69 73 74",
+    "FR72": "03 15 43 63",
+    "FR81": "11 30 34 48 66",
+    "FR82": "04 05 06 13 83 84",
+    "FR83": "2A 2B",
+    "FR91": "971",
+    "FR92": "972",
+    "FR93": "973",
     "FR94": "974",
 }
 
@@ -192,12 +216,14 @@ def build_ghg_national(raw: Path) -> pd.DataFrame:
 
 
 def build_freight_tonne_km(raw: Path) -> pd.DataFrame:
-    """Goods transported by région of origin (2016 régions) and mode, tonne-km, 2014–2024."""
+    """Goods transported by région of origin (2016 régions) and mode, tonne-km, 2016–2024."""
     frame = pd.read_csv(Path(raw) / TONNE_KM_FILE, dtype={"code_region": str})
     metro = frame["code_region"].str.fullmatch(r"\d{2}") & (frame["annee"] >= FREIGHT_FIRST_YEAR)
     modes = {"routier_derive": "road", "ferroviaire": "rail", "fluvial": "waterway"}
     long = frame.loc[metro & (frame["code_region"] != "99")].melt(
-        id_vars=["code_region", "annee"], value_vars=list(modes), var_name="mode",
+        id_vars=["code_region", "annee"],
+        value_vars=list(modes),
+        var_name="mode",
         value_name="tonne_km",
     )
     long = long.assign(mode=long["mode"].map(modes), tonne_km=long["tonne_km"].fillna(0.0))
@@ -216,15 +242,22 @@ def read_livestock_units(raw: Path) -> pd.Series:
     head = frame.columns[0]
     parts = frame[head].str.split(",", expand=True)
     frame = frame.assign(animal=parts[0], region=parts[2]).drop(columns=head)
-    frame = frame.loc[frame["animal"].isin(list(EUROSTAT_ANIMALS))
-                      & frame["region"].isin(list(NUTS2013_DEPARTEMENTS))]
+    frame = frame.loc[
+        frame["animal"].isin(list(EUROSTAT_ANIMALS))
+        & frame["region"].isin(list(NUTS2013_DEPARTEMENTS))
+    ]
     years = sorted((c for c in frame.columns if c.strip().isdigit()), key=lambda c: -int(c))
     values = frame[years].apply(
         lambda col: pd.to_numeric(col.str.extract(r"([\d.]+)")[0], errors="coerce")
     )
     latest = values.bfill(axis=1).iloc[:, 0]
-    heads = pd.DataFrame({"animal": frame["animal"].map(EUROSTAT_ANIMALS),
-                          "region": frame["region"], "heads": latest.to_numpy()})
+    heads = pd.DataFrame(
+        {
+            "animal": frame["animal"].map(EUROSTAT_ANIMALS),
+            "region": frame["region"],
+            "heads": latest.to_numpy(),
+        }
+    )
     table = heads.pivot(index="region", columns="animal", values="heads").fillna(0.0)
     table["other_cattle"] = (table["bovines"] - table["dairy"]).clip(lower=0.0)
     weights = pd.Series(LIVESTOCK_WEIGHTS)
@@ -238,7 +271,8 @@ def _shares(values: pd.DataFrame) -> pd.DataFrame:
 
 def _within_group(group: pd.Series, group_total: pd.Series, local: pd.DataFrame) -> pd.DataFrame:
     """Shares of a group-level quantity (``group_total``, by group) split within each group by
-    ``local`` (département × year), returned as département × year shares of the nation."""
+    ``local`` (département × year), returned as département × year shares of the nation.
+    """
     local_in_group = local / local.groupby(group).transform("sum")
     return _shares(local_in_group.mul(group.map(group_total), axis=0).fillna(0.0))
 
@@ -247,14 +281,18 @@ def allocation_keys(raw: Path, deps: pd.Series) -> dict[str, pd.DataFrame]:
     """Each sector's allocation key: département × year shares (columns summing to 1)."""
     years = list(INVENTORY_YEARS)
     people = read_department_estimates(raw)
-    population = people.pivot_table(index="dep", columns="year", values="population",
-                                    aggfunc="sum").reindex(index=deps, columns=years, fill_value=0)
+    population = people.pivot_table(
+        index="dep", columns="year", values="population", aggfunc="sum"
+    ).reindex(index=deps, columns=years, fill_value=0)
     ore = build_energy_consumption(raw)
 
     def ore_key(sectors: list[str], carriers: list[str], value: str) -> pd.DataFrame:
         rows = ore.loc[ore["sector"].isin(sectors) & ore["carrier"].isin(carriers)]
-        return rows.pivot_table(index="dep", columns="year", values=value, aggfunc="sum").reindex(
-            index=deps, columns=years, fill_value=0.0).fillna(0.0)
+        return (
+            rows.pivot_table(index="dep", columns="year", values=value, aggfunc="sum")
+            .reindex(index=deps, columns=years, fill_value=0.0)
+            .fillna(0.0)
+        )
 
     pop = _shares(population.astype(float))
     farms = _shares(ore_key(["agriculture"], ["electricity"], "delivery_points"))
@@ -264,14 +302,16 @@ def allocation_keys(raw: Path, deps: pd.Series) -> dict[str, pd.DataFrame]:
     goods = ore_key(["industry", "agriculture"], ["electricity", "gas"], "consumption_mwh")
 
     old_region = pd.Series({d: r for r, ds in NUTS2013_DEPARTEMENTS.items() for d in ds.split()})
-    livestock = _within_group(old_region.reindex(deps).fillna("none").set_axis(deps),
-                              read_livestock_units(raw), farms)
+    livestock = _within_group(
+        old_region.reindex(deps).fillna("none").set_axis(deps), read_livestock_units(raw), farms
+    )
 
     departements = build_departements(raw).set_index("code")["region"]
     region = departements.reindex(deps)
     freight = build_freight_tonne_km(raw)
-    road = freight.loc[freight["mode"] == "road"].pivot(index="region", columns="year",
-                                                        values="tonne_km")
+    road = freight.loc[freight["mode"] == "road"].pivot(
+        index="region", columns="year", values="tonne_km"
+    )
     road_tkm = road.reindex(columns=years)
     metro = region.isin(road_tkm.index)
     per_head = road_tkm.sum() / population.loc[metro.to_numpy()].sum()
@@ -317,7 +357,8 @@ def sector_totals(secten: pd.DataFrame) -> pd.DataFrame:
     out["agriculture_soils"] = wide["cultivated_land"]
     out["agriculture_machinery"] = wide["agricultural_machinery"]
     out["agriculture_other"] = wide["agriculture"] - wide[
-        ["livestock", "cultivated_land", "agricultural_machinery"]].sum(axis=1)
+        ["livestock", "cultivated_land", "agricultural_machinery"]
+    ].sum(axis=1)
     out["waste"] = wide["waste"]
     return out[list(SECTORS)]
 
@@ -325,7 +366,8 @@ def sector_totals(secten: pd.DataFrame) -> pd.DataFrame:
 def rake(seed: np.ndarray, rows: np.ndarray, cols: np.ndarray, steps: int = 500) -> np.ndarray:
     """Iterative proportional fitting of ``seed`` (sectors × gases) to the row totals ``rows``
     and column totals ``cols`` (rescaled to the row sum); ends on the rows, so the sector
-    totals hold exactly and the gas totals to the fit's convergence."""
+    totals hold exactly and the gas totals to the fit's convergence.
+    """
     cols = cols * rows.sum() / cols.sum()
     fitted = seed.astype(float).copy()
     for _ in range(steps):
@@ -355,14 +397,18 @@ def build_ghg_inventory(raw: Path) -> pd.DataFrame:
         for i, sector in enumerate(SECTORS):
             share = keys[sector][year].to_numpy()
             values = share[:, None] * matrix[i][None, :] * 1000.0
-            frames.append(pd.DataFrame({
-                "dep": np.repeat(deps.to_numpy(), len(GASES)),
-                "year": year,
-                "sector": sector,
-                "gas": np.tile(GASES, len(deps)),
-                "emissions_kt": values.ravel(),
-                "allocation_key": ALLOCATION_KEYS[sector],
-            }))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "dep": np.repeat(deps.to_numpy(), len(GASES)),
+                        "year": year,
+                        "sector": sector,
+                        "gas": np.tile(GASES, len(deps)),
+                        "emissions_kt": values.ravel(),
+                        "allocation_key": ALLOCATION_KEYS[sector],
+                    }
+                )
+            )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -425,12 +471,16 @@ TABLES: tuple[TableSpec, ...] = (
         "(the 1990 reference of the national targets).",
         columns=(
             Column("source", "", "'secten' (Citepa Secten 2025) or 'unfccc' (UNFCCC 1990–2018)"),
-            Column("series", "", "series id: 'total', 'co2', 'ch4', 'n2o', 'fgas', sectors "
-                   "('buildings', 'transport', 'agriculture', 'livestock', 'cultivated_land', "
-                   "'agricultural_machinery', 'industry', 'energy_industry', 'waste', "
-                   "'aviation', bunkers), 'land_forest_sink' (negative), and for UNFCCC "
-                   "'total', 'total_with_lulucf', 'energy', 'industrial_processes', "
-                   "'agriculture', 'waste'"),
+            Column(
+                "series",
+                "",
+                "series id: 'total', 'co2', 'ch4', 'n2o', 'fgas', sectors "
+                "('buildings', 'transport', 'agriculture', 'livestock', 'cultivated_land', "
+                "'agricultural_machinery', 'industry', 'energy_industry', 'waste', "
+                "'aviation', bunkers), 'land_forest_sink' (negative), and for UNFCCC "
+                "'total', 'total_with_lulucf', 'energy', 'industrial_processes', "
+                "'agriculture', 'waste'",
+            ),
             Column("year", "year", "inventory year"),
             Column("value_mt", "MtCO2e", "emissions (negative for sinks)"),
         ),
@@ -445,20 +495,23 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         name="freight_tonne_km",
         description="Goods transported by région of origin (13 metropolitan régions) and mode "
-        "(road, rail, inland waterway), tonne-km, 2014–2024.",
+        "(road, rail, inland waterway), tonne-km, 2016–2024.",
         columns=(
             Column("region", "", "INSEE code of the 2016 région of origin"),
             Column("year", "year", "year"),
-            Column("mode", "", "'road' (total of the three modes minus rail and waterway), "
-                   "'rail' or 'waterway'"),
+            Column(
+                "mode",
+                "",
+                "'road' (total of the three modes minus rail and waterway), 'rail' or 'waterway'",
+            ),
             Column("tonne_km", "t·km", "goods transported (0 where the source is empty)"),
         ),
         key=("region", "year", "mode"),
         sources=(TONNE_KM_SOURCE,),
         build=build_freight_tonne_km,
-        notes="2011–2013 are left out (incomplete in the source); flows from abroad and « non "
-        "précisé » are left out; road is derived as the three-mode total minus rail and "
-        "waterway.",
+        notes="2011–2015 are left out (incomplete in the source, rail missing in "
+        "2014–2015); flows from abroad and « non précisé » are left out; road is derived "
+        "as the three-mode total minus rail and waterway.",
     ),
     TableSpec(
         name="ghg_inventory",
@@ -474,8 +527,14 @@ TABLES: tuple[TableSpec, ...] = (
             Column("allocation_key", "", "the key that split the national total"),
         ),
         key=("dep", "year", "sector", "gas"),
-        sources=(SECTEN_SOURCE, TONNE_KM_SOURCE, LIVESTOCK_SOURCE, POPULATION_SOURCE,
-                 ORE_SOURCE, COG_SOURCE),
+        sources=(
+            SECTEN_SOURCE,
+            TONNE_KM_SOURCE,
+            LIVESTOCK_SOURCE,
+            POPULATION_SOURCE,
+            ORE_SOURCE,
+            COG_SOURCE,
+        ),
         build=build_ghg_inventory,
         notes="No département inventory covering every sector exists as open data offline; "
         "this one is built from the national inventory. Transport is split by mode with the "
