@@ -15,8 +15,19 @@ from ..models.energy import CARRIER_NAMES, PRODUCTION_NAMES, SECTOR_NAMES, Energ
 from ..models.inventory import GASES, INVENTORY_SECTORS, InventoryResult
 from ..models.mobility import MobilityResult
 from ..models.mobility_constants import MODES, POWERTRAIN_NAMES
-from .registry import INVENTORY_GAS_NAMES, INVENTORY_SECTOR_NAMES, LONG_MODES, series
+from .registry import (
+    INVENTORY_GAS_NAMES,
+    INVENTORY_SECTOR_NAMES,
+    LONG_MODES,
+    TRANSPORT_NAMES,
+    series,
+)
 from .tidy import Series
+
+TRANSPORT_ROWS = [
+    i for i, s in enumerate(INVENTORY_SECTORS) if INVENTORY_SECTOR_NAMES[s][0] in TRANSPORT_NAMES
+]
+"""Rows of the inventory's transport sectors."""
 
 
 def demography_series(
@@ -208,6 +219,7 @@ def inventory_series(result: InventoryResult) -> list[Series]:
             series(f"Emissions|Inventory|{INVENTORY_SECTOR_NAMES[name][0]}", y, e[:, i].sum(axis=1))
             for i, name in enumerate(INVENTORY_SECTORS)
         ),
+        series("Emissions|Inventory|Transport", y, e[:, TRANSPORT_ROWS].sum(axis=(1, 2))),
         *(
             series(f"Emissions|Inventory|{INVENTORY_GAS_NAMES[gas][0]}", y, e[:, :, g].sum(axis=1))
             for g, gas in enumerate(GASES)

@@ -508,6 +508,13 @@ INVENTORY_GAS_NAMES = {
     "fgas": ("F-Gases", ("Gaz fluorés", "F-gases")),
 }
 """Gases (model ids) -> (name in the results, labels)."""
+TRANSPORT_NAMES = (
+    "Passenger Cars",
+    "Heavy Goods Vehicles",
+    "Light Commercial Vehicles",
+    "Other Transport",
+)
+"""The inventory sectors of transport (residents' cars, goods, the rest)."""
 
 
 def _inventory() -> list[Variable]:
@@ -528,9 +535,18 @@ def _inventory() -> list[Variable]:
             _children("Emissions|Inventory", gas_names),
         ),
     )
+    transport = Variable(
+        "Emissions|Inventory|Transport",
+        total.unit,
+        "flow",
+        ("Émissions des transports (habitants et marchandises)", "Transport emissions"),
+        (tuple(f"Emissions|Inventory|{name}" for name in TRANSPORT_NAMES),),
+        within=total.name,
+    )
     return [
         total,
         *family(total, sectors, sector_names),
+        transport,
         *family(total, gases, gas_names),
         Variable(
             "Target|Emissions|Inventory",

@@ -13,6 +13,7 @@ from ...results.registry import (
     SECTORS,
     SOURCES,
 )
+from ...viz.emissions import BUDGET_END, budget_figure, budget_table
 from ...viz.energy import energy_flows, sankey_figure
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
@@ -25,6 +26,18 @@ def _flows(context: Context) -> go.Figure:
     year = min(max(context.year, int(energy.years[0])), int(energy.years[-1]))
     title = pick((f"Flux d'énergie en {year}", f"Energy flows in {year}"), context.lang)
     return sankey_figure(energy_flows(energy, year), title, context.lang)
+
+
+def _budget(context: Context) -> go.Figure:
+    title = pick(
+        (
+            f"Budget carbone de chaque secteur jusqu'en {BUDGET_END} et émissions cumulées",
+            f"Each sector's carbon budget to {BUDGET_END} and cumulated emissions",
+        ),
+        context.lang,
+    )
+    table = budget_table(context.current.emissions, context.lang)
+    return budget_figure(table, title, context.lang)
 
 
 FIGURES = (
@@ -87,6 +100,7 @@ FIGURES = (
             ),
         ),
     ),
+    FigureSpec("budget-carbone", _budget),
     trajectory(
         "emissions-gaz",
         ("Émissions brutes par gaz (inventaire estimé)", "Gross emissions by gas (estimated)"),
