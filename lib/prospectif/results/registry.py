@@ -430,7 +430,10 @@ def _energy() -> list[Variable]:
         "Emissions|GHG",
         "ktCO2e/yr",
         "flow",
-        ("Émissions de gaz à effet de serre", "Greenhouse-gas emissions"),
+        (
+            "Émissions de gaz à effet de serre de l'énergie consommée",
+            "Greenhouse-gas emissions of the energy consumed",
+        ),
         (_children("Emissions|GHG", SECTOR_NAMES),),
     )
     bill = Variable("Energy Bill", "million EUR/yr", "flow", ("Facture énergétique", "Energy bill"))
