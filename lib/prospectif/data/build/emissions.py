@@ -21,9 +21,10 @@ import pandas as pd
 
 from ...errors import DataError
 from ..spec import LICENCE_HFD, Column, Source, TableSpec
-from .energy import CONSUMPTION_CSV, build_energy_consumption
-from .estimates import ESTIMATES_FILE, read_department_estimates
-from .geo import COG_DEPARTEMENTS_FILE, build_departements
+from .energy import ORE_SOURCE, build_energy_consumption
+from .estimates import read_department_estimates
+from .geo import COG_DEPARTEMENTS_SOURCE, build_departements
+from .population import SOURCE_ESTIMATES
 
 SECTEN_FILE = "emissions/citepa-secten-series-2010-2024.csv"
 UNFCCC_FILE = "emissions/unfccc-france-1990-2018.csv"
@@ -444,24 +445,6 @@ LIVESTOCK_SOURCE = Source(
     vintage="1977–2014",
     licence=LICENCE_HFD,
 )
-POPULATION_SOURCE = Source(
-    file=ESTIMATES_FILE,
-    publisher="INSEE",
-    title="Estimations de population au 1er janvier, par département, sexe et âge quinquennal",
-    vintage="1975-2025",
-)
-ORE_SOURCE = Source(
-    file=CONSUMPTION_CSV,
-    publisher="Agence ORE",
-    title="Consommation annuelle d'électricité et gaz par département et par secteur d'activité",
-    vintage="2011-2021",
-)
-COG_SOURCE = Source(
-    file=COG_DEPARTEMENTS_FILE,
-    publisher="INSEE",
-    title="Code officiel géographique 2024, départements",
-    vintage="2024",
-)
 
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
@@ -531,9 +514,9 @@ TABLES: tuple[TableSpec, ...] = (
             SECTEN_SOURCE,
             TONNE_KM_SOURCE,
             LIVESTOCK_SOURCE,
-            POPULATION_SOURCE,
+            SOURCE_ESTIMATES,
             ORE_SOURCE,
-            COG_SOURCE,
+            COG_DEPARTEMENTS_SOURCE,
         ),
         build=build_ghg_inventory,
         notes="No département inventory covering every sector exists as open data offline; "
