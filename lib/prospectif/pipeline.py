@@ -21,6 +21,7 @@ import pandas as pd
 from .calibration.ageing_calibration import ageing_inputs
 from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
+from .calibration.inventory_inputs import base_inventory, ratio_1990
 from .calibration.local_structure import local_base
 from .calibration.mobility_inputs import mobility_inputs
 from .census import census_structure
@@ -36,6 +37,7 @@ from .models.demography import (
     stack_paths,
 )
 from .models.energy import EnergyInputs, EnergyResult, project_energy
+from .models.inventory import InventoryResult, drivers_from, project_inventory
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
 from .results import Series, long_table
 from .results.convert import (
@@ -43,6 +45,7 @@ from .results.convert import (
     demography_scalars,
     demography_series,
     energy_series,
+    inventory_series,
     mobility_series,
 )
 from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
@@ -403,7 +406,7 @@ def _ageing(demography: DemographyRun) -> AgeingResult:
     )
 
 
-MODELS = ("demography", "ageing", "mobility", "energy")
+MODELS = ("demography", "ageing", "mobility", "energy", "emissions")
 """The models of the chain, in the order they run."""
 
 
@@ -462,6 +465,22 @@ class ChainRun:
             self.scenario.energy,
         )
 
+    @functools.cached_property
+    def emissions(self) -> InventoryResult:
+        """The whole greenhouse-gas inventory: every sector and gas, SNBC path, budgets."""
+        years, population = self.demography.population_since(ENERGY_BASE_YEAR)
+        data = self.demography.data
+        drivers = drivers_from(
+            self.energy.emissions, self.mobility.tailpipe_kt, population.sum(axis=(-1, -2))
+        )
+        return project_inventory(
+            base_inventory(self.territory, data),
+            years,
+            drivers,
+            self.scenario.emissions,
+            ratio_1990(data),
+        )
+
     def series(self, models: tuple[str, ...] = MODELS) -> list:
         """Result series of the ``models`` asked for."""
         return [s for model in models for s in SERIES[model](getattr(self, model))]
@@ -478,6 +497,7 @@ SERIES: dict[str, Callable[[Any], list[Series]]] = {
     "ageing": ageing_series,
     "mobility": mobility_series,
     "energy": energy_series,
+    "emissions": inventory_series,
 }
 """The series of each model's result (:mod:`prospectif.results.convert`)."""
 

@@ -54,8 +54,8 @@ def _durable_year(table: pd.DataFrame, variable: str, target: float, lower: bool
 def test_every_target_has_a_verdict(case):
     _, _, found = case
     assert [(v.indicator, v.year) for v in found] == [
-        ("Emissions|GHG", 2030),
-        ("Emissions|GHG", 2050),
+        ("Emissions|Inventory", 2030),
+        ("Emissions|Inventory", 2050),
         ("Final Energy", 2030),
         ("Final Energy", 2050),
         ("Renewable Coverage", 2030),
@@ -68,7 +68,7 @@ def test_figures_equal_those_read_from_the_table(case):
     run, table, found = case
     base_year = int(table.loc[table["variable"] == "Autonomy|Care Workforce", "year"].min())
     targets = {
-        "Emissions|GHG": lambda y: _value(table, "Target|Emissions|GHG", y),
+        "Emissions|Inventory": lambda y: _value(table, "Target|Emissions|Inventory", y),
         "Final Energy": lambda y: _value(table, "Target|Final Energy", y),
         "Renewable Coverage": lambda y: run.scenario.energy.renewables.coverage_target,
         "Autonomy|Places Needed": lambda y: _value(table, "Autonomy|Places|Today", y),
@@ -89,12 +89,12 @@ def test_dep71_trend_sentences():
     run = run_chain(get_territory("DEP-71"), load_preset("tendanciel"))
     emissions_2050 = chain_verdicts(run)[1]
     assert sentence(emissions_2050) == (
-        "Émissions 2050 : 1\u202f424 kt CO2e ; objectif SNBC : 556 kt CO2e ; "
-        "écart +868 kt CO2e (+156 %) — objectif manqué (non atteint d'ici 2070)"
+        "Émissions 2050 : 3\u202f692 kt CO2e ; objectif SNBC : 1\u202f035 kt CO2e ; "
+        "écart +2\u202f657 kt CO2e (+257 %) — objectif manqué (non atteint d'ici 2070)"
     )
     assert sentence(emissions_2050, "en") == (
-        "Emissions 2050: 1,424 kt CO2e; SNBC target: 556 kt CO2e; "
-        "gap +868 kt CO2e (+156%) — target missed (not met by 2070)"
+        "Emissions 2050: 3,692 kt CO2e; SNBC target: 1,035 kt CO2e; "
+        "gap +2,657 kt CO2e (+257%) — target missed (not met by 2070)"
     )
     assert status(emissions_2050) == "manqué"
     assert status(emissions_2050, "en") == "missed"
@@ -166,8 +166,8 @@ def test_reached_year_on_a_series():
 
 def test_goals_beyond_the_projection_are_left_out():
     names = [
-        "Emissions|GHG",
-        "Target|Emissions|GHG",
+        "Emissions|Inventory",
+        "Target|Emissions|Inventory",
         "Final Energy",
         "Target|Final Energy",
         "Renewable Coverage",
@@ -178,7 +178,7 @@ def test_goals_beyond_the_projection_are_left_out():
     table = _table({name: [1, 1, 1, 1] for name in names})
     found = verdicts(table, 33.0, 2030)
     assert [(v.indicator, v.year) for v in found] == [
-        ("Emissions|GHG", 2030),
+        ("Emissions|Inventory", 2030),
         ("Final Energy", 2030),
         ("Renewable Coverage", 2030),
     ]

@@ -82,7 +82,7 @@ def test_the_four_full_presets_are_side_by_side(presets):
         assert scenario.label.get("fr") in table
     sobriety = load_preset("sobriete")
     run = run_chain(get_territory("DEP-71"), sobriety)
-    emissions = format_number(_value(run.table(), "Emissions|GHG", 2070), 0)
+    emissions = format_number(_value(run.table(), "Emissions|Inventory", 2070), 0)
     assert emissions in table
     words = _words(table)
     assert len(words) == len(FULL_PRESETS) * len(chain_verdicts(run))

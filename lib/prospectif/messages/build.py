@@ -69,6 +69,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "EHPA : la prévalence diffère de résidents / population dans la source",
         "EHPA: prevalence differs from residents / population in the source",
     ),
+    "build.ghg_series_missing": (
+        "{file} : séries absentes {series}",
+        "{file}: missing series {series}",
+    ),
+    "build.ghg_gases_total": (
+        "{file} : les gaz (CO2, CH4, N2O, gaz fluorés) ne s'additionnent pas au total les années "
+        "{years} (écart de plus de 0,5 Mt)",
+        "{file}: the gases (CO2, CH4, N2O, F-gases) do not add up to the total in {years} "
+        "(gap over 0.5 Mt)",
+    ),
     "build.departement_codes": (
         "codes de département inattendus {codes}",
         "unexpected département codes {codes}",

@@ -292,14 +292,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "verdict.unit.places": ("places", "places"),
     "verdict.unit.fte": ("ETP", "FTE"),
     "verdict.source.emissions": (
-        "Trajectoire SNBC appliquée au territoire : −50 % par rapport à 1990 en 2030 (projet de "
-        "3e SNBC, vie-publique.fr, déc. 2025), émissions brutes de 1990 divisées par 6 en 2050 "
-        "(Code de l'énergie, art. L100-4) ; 1990 estimé avec le rapport national 540 / 418 "
-        "MtCO2e (Citepa)",
-        "SNBC trajectory applied to the territory: −50% on 1990 in 2030 (draft third SNBC, "
+        "Inventaire complet du territoire (tous secteurs et gaz, estimé à partir de l'inventaire "
+        "national Citepa Secten 2025, docs/methodology/ghg-inventory.md) face à la trajectoire "
+        "SNBC sur le même périmètre brut : −50 % par rapport à 1990 en 2030 (projet de 3e SNBC, "
+        "vie-publique.fr, déc. 2025), émissions brutes de 1990 divisées par 6 en 2050 (Code de "
+        "l'énergie, art. L100-4) ; 1990 estimé avec le rapport national 551,4 (CCNUCC, 1990) / "
+        "422,4 MtCO2e (Citepa, 2021)",
+        "The territory's whole inventory (every sector and gas, estimated from the national "
+        "Citepa Secten 2025 inventory, docs/methodology/ghg-inventory.md) against the SNBC "
+        "trajectory on the same gross scope: −50% on 1990 in 2030 (draft third SNBC, "
         "vie-publique.fr, Dec. 2025), 1990 gross emissions divided by 6 in 2050 (Code de "
-        "l'énergie, art. L100-4); 1990 estimated with the national ratio 540 / 418 MtCO2e "
-        "(Citepa)",
+        "l'énergie, art. L100-4); 1990 estimated with the national ratio 551.4 (UNFCCC, 1990) / "
+        "422.4 MtCO2e (Citepa, 2021)",
     ),
     "verdict.source.energy": (
         "Énergie finale : −20 % en 2030 et −50 % en 2050 par rapport à 2012 (Code de "

@@ -463,14 +463,18 @@ def _capped_ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     return np.minimum(ratio, 1.0)
 
 
-def emissions_target(years: np.ndarray, base_emissions: float) -> np.ndarray:
+def emissions_target(
+    years: np.ndarray,
+    base_emissions: float,
+    ratio_1990: float = NATIONAL_GHG_1990 / NATIONAL_GHG_2021,
+) -> np.ndarray:
     """SNBC trajectory applied to the territory (ktCO2e/yr).
 
-    The territory's 1990 level is its base-year emissions times France's 1990/2021 ratio; the
-    path runs linearly from the base year to −50 % of 1990 in 2030 and to 1990 / 6 in 2050,
-    then stays flat.
+    The territory's 1990 level is its base-year emissions times France's 1990/2021 ratio
+    (``ratio_1990``); the path runs linearly from the base year to −50 % of 1990 in 2030 and to
+    1990 / 6 in 2050, then stays flat.
     """
-    level_1990 = base_emissions * NATIONAL_GHG_1990 / NATIONAL_GHG_2021
+    level_1990 = base_emissions * ratio_1990
     points = [
         base_emissions,
         level_1990 * (1 - SNBC_2030_REDUCTION),

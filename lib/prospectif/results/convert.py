@@ -12,10 +12,22 @@ from ..models.ageing import MONTHS, AgeingResult
 from ..models.axes import TRANSPORT_CARRIERS as CARRIERS
 from ..models.demography_indicators import AGE_GROUPS, age_group, median_age
 from ..models.energy import CARRIER_NAMES, PRODUCTION_NAMES, SECTOR_NAMES, EnergyResult
+from ..models.inventory import GASES, INVENTORY_SECTORS, InventoryResult
 from ..models.mobility import MobilityResult
 from ..models.mobility_constants import MODES, POWERTRAIN_NAMES
-from .registry import LONG_MODES, series
+from .registry import (
+    INVENTORY_GAS_NAMES,
+    INVENTORY_SECTOR_NAMES,
+    LONG_MODES,
+    TRANSPORT_NAMES,
+    series,
+)
 from .tidy import Series
+
+TRANSPORT_ROWS = [
+    i for i, s in enumerate(INVENTORY_SECTORS) if INVENTORY_SECTOR_NAMES[s][0] in TRANSPORT_NAMES
+]
+"""Rows of the inventory's transport sectors."""
 
 
 def demography_series(
@@ -195,4 +207,22 @@ def energy_series(result: EnergyResult) -> list[Series]:
         series("Target|Emissions|GHG", y, result.emissions_target),
         series("Energy Bill", y, result.bill),
         series("Energy Bill|Leaving Territory", y, result.bill_leaving),
+    ]
+
+
+def inventory_series(result: InventoryResult) -> list[Series]:
+    """The whole inventory of the territory: total, by sector, by gas, and its SNBC path."""
+    y, e = result.years, result.emissions
+    return [
+        series("Emissions|Inventory", y, result.total),
+        *(
+            series(f"Emissions|Inventory|{INVENTORY_SECTOR_NAMES[name][0]}", y, e[:, i].sum(axis=1))
+            for i, name in enumerate(INVENTORY_SECTORS)
+        ),
+        series("Emissions|Inventory|Transport", y, e[:, TRANSPORT_ROWS].sum(axis=(1, 2))),
+        *(
+            series(f"Emissions|Inventory|{INVENTORY_GAS_NAMES[gas][0]}", y, e[:, :, g].sum(axis=1))
+            for g, gas in enumerate(GASES)
+        ),
+        series("Target|Emissions|Inventory", y, result.target),
     ]

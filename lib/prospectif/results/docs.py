@@ -19,6 +19,7 @@ TITLES = {
     "ageing": "Ageing and autonomy",
     "mobility": "Mobility",
     "energy": "Energy and climate",
+    "emissions": "Whole greenhouse-gas inventory (estimated)",
 }
 
 

@@ -20,6 +20,7 @@ import numpy as np
 from ..models.axes import TRANSPORT_CARRIERS as VEHICLE_CARRIERS
 from ..models.demography_indicators import AGE_GROUPS
 from ..models.energy import CARRIER_NAMES, PRODUCTION_NAMES, SECTOR_NAMES
+from ..models.inventory import GASES, INVENTORY_SECTORS
 from ..models.mobility_constants import MODES, POWERTRAIN_NAMES
 from .tidy import Series
 
@@ -429,7 +430,10 @@ def _energy() -> list[Variable]:
         "Emissions|GHG",
         "ktCO2e/yr",
         "flow",
-        ("Émissions de gaz à effet de serre", "Greenhouse-gas emissions"),
+        (
+            "Émissions de gaz à effet de serre de l'énergie consommée",
+            "Greenhouse-gas emissions of the energy consumed",
+        ),
         (_children("Emissions|GHG", SECTOR_NAMES),),
     )
     bill = Variable("Energy Bill", "million EUR/yr", "flow", ("Facture énergétique", "Energy bill"))
@@ -476,11 +480,95 @@ def _energy() -> list[Variable]:
     ]
 
 
+INVENTORY_SECTOR_NAMES = {
+    "buildings": ("Buildings", ("Bâtiments (résidentiel et tertiaire)", "Buildings")),
+    "road_passengers": ("Passenger Cars", ("Voitures particulières", "Passenger cars")),
+    "road_freight_heavy": ("Heavy Goods Vehicles", ("Poids lourds", "Heavy goods vehicles")),
+    "road_freight_light": (
+        "Light Commercial Vehicles",
+        ("Véhicules utilitaires légers", "Light commercial vehicles"),
+    ),
+    "other_transport": (
+        "Other Transport",
+        ("Autres transports (avion, rail, fluvial, bus, deux-roues)", "Other transport"),
+    ),
+    "industry": ("Industry", ("Industrie (énergie et procédés)", "Industry (energy, processes)")),
+    "energy_industry": ("Energy Industry", ("Industrie de l'énergie", "Energy industry")),
+    "agriculture_livestock": ("Livestock", ("Élevage", "Livestock")),
+    "agriculture_soils": ("Cultivated Land", ("Cultures et sols", "Cultivated land")),
+    "agriculture_machinery": (
+        "Agricultural Machinery",
+        ("Engins et chaudières agricoles", "Agricultural machinery"),
+    ),
+    "agriculture_other": ("Other Agriculture", ("Autres émissions agricoles", "Other agriculture")),
+    "waste": ("Waste", ("Déchets", "Waste")),
+}
+"""Inventory sectors (model ids) -> (name in the results, labels)."""
+INVENTORY_GAS_NAMES = {
+    "co2": ("CO2", ("CO2", "CO2")),
+    "ch4": ("CH4", ("Méthane (CH4)", "Methane (CH4)")),
+    "n2o": ("N2O", ("Protoxyde d'azote (N2O)", "Nitrous oxide (N2O)")),
+    "fgas": ("F-Gases", ("Gaz fluorés", "F-gases")),
+}
+"""Gases (model ids) -> (name in the results, labels)."""
+TRANSPORT_NAMES = (
+    "Passenger Cars",
+    "Heavy Goods Vehicles",
+    "Light Commercial Vehicles",
+    "Other Transport",
+)
+"""The inventory sectors of transport (residents' cars, goods, the rest)."""
+
+
+def _inventory() -> list[Variable]:
+    sectors = {name: label for name, label in INVENTORY_SECTOR_NAMES.values()}
+    gases = {name: label for name, label in INVENTORY_GAS_NAMES.values()}
+    sector_names = tuple(INVENTORY_SECTOR_NAMES[s][0] for s in INVENTORY_SECTORS)
+    gas_names = tuple(INVENTORY_GAS_NAMES[g][0] for g in GASES)
+    total = Variable(
+        "Emissions|Inventory",
+        "ktCO2e/yr",
+        "flow",
+        (
+            "Émissions brutes de gaz à effet de serre, inventaire complet (estimé)",
+            "Gross greenhouse-gas emissions, whole inventory (estimated)",
+        ),
+        (
+            _children("Emissions|Inventory", sector_names),
+            _children("Emissions|Inventory", gas_names),
+        ),
+    )
+    transport = Variable(
+        "Emissions|Inventory|Transport",
+        total.unit,
+        "flow",
+        ("Émissions des transports (habitants et marchandises)", "Transport emissions"),
+        (tuple(f"Emissions|Inventory|{name}" for name in TRANSPORT_NAMES),),
+        within=total.name,
+    )
+    return [
+        total,
+        *family(total, sectors, sector_names),
+        transport,
+        *family(total, gases, gas_names),
+        Variable(
+            "Target|Emissions|Inventory",
+            "ktCO2e/yr",
+            "target",
+            (
+                "Trajectoire SNBC appliquée à l'inventaire complet du territoire",
+                "SNBC trajectory applied to the territory's whole inventory",
+            ),
+        ),
+    ]
+
+
 MODELS_VARIABLES: dict[str, tuple[Variable, ...]] = {
     "demography": tuple(_demography()),
     "ageing": tuple(_ageing()),
     "mobility": tuple(_mobility()),
     "energy": tuple(_energy()),
+    "emissions": tuple(_inventory()),
 }
 """The variables of each model, in the order of the results table."""
 VARIABLES: dict[str, Variable] = {v.name: v for vs in MODELS_VARIABLES.values() for v in vs}

@@ -97,12 +97,12 @@ def goals(coverage_target: float, coverage_year: int) -> list[Goal]:
     return [
         *(
             Goal(
-                "Emissions|GHG",
+                "Emissions|Inventory",
                 y,
                 "verdict.emissions",
                 "verdict.target.snbc",
                 emissions,
-                target="Target|Emissions|GHG",
+                target="Target|Emissions|Inventory",
             )
             for y in MILESTONES
         ),

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ..errors import ScenarioError
 from .ageing import Ageing
 from .demography import Demography
+from .emissions import Emissions
 from .energy import Energy
 from .fields import Section, assumption
 from .mobility import Mobility
@@ -18,7 +19,7 @@ from .mobility import Mobility
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 """Scenario ids: lower-case letters, digits and dashes, as in file names ``scenarios/<id>.yaml``."""
 
-MODEL_SECTIONS = ("demography", "ageing", "mobility", "energy")
+MODEL_SECTIONS = ("demography", "ageing", "mobility", "energy", "emissions")
 """Sections holding model assumptions; they and the horizon make the content hash."""
 
 
@@ -74,6 +75,9 @@ class Scenario(Section):
 
     energy: Energy = Energy()
     """Energy and climate assumptions."""
+
+    emissions: Emissions = Emissions()
+    """Emissions outside energy and residents' travel: farming, freight, waste, processes."""
 
     @cached_property
     def hash(self) -> str:

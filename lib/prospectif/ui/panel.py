@@ -127,6 +127,12 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "energy.renewables": ("Production renouvelable locale", "Local renewable production"),
     "energy.emission_factors": ("Facteurs d'émission", "Emission factors"),
     "energy.prices": ("Prix de l'énergie", "Energy prices"),
+    "emissions.farming": ("Élevage et cultures", "Livestock and crops"),
+    "emissions.freight": ("Transport de marchandises", "Goods transport"),
+    "emissions.waste_processes": (
+        "Déchets et procédés industriels",
+        "Waste and industrial processes",
+    ),
 }
 """French and English titles of the scenario sections (a test checks none is missing)."""
 

@@ -92,6 +92,10 @@ MODEL_TITLES = {
     "ageing": ("Vieillissement et autonomie", "Ageing and autonomy"),
     "mobility": ("Mobilité", "Mobility"),
     "energy": ("Énergie et climat", "Energy and climate"),
+    "emissions": (
+        "Émissions hors énergie : élevage, cultures, fret, déchets, procédés",
+        "Other emissions: livestock, crops, freight, waste, processes",
+    ),
 }
 
 STRUCTURES = {

@@ -210,6 +210,13 @@ def build_electricity_production(raw: Path) -> pd.DataFrame:
 # specifications
 # --------------------------------------------------------------------------------------------
 
+ORE_SOURCE = Source(
+    file=CONSUMPTION_CSV,
+    publisher="Agence ORE",
+    title="Consommation annuelle d'électricité et gaz par département et par secteur d'activité",
+    vintage="2011–2021",
+)
+
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         name="energy_consumption",
@@ -229,15 +236,7 @@ TABLES: tuple[TableSpec, ...] = (
             Column("delivery_points", "", "number of delivery points (meters)"),
         ),
         key=("dep", "year", "carrier", "sector"),
-        sources=(
-            Source(
-                file=CONSUMPTION_CSV,
-                publisher="Agence ORE",
-                title="Consommation annuelle d'électricité et gaz par département et par "
-                "secteur d'activité",
-                vintage="2011–2021",
-            ),
-        ),
+        sources=(ORE_SOURCE,),
         build=build_energy_consumption,
         notes=(
             "One source row per operator (Enedis, RTE, local utilities, GRDF, GRTgaz, Teréga, "

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ...results.registry import CARRIERS, SECTORS, SOURCES
+from ...results.registry import (
+    CARRIERS,
+    INVENTORY_GAS_NAMES,
+    INVENTORY_SECTOR_NAMES,
+    SECTORS,
+    SOURCES,
+)
+from ...viz.emissions import BUDGET_END, budget_figure, budget_table
 from ...viz.energy import energy_flows, sankey_figure
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
@@ -19,6 +26,18 @@ def _flows(context: Context) -> go.Figure:
     year = min(max(context.year, int(energy.years[0])), int(energy.years[-1]))
     title = pick((f"Flux d'énergie en {year}", f"Energy flows in {year}"), context.lang)
     return sankey_figure(energy_flows(energy, year), title, context.lang)
+
+
+def _budget(context: Context) -> go.Figure:
+    title = pick(
+        (
+            f"Budget carbone de chaque secteur jusqu'en {BUDGET_END} et émissions cumulées",
+            f"Each sector's carbon budget to {BUDGET_END} and cumulated emissions",
+        ),
+        context.lang,
+    )
+    table = budget_table(context.current.emissions, context.lang)
+    return budget_figure(table, title, context.lang)
 
 
 FIGURES = (
@@ -64,19 +83,42 @@ FIGURES = (
     trajectory(
         "emissions",
         (
-            "Émissions de gaz à effet de serre face à la trajectoire nationale (SNBC)",
-            "Greenhouse-gas emissions against the national trajectory (SNBC)",
+            "Émissions brutes de tous les secteurs (inventaire estimé) face à la SNBC",
+            "Gross emissions of every sector (estimated inventory) against the SNBC",
         ),
         ("kt CO2e par an", "kt CO2e a year"),
-        total=("Emissions|GHG", ("Total", "Total")),
-        parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS.items()),
+        total=("Emissions|Inventory", ("Total", "Total")),
+        parts=tuple(
+            (f"Emissions|Inventory|{name}", label)
+            for name, label in INVENTORY_SECTOR_NAMES.values()
+        ),
         reference=(
-            "Target|Emissions|GHG",
+            "Target|Emissions|Inventory",
             (
                 "Trajectoire SNBC appliquée au territoire",
                 "SNBC trajectory applied to the territory",
             ),
         ),
+    ),
+    FigureSpec("budget-carbone", _budget),
+    trajectory(
+        "emissions-gaz",
+        ("Émissions brutes par gaz (inventaire estimé)", "Gross emissions by gas (estimated)"),
+        ("kt CO2e par an", "kt CO2e a year"),
+        total=("Emissions|Inventory", ("Total", "Total")),
+        parts=tuple(
+            (f"Emissions|Inventory|{name}", label) for name, label in INVENTORY_GAS_NAMES.values()
+        ),
+    ),
+    trajectory(
+        "emissions-energie",
+        (
+            "Émissions liées à l'énergie consommée, par secteur",
+            "Emissions of the energy consumed, by sector",
+        ),
+        ("kt CO2e par an", "kt CO2e a year"),
+        total=("Emissions|GHG", ("Total", "Total")),
+        parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS.items()),
     ),
     trajectory(
         "facture",
@@ -99,7 +141,7 @@ DASHBOARD = Dashboard(
         "Energy balance by sector and carrier, local renewables and coverage, emissions "
         "against the national trajectory, energy bill.",
     ),
-    models=("demography", "mobility", "energy"),
+    models=("demography", "mobility", "energy", "emissions"),
     figures=FIGURES,
     indicators=(
         Indicator("Final Energy", ("Énergie finale (GWh par an)", "Final energy (GWh a year)")),
@@ -116,9 +158,23 @@ DASHBOARD = Dashboard(
             "Renewable Production", ("Production renouvelable (GWh)", "Renewable production (GWh)")
         ),
         Indicator("Renewable Coverage", ("Taux de couverture (%)", "Coverage (%)"), 1),
-        Indicator("Emissions|GHG", ("Émissions (kt CO2e par an)", "Emissions (kt CO2e a year)")),
         Indicator(
-            "Target|Emissions|GHG", ("Trajectoire SNBC (kt CO2e)", "SNBC trajectory (kt CO2e)")
+            "Emissions|Inventory",
+            (
+                "Émissions brutes, tous secteurs (kt CO2e)",
+                "Gross emissions, every sector (kt CO2e)",
+            ),
+        ),
+        Indicator(
+            "Target|Emissions|Inventory",
+            ("Trajectoire SNBC (kt CO2e)", "SNBC trajectory (kt CO2e)"),
+        ),
+        Indicator(
+            "Emissions|GHG",
+            (
+                "Émissions de l'énergie consommée (kt CO2e)",
+                "Emissions of the energy consumed (kt CO2e)",
+            ),
         ),
         Indicator("Energy Bill", ("Facture énergétique (M€)", "Energy bill (€m)")),
         Indicator(
@@ -131,6 +187,8 @@ DASHBOARD = Dashboard(
         "electricity_production",
         "population_departement",
         "mobility_emission_factors",
+        "ghg_inventory",
+        "ghg_national",
     ),
     method="docs/methodology/energy.md",
 )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ...results.registry import LONG_MODES, MODES, POWERTRAINS, TRAVEL_MODES
+from ...results.registry import (
+    INVENTORY_SECTOR_NAMES,
+    LONG_MODES,
+    MODES,
+    POWERTRAINS,
+    TRANSPORT_NAMES,
+    TRAVEL_MODES,
+)
 from ...viz.maps import choropleth_figure
 from ..maps import map_scope, rural_shares
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
@@ -59,6 +66,20 @@ FIGURES = (
         ),
     ),
     trajectory(
+        "transport-marchandises",
+        (
+            "Émissions des transports : voitures des habitants et marchandises (inventaire estimé)",
+            "Transport emissions: residents' cars and goods (estimated inventory)",
+        ),
+        ("kt CO2e par an", "kt CO2e a year"),
+        total=("Emissions|Inventory|Transport", ("Tous transports", "All transport")),
+        parts=tuple(
+            (f"Emissions|Inventory|{name}", label)
+            for name, label in INVENTORY_SECTOR_NAMES.values()
+            if name in TRANSPORT_NAMES
+        ),
+    ),
+    trajectory(
         "dependance-voiture",
         (
             "Dépendance à la voiture : part des distances en voiture",
@@ -88,7 +109,7 @@ DASHBOARD = Dashboard(
         "Residents' travel: modal split, distances, car fleet, energy, emissions and car "
         "dependency, with the avoid / shift / improve levers.",
     ),
-    models=("demography", "mobility"),
+    models=("demography", "mobility", "emissions"),
     figures=FIGURES,
     indicators=(
         Indicator("Mobility|Trips", ("Déplacements locaux par jour", "Local trips a day")),
@@ -128,6 +149,8 @@ DASHBOARD = Dashboard(
         "communes",
         "mobility_emission_factors",
         "travel_survey_modes",
+        "ghg_inventory",
+        "freight_tonne_km",
     ),
     method="docs/methodology/mobility.md",
 )

@@ -114,7 +114,7 @@ KEY_INDICATORS = (
     ("Autonomy|Places Needed", 0),
     ("Final Energy", 0),
     ("Renewable Coverage", 1),
-    ("Emissions|GHG", 0),
+    ("Emissions|Inventory", 0),
 )
 """Indicators of the presets table at the horizon: registered variable, decimals."""
 
@@ -199,7 +199,7 @@ DASHBOARD = Dashboard(
         "One page per territory and scenario for directors: headline indicators and their "
         "trajectory, scenario comparison, targets met or missed, map.",
     ),
-    models=("demography", "ageing", "mobility", "energy"),
+    models=("demography", "ageing", "mobility", "energy", "emissions"),
     figures=(
         trajectory(
             "population",
@@ -228,11 +228,14 @@ DASHBOARD = Dashboard(
         ),
         trajectory(
             "emissions",
-            ("Émissions face à la trajectoire SNBC", "Emissions against the SNBC trajectory"),
+            (
+                "Émissions brutes, tous secteurs (estimé), face à la trajectoire SNBC",
+                "Gross emissions, every sector (estimated), against the SNBC trajectory",
+            ),
             ("kt CO2e par an", "kt CO2e a year"),
-            total=("Emissions|GHG", ("Émissions", "Emissions")),
+            total=("Emissions|Inventory", ("Émissions", "Emissions")),
             reference=(
-                "Target|Emissions|GHG",
+                "Target|Emissions|Inventory",
                 ("Trajectoire SNBC appliquée", "SNBC trajectory applied"),
             ),
         ),
@@ -264,7 +267,13 @@ DASHBOARD = Dashboard(
             ("Taux de couverture renouvelable (%)", "Renewable coverage (%)"),
             1,
         ),
-        Indicator("Emissions|GHG", ("Émissions (kt CO2e)", "Emissions (kt CO2e)")),
+        Indicator(
+            "Emissions|Inventory",
+            (
+                "Émissions brutes, tous secteurs (kt CO2e)",
+                "Gross emissions, every sector (kt CO2e)",
+            ),
+        ),
         Indicator("Energy Bill", ("Facture énergétique (M€)", "Energy bill (€m)")),
     ),
     tables=(
@@ -272,6 +281,7 @@ DASHBOARD = Dashboard(
         "apa_departement",
         "energy_consumption",
         "electricity_production",
+        "ghg_inventory",
         "communes",
         "geometry_departements",
         "geometry_epci",

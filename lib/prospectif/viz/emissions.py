@@ -1,0 +1,74 @@
+"""Emission figures: each sector's carbon budget to 2050 against its cumulated emissions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..models.inventory import INVENTORY_SECTORS, InventoryResult
+from ..results.registry import INVENTORY_SECTOR_NAMES
+from .base import SCENARIO_COLORS, base_layout
+
+BUDGET_END = 2050
+"""Last year of the budgets (the SNBC's carbon-neutrality year)."""
+
+
+def budget_table(result: InventoryResult, lang: str = "fr") -> pd.DataFrame:
+    """Each sector's budget and cumulated emissions to :data:`BUDGET_END` (ktCO2e) and the year
+    its budget is spent (NaN if not by the horizon), largest budget first.
+    """
+    within = result.years <= BUDGET_END
+    cumulated = result.emissions[within].sum(axis=(0, 2))
+    labels = [INVENTORY_SECTOR_NAMES[s][1][lang == "en"] for s in INVENTORY_SECTORS]
+    table = pd.DataFrame(
+        {
+            "sector": labels,
+            "budget_kt": result.budget,
+            "cumulated_kt": cumulated,
+            "spent_year": result.budget_spent_year,
+        }
+    )
+    return table.sort_values("budget_kt", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def budget_figure(table: pd.DataFrame, title: str, lang: str = "fr") -> go.Figure:
+    """Horizontal bars: budget and cumulated emissions per sector, the year each budget is
+    spent written beside the bars (no colour needed to read it).
+    """
+    texts = {
+        "fr": ("Budget carbone", "Émissions cumulées", "épuisé en {}", "non épuisé", "kt CO2e"),
+        "en": ("Carbon budget", "Cumulated emissions", "spent in {}", "not spent", "kt CO2e"),
+    }[lang if lang == "en" else "fr"]
+    spent = [texts[2].format(int(y)) if np.isfinite(y) else texts[3] for y in table["spent_year"]]
+    layout = base_layout(title, lang)
+    fig = go.Figure(layout=layout)
+    fig.add_bar(
+        y=table["sector"],
+        x=table["cumulated_kt"],
+        orientation="h",
+        name=texts[1],
+        marker={"color": SCENARIO_COLORS[1]},
+        text=spent,
+        textposition="outside",
+        cliponaxis=False,
+    )
+    fig.add_bar(
+        y=table["sector"],
+        x=table["budget_kt"],
+        orientation="h",
+        name=texts[0],
+        marker={"color": "rgba(0,0,0,0)", "line": {"color": SCENARIO_COLORS[0], "width": 3}},
+    )
+    fig.update_layout(
+        barmode="overlay",
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={
+            "title": {"text": texts[4]},
+            "automargin": True,
+            "tickformat": ",.0f",
+            "range": [0, 1.3 * float(table[["budget_kt", "cumulated_kt"]].to_numpy().max())],
+        },
+        height=640,
+    )
+    return fig
