@@ -41,6 +41,26 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "Period age-specific fertility rates by single year of age of the mother, "
         "metropolitan France, from 1946.",
     ),
+    "freight_tonne_km": (
+        "Marchandises transportées (tonnes-kilomètres) par région d'origine et par mode "
+        "(route, rail, voie d'eau), 2016–2024 (SDES).",
+        "Goods transported (tonne-km) by région of origin and mode (road, rail, waterway), "
+        "2016–2024 (SDES).",
+    ),
+    "ghg_inventory": (
+        "Inventaire ESTIMÉ des émissions de gaz à effet de serre de chaque département, par "
+        "secteur et par gaz, 2017–2021 : l'inventaire national du Citepa (Secten) réparti par des "
+        "clés déclarées (cheptels, tonnes-km, énergie, population).",
+        "ESTIMATED greenhouse-gas inventory of every département by sector and gas, 2017–2021: "
+        "the national Citepa (Secten) inventory split by stated keys (herds, tonne-km, energy, "
+        "population).",
+    ),
+    "ghg_national": (
+        "Émissions brutes de gaz à effet de serre de la France : séries Secten du Citepa "
+        "2010–2024 et inventaire CCNUCC 1990–2018 (référence 1990 de la SNBC).",
+        "France's gross greenhouse-gas emissions: Citepa Secten series 2010–2024 and the UNFCCC "
+        "inventory 1990–2018 (the SNBC's 1990 reference).",
+    ),
     "geometry_departements": (
         "Contours simplifiés des 101 départements, outre-mer à sa position réelle.",
         "Simplified boundaries of the 101 départements, overseas at their true position.",
