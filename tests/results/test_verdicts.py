@@ -88,13 +88,14 @@ def test_figures_equal_those_read_from_the_table(case):
 def test_dep71_trend_sentences():
     run = run_chain(get_territory("DEP-71"), load_preset("tendanciel"))
     emissions_2050 = chain_verdicts(run)[1]
+    # Heating follows the TRACC warming (the default climate pathway): less gas and oil burnt.
     assert sentence(emissions_2050) == (
-        "Émissions 2050 : 1\u202f424 kt CO2e ; objectif SNBC : 556 kt CO2e ; "
-        "écart +868 kt CO2e (+156 %) — objectif manqué (non atteint d'ici 2070)"
+        "Émissions 2050 : 1\u202f399 kt CO2e ; objectif SNBC : 556 kt CO2e ; "
+        "écart +843 kt CO2e (+152 %) — objectif manqué (non atteint d'ici 2070)"
     )
     assert sentence(emissions_2050, "en") == (
-        "Emissions 2050: 1,424 kt CO2e; SNBC target: 556 kt CO2e; "
-        "gap +868 kt CO2e (+156%) — target missed (not met by 2070)"
+        "Emissions 2050: 1,399 kt CO2e; SNBC target: 556 kt CO2e; "
+        "gap +843 kt CO2e (+152%) — target missed (not met by 2070)"
     )
     assert status(emissions_2050) == "manqué"
     assert status(emissions_2050, "en") == "missed"

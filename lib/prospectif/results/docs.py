@@ -19,6 +19,7 @@ TITLES = {
     "ageing": "Ageing and autonomy",
     "mobility": "Mobility",
     "energy": "Energy and climate",
+    "adaptation": "Climate adaptation (DRIAS-2020: one model, ALADIN63 / CNRM-CM5)",
 }
 
 
