@@ -507,7 +507,8 @@ class ChainRun:
     @functools.cached_property
     def adaptation(self) -> AdaptationResult:
         """Exposure of the oldest to heat, heat-plan needs and excess deaths, to 2100 for the
-        scenario's climate pathway (the demography is run on to 2100 if it stops earlier)."""
+        scenario's climate pathway (the demography is run on to 2100 if it stops earlier).
+        """
         demography, ageing = self.demography, self.ageing
         if demography.years[-1] < ADAPTATION_HORIZON:
             demography = _extended(demography)
@@ -584,7 +585,8 @@ def run_adaptation_units(
     codes: Iterable[str], scenario: Scenario, data: Dataset | None = None
 ) -> AdaptationResult:
     """The adaptation model of many départements (codes ``DEP-xx``) in one call, one unit each
-    with weight 1, to :data:`ADAPTATION_HORIZON` (for the exposure map)."""
+    with weight 1, to :data:`ADAPTATION_HORIZON` (for the exposure map).
+    """
     data = data or open_data()
     if scenario.horizon < ADAPTATION_HORIZON:
         scenario = scenario.with_values({"horizon": ADAPTATION_HORIZON})
@@ -596,7 +598,8 @@ def run_adaptation_units(
 def climate_by_pathway(chain: ChainRun, indicator: str) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Days a year of ``indicator`` (e.g. 'heatwave_days') lived by the territory's people
     aged 75+ under every climate pathway, on the chain's population: years and values by
-    pathway (NaN where DRIAS gives none)."""
+    pathway (NaN where DRIAS gives none).
+    """
     result, units = chain.adaptation, chain.demography.units
     data = chain.demography.data
     return result.years, {

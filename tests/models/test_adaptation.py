@@ -26,7 +26,10 @@ from prospectif.territory import get_territory
 YEARS = np.arange(2025, 2028)
 
 
-def tiny(heatwave=(10.0, np.nan), params=Adaptation()):
+DEFAULT = Adaptation()
+
+
+def tiny(heatwave=(10.0, np.nan), params=DEFAULT):
     """Two units, three years: 100 persons at every age and sex, 1 death per age and sex."""
     days = np.tile(np.asarray(heatwave, dtype=float), (len(YEARS), 1))
     climate = ClimateInputs(days, days / 2, days * 3, days / 5)
@@ -43,7 +46,9 @@ def test_exposure_is_persons_times_days_on_the_covered_units():
     result = tiny()
     aged_75 = 2 * 100 * (106 - 75)
     aged_85 = 2 * 100 * (106 - 85)
-    np.testing.assert_allclose(result.exposure("heatwave_days")[:, 0], [aged_75 * 10, aged_85 * 10, 500])
+    np.testing.assert_allclose(
+        result.exposure("heatwave_days")[:, 0], [aged_75 * 10, aged_85 * 10, 500]
+    )
     np.testing.assert_allclose(result.exposure("tropical_nights")[0, 0], aged_75 * 5)
     np.testing.assert_allclose(result.mean_days("summer_days"), 30.0)
 
@@ -56,8 +61,9 @@ def test_a_unit_without_climate_is_left_out_and_a_territory_without_any_is_missi
 
 
 def test_heat_plan_hours_registered_and_cooled_places_follow_the_levers():
-    params = Adaptation(registered_share=50, visits_per_day=2, visit_hours=0.5,
-                        cooled_places_per_institution=10)
+    params = Adaptation(
+        registered_share=50, visits_per_day=2, visit_hours=0.5, cooled_places_per_institution=10
+    )
     result = tiny(params=params)
     registered = 0.5 * ALONE_SHARE_75 * (2 * 100 * 31 - 50 - 30)
     np.testing.assert_allclose(result.total(result.registered), registered)
@@ -77,9 +83,15 @@ def test_shapes_are_checked():
     days = np.ones((2, 2))
     with pytest.raises(ModelError, match="heatwave_days"):
         project_adaptation(
-            ClimateInputs(days, days, days, days), YEARS, np.ones((3, 2, 2, 106)),
-            np.ones((2, 2, 2, 106)), np.ones((3, 2)), np.ones((3, 2)), np.ones((3, 2)),
-            np.ones(2), Adaptation(),
+            ClimateInputs(days, days, days, days),
+            YEARS,
+            np.ones((3, 2, 2, 106)),
+            np.ones((2, 2, 2, 106)),
+            np.ones((3, 2)),
+            np.ones((3, 2)),
+            np.ones((3, 2)),
+            np.ones(2),
+            Adaptation(),
         )
 
 
@@ -123,8 +135,10 @@ def test_the_chain_gives_adaptation_to_2100_whatever_the_horizon(nievre):
 
 def test_pathways_differ_and_energy_responds(nievre):
     base = Scenario(id="x", label={"fr": "x"}, horizon=2100)
-    chains = {p: run_chain(nievre, base.with_values({"adaptation.pathway": p}))
-              for p in ("rcp26", "rcp85")}
+    chains = {
+        p: run_chain(nievre, base.with_values({"adaptation.pathway": p}))
+        for p in ("rcp26", "rcp85")
+    }
     hw = {p: c.adaptation.exposure("heatwave_days")[0, -1] for p, c in chains.items()}
     assert hw["rcp85"] > 2 * hw["rcp26"]
     energy = {p: c.energy for p, c in chains.items()}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..data import Dataset, open_data
-from ..data.climate import TABLE, anchors, climate_path
+from ..data.climate import TABLE, anchors, interpolate
 from ..models.adaptation import ClimateInputs
 from ..models.energy_climate import ClimateEffect
 
@@ -37,7 +37,7 @@ def tracc_years(years: np.ndarray, data: Dataset | None = None) -> np.ndarray:
     anomaly.
     """
     data = data or open_data()
-    middle, values = anchors(data.table(TABLE), TRACC_ALONG, WARMING)
+    middle, values = window_means(TRACC_ALONG, WARMING, data)
     national = values.to_numpy().mean(axis=0)
     tracc = data.table(TRACC_TABLE).sort_values("year")
     levels_years = np.concatenate([[OBSERVED_YEAR], tracc["year"].to_numpy()])
@@ -47,26 +47,38 @@ def tracc_years(years: np.ndarray, data: Dataset | None = None) -> np.ndarray:
     return np.interp(anomaly, national, middle)
 
 
-def read_years(pathway: str, years: np.ndarray, data: Dataset | None = None) -> tuple[str, np.ndarray]:
+def read_years(
+    pathway: str, years: np.ndarray, data: Dataset | None = None
+) -> tuple[str, np.ndarray]:
     """The DRIAS pathway and the years to read it at for the scenario ``pathway``."""
     if pathway == "tracc":
         return TRACC_ALONG, tracc_years(years, data)
     return pathway, np.asarray(years, dtype=float)
 
 
+def window_means(pathway: str, indicator: str, data: Dataset):
+    """Middle years and window means by département of a DRIAS pathway and indicator
+    (:func:`prospectif.data.climate.anchors`), kept on the data set.
+    """
+    return data.derived(
+        f"climate.anchors.{pathway}.{indicator}",
+        lambda: anchors(data.table(TABLE), pathway, indicator),
+    )
+
+
 def unit_indicator(
     units: tuple[str, ...], pathway: str, indicator: str, years: np.ndarray, data: Dataset
 ) -> np.ndarray:
     """One indicator by (year, unit) for the scenario ``pathway``; NaN for units DRIAS does
-    not cover (overseas départements) and for missing cells."""
-    table = data.table(TABLE)
-    known = set(table["dep"])
-    covered = [i for i, u in enumerate(units) if u in known]
+    not cover (overseas départements) and for missing cells.
+    """
     source, read = read_years(pathway, years, data)
+    middle, values = window_means(source, indicator, data)
+    covered = [i for i, u in enumerate(units) if u in values.index]
     out = np.full((len(years), len(units)), np.nan)
     if covered:
-        path = climate_path(table, [units[i] for i in covered], source, indicator, read)
-        out[:, covered] = path.T
+        rows = values.loc[[units[i] for i in covered]].to_numpy()
+        out[:, covered] = interpolate(middle, rows, read).T
     return out
 
 
@@ -74,7 +86,8 @@ def climate_inputs(
     units: tuple[str, ...], pathway: str, years: np.ndarray, data: Dataset | None = None
 ) -> ClimateInputs:
     """Heat indicators of the départements ``units`` for each of ``years``, kept on the data
-    set."""
+    set.
+    """
     data = data or open_data()
     key = f"adaptation.climate.{pathway}.{'.'.join(units)}.{int(years[0])}.{len(years)}"
     return data.derived(

@@ -119,26 +119,30 @@ class AdaptationResult:
 
     def total(self, values: np.ndarray) -> np.ndarray:
         """Weighted sum over the covered units (last axis); NaN if no unit is covered. Missing
-        cells of a covered unit stay NaN."""
+        cells of a covered unit stay NaN.
+        """
         if not self.covered.any():
             return np.full(values.shape[:-1], np.nan)
         return values[..., self.covered] @ self.weights[self.covered]
 
     def exposure(self, indicator: str) -> np.ndarray:
         """Person-days a year of each group (75+, 85+, APA at home) exposed to ``indicator``
-        ('heatwave_days' or 'tropical_nights'), shape (3, year)."""
+        ('heatwave_days' or 'tropical_nights'), shape (3, year).
+        """
         return self.total(self.persons * getattr(self.climate, indicator)[None])
 
     def mean_days(self, indicator: str) -> np.ndarray:
         """Days a year of ``indicator`` lived by the average person aged 75+ of the covered
-        units (days), by year."""
+        units (days), by year.
+        """
         return self.total(getattr(self.climate, indicator) * self.persons[0]) / self.total(
             self.persons[0]
         )
 
     def visit_hours(self) -> np.ndarray:
         """Extra home-care hours of the heat plan (hours a year) for the APA beneficiaries at
-        home and the registered isolated seniors, shape (2, year)."""
+        home and the registered isolated seniors, shape (2, year).
+        """
         p = self.params
         visited = np.stack([self.persons[2], self.registered])
         per_day = visited * p.visits_per_day * p.visit_hours
@@ -146,7 +150,8 @@ class AdaptationResult:
 
     def excess_deaths(self, excess: float = HEATWAVE_EXCESS) -> np.ndarray:
         """Heat-related excess deaths on heatwave days, all ages and aged 75+ (persons a
-        year), shape (2, year−1), for a relative excess mortality ``excess`` (fraction)."""
+        year), shape (2, year−1), for a relative excess mortality ``excess`` (fraction).
+        """
         days = self.climate.heatwave_days[:-1]
         return self.total(self.deaths / DAYS_PER_YEAR * days[None] * excess)
 
@@ -202,7 +207,9 @@ def project_adaptation(
             raise ModelError("model.shape", name=name, shape=np.shape(values), expected=shape)
     expected = (shape[0] - 1, *unit_population.shape[1:])
     if unit_deaths.shape != expected:
-        raise ModelError("model.shape", name="unit_deaths", shape=unit_deaths.shape, expected=expected)
+        raise ModelError(
+            "model.shape", name="unit_deaths", shape=unit_deaths.shape, expected=expected
+        )
     aged_75 = unit_population[..., ELDERLY_AGE:].sum(axis=(-1, -2))
     aged_85 = unit_population[..., OLDEST_AGE:].sum(axis=(-1, -2))
     alone = ALONE_SHARE_75 * np.maximum(aged_75 - home - institution, 0.0)

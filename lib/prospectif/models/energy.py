@@ -326,10 +326,13 @@ def dwelling_index(years: np.ndarray, population: np.ndarray, params: Energy) ->
     return households_index(years, population, params) * trend
 
 
-def heating_index(years: np.ndarray, params: Energy, warming: np.ndarray | float = 0.0) -> np.ndarray:
+def heating_index(
+    years: np.ndarray, params: Energy, warming: np.ndarray | float = 0.0
+) -> np.ndarray:
     """Heating energy per household relative to the base year: renovation, sobriety (lower
     indoor temperature) and the outdoor ``warming`` since the base year (°C), which removes
-    the same degree-days as lowering the indoor temperature as much."""
+    the same degree-days as lowering the indoor temperature as much.
+    """
     p = params.residential
     renovated = np.minimum(p.renovation_rate / 100 * (years - ENERGY_BASE_YEAR), 1.0)
     degrees = p.temperature_reduction * ramp(years, p.temperature_year) + warming
@@ -388,7 +391,8 @@ def residential(
 
 def tertiary_activity(years: np.ndarray, population: np.ndarray, params: Energy) -> np.ndarray:
     """Tertiary energy relative to the base year at constant climate: floor area (population
-    and its own growth) times the tertiary decree's reductions reached in the chosen share."""
+    and its own growth) times the tertiary decree's reductions reached in the chosen share.
+    """
     p = params.tertiary
     area = (
         population / population[0] * (1 + p.floor_area_growth / 100) ** (years - ENERGY_BASE_YEAR)

@@ -241,8 +241,14 @@ def adaptation_series(result: AdaptationResult) -> list[Series]:
         series("Adaptation|Cooled Places", years, result.total(result.cooled_places)),
         series("Adaptation|Excess Deaths", flows, deaths[0]),
         series("Adaptation|Excess Deaths|Age 75+", flows, deaths[1]),
-        series("Range|Adaptation|Excess Deaths|Low", flows,
-               result.excess_deaths(HEATWAVE_EXCESS_LOW)[0]),
-        series("Range|Adaptation|Excess Deaths|High", flows,
-               result.excess_deaths(HEATWAVE_EXCESS_HIGH)[0]),
+        series(
+            "Range|Adaptation|Excess Deaths|Low",
+            flows,
+            result.excess_deaths(HEATWAVE_EXCESS_LOW)[0],
+        ),
+        series(
+            "Range|Adaptation|Excess Deaths|High",
+            flows,
+            result.excess_deaths(HEATWAVE_EXCESS_HIGH)[0],
+        ),
     ]

@@ -506,7 +506,10 @@ def _adaptation() -> list[Variable]:
     }
     exposure = {
         "Heatwave Exposure": ("Exposition aux vagues de chaleur", "Exposure to heatwaves"),
-        "Tropical Night Exposure": ("Exposition aux nuits tropicales", "Exposure to tropical nights"),
+        "Tropical Night Exposure": (
+            "Exposition aux nuits tropicales",
+            "Exposure to tropical nights",
+        ),
     }
     hours = Variable(
         "Adaptation|Heat Plan Hours",
@@ -546,7 +549,10 @@ def _adaptation() -> list[Variable]:
             "Adaptation|Heat Register",
             "persons",
             "stock",
-            ("Seniors isolés inscrits au registre canicule", "Isolated seniors in the heat register"),
+            (
+                "Seniors isolés inscrits au registre canicule",
+                "Isolated seniors in the heat register",
+            ),
         ),
         hours,
         *family(

@@ -1,5 +1,6 @@
 """Figures of the adaptation dashboard: heat days by pathway, and the source line every
-climate figure carries (DRIAS-2020, one model pair, not an ensemble)."""
+climate figure carries (DRIAS-2020, one model pair, not an ensemble).
+"""
 
 from __future__ import annotations
 

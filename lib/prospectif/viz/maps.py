@@ -68,10 +68,12 @@ def choropleth_figure(
     data: Dataset | None = None,
 ) -> go.Figure:
     """Map of ``values`` (indexed by INSEE code or SIREN) over the outlines of ``level``;
-    NaN values are drawn grey and named missing."""
+    NaN values are drawn grey and named missing.
+    """
     shapes = outlines(level, data)
     names = directory(data).set_index("code")["name"]
-    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    finite = values.to_numpy(dtype=float)[np.isfinite(values.to_numpy(dtype=float))]
+    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
     scaled = (values.to_numpy() - low) / (high - low) if high > low else np.zeros(len(values))
     colors = sample_colorscale(COLORSCALE, list(np.nan_to_num(scaled)))
     missing = MISSING[lang == "en"]

@@ -44,7 +44,8 @@ MAP_CHOICES = (
 
 def map_series(context: Context) -> tuple[pd.Series, int]:
     """The mapped value of every metropolitan département (NaN where DRIAS has none) and
-    the year shown."""
+    the year shown.
+    """
     run = context.current
     data = run.demography.data
     _, codes = map_scope(get_territory("FR", data), data)
@@ -70,7 +71,9 @@ def _map(context: Context) -> go.Figure:
     lang, choice = context.lang, context.choice or MAP_CHOICES[0][0]
     where = pick(("départements de métropole", "metropolitan départements"), lang)
     title = f"{pick(dict(MAP_CHOICES)[choice], lang)} — {year} — {where}"
-    unit = pick(("jours par habitant", "days per inhabitant") if choice == "exposition" else DAYS, lang)
+    unit = pick(
+        ("jours par habitant", "days per inhabitant") if choice == "exposition" else DAYS, lang
+    )
     data = context.current.demography.data
     fig = choropleth_figure(values, "departements", title, unit, 1, lang, data)
     return with_source(fig, lang, pick(OVERSEAS, lang))
@@ -142,7 +145,10 @@ KEY_FIGURES = (
     ("Climate|Heatwave Days", ("Jours de vague de chaleur par an", "Heatwave days a year"), 0),
     (
         "Adaptation|Heatwave Exposure|Age 85+",
-        ("Exposition des 85 ans ou plus (personnes-jours)", "Exposure of those aged 85+ (person-days)"),
+        (
+            "Exposition des 85 ans ou plus (personnes-jours)",
+            "Exposure of those aged 85+ (person-days)",
+        ),
         0,
     ),
     (
@@ -170,12 +176,15 @@ def key_figures(run: ChainRun, year: int, lang: str = "fr") -> list[tuple[str, s
 
 def synthesis_html(context: Context) -> str:
     """The small adaptation block of the synthesis: three figures at the horizon, with the
-    pathway, the source and the one-model caveat."""
+    pathway, the source and the one-model caveat.
+    """
     run, lang = context.current, context.lang
     year = min(run.scenario.horizon, int(run.demography.years[-1]))
     rows = key_figures(run, year, lang)
+    at = pick(("en", "in"), lang)
     items = "".join(
-        f"<li>{html.escape(label)} en {year} : <b>{html.escape(value)}</b></li>"
+        f"<li>{html.escape(label)} {at} {year}{pick((' :', ':'), lang)} "
+        f"<b>{html.escape(value)}</b></li>"
         for label, value, _ in rows
     )
     title = pick(("Adaptation au climat", "Climate adaptation"), lang)
@@ -222,9 +231,13 @@ DASHBOARD = Dashboard(
             ("Nuits tropicales des 75 ans ou plus (personnes-nuits)", "Tropical nights, aged 75+"),
         ),
         Indicator("Adaptation|Heat Register", ("Inscrits au registre canicule", "Heat register")),
-        Indicator("Adaptation|Heat Plan Hours", ("Heures de visite (par an)", "Visit hours (a year)")),
+        Indicator(
+            "Adaptation|Heat Plan Hours", ("Heures de visite (par an)", "Visit hours (a year)")
+        ),
         Indicator("Adaptation|Cooled Places", ("Places rafraîchies", "Cooled places")),
-        Indicator("Adaptation|Excess Deaths", ("Décès en excès (central)", "Excess deaths (central)"), 1),
+        Indicator(
+            "Adaptation|Excess Deaths", ("Décès en excès (central)", "Excess deaths (central)"), 1
+        ),
         Indicator("Range|Adaptation|Excess Deaths|Low", ("… borne basse", "… low bound"), 1),
         Indicator("Range|Adaptation|Excess Deaths|High", ("… borne haute", "… high bound"), 1),
     ),
