@@ -28,20 +28,21 @@ PATHWAY_LABELS = {
 
 def with_source(fig: go.Figure, lang: str = "fr", extra: str = "") -> go.Figure:
     """``fig`` with the DRIAS source and the one-model caveat written under it."""
-    text = SOURCE[lang == "en"] + (f" {extra}" if extra else "")
+    lines = [*SOURCE[lang == "en"].split(" — "), *([extra] if extra else [])]
+    text = "<br>".join(lines)
     fig.add_annotation(
         text=text,
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.32,
+        y=-0.3,
         xanchor="left",
         yanchor="top",
         showarrow=False,
         align="left",
         font={"size": 12, "color": "#555"},
     )
-    fig.update_layout(margin={"b": 140})
+    fig.update_layout(margin={"b": 150})
     return fig
 
 
