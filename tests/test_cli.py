@@ -49,7 +49,9 @@ def test_run_writes_the_results_table_in_each_format(tmp_path, suffix):
         "year",
         "value",
     ]
-    assert table["year"].max() == 2050
+    years = table.groupby("variable")["year"].max()
+    assert years["Population"] == 2050
+    assert years["Adaptation|Heatwave Exposure|Age 75+"] == 2100  # the climate runs to 2100
     expected = run("DEP-71", load_preset("insee-central").with_values({"horizon": 2050}))
     assert_results_equal(table, expected, rtol=1e-12 if suffix != ".csv" else 1e-9)
 

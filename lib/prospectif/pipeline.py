@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .calibration.adaptation_inputs import climate_inputs, territory_warming
 from .calibration.ageing_calibration import ageing_inputs
 from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
@@ -26,6 +27,7 @@ from .calibration.local_structure import local_base
 from .calibration.mobility_inputs import mobility_inputs
 from .census import census_structure
 from .data import Dataset, open_data
+from .models.adaptation import AdaptationResult, project_adaptation
 from .models.ageing import AgeingResult, project_ageing
 from .models.axes import BASE_YEAR, ENERGY_BASE_YEAR, FERTILE_AGES, OPEN_AGE
 from .models.demography import (
@@ -41,6 +43,7 @@ from .models.inventory import InventoryResult, drivers_from, project_inventory
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
 from .results import Series, long_table
 from .results.convert import (
+    adaptation_series,
     ageing_series,
     demography_scalars,
     demography_series,
@@ -50,6 +53,7 @@ from .results.convert import (
 )
 from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
 from .scenario import Scenario
+from .scenario.adaptation import PATHWAYS
 from .territory import (
     STRUCTURE_CENSUS,
     STRUCTURE_ESTIMATES,
@@ -406,8 +410,41 @@ def _ageing(demography: DemographyRun) -> AgeingResult:
     )
 
 
-MODELS = ("demography", "ageing", "mobility", "energy", "emissions")
+MODELS = ("demography", "ageing", "mobility", "energy", "emissions", "adaptation")
 """The models of the chain, in the order they run."""
+
+
+ADAPTATION_HORIZON = 2100
+"""The adaptation variables run to the end of the DRIAS-2020 horizons, whatever the scenario's
+horizon."""
+
+
+def _extended(demography: DemographyRun) -> DemographyRun:
+    """``demography`` projected on to :data:`ADAPTATION_HORIZON` from the same base."""
+    scenario = demography.scenario.with_values({"horizon": ADAPTATION_HORIZON})
+    base = None
+    if demography.structure == STRUCTURE_CENSUS:
+        base = demography.projection.population[0, 0]
+    longer = run_demography(demography.territory, scenario, base, data=demography.data)
+    return dataclasses.replace(longer, scenario=demography.scenario)
+
+
+def _adaptation(
+    demography: DemographyRun, ageing: AgeingResult, scenario: Scenario
+) -> AdaptationResult:
+    """The adaptation model on the units of ``demography`` and their ageing result."""
+    p = demography.projection
+    return project_adaptation(
+        climate_inputs(demography.units, scenario.adaptation.pathway, p.years, demography.data),
+        p.years,
+        p.population,
+        p.deaths,
+        ageing.home,
+        ageing.institution,
+        ageing.places_needed,
+        demography.weights,
+        scenario.adaptation,
+    )
 
 
 def _territory_key(territory: Territory) -> str:
@@ -457,12 +494,17 @@ class ChainRun:
     def energy(self) -> EnergyResult:
         """Energy balance by sector and carrier, renewables, emissions, targets and bill."""
         years, population = self.demography.population_since(ENERGY_BASE_YEAR)
+        demography = self.demography
+        persons = demography.projection.population[0].sum(axis=(-1, -2)) * demography.weights
         return project_energy(
-            territory_energy_inputs(self.territory, self.demography.data),
+            territory_energy_inputs(self.territory, demography.data),
             years,
             population.sum(axis=(-1, -2)),
             self.mobility.energy_gwh,
             self.scenario.energy,
+            territory_warming(
+                demography.units, persons, self.scenario.adaptation.pathway, years, demography.data
+            ),
         )
 
     @functools.cached_property
@@ -481,6 +523,17 @@ class ChainRun:
             ratio_1990(data),
         )
 
+    @functools.cached_property
+    def adaptation(self) -> AdaptationResult:
+        """Exposure of the oldest to heat, heat-plan needs and excess deaths, to 2100 for the
+        scenario's climate pathway (the demography is run on to 2100 if it stops earlier).
+        """
+        demography, ageing = self.demography, self.ageing
+        if demography.years[-1] < ADAPTATION_HORIZON:
+            demography = _extended(demography)
+            ageing = _ageing(demography)
+        return _adaptation(demography, ageing, self.scenario)
+
     def series(self, models: tuple[str, ...] = MODELS) -> list:
         """Result series of the ``models`` asked for."""
         return [s for model in models for s in SERIES[model](getattr(self, model))]
@@ -498,6 +551,7 @@ SERIES: dict[str, Callable[[Any], list[Series]]] = {
     "mobility": mobility_series,
     "energy": energy_series,
     "emissions": inventory_series,
+    "adaptation": adaptation_series,
 }
 """The series of each model's result (:mod:`prospectif.results.convert`)."""
 
@@ -545,6 +599,35 @@ def run_chains(
         else ChainRun(t, scenario, units.demography_of(t), units)
         for i, t in enumerate(resolved)
     ]
+
+
+def run_adaptation_units(
+    codes: Iterable[str], scenario: Scenario, data: Dataset | None = None
+) -> AdaptationResult:
+    """The adaptation model of many départements (codes ``DEP-xx``) in one call, one unit each
+    with weight 1, to :data:`ADAPTATION_HORIZON` (for the exposure map).
+    """
+    data = data or open_data()
+    if scenario.horizon < ADAPTATION_HORIZON:
+        scenario = scenario.with_values({"horizon": ADAPTATION_HORIZON})
+    territories = [get_territory(code, data) for code in codes]
+    units = _units_run(territories, scenario, data)
+    return _adaptation(units.demography, units.ageing, scenario)
+
+
+def climate_by_pathway(chain: ChainRun, indicator: str) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Days a year of ``indicator`` (e.g. 'heatwave_days') lived by the territory's people
+    aged 75+ under every climate pathway, on the chain's population: years and values by
+    pathway (NaN where DRIAS gives none).
+    """
+    result, units = chain.adaptation, chain.demography.units
+    data = chain.demography.data
+    return result.years, {
+        pathway: dataclasses.replace(
+            result, climate=climate_inputs(units, pathway, result.years, data)
+        ).mean_days(indicator)
+        for pathway in PATHWAYS
+    }
 
 
 def run(

@@ -15,6 +15,7 @@ from prospectif.models.energy import (
     project_energy,
 )
 from prospectif.models.energy_balance import NATIONAL_MIX
+from prospectif.models.energy_climate import ClimateEffect
 from prospectif.results.convert import energy_series
 from prospectif.scenario import Scenario, load_preset
 from prospectif.territory import get_territory
@@ -360,3 +361,26 @@ def test_out_of_range_assumption_is_reported_in_plain_language():
         ScenarioError, match=r"heat_pump_cop = 9: too large; allowed range 1.5 to 5"
     ):
         Scenario(id="t", label={"fr": "t"}).with_values({"energy.residential.heat_pump_cop": 9})
+
+
+def test_outdoor_warming_saves_heating_as_a_lower_indoor_temperature_and_adds_cooling():
+    scenario = Scenario(id="t", label={"fr": "t"})
+    inputs = energy_inputs(get_territory("DEP-71"))
+    population = population_for("DEP-71")
+    transport = transport_for(population)
+
+    def energy(climate=None, **changes):
+        params = scenario.with_values(changes).energy if changes else scenario.energy
+        return project_energy(inputs, YEARS, population, transport, params, climate)
+
+    ramp = np.clip((YEARS - BASE_YEAR) / (2030 - BASE_YEAR), 0, 1)
+    warm = ClimateEffect(ramp * 1.0, np.ones(len(YEARS)))
+    indoor = energy(**{"energy.residential.temperature_reduction": 1.0})
+    outdoor = energy(warm)
+    np.testing.assert_allclose(outdoor.energy[:, RES], indoor.energy[:, RES], rtol=1e-12)
+    assert (outdoor.energy[-1, TER] < energy().energy[-1, TER]).all()
+    hotter = energy(ClimateEffect(np.zeros(len(YEARS)), 1 + ramp))
+    added = hotter.energy[:, :, ELEC] - energy().energy[:, :, ELEC]
+    np.testing.assert_allclose(added, hotter.cooling, atol=1e-9)
+    assert hotter.cooling[-1, RES] > 0 and hotter.cooling[-1, TER] > 0
+    assert (hotter.cooling[:, IND:] == 0).all() and (hotter.cooling[0] == 0).all()

@@ -88,6 +88,7 @@ def test_figures_equal_those_read_from_the_table(case):
 def test_dep71_trend_sentences():
     run = run_chain(get_territory("DEP-71"), load_preset("tendanciel"))
     emissions_2050 = chain_verdicts(run)[1]
+    # Heating follows the TRACC warming (the default climate pathway): less gas and oil burnt.
     assert sentence(emissions_2050) == (
         "Émissions 2050 : 3\u202f692 kt CO2e ; objectif SNBC : 1\u202f035 kt CO2e ; "
         "écart +2\u202f657 kt CO2e (+257 %) — objectif manqué (non atteint d'ici 2070)"

@@ -21,6 +21,12 @@ from ..errors import ModelError
 from .axes import ENERGY_BASE_YEAR, TRANSPORT_CARRIERS
 from .demography import linear_path
 from .energy_balance import CARRIERS, NATIONAL_MIX
+from .energy_climate import (
+    RESIDENTIAL_COOLING_SHARE,
+    TERTIARY_COOLING_SHARE,
+    TERTIARY_HEATING_SHARE,
+    ClimateEffect,
+)
 
 if TYPE_CHECKING:
     from ..scenario.energy import Energy
@@ -159,6 +165,11 @@ class EnergyResult:
     bill: np.ndarray
     bill_leaving: np.ndarray
     estimated: np.ndarray
+    cooling: np.ndarray
+    """Cooling electricity added by the climate since the base year (GWh/yr), by (year,
+    sector); inside ``energy``'s electricity, zero outside residential and tertiary."""
+    warming: np.ndarray
+    """Outdoor warming since the base year the balance was computed with (°C), by year."""
 
     @property
     def final_energy(self) -> np.ndarray:
@@ -179,6 +190,7 @@ def project_energy(
     population: np.ndarray,
     transport_gwh: dict[str, np.ndarray],
     params: Energy,
+    climate: ClimateEffect | None = None,
 ) -> EnergyResult:
     """Project a territory's energy balance, renewables, emissions and bill.
 
@@ -195,6 +207,9 @@ def project_energy(
         ``diesel`` (oil), ``electricity`` and ``other``.
     params
         The scenario's energy assumptions.
+    climate
+        Warming and days over 25 °C of the climate pathway from 2021
+        (:mod:`.energy_climate`); default: the 2021 climate held.
 
     Raises
     ------
@@ -204,11 +219,19 @@ def project_energy(
     """
     years = np.asarray(years, dtype=int)
     population = _check_inputs(years, np.asarray(population, dtype=float), transport_gwh)
+    climate = climate or ClimateEffect.constant(len(years))
     energy = np.zeros((len(years), len(SECTOR_NAMES), len(CARRIERS)))
     energy[:, RES], residential_ambient, heat_pump_heat = residential(
-        inputs.balance[RES], years, population, params
+        inputs.balance[RES], years, population, params, climate.warming
     )
-    energy[:, TER] = tertiary(inputs.balance[TER], years, population, params)
+    energy[:, TER] = tertiary(inputs.balance[TER], years, population, params, climate.warming)
+    cooling = np.zeros(energy.shape[:2])
+    extra = climate.cooling_extra()
+    cooling[:, RES] = inputs.balance[RES, ELEC] * RESIDENTIAL_COOLING_SHARE * extra
+    cooling[:, RES] *= dwelling_index(years, population, params)
+    cooling[:, TER] = inputs.balance[TER, ELEC] * TERTIARY_COOLING_SHARE * extra
+    cooling[:, TER] *= tertiary_activity(years, population, params)
+    energy[:, :, ELEC] += cooling
     steps = (years - ENERGY_BASE_YEAR)[:, None]
     energy[:, IND] = inputs.balance[IND] * (1 + params.activity.industry_trend / 100) ** steps
     energy[:, AGR] = inputs.balance[AGR] * (1 + params.activity.agriculture_trend / 100) ** steps
@@ -233,6 +256,8 @@ def project_energy(
         bill=bill,
         bill_leaving=leaving,
         estimated=estimated,
+        cooling=cooling,
+        warming=climate.warming,
     )
 
 
@@ -301,21 +326,30 @@ def dwelling_index(years: np.ndarray, population: np.ndarray, params: Energy) ->
     return households_index(years, population, params) * trend
 
 
-def heating_index(years: np.ndarray, params: Energy) -> np.ndarray:
-    """Heating energy per household relative to the base year: renovation and sobriety."""
+def heating_index(
+    years: np.ndarray, params: Energy, warming: np.ndarray | float = 0.0
+) -> np.ndarray:
+    """Heating energy per household relative to the base year: renovation, sobriety (lower
+    indoor temperature) and the outdoor ``warming`` since the base year (°C), which removes
+    the same degree-days as lowering the indoor temperature as much.
+    """
     p = params.residential
     renovated = np.minimum(p.renovation_rate / 100 * (years - ENERGY_BASE_YEAR), 1.0)
-    degrees = p.temperature_reduction * ramp(years, p.temperature_year)
+    degrees = p.temperature_reduction * ramp(years, p.temperature_year) + warming
     return (1 - p.renovation_gain / 100 * renovated) * (1 - HEAT_SAVING_PER_DEGREE) ** degrees
 
 
 def residential(
-    base: np.ndarray, years: np.ndarray, population: np.ndarray, params: Energy
+    base: np.ndarray,
+    years: np.ndarray,
+    population: np.ndarray,
+    params: Energy,
+    warming: np.ndarray | float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Residential final energy by carrier, its ambient heat and the switched heat-pump heat.
 
     Non-heating uses follow households and the efficiency trend; heating follows them,
-    renovation and sobriety;
+    renovation, sobriety and the outdoor ``warming`` since 2021 (°C, by year);
     the replaced share of oil and gas heating is turned into useful heat (boiler efficiency)
     and delivered by heat pumps (electricity + ambient heat), wood or district heat.
 
@@ -332,7 +366,7 @@ def residential(
     """
     p = params.residential
     dwellings = dwelling_index(years, population, params)
-    heating = heating_index(years, params)
+    heating = heating_index(years, params, warming)
     heat = base * HEATING_SHARES
     replaced = np.zeros((len(years), len(base)))
     switch = ramp(years, p.switch_year)
@@ -355,20 +389,32 @@ def residential(
     return energy, ambient, heat_pump_ambient
 
 
-def tertiary(
-    base: np.ndarray, years: np.ndarray, population: np.ndarray, params: Energy
-) -> np.ndarray:
-    """Tertiary final energy by carrier (GWh/yr), shape (year, carrier).
-
-    Floor area follows population and its own growth; the tertiary decree's reductions are
-    reached in the chosen share.
+def tertiary_activity(years: np.ndarray, population: np.ndarray, params: Energy) -> np.ndarray:
+    """Tertiary energy relative to the base year at constant climate: floor area (population
+    and its own growth) times the tertiary decree's reductions reached in the chosen share.
     """
     p = params.tertiary
     area = (
         population / population[0] * (1 + p.floor_area_growth / 100) ** (years - ENERGY_BASE_YEAR)
     )
     reduction = np.interp(years, DECREE_YEARS, DECREE_REDUCTION) * p.decree_reached / 100
-    return base * (area * (1 - reduction))[:, None]
+    return area * (1 - reduction)
+
+
+def tertiary(
+    base: np.ndarray,
+    years: np.ndarray,
+    population: np.ndarray,
+    params: Energy,
+    warming: np.ndarray | float = 0.0,
+) -> np.ndarray:
+    """Tertiary final energy by carrier (GWh/yr), shape (year, carrier).
+
+    :func:`tertiary_activity`; the heating part (:data:`TERTIARY_HEATING_SHARE` of every
+    carrier) also follows the outdoor ``warming`` since 2021 (°C), as residential heating.
+    """
+    climate = 1 - TERTIARY_HEATING_SHARE * (1 - (1 - HEAT_SAVING_PER_DEGREE) ** warming)
+    return base * (tertiary_activity(years, population, params) * climate)[:, None]
 
 
 def transport(transport_gwh: dict[str, np.ndarray]) -> np.ndarray:

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..models.adaptation import (
+    HEATWAVE_EXCESS_HIGH,
+    HEATWAVE_EXCESS_LOW,
+    AdaptationResult,
+)
 from ..models.ageing import MONTHS, AgeingResult
 from ..models.axes import TRANSPORT_CARRIERS as CARRIERS
 from ..models.demography_indicators import AGE_GROUPS, age_group, median_age
@@ -205,6 +210,8 @@ def energy_series(result: EnergyResult) -> list[Series]:
             for s, sector in enumerate(SECTOR_NAMES)
         ),
         series("Target|Emissions|GHG", y, result.emissions_target),
+        series("Final Energy|Electricity|Cooling from Warming", y, result.cooling.sum(axis=1)),
+        series("Climate|Warming since 2021", y, result.warming),
         series("Energy Bill", y, result.bill),
         series("Energy Bill|Leaving Territory", y, result.bill_leaving),
     ]
@@ -225,4 +232,53 @@ def inventory_series(result: InventoryResult) -> list[Series]:
             for g, gas in enumerate(GASES)
         ),
         series("Target|Emissions|Inventory", y, result.target),
+    ]
+
+
+CLIMATE_INDICATORS = {
+    "Heatwave Days": "heatwave_days",
+    "Tropical Nights": "tropical_nights",
+    "Summer Days": "summer_days",
+    "Hot Days": "hot_days",
+}
+"""Climate variables and the DRIAS indicators they come from."""
+
+
+def adaptation_series(result: AdaptationResult) -> list[Series]:
+    """The climate adaptation series of the territory (NaN where DRIAS gives no value)."""
+    years, flows = result.years, result.years[:-1]
+    groups = ("Age 75+", "Age 85+", "APA Home")
+    exposures = {
+        "Heatwave Exposure": result.exposure("heatwave_days"),
+        "Tropical Night Exposure": result.exposure("tropical_nights"),
+    }
+    hours = result.visit_hours()
+    deaths = result.excess_deaths()
+    return [
+        *(
+            series(f"Climate|{name}", years, result.mean_days(indicator))
+            for name, indicator in CLIMATE_INDICATORS.items()
+        ),
+        *(
+            series(f"Adaptation|{kind}|{group}", years, values[g])
+            for kind, values in exposures.items()
+            for g, group in enumerate(groups)
+        ),
+        series("Adaptation|Heat Register", years, result.total(result.registered)),
+        series("Adaptation|Heat Plan Hours", years, hours.sum(axis=0)),
+        series("Adaptation|Heat Plan Hours|APA Home", years, hours[0]),
+        series("Adaptation|Heat Plan Hours|Registered", years, hours[1]),
+        series("Adaptation|Cooled Places", years, result.total(result.cooled_places)),
+        series("Adaptation|Excess Deaths", flows, deaths[0]),
+        series("Adaptation|Excess Deaths|Age 75+", flows, deaths[1]),
+        series(
+            "Range|Adaptation|Excess Deaths|Low",
+            flows,
+            result.excess_deaths(HEATWAVE_EXCESS_LOW)[0],
+        ),
+        series(
+            "Range|Adaptation|Excess Deaths|High",
+            flows,
+            result.excess_deaths(HEATWAVE_EXCESS_HIGH)[0],
+        ),
     ]

@@ -20,6 +20,7 @@ TITLES = {
     "mobility": "Mobility",
     "energy": "Energy and climate",
     "emissions": "Whole greenhouse-gas inventory (estimated)",
+    "adaptation": "Climate adaptation (DRIAS-2020: one model, ALADIN63 / CNRM-CM5)",
 }
 
 

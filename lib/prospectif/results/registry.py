@@ -469,6 +469,22 @@ def _energy() -> list[Variable]:
                 "SNBC trajectory applied to the territory",
             ),
         ),
+        Variable(
+            "Final Energy|Electricity|Cooling from Warming",
+            "GWh/yr",
+            "flow",
+            (
+                "Climatisation ajoutée par le réchauffement depuis 2021",
+                "Cooling added by warming since 2021",
+            ),
+            within="Final Energy|Electricity",
+        ),
+        Variable(
+            "Climate|Warming since 2021",
+            "°C",
+            "ratio",
+            ("Réchauffement depuis 2021", "Warming since 2021"),
+        ),
         bill,
         Variable(
             "Energy Bill|Leaving Territory",
@@ -563,12 +579,113 @@ def _inventory() -> list[Variable]:
     ]
 
 
+def _adaptation() -> list[Variable]:
+    indicators = {
+        "Heatwave Days": ("Jours de vague de chaleur", "Heatwave days"),
+        "Tropical Nights": ("Nuits tropicales (Tmin > 20 °C)", "Tropical nights (Tmin > 20 °C)"),
+        "Summer Days": ("Journées d'été (Tmax > 25 °C)", "Summer days (Tmax > 25 °C)"),
+        "Hot Days": ("Jours de forte chaleur (Tmax > 35 °C)", "Hot days (Tmax > 35 °C)"),
+    }
+    groups = {
+        "Age 75+": ("75 ans ou plus", "aged 75+"),
+        "Age 85+": ("85 ans ou plus", "aged 85+"),
+        "APA Home": ("bénéficiaires de l'APA à domicile", "APA beneficiaries at home"),
+    }
+    exposure = {
+        "Heatwave Exposure": ("Exposition aux vagues de chaleur", "Exposure to heatwaves"),
+        "Tropical Night Exposure": (
+            "Exposition aux nuits tropicales",
+            "Exposure to tropical nights",
+        ),
+    }
+    hours = Variable(
+        "Adaptation|Heat Plan Hours",
+        "hours/yr",
+        "flow",
+        ("Heures de visite du plan canicule", "Heat-plan visit hours"),
+        (_children("Adaptation|Heat Plan Hours", ("APA Home", "Registered")),),
+    )
+    deaths = Variable(
+        "Adaptation|Excess Deaths",
+        "persons/yr",
+        "flow",
+        ("Décès en excès les jours de vague de chaleur", "Excess deaths on heatwave days"),
+    )
+    return [
+        *(
+            Variable(
+                f"Climate|{name}",
+                "days/yr",
+                "ratio",
+                (f"{fr}, vécus par les 75 ans ou plus", f"{en}, as lived by those aged 75+"),
+            )
+            for name, (fr, en) in indicators.items()
+        ),
+        *(
+            Variable(
+                f"Adaptation|{kind}|{group}",
+                "person-days/yr",
+                "flow",
+                _joined(label, groups[group]),
+                within=f"Adaptation|{kind}|Age 75+" if group == "Age 85+" else None,
+            )
+            for kind, label in exposure.items()
+            for group in groups
+        ),
+        Variable(
+            "Adaptation|Heat Register",
+            "persons",
+            "stock",
+            (
+                "Seniors isolés inscrits au registre canicule",
+                "Isolated seniors in the heat register",
+            ),
+        ),
+        hours,
+        *family(
+            hours,
+            {
+                "APA Home": ("bénéficiaires de l'APA à domicile", "APA beneficiaries at home"),
+                "Registered": ("inscrits au registre", "registered people"),
+            },
+            ("APA Home", "Registered"),
+        ),
+        Variable(
+            "Adaptation|Cooled Places",
+            "places",
+            "stock",
+            ("Places rafraîchies en établissement", "Cooled places in care homes"),
+        ),
+        deaths,
+        Variable(
+            "Adaptation|Excess Deaths|Age 75+",
+            deaths.unit,
+            "flow",
+            _joined(deaths.label, groups["Age 75+"]),
+            within=deaths.name,
+        ),
+        *(
+            Variable(
+                f"Range|Adaptation|Excess Deaths|{bound}",
+                deaths.unit,
+                "flow",
+                (f"{deaths.label[0]} – {fr}", f"{deaths.label[1]} – {en}"),
+            )
+            for bound, fr, en in (
+                ("Low", "borne basse", "low bound"),
+                ("High", "borne haute", "high bound"),
+            )
+        ),
+    ]
+
+
 MODELS_VARIABLES: dict[str, tuple[Variable, ...]] = {
     "demography": tuple(_demography()),
     "ageing": tuple(_ageing()),
     "mobility": tuple(_mobility()),
     "energy": tuple(_energy()),
     "emissions": tuple(_inventory()),
+    "adaptation": tuple(_adaptation()),
 }
 """The variables of each model, in the order of the results table."""
 VARIABLES: dict[str, Variable] = {v.name: v for vs in MODELS_VARIABLES.values() for v in vs}
@@ -621,6 +738,9 @@ UNIT_LABELS: dict[str, Label] = {
     "FTE": ("équivalents temps plein", "full-time equivalents"),
     "GWh/yr": ("GWh par an", "GWh a year"),
     "children/woman": ("enfants par femme", "children per woman"),
+    "days/yr": ("jours par an", "days a year"),
+    "person-days/yr": ("personnes-jours par an", "person-days a year"),
+    "°C": ("°C", "°C"),
     "hours/yr": ("heures par an", "hours a year"),
     "ktCO2e/yr": ("kt CO2e par an", "kt CO2e a year"),
     "million EUR/yr": ("millions d'euros par an", "million euros a year"),

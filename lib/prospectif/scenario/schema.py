@@ -9,6 +9,7 @@ from functools import cached_property
 from pydantic import BaseModel, Field, ValidationError
 
 from ..errors import ScenarioError
+from .adaptation import Adaptation
 from .ageing import Ageing
 from .demography import Demography
 from .emissions import Emissions
@@ -19,7 +20,7 @@ from .mobility import Mobility
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 """Scenario ids: lower-case letters, digits and dashes, as in file names ``scenarios/<id>.yaml``."""
 
-MODEL_SECTIONS = ("demography", "ageing", "mobility", "energy", "emissions")
+MODEL_SECTIONS = ("demography", "ageing", "mobility", "energy", "emissions", "adaptation")
 """Sections holding model assumptions; they and the horizon make the content hash."""
 
 
@@ -78,6 +79,9 @@ class Scenario(Section):
 
     emissions: Emissions = Emissions()
     """Emissions outside energy and residents' travel: farming, freight, waste, processes."""
+
+    adaptation: Adaptation = Adaptation()
+    """Climate pathway and heat-plan assumptions."""
 
     @cached_property
     def hash(self) -> str:

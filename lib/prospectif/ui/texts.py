@@ -96,6 +96,7 @@ MODEL_TITLES = {
         "Émissions hors énergie : élevage, cultures, fret, déchets, procédés",
         "Other emissions: livestock, crops, freight, waste, processes",
     ),
+    "adaptation": ("Adaptation au climat", "Climate adaptation"),
 }
 
 STRUCTURES = {

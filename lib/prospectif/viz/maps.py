@@ -53,6 +53,11 @@ def _rings(frame: pd.DataFrame) -> dict[str, tuple[list, list]]:
     return shapes
 
 
+MISSING_COLOR = "#c8c8c8"
+MISSING = ("donnée manquante", "missing")
+"""How a territory without a value is drawn: grey, "missing" on hover (never as a value)."""
+
+
 def choropleth_figure(
     values: pd.Series,
     level: str,
@@ -62,17 +67,23 @@ def choropleth_figure(
     lang: str = "fr",
     data: Dataset | None = None,
 ) -> go.Figure:
-    """Map of ``values`` (indexed by INSEE code or SIREN) over the outlines of ``level``."""
+    """Map of ``values`` (indexed by INSEE code or SIREN) over the outlines of ``level``;
+    NaN values are drawn grey and named missing.
+    """
     shapes = outlines(level, data)
     names = directory(data).set_index("code")["name"]
-    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    finite = values.to_numpy(dtype=float)[np.isfinite(values.to_numpy(dtype=float))]
+    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
     scaled = (values.to_numpy() - low) / (high - low) if high > low else np.zeros(len(values))
     colors = sample_colorscale(COLORSCALE, list(np.nan_to_num(scaled)))
+    missing = MISSING[lang == "en"]
     fig = go.Figure(layout=base_layout(title, lang))
     for (code, value), color in zip(values.items(), colors, strict=True):
         xs, ys = shapes[code]
         name = names.get(PREFIX[level] + code, code)
         label = f"{name} : {format_number(value, decimals, lang)} {unit}"
+        if not np.isfinite(value):
+            color, label = MISSING_COLOR, f"{name} : {missing}"
         fig.add_scatter(
             x=xs,
             y=ys,

@@ -27,6 +27,7 @@ from ..maps import MAP_INDICATORS, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..state import base_scenario
 from ..texts import pick, text
+from ..views.adaptation import synthesis_html
 from ..views.energie import GWH
 
 MET_COLOUR, MISSED_COLOUR = "#1a7f37", "#b42318"
@@ -106,6 +107,8 @@ def verdict_table(
     )
 
 
+MODELS = ("demography", "ageing", "mobility", "energy")
+"""The models whose results the synthesis tables show (adaptation has its own block)."""
 FULL_PRESETS = ("tendanciel", "sobriete", "technologie", "intermediaire")
 """The full presets compared side by side on the synthesis."""
 KEY_INDICATORS = (
@@ -127,7 +130,8 @@ def _preset_results(run: ChainRun, horizon: int) -> list[tuple[Scenario, pd.Data
     data = run.demography.data
     key = f"synthese.presets.{run.territory.code}.{'.'.join(s.hash for s in scenarios)}"
     return data.derived(
-        key, lambda: [(s, run_chain(run.territory, s, data=data).table()) for s in scenarios]
+        key,
+        lambda: [(s, run_chain(run.territory, s, data=data).table(MODELS)) for s in scenarios],
     )
 
 
@@ -199,7 +203,7 @@ DASHBOARD = Dashboard(
         "One page per territory and scenario for directors: headline indicators and their "
         "trajectory, scenario comparison, targets met or missed, map.",
     ),
-    models=("demography", "ageing", "mobility", "energy", "emissions"),
+    models=MODELS,
     figures=(
         trajectory(
             "population",
@@ -288,7 +292,7 @@ DASHBOARD = Dashboard(
     ),
     method="docs/methodology/",
     choices=tuple((i.key, i.label) for i in MAP_INDICATORS),
-    notes=(verdicts_html, presets_html),
+    notes=(verdicts_html, presets_html, synthesis_html),
     method_notes=(verdict_sources,),
     presentation=True,
 )

@@ -1,0 +1,69 @@
+"""Figures of the adaptation dashboard: heat days by pathway, and the source line every
+climate figure carries (DRIAS-2020, one model pair, not an ensemble).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from .base import base_layout, scenario_line
+
+SOURCE = (
+    "Source : Météo-France, DRIAS-2020 (moyennes sur 30 ans par département) — une seule "
+    "simulation, ALADIN63 / CNRM-CM5, pas un ensemble de modèles ; TRACC : décret n° 2026-23 ; "
+    "population : projection Prospectif.",
+    "Source: Météo-France, DRIAS-2020 (30-year means by département) — one simulation only, "
+    "ALADIN63 / CNRM-CM5, not a model ensemble; TRACC: decree no. 2026-23; population: "
+    "Prospectif projection.",
+)
+"""The source and the one-model caveat, (French, English)."""
+
+PATHWAY_LABELS = {
+    "tracc": ("TRACC (trajectoire de référence)", "TRACC (reference trajectory)"),
+    "rcp26": ("RCP 2.6", "RCP 2.6"),
+    "rcp45": ("RCP 4.5", "RCP 4.5"),
+    "rcp85": ("RCP 8.5", "RCP 8.5"),
+}
+
+
+def with_source(fig: go.Figure, lang: str = "fr", extra: str = "") -> go.Figure:
+    """``fig`` with the DRIAS source and the one-model caveat written under it."""
+    lines = [*SOURCE[lang == "en"].split(" — "), *([extra] if extra else [])]
+    text = "<br>".join(lines)
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.3,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 12, "color": "#555"},
+    )
+    fig.update_layout(margin={"b": 150})
+    return fig
+
+
+def pathways_figure(
+    years, values: dict[str, object], title: str, unit: str, current: str, lang: str = "fr"
+) -> go.Figure:
+    """One line per pathway (``values[pathway]`` over ``years``), the chosen one thicker.
+
+    Missing years (NaN) are gaps in the line, not zeros.
+    """
+    fig = go.Figure(layout=base_layout(title, lang))
+    for index, (pathway, series) in enumerate(values.items()):
+        line = scenario_line(index)
+        line["width"] = 5 if pathway == current else 2
+        fig.add_scatter(
+            x=list(years),
+            y=list(series),
+            name=PATHWAY_LABELS[pathway][lang == "en"],
+            mode="lines",
+            line=line,
+            connectgaps=False,
+        )
+    fig.update_yaxes(title_text=unit, rangemode="tozero")
+    return with_source(fig, lang)
