@@ -90,12 +90,12 @@ def test_dep71_trend_sentences():
     emissions_2050 = chain_verdicts(run)[1]
     # Heating follows the TRACC warming (the default climate pathway): less gas and oil burnt.
     assert sentence(emissions_2050) == (
-        "Émissions 2050 : 3\u202f692 kt CO2e ; objectif SNBC : 1\u202f035 kt CO2e ; "
-        "écart +2\u202f657 kt CO2e (+257 %) — objectif manqué (non atteint d'ici 2070)"
+        "Émissions 2050 : 3\u202f669 kt CO2e ; objectif SNBC : 1\u202f035 kt CO2e ; "
+        "écart +2\u202f634 kt CO2e (+255 %) — objectif manqué (non atteint d'ici 2070)"
     )
     assert sentence(emissions_2050, "en") == (
-        "Emissions 2050: 3,692 kt CO2e; SNBC target: 1,035 kt CO2e; "
-        "gap +2,657 kt CO2e (+257%) — target missed (not met by 2070)"
+        "Emissions 2050: 3,669 kt CO2e; SNBC target: 1,035 kt CO2e; "
+        "gap +2,634 kt CO2e (+255%) — target missed (not met by 2070)"
     )
     assert status(emissions_2050) == "manqué"
     assert status(emissions_2050, "en") == "missed"

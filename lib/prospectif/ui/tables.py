@@ -17,6 +17,14 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "Share of the population receiving the APA in France by year, sex, five-year age group "
         "from 60 and setting (home, institution, total).",
     ),
+    "climate_drias2020": (
+        "Indicateurs climatiques DRIAS-2020 par département métropolitain (période de référence "
+        "1976–2005, RCP 2.6, 4.5 et 8.5 sur trois horizons) : UN SEUL MODÈLE (ALADIN63 piloté par "
+        "CNRM-CM5), pas un ensemble ; les cellules manquantes restent manquantes.",
+        "DRIAS-2020 climate indicators by metropolitan département (reference 1976–2005, RCP 2.6, "
+        "4.5 and 8.5 over three horizons): ONE MODEL (ALADIN63 driven by CNRM-CM5), not an "
+        "ensemble; missing cells stay missing.",
+    ),
     "communes": (
         "Les 34 875 communes de la géographie 2025, avec leur département, leur EPCI, leur "
         "population 2017 et leur superficie.",
@@ -98,6 +106,12 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "1975-2025, répartie à partir des estimations quinquennales de l'INSEE.",
         "Population on 1 January by département, sex and single year of age (0-105+), "
         "1975-2025, split from the INSEE five-year estimates.",
+    ),
+    "tracc_warming": (
+        "TRACC, trajectoire de réchauffement de référence pour l'adaptation : réchauffement de "
+        "la France métropolitaine et réchauffement mondial correspondant, par année.",
+        "TRACC, the reference warming trajectory for adaptation: warming of metropolitan France "
+        "and the corresponding global warming, by year.",
     ),
     "travel_survey_modes": (
         "Codes des modes de transport des enquêtes nationales de mobilité (ENTD, EMP), avec "

@@ -107,7 +107,7 @@ def verdict_table(
     )
 
 
-MODELS = ("demography", "ageing", "mobility", "energy")
+MODELS = ("demography", "ageing", "mobility", "energy", "emissions")
 """The models whose results the synthesis tables show (adaptation has its own block)."""
 FULL_PRESETS = ("tendanciel", "sobriete", "technologie", "intermediaire")
 """The full presets compared side by side on the synthesis."""
