@@ -27,6 +27,7 @@ BUILDER_MODULES = (
     "geo",
     "climate",
     "communes_census",
+    "services",
 )
 
 
