@@ -23,6 +23,7 @@ from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
 from .calibration.local_structure import local_base
 from .calibration.mobility_inputs import mobility_inputs
+from .calibration.services_inputs import housing_inputs, services_inputs
 from .census import census_structure
 from .data import Dataset, open_data
 from .models.ageing import AgeingResult, project_ageing
@@ -36,14 +37,18 @@ from .models.demography import (
     stack_paths,
 )
 from .models.energy import EnergyInputs, EnergyResult, project_energy
+from .models.housing import HousingInputs, HousingResult, project_housing
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
+from .models.services import ServicesInputs, ServicesResult, project_services
 from .results import Series, long_table
 from .results.convert import (
     ageing_series,
     demography_scalars,
     demography_series,
     energy_series,
+    housing_series,
     mobility_series,
+    services_series,
 )
 from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
 from .scenario import Scenario
@@ -403,7 +408,7 @@ def _ageing(demography: DemographyRun) -> AgeingResult:
     )
 
 
-MODELS = ("demography", "ageing", "mobility", "energy")
+MODELS = ("demography", "ageing", "mobility", "energy", "services", "housing")
 """The models of the chain, in the order they run."""
 
 
@@ -423,6 +428,18 @@ def territory_energy_inputs(territory: Territory, data: Dataset) -> EnergyInputs
     """Energy inputs of a territory (base balance, production), kept on the data set."""
     key = f"energy.inputs.{_territory_key(territory)}"
     return data.derived(key, lambda: energy_inputs(territory, data))
+
+
+def territory_services_inputs(territory: Territory, data: Dataset) -> ServicesInputs:
+    """Today's schools, childcare, GPs and pharmacies of a territory, kept on the data set."""
+    key = f"services.inputs.{_territory_key(territory)}"
+    return data.derived(key, lambda: services_inputs(territory, data))
+
+
+def territory_housing_inputs(territory: Territory, data: Dataset) -> HousingInputs:
+    """Headship rates and 2021 census households of a territory, kept on the data set."""
+    key = f"housing.inputs.{_territory_key(territory)}"
+    return data.derived(key, lambda: housing_inputs(territory, data))
 
 
 @dataclass(frozen=True)
@@ -462,6 +479,20 @@ class ChainRun:
             self.scenario.energy,
         )
 
+    @functools.cached_property
+    def services(self) -> ServicesResult:
+        """Pupils and classes, childcare places, GPs, their workforce and cost."""
+        inputs = territory_services_inputs(self.territory, self.demography.data)
+        d = self.demography
+        return project_services(inputs, d.years, d.population, self.scenario.services)
+
+    @functools.cached_property
+    def housing(self) -> HousingResult:
+        """Households and dwellings needed (« point mort ») from the 2021 census."""
+        years, population = self.demography.population_since(ENERGY_BASE_YEAR)
+        inputs = territory_housing_inputs(self.territory, self.demography.data)
+        return project_housing(inputs, years, population, self.scenario.services.housing)
+
     def series(self, models: tuple[str, ...] = MODELS) -> list:
         """Result series of the ``models`` asked for."""
         return [s for model in models for s in SERIES[model](getattr(self, model))]
@@ -478,6 +509,8 @@ SERIES: dict[str, Callable[[Any], list[Series]]] = {
     "ageing": ageing_series,
     "mobility": mobility_series,
     "energy": energy_series,
+    "services": services_series,
+    "housing": housing_series,
 }
 """The series of each model's result (:mod:`prospectif.results.convert`)."""
 

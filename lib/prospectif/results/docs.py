@@ -19,6 +19,8 @@ TITLES = {
     "ageing": "Ageing and autonomy",
     "mobility": "Mobility",
     "energy": "Energy and climate",
+    "services": "Services (schools, childcare, general practitioners)",
+    "housing": "Housing (households and dwellings needed)",
 }
 
 

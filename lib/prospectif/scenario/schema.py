@@ -14,11 +14,12 @@ from .demography import Demography
 from .energy import Energy
 from .fields import Section, assumption
 from .mobility import Mobility
+from .services import Services
 
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 """Scenario ids: lower-case letters, digits and dashes, as in file names ``scenarios/<id>.yaml``."""
 
-MODEL_SECTIONS = ("demography", "ageing", "mobility", "energy")
+MODEL_SECTIONS = ("demography", "ageing", "mobility", "energy", "services")
 """Sections holding model assumptions; they and the horizon make the content hash."""
 
 
@@ -74,6 +75,9 @@ class Scenario(Section):
 
     energy: Energy = Energy()
     """Energy and climate assumptions."""
+
+    services: Services = Services()
+    """Services and housing assumptions."""
 
     @cached_property
     def hash(self) -> str:
