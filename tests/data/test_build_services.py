@@ -22,7 +22,10 @@ def table(raw_dir: Path) -> pd.DataFrame:
 
 
 def test_spec_provenance() -> None:
-    assert [(s.publisher, s.vintage) for s in SPEC.sources] == [("INSEE", "2018"), ("INSEE", "2013")]
+    assert [(s.publisher, s.vintage) for s in SPEC.sources] == [
+        ("INSEE", "2018"),
+        ("INSEE", "2013"),
+    ]
     assert all(s.derived and "Base permanente des équipements" in s.title for s in SPEC.sources)
 
 

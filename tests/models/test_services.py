@@ -95,7 +95,11 @@ def housing_inputs_flat(count: float = 50_000.0) -> HousingInputs:
 
 @pytest.mark.parametrize(
     "changes",
-    [{}, {"decohabitation": 0.5, "renewal_rate": 0.2}, {"vacancy_change": -2.0, "change_of_use": 0.1}],
+    [
+        {},
+        {"decohabitation": 0.5, "renewal_rate": 0.2},
+        {"vacancy_change": -2.0, "change_of_use": 0.1},
+    ],
 )
 def test_point_mort_components_add_up_to_the_stock_change(changes):
     params = Housing(**changes)
@@ -157,3 +161,14 @@ def test_today_of_departement_and_epci():
     france = run_chain(get_territory("FR"), load_preset("tendanciel")).services
     assert france.inputs.childcare_places_today == pytest.approx(EAJE_PLACES_FRANCE)
     assert france.coverage[0] == pytest.approx(22.6, abs=0.1)
+
+
+def test_a_territory_without_census_households_uses_the_national_rates():
+    population = flat_population(HOUSING_YEARS)
+    result = project_housing(
+        housing_inputs_flat(float("nan")), HOUSING_YEARS, population, Housing()
+    )
+    assert result.factor == 1.0
+    expected = households(headship_profile(), population[:1], HOUSING_YEARS[:1], 0.05)[0]
+    assert result.households[0] == pytest.approx(expected)
+    assert np.isnan(housing_inputs(get_territory("DEP-976")).households_2021)

@@ -37,7 +37,7 @@ def territory_counts(table: pd.DataFrame, columns: list[str], territory: Territo
     """Counts of a commune table (columns ``code``, ``dep``) summed over ``territory``."""
     if territory.members:
         return table.loc[table["code"].isin(territory.members), columns].sum()
-    by_dep = table.groupby("dep")[columns].sum().reindex(territory.shares.index, fill_value=0.0)
+    by_dep = departement_counts(table, columns).reindex(territory.shares.index, fill_value=0.0)
     return by_dep.mul(territory.shares, axis=0).sum()
 
 
@@ -94,13 +94,15 @@ def services_inputs(territory: Territory, data: Dataset | None = None) -> Servic
 
 
 def housing_inputs(territory: Territory, data: Dataset | None = None) -> HousingInputs:
-    """National headship rates, ``territory``'s 2021 census households and today's shares."""
+    """National headship rates, ``territory``'s 2021 census households (NaN where the census
+    gives none: Mayotte) and today's shares.
+    """
     data = data or open_data()
     census = data.table("communes_census")
     count = territory_counts(census, ["households_2021"], territory)["households_2021"]
     return HousingInputs(
         headship=national_headship(data),
-        households_2021=float(count),
+        households_2021=float(count) if count > 0 else float("nan"),
         vacant_share=VACANT_SHARE,
         second_home_share=SECOND_HOME_SHARE,
     )

@@ -46,7 +46,8 @@ class HousingInputs:
     headship
         Households per person by (sex, age), France's level (households per person).
     households_2021
-        Households of the 2021 census (households).
+        Households of the 2021 census (households); NaN where the census gives none (Mayotte
+        in the comparateur): the national rates are then used as they are.
     vacant_share, second_home_share
         Vacant and second-home shares of the stock today (%).
     """
@@ -119,7 +120,8 @@ def project_housing(
         raise ModelError("model.years_from", first=CENSUS_YEAR, value=int(years[0]))
     people = population.sum(axis=(1, 2))
     modelled = households(inputs.headship, population, years, params.decohabitation)
-    factor = inputs.households_2021 / float(modelled[0])
+    known = np.isfinite(inputs.households_2021)
+    factor = inputs.households_2021 / float(modelled[0]) if known else 1.0
     count = factor * modelled
     size = people / count
     progress = np.clip((years - CENSUS_YEAR) / max(params.target_year - CENSUS_YEAR, 1), 0, 1)

@@ -125,7 +125,12 @@ def project_services(
     pupils = by_age @ schooling_rates(params, ages).T
     s = params.schools
     sizes = np.array(
-        [s.class_size_maternelle, s.class_size_elementaire, s.class_size_college, s.class_size_lycee]
+        [
+            s.class_size_maternelle,
+            s.class_size_elementaire,
+            s.class_size_college,
+            s.class_size_lycee,
+        ]
     )
     classes = pupils / sizes
     primary = classes[:, :2].sum(1) * s.teachers_per_class

@@ -526,7 +526,11 @@ def _services() -> list[Variable]:
         ),
         *_tree("Services|Pupils", "persons", "stock", ("Élèves", "Pupils"), LEVELS),
         *_tree(
-            "Services|Classes", "classes", "stock", ("Classes nécessaires", "Classes needed"), LEVELS
+            "Services|Classes",
+            "classes",
+            "stock",
+            ("Classes nécessaires", "Classes needed"),
+            LEVELS,
         ),
         *_tree(
             "Today|Services|Schools",
@@ -563,7 +567,10 @@ def _services() -> list[Variable]:
             "Services|Childcare Coverage",
             "places per 100 children under 3",
             "ratio",
-            ("Places en crèche pour 100 enfants de moins de 3 ans", "Crèche places per 100 under 3"),
+            (
+                "Places en crèche pour 100 enfants de moins de 3 ans",
+                "Crèche places per 100 under 3",
+            ),
         ),
         Variable(
             "Services|GP Consultations",
@@ -593,7 +600,10 @@ def _services() -> list[Variable]:
             "Today|Services|GPs per 10000",
             "per 10,000 residents",
             "ratio",
-            ("Généralistes pour 10 000 habitants (BPE 2013)", "GPs per 10,000 residents (BPE 2013)"),
+            (
+                "Généralistes pour 10 000 habitants (BPE 2013)",
+                "GPs per 10,000 residents (BPE 2013)",
+            ),
         ),
         Variable(
             "Today|Services|Pharmacies",
@@ -636,7 +646,9 @@ def _housing() -> list[Variable]:
             "ratio",
             ("Personnes par ménage", "Persons per household"),
         ),
-        Variable("Housing|Dwellings", "dwellings", "stock", ("Parc de logements", "Dwelling stock")),
+        Variable(
+            "Housing|Dwellings", "dwellings", "stock", ("Parc de logements", "Dwelling stock")
+        ),
         *_tree(
             needed,
             "dwellings/yr",
@@ -648,7 +660,10 @@ def _housing() -> list[Variable]:
             "Housing|Point Mort",
             "dwellings/yr",
             "flow",
-            ("Point mort (besoins à population constante)", "Point mort (need at constant population)"),
+            (
+                "Point mort (besoins à population constante)",
+                "Point mort (need at constant population)",
+            ),
             (_children(needed, tuple(POINT_MORT)[:-1]),),
         ),
     ]
@@ -718,7 +733,10 @@ UNIT_LABELS: dict[str, Label] = {
     "dwellings": ("logements", "dwellings"),
     "dwellings/yr": ("logements par an", "dwellings a year"),
     "households": ("ménages", "households"),
-    "million consultations/yr": ("millions de consultations par an", "million consultations a year"),
+    "million consultations/yr": (
+        "millions de consultations par an",
+        "million consultations a year",
+    ),
     "per 10,000 residents": ("pour 10 000 habitants", "per 10,000 residents"),
     "persons/household": ("personnes par ménage", "persons per household"),
     "pharmacies": ("pharmacies", "pharmacies"),

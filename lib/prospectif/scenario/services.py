@@ -255,8 +255,7 @@ class Health(Section):
         label_fr="Consultations de généraliste par habitant",
         label_en="GP consultations per resident",
         source="Dérivé : 190 millions de consultations de généralistes en 2018 (IQVIA, via Le "
-        "Quotidien du Médecin) pour 67 millions d'habitants ; profil par âge et sexe : "
-        + OWN,
+        "Quotidien du Médecin) pour 67 millions d'habitants ; profil par âge et sexe : " + OWN,
     )
     """Mean GP consultations per resident at France's 2025 age structure; each sex and age
     consults in proportion to the project's profile (consultations per person per year)."""

@@ -126,6 +126,10 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "energy.renewables": ("Production renouvelable locale", "Local renewable production"),
     "energy.emission_factors": ("Facteurs d'émission", "Emission factors"),
     "energy.prices": ("Prix de l'énergie", "Energy prices"),
+    "services.schools": ("Écoles : scolarisation, classes, enseignants", "Schools"),
+    "services.childcare": ("Accueil du jeune enfant", "Childcare"),
+    "services.health": ("Médecins généralistes", "General practitioners"),
+    "services.housing": ("Ménages et logements", "Households and dwellings"),
 }
 """French and English titles of the scenario sections (a test checks none is missing)."""
 

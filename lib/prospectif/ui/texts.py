@@ -102,6 +102,7 @@ MODEL_TITLES = {
     "ageing": ("Vieillissement et autonomie", "Ageing and autonomy"),
     "mobility": ("Mobilité", "Mobility"),
     "energy": ("Énergie et climat", "Energy and climate"),
+    "services": ("Services et logement", "Services and housing"),
 }
 
 STRUCTURES = {
