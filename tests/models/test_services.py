@@ -172,3 +172,19 @@ def test_a_territory_without_census_households_uses_the_national_rates():
     expected = households(headship_profile(), population[:1], HOUSING_YEARS[:1], 0.05)[0]
     assert result.households[0] == pytest.approx(expected)
     assert np.isnan(housing_inputs(get_territory("DEP-976")).households_2021)
+
+
+def test_key_figures_put_today_beside_the_need():
+    from prospectif.errors import ResultsError
+    from prospectif.results.services_figures import services_key_figures
+
+    table = run_chain(get_territory("DEP-71"), load_preset("tendanciel")).table()
+    figures = {f.variable: f for f in services_key_figures(table, 2050)}
+    gps = figures["Services|GPs Needed"]
+    assert gps.today == 473 and gps.unit == "FTE" and gps.value > 0
+    assert figures["Housing|Households"].today == 258_648
+    dwellings = figures["Housing|Dwellings Needed"]
+    flows = table[(table["variable"] == dwellings.variable) & table["year"].between(2025, 2049)]
+    assert dwellings.value == pytest.approx(flows["value"].mean()) and np.isnan(dwellings.today)
+    with pytest.raises(ResultsError, match="n'a pas Services|Classes en 2050"):
+        services_key_figures(table[table["variable"] == "Population"], 2050)

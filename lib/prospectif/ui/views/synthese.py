@@ -207,7 +207,7 @@ DASHBOARD = Dashboard(
         "One page per territory and scenario for directors: headline indicators and their "
         "trajectory, scenario comparison, targets met or missed, map.",
     ),
-    models=("demography", "ageing", "mobility", "energy"),
+    models=("demography", "ageing", "mobility", "energy", "services", "housing"),
     figures=(
         trajectory(
             "population",
@@ -274,6 +274,12 @@ DASHBOARD = Dashboard(
         ),
         Indicator("Emissions|GHG", ("Émissions (kt CO2e)", "Emissions (kt CO2e)")),
         Indicator("Energy Bill", ("Facture énergétique (M€)", "Energy bill (€m)")),
+        Indicator("Services|Pupils", ("Élèves", "Pupils")),
+        Indicator(
+            "Services|Childcare Places", ("Places en crèche nécessaires", "Crèche places needed")
+        ),
+        Indicator("Services|GPs Needed", ("Généralistes nécessaires", "GPs needed")),
+        Indicator("Housing|Households", ("Ménages", "Households")),
     ),
     tables=(
         "population_departement",
@@ -281,6 +287,7 @@ DASHBOARD = Dashboard(
         "energy_consumption",
         "electricity_production",
         "communes",
+        "services_equipment",
         "geometry_departements",
         "geometry_epci",
     ),
