@@ -15,7 +15,7 @@ SCENARIO = load_preset("services-tendanciel")
 @pytest.fixture(scope="module", params=["DEP-71", "EPCI-200070308", "FR"])
 def chain(request):
     chain = run_chain(get_territory(request.param), SCENARIO)
-    chain.services, chain.housing  # inputs kept on the data set, as after a first draw
+    _services_and_housing(chain)  # inputs kept on the data set, as after a first draw
     return chain
 
 
