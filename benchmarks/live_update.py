@@ -31,6 +31,7 @@ CASES = (
     ("vieillissement", "DEP-71", ".key-ageing-prevalence-annual-trend"),
     ("mobilite", "DEP-71", ".key-mobility-demand-local-trips-change"),
     ("energie", "DEP-71", ".key-energy-residential-renovation-rate"),
+    ("services", "DEP-71", ".key-services-schools-schooled-at-2"),
 )
 
 ARM = """() => {

@@ -13,6 +13,7 @@ SLIDERS = {
     "vieillissement": "ageing.policy.home_help_hours",
     "mobilite": "mobility.shift.to_bike",
     "energie": "energy.residential.renovation_rate",
+    "services": "services.childcare.coverage_target",
     "synthese": "energy.residential.renovation_rate",
 }
 

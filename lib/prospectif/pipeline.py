@@ -25,6 +25,7 @@ from .calibration.energy_inputs import energy_inputs
 from .calibration.inventory_inputs import base_inventory, ratio_1990
 from .calibration.local_structure import local_base
 from .calibration.mobility_inputs import mobility_inputs
+from .calibration.services_inputs import housing_inputs, services_inputs
 from .census import census_structure
 from .data import Dataset, open_data
 from .models.adaptation import AdaptationResult, project_adaptation
@@ -39,8 +40,10 @@ from .models.demography import (
     stack_paths,
 )
 from .models.energy import EnergyInputs, EnergyResult, project_energy
+from .models.housing import HousingInputs, HousingResult, project_housing
 from .models.inventory import InventoryResult, drivers_from, project_inventory
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
+from .models.services import ServicesInputs, ServicesResult, project_services
 from .results import Series, long_table
 from .results.convert import (
     adaptation_series,
@@ -48,8 +51,10 @@ from .results.convert import (
     demography_scalars,
     demography_series,
     energy_series,
+    housing_series,
     inventory_series,
     mobility_series,
+    services_series,
 )
 from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
 from .scenario import Scenario
@@ -410,7 +415,16 @@ def _ageing(demography: DemographyRun) -> AgeingResult:
     )
 
 
-MODELS = ("demography", "ageing", "mobility", "energy", "emissions", "adaptation")
+MODELS = (
+    "demography",
+    "ageing",
+    "mobility",
+    "energy",
+    "emissions",
+    "services",
+    "housing",
+    "adaptation",
+)
 """The models of the chain, in the order they run."""
 
 
@@ -463,6 +477,18 @@ def territory_energy_inputs(territory: Territory, data: Dataset) -> EnergyInputs
     """Energy inputs of a territory (base balance, production), kept on the data set."""
     key = f"energy.inputs.{_territory_key(territory)}"
     return data.derived(key, lambda: energy_inputs(territory, data))
+
+
+def territory_services_inputs(territory: Territory, data: Dataset) -> ServicesInputs:
+    """Today's schools, childcare, GPs and pharmacies of a territory, kept on the data set."""
+    key = f"services.inputs.{_territory_key(territory)}"
+    return data.derived(key, lambda: services_inputs(territory, data))
+
+
+def territory_housing_inputs(territory: Territory, data: Dataset) -> HousingInputs:
+    """Headship rates and 2021 census households of a territory, kept on the data set."""
+    key = f"housing.inputs.{_territory_key(territory)}"
+    return data.derived(key, lambda: housing_inputs(territory, data))
 
 
 @dataclass(frozen=True)
@@ -534,6 +560,20 @@ class ChainRun:
             ageing = _ageing(demography)
         return _adaptation(demography, ageing, self.scenario)
 
+    @functools.cached_property
+    def services(self) -> ServicesResult:
+        """Pupils and classes, childcare places, GPs, their workforce and cost."""
+        inputs = territory_services_inputs(self.territory, self.demography.data)
+        d = self.demography
+        return project_services(inputs, d.years, d.population, self.scenario.services)
+
+    @functools.cached_property
+    def housing(self) -> HousingResult:
+        """Households and dwellings needed (« point mort ») from the 2021 census."""
+        years, population = self.demography.population_since(ENERGY_BASE_YEAR)
+        inputs = territory_housing_inputs(self.territory, self.demography.data)
+        return project_housing(inputs, years, population, self.scenario.services.housing)
+
     def series(self, models: tuple[str, ...] = MODELS) -> list:
         """Result series of the ``models`` asked for."""
         return [s for model in models for s in SERIES[model](getattr(self, model))]
@@ -552,6 +592,8 @@ SERIES: dict[str, Callable[[Any], list[Series]]] = {
     "energy": energy_series,
     "emissions": inventory_series,
     "adaptation": adaptation_series,
+    "services": services_series,
+    "housing": housing_series,
 }
 """The series of each model's result (:mod:`prospectif.results.convert`)."""
 

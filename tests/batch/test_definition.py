@@ -269,7 +269,8 @@ def test_non_finite_and_huge_numbers_are_refused():
 def test_shipped_batches_are_valid(name):
     path = Path(__file__).resolve().parents[2] / "scenarios" / "batches" / f"{name}.yaml"
     batch = load_batch(path)
-    assert set(batch.notebooks) == {"synthese"}
+    expected = {"synthese", "services", "adaptation"} if name == "exemple" else {"synthese"}
+    assert set(batch.notebooks) == expected
     assert len(batch.territories) == (2 if name == "exemple" else 101)
 
 

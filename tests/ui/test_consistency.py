@@ -28,8 +28,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PRESETS = ("tendanciel", "insee-fecondite-haute", "sobriete")
 TERRITORIES = ("DEP-71", "DEP-2A")
 NAMES = ("Fécondité 2,0", "Attractivité", "Sobriété forte")
-STEPS = {"demographie": 50, "vieillissement": 60, "mobilite": 30, "energie": 30, "synthese": 30}
-"""Random inputs per dashboard (200 in all), checked every ``CHECK_EVERY`` inputs."""
+STEPS = {
+    "demographie": 50,
+    "vieillissement": 60,
+    "mobilite": 30,
+    "energie": 30,
+    "services": 20,
+    "synthese": 30,
+}
+"""Random inputs per dashboard (220 in all), checked every ``CHECK_EVERY`` inputs."""
 CHECK_EVERY = 6
 
 

@@ -251,6 +251,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lignes présentes d'un seul côté :\n{rows}",
         "rows present on one side only:\n{rows}",
     ),
+    "results.missing": (
+        "la table de résultats n'a pas {variable} en {year}",
+        "the results table has no {variable} in {year}",
+    ),
     "results.differ": ("{count} valeurs diffèrent :\n{rows}", "{count} values differ:\n{rows}"),
     # verdicts (results.verdicts)
     "verdict.missing": (

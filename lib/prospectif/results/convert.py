@@ -17,9 +17,12 @@ from ..models.ageing import MONTHS, AgeingResult
 from ..models.axes import TRANSPORT_CARRIERS as CARRIERS
 from ..models.demography_indicators import AGE_GROUPS, age_group, median_age
 from ..models.energy import CARRIER_NAMES, PRODUCTION_NAMES, SECTOR_NAMES, EnergyResult
+from ..models.housing import COMPONENTS, HousingResult
 from ..models.inventory import GASES, INVENTORY_SECTORS, InventoryResult
 from ..models.mobility import MobilityResult
 from ..models.mobility_constants import MODES, POWERTRAIN_NAMES
+from ..models.services import ServicesResult
+from ..models.services_constants import SCHOOL_LEVELS
 from .registry import (
     INVENTORY_GAS_NAMES,
     INVENTORY_SECTOR_NAMES,
@@ -281,4 +284,76 @@ def adaptation_series(result: AdaptationResult) -> list[Series]:
             flows,
             result.excess_deaths(HEATWAVE_EXCESS_HIGH)[0],
         ),
+    ]
+
+
+def services_series(result: ServicesResult) -> list[Series]:
+    """Schools, childcare, GPs, workforce and costs, with today's equipment beside them
+    (constant series: BPE counts, and today's classes and places as estimated in 2025).
+    """
+    y, inputs, params = result.years, result.inputs, result.params
+    n = len(y)
+
+    def levels(name: str, values: np.ndarray) -> list[Series]:
+        return [
+            series(name, y, values.sum(1)),
+            *(series(f"{name}|{lv}", y, values[:, i]) for i, lv in enumerate(SCHOOL_LEVELS)),
+        ]
+
+    def today(name: str, value: float) -> Series:
+        return series(name, y, np.full(n, float(value)))
+
+    schools = np.broadcast_to(inputs.schools_today, (n, len(SCHOOL_LEVELS)))
+    teachers = result.teachers.sum(1)
+    staff = result.childcare_staff
+    workforce = teachers + staff + result.gps
+    cost_schools = teachers * params.schools.cost_per_teacher / 1e6
+    cost_childcare = result.places * params.childcare.cost_per_place / 1e6
+    new_places = np.maximum(np.diff(result.places), 0.0)
+    per_10000 = 1e4 / result.population
+    return [
+        *levels("Services|School-Age Children", result.children),
+        *levels("Services|Pupils", result.pupils),
+        *levels("Services|Classes", result.classes),
+        *levels("Today|Services|Schools", schools),
+        today("Today|Services|Classes", result.classes[0].sum()),
+        series("Services|Children Under 3", y, result.under_3),
+        series("Services|Childcare Places", y, result.places),
+        today("Today|Services|Childcare Places", inputs.childcare_places_today),
+        series("Services|Childcare Coverage", y, result.coverage),
+        series("Services|GP Consultations", y, result.consultations / 1e6),
+        series("Services|GPs Needed", y, result.gps),
+        today("Today|Services|GPs", inputs.gps_today),
+        series("Services|GPs Needed per 10000", y, result.gps * per_10000),
+        today("Today|Services|GPs per 10000", inputs.gps_today * per_10000[0]),
+        today("Today|Services|Pharmacies", inputs.pharmacies_today),
+        series("Services|Workforce", y, workforce),
+        series("Services|Workforce|Teachers", y, teachers),
+        series("Services|Workforce|Teachers|Primary", y, result.teachers[:, 0]),
+        series("Services|Workforce|Teachers|Secondary", y, result.teachers[:, 1]),
+        series("Services|Workforce|Childcare", y, staff),
+        series("Services|Workforce|GPs", y, result.gps),
+        series("Services|Cost", y, cost_schools + cost_childcare),
+        series("Services|Cost|Schools", y, cost_schools),
+        series("Services|Cost|Childcare", y, cost_childcare),
+        series(
+            "Services|Investment|Childcare",
+            y[:-1],
+            new_places * params.childcare.investment_per_place / 1e6,
+        ),
+    ]
+
+
+def housing_series(result: HousingResult) -> list[Series]:
+    """Households, stock and dwellings needed (point-mort components) from the 2021 census."""
+    y, components = result.years, result.components
+    needed = "Housing|Dwellings Needed"
+    return [
+        series("Housing|Households", y, result.households),
+        series("Today|Housing|Households", y, np.full(len(y), result.inputs.households_2021)),
+        series("Housing|Persons per Household", y, result.population / result.households),
+        series("Housing|Dwellings", y, result.stock),
+        series(needed, y[:-1], components.sum(1)),
+        *(series(f"{needed}|{c}", y[:-1], components[:, i]) for i, c in enumerate(COMPONENTS)),
+        series("Housing|Point Mort", y[:-1], components[:, :-1].sum(1)),
     ]

@@ -21,6 +21,8 @@ TITLES = {
     "energy": "Energy and climate",
     "emissions": "Whole greenhouse-gas inventory (estimated)",
     "adaptation": "Climate adaptation (DRIAS-2020: one model, ALADIN63 / CNRM-CM5)",
+    "services": "Services (schools, childcare, general practitioners)",
+    "housing": "Housing (households and dwellings needed)",
 }
 
 

@@ -679,6 +679,199 @@ def _adaptation() -> list[Variable]:
     ]
 
 
+LEVELS: dict[str, Label] = {
+    "Maternelle": ("maternelle (3-5 ans)", "maternelle (aged 3-5)"),
+    "Elementaire": ("élémentaire (6-10 ans)", "élémentaire (aged 6-10)"),
+    "College": ("collège (11-14 ans)", "collège (aged 11-14)"),
+    "Lycee": ("lycée (15-17 ans)", "lycée (aged 15-17)"),
+}
+POINT_MORT: dict[str, Label] = {
+    "Renewal": ("renouvellement du parc", "stock renewal"),
+    "Change of Use": ("changements d'usage", "changes of use"),
+    "Decohabitation": ("desserrement des ménages", "decohabitation"),
+    "Vacancy and Second Homes": (
+        "variation des logements vacants et résidences secondaires",
+        "change of vacant and second homes",
+    ),
+    "Growth": ("effet démographique", "demographic growth"),
+}
+
+
+def _tree(name: str, unit: str, kind: str, label: Label, parts: dict[str, Label]) -> list[Variable]:
+    """An aggregate partitioned into its children ``name|<part>``, and the children."""
+    parent = Variable(name, unit, kind, label, (_children(name, tuple(parts)),))
+    return [parent, *family(parent, parts, tuple(parts))]
+
+
+def _services() -> list[Variable]:
+    staff: dict[str, Label] = {
+        "Teachers": ("enseignants", "teachers"),
+        "Childcare": ("accueil du jeune enfant", "childcare"),
+        "GPs": ("médecins généralistes", "general practitioners"),
+    }
+    teachers = {"Primary": ("premier degré", "primary"), "Secondary": ("second degré", "secondary")}
+    costs = {"Schools": ("enseignants", "teachers"), "Childcare": ("crèches", "crèches")}
+    workforce = Variable(
+        "Services|Workforce",
+        "FTE",
+        "stock",
+        ("Personnel des services", "Services workforce"),
+        (_children("Services|Workforce", tuple(staff)),),
+    )
+    teachers_label = _joined(workforce.label, staff["Teachers"])
+    return [
+        *_tree(
+            "Services|School-Age Children",
+            "persons",
+            "stock",
+            ("Enfants d'âge scolaire (3-17 ans)", "School-age children (3-17)"),
+            LEVELS,
+        ),
+        *_tree("Services|Pupils", "persons", "stock", ("Élèves", "Pupils"), LEVELS),
+        *_tree(
+            "Services|Classes",
+            "classes",
+            "stock",
+            ("Classes nécessaires", "Classes needed"),
+            LEVELS,
+        ),
+        *_tree(
+            "Today|Services|Schools",
+            "schools",
+            "stock",
+            ("Écoles et établissements (BPE 2018)", "Schools (BPE 2018)"),
+            LEVELS,
+        ),
+        Variable(
+            "Today|Services|Classes",
+            "classes",
+            "stock",
+            ("Classes aujourd'hui (estimation 2025)", "Classes today (2025 estimate)"),
+        ),
+        Variable(
+            "Services|Children Under 3",
+            "persons",
+            "stock",
+            ("Enfants de moins de 3 ans", "Children under 3"),
+        ),
+        Variable(
+            "Services|Childcare Places",
+            "places",
+            "stock",
+            ("Places en crèche nécessaires", "Crèche places needed"),
+        ),
+        Variable(
+            "Today|Services|Childcare Places",
+            "places",
+            "stock",
+            ("Places en crèche aujourd'hui (estimation)", "Crèche places today (estimate)"),
+        ),
+        Variable(
+            "Services|Childcare Coverage",
+            "places per 100 children under 3",
+            "ratio",
+            (
+                "Places en crèche pour 100 enfants de moins de 3 ans",
+                "Crèche places per 100 under 3",
+            ),
+        ),
+        Variable(
+            "Services|GP Consultations",
+            "million consultations/yr",
+            "flow",
+            ("Consultations de généralistes", "GP consultations"),
+        ),
+        Variable(
+            "Services|GPs Needed",
+            "FTE",
+            "stock",
+            ("Médecins généralistes nécessaires", "General practitioners needed"),
+        ),
+        Variable(
+            "Today|Services|GPs",
+            "doctors",
+            "stock",
+            ("Médecins généralistes (BPE 2013)", "General practitioners (BPE 2013)"),
+        ),
+        Variable(
+            "Services|GPs Needed per 10000",
+            "per 10,000 residents",
+            "ratio",
+            ("Généralistes nécessaires pour 10 000 habitants", "GPs needed per 10,000 residents"),
+        ),
+        Variable(
+            "Today|Services|GPs per 10000",
+            "per 10,000 residents",
+            "ratio",
+            (
+                "Généralistes pour 10 000 habitants (BPE 2013)",
+                "GPs per 10,000 residents (BPE 2013)",
+            ),
+        ),
+        Variable(
+            "Today|Services|Pharmacies",
+            "pharmacies",
+            "stock",
+            ("Pharmacies (BPE 2013)", "Pharmacies (BPE 2013)"),
+        ),
+        workforce,
+        *_tree("Services|Workforce|Teachers", "FTE", "stock", teachers_label, teachers),
+        *family(workforce, staff, ("Childcare", "GPs")),
+        *_tree(
+            "Services|Cost",
+            "million EUR/yr",
+            "flow",
+            ("Coût de fonctionnement des services", "Running cost of services"),
+            costs,
+        ),
+        Variable(
+            "Services|Investment|Childcare",
+            "million EUR/yr",
+            "flow",
+            ("Investissement en places de crèche", "Investment in crèche places"),
+        ),
+    ]
+
+
+def _housing() -> list[Variable]:
+    needed = "Housing|Dwellings Needed"
+    return [
+        Variable("Housing|Households", "households", "stock", ("Ménages", "Households")),
+        Variable(
+            "Today|Housing|Households",
+            "households",
+            "stock",
+            ("Ménages du recensement 2021", "Households, 2021 census"),
+        ),
+        Variable(
+            "Housing|Persons per Household",
+            "persons/household",
+            "ratio",
+            ("Personnes par ménage", "Persons per household"),
+        ),
+        Variable(
+            "Housing|Dwellings", "dwellings", "stock", ("Parc de logements", "Dwelling stock")
+        ),
+        *_tree(
+            needed,
+            "dwellings/yr",
+            "flow",
+            ("Logements à produire par an", "Dwellings needed a year"),
+            POINT_MORT,
+        ),
+        Variable(
+            "Housing|Point Mort",
+            "dwellings/yr",
+            "flow",
+            (
+                "Point mort (besoins à population constante)",
+                "Point mort (need at constant population)",
+            ),
+            (_children(needed, tuple(POINT_MORT)[:-1]),),
+        ),
+    ]
+
+
 MODELS_VARIABLES: dict[str, tuple[Variable, ...]] = {
     "demography": tuple(_demography()),
     "ageing": tuple(_ageing()),
@@ -686,6 +879,8 @@ MODELS_VARIABLES: dict[str, tuple[Variable, ...]] = {
     "energy": tuple(_energy()),
     "emissions": tuple(_inventory()),
     "adaptation": tuple(_adaptation()),
+    "services": tuple(_services()),
+    "housing": tuple(_housing()),
 }
 """The variables of each model, in the order of the results table."""
 VARIABLES: dict[str, Variable] = {v.name: v for vs in MODELS_VARIABLES.values() for v in vs}
@@ -741,6 +936,23 @@ UNIT_LABELS: dict[str, Label] = {
     "days/yr": ("jours par an", "days a year"),
     "person-days/yr": ("personnes-jours par an", "person-days a year"),
     "°C": ("°C", "°C"),
+    "classes": ("classes", "classes"),
+    "doctors": ("médecins", "doctors"),
+    "dwellings": ("logements", "dwellings"),
+    "dwellings/yr": ("logements par an", "dwellings a year"),
+    "households": ("ménages", "households"),
+    "million consultations/yr": (
+        "millions de consultations par an",
+        "million consultations a year",
+    ),
+    "per 10,000 residents": ("pour 10 000 habitants", "per 10,000 residents"),
+    "persons/household": ("personnes par ménage", "persons per household"),
+    "pharmacies": ("pharmacies", "pharmacies"),
+    "places per 100 children under 3": (
+        "places pour 100 enfants de moins de 3 ans",
+        "places per 100 children under 3",
+    ),
+    "schools": ("écoles et établissements", "schools"),
     "hours/yr": ("heures par an", "hours a year"),
     "ktCO2e/yr": ("kt CO2e par an", "kt CO2e a year"),
     "million EUR/yr": ("millions d'euros par an", "million euros a year"),

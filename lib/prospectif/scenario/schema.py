@@ -16,11 +16,20 @@ from .emissions import Emissions
 from .energy import Energy
 from .fields import Section, assumption
 from .mobility import Mobility
+from .services import Services
 
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 """Scenario ids: lower-case letters, digits and dashes, as in file names ``scenarios/<id>.yaml``."""
 
-MODEL_SECTIONS = ("demography", "ageing", "mobility", "energy", "emissions", "adaptation")
+MODEL_SECTIONS = (
+    "demography",
+    "ageing",
+    "mobility",
+    "energy",
+    "emissions",
+    "services",
+    "adaptation",
+)
 """Sections holding model assumptions; they and the horizon make the content hash."""
 
 
@@ -82,6 +91,9 @@ class Scenario(Section):
 
     adaptation: Adaptation = Adaptation()
     """Climate pathway and heat-plan assumptions."""
+
+    services: Services = Services()
+    """Services and housing assumptions."""
 
     @cached_property
     def hash(self) -> str:

@@ -133,6 +133,10 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
         "Déchets et procédés industriels",
         "Waste and industrial processes",
     ),
+    "services.schools": ("Écoles : scolarisation, classes, enseignants", "Schools"),
+    "services.childcare": ("Accueil du jeune enfant", "Childcare"),
+    "services.health": ("Médecins généralistes", "General practitioners"),
+    "services.housing": ("Ménages et logements", "Households and dwellings"),
 }
 """French and English titles of the scenario sections (a test checks none is missing)."""
 

@@ -97,6 +97,7 @@ MODEL_TITLES = {
         "Other emissions: livestock, crops, freight, waste, processes",
     ),
     "adaptation": ("Adaptation au climat", "Climate adaptation"),
+    "services": ("Services et logement", "Services and housing"),
 }
 
 STRUCTURES = {

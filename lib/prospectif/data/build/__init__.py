@@ -28,6 +28,7 @@ BUILDER_MODULES = (
     "climate",
     "communes_census",
     "emissions",
+    "services",
 )
 
 

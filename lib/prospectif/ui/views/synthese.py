@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,7 +24,7 @@ from ...results.verdicts import (
 )
 from ...scenario import Scenario
 from ...viz.maps import choropleth_figure
-from ..maps import MAP_INDICATORS, map_scope, map_values
+from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..state import base_scenario
 from ..texts import pick, text
@@ -107,7 +108,7 @@ def verdict_table(
     )
 
 
-MODELS = ("demography", "ageing", "mobility", "energy", "emissions")
+MODELS = ("demography", "ageing", "mobility", "energy", "emissions", "services", "housing")
 """The models whose results the synthesis tables show (adaptation has its own block)."""
 FULL_PRESETS = ("tendanciel", "sobriete", "technologie", "intermediaire")
 """The full presets compared side by side on the synthesis."""
@@ -176,22 +177,29 @@ def verdict_sources(lang: str) -> str:
     return f"<h4>{html.escape(text('verdicts_sources', lang))}</h4><ul>{items}</ul>"
 
 
-def _map(context: Context) -> go.Figure:
-    indicator = next((i for i in MAP_INDICATORS if i.key == context.choice), MAP_INDICATORS[0])
-    run = context.current
-    years = run.demography.years
-    year = min(max(context.year, int(years[0])), int(years[-1]))
-    data = run.demography.data
-    level, codes = map_scope(run.territory, data)
-    values = map_values(codes, run.scenario, indicator, year, data)
-    where = (
-        pick(("EPCI du département", "EPCI of the département"), context.lang)
-        if level == "epci"
-        else pick(("départements de métropole", "metropolitan départements"), context.lang)
-    )
-    title = f"{pick(indicator.label, context.lang)} en {year} — {where}"
-    unit = pick(indicator.unit, context.lang)
-    return choropleth_figure(values, level, title, unit, indicator.decimals, context.lang, data)
+def indicator_map(indicators: tuple[MapIndicator, ...]) -> Callable[[Context], go.Figure]:
+    """A map builder of the indicator chosen among ``indicators`` (the first by default),
+    across the EPCI of the territory's département or the metropolitan départements.
+    """
+
+    def build(context: Context) -> go.Figure:
+        indicator = next((i for i in indicators if i.key == context.choice), indicators[0])
+        run = context.current
+        years = run.demography.years
+        year = min(max(context.year, int(years[0])), int(years[-1]))
+        data = run.demography.data
+        level, codes = map_scope(run.territory, data)
+        values = map_values(codes, run.scenario, indicator, year, data)
+        where = (
+            pick(("EPCI du département", "EPCI of the département"), context.lang)
+            if level == "epci"
+            else pick(("départements de métropole", "metropolitan départements"), context.lang)
+        )
+        title = f"{pick(indicator.label, context.lang)} en {year} — {where}"
+        unit = pick(indicator.unit, context.lang)
+        return choropleth_figure(values, level, title, unit, indicator.decimals, context.lang, data)
+
+    return build
 
 
 DASHBOARD = Dashboard(
@@ -250,7 +258,7 @@ DASHBOARD = Dashboard(
             total=("Renewable Coverage", ("Taux de couverture", "Coverage")),
             percent=True,
         ),
-        FigureSpec("carte", _map, uses_year=True),
+        FigureSpec("carte", indicator_map(MAP_INDICATORS), uses_year=True),
     ),
     indicators=(
         Indicator("Population", ("Population", "Population")),
@@ -279,6 +287,12 @@ DASHBOARD = Dashboard(
             ),
         ),
         Indicator("Energy Bill", ("Facture énergétique (M€)", "Energy bill (€m)")),
+        Indicator("Services|Pupils", ("Élèves", "Pupils")),
+        Indicator(
+            "Services|Childcare Places", ("Places en crèche nécessaires", "Crèche places needed")
+        ),
+        Indicator("Services|GPs Needed", ("Généralistes nécessaires", "GPs needed")),
+        Indicator("Housing|Households", ("Ménages", "Households")),
     ),
     tables=(
         "population_departement",
@@ -287,6 +301,7 @@ DASHBOARD = Dashboard(
         "electricity_production",
         "ghg_inventory",
         "communes",
+        "services_equipment",
         "geometry_departements",
         "geometry_epci",
     ),
