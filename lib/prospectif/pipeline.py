@@ -21,7 +21,13 @@ import pandas as pd
 from .calibration.ageing_calibration import ageing_inputs
 from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
-from .calibration.local_structure import local_base
+from .calibration.local_components import (
+    LocalPlan,
+    local_components,
+    local_estimates,
+    local_plan,
+)
+from .calibration.local_structure import local_structures
 from .calibration.mobility_inputs import mobility_inputs
 from .census import census_structure
 from .data import Dataset, open_data
@@ -37,6 +43,7 @@ from .models.demography import (
 )
 from .models.energy import EnergyInputs, EnergyResult, project_energy
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
+from .models.raking import concat_projections, rake_projection
 from .results import Series, long_table
 from .results.convert import (
     ageing_series,
@@ -51,6 +58,7 @@ from .territory import (
     STRUCTURE_CENSUS,
     STRUCTURE_ESTIMATES,
     STRUCTURE_LOCAL,
+    STRUCTURE_SHARE,
     Territory,
     get_territory,
 )
@@ -138,14 +146,19 @@ class DemographyRun:
 
 
 def _rate_paths(
-    units: tuple[str, ...], scenario: Scenario, data: Dataset, estimates: DemographyEstimates
+    units: tuple[str, ...] | np.ndarray,
+    scenario: Scenario,
+    data: Dataset,
+    estimates: DemographyEstimates,
 ) -> RatePaths:
-    """The scenario's year-by-year rates for the départements ``units``."""
+    """The scenario's year-by-year rates for the départements ``units`` (codes), or for the
+    rows ``units`` (positions) of ``estimates``.
+    """
     base = demographic_base(data)
     return rate_paths(
         scenario.demography,
         estimates,
-        base.dep_index(units),
+        units if isinstance(units, np.ndarray) else base.dep_index(units),
         base.qx_forecast,
         base.qx_forecast_years,
         base.asfr_in(int(base.asfr_years[-1])),
@@ -214,7 +227,7 @@ def run_demography(
     weights = territory.shares.to_numpy(dtype=float)
     structure = territory.structure if base_population is None else STRUCTURE_CENSUS
     if base_population is None and structure == STRUCTURE_LOCAL:
-        base_population, structure = local_base(territory, data)
+        return _local_runs([territory], scenario, data)[0]
     if base_population is not None:
         units, weights = (territory.shares.idxmax(),), np.ones(1)
     projection, paths = _unit_projection(tuple(units), scenario, data, estimates, base_population)
@@ -291,29 +304,76 @@ def _split_runs(
     return _units_run(others or territories, scenario, data), dict(zip(local, runs, strict=True))
 
 
+def local_projection(
+    territories: list[Territory], scenario: Scenario, data: Dataset | None = None
+) -> tuple[LocalPlan, Projection, RatePaths]:
+    """The raked projection of every unit of the territories' plan
+    (:func:`~prospectif.calibration.local_components.local_plan`): its pieces add up to their
+    départements and a commune with the rest of its piece to the piece, by year, sex and age.
+    """
+    data = data or open_data()
+    plan = local_plan(territories, data)
+    base = demographic_base(data)
+    structures = local_structures(data)
+    bases = np.stack([structures.of(m) for m in plan.members])
+    deps = base.dep_index(plan.deps)
+    components = local_components(plan.members, plan.levels, data)
+    estimates = local_estimates(deps, bases, components, data)
+    paths = _rate_paths(np.arange(len(bases)), scenario, data, estimates)
+    projection = project(bases, paths)
+    departements = _units_run([get_territory(f"DEP-{d}", data) for d in plan.deps], scenario, data)
+    whole = departements.demography
+    pieces = np.flatnonzero(plan.parent < 0)
+    position = {dep: i for i, dep in enumerate(whole.units)}
+    raked = rake_projection(
+        projection.take(pieces),
+        np.array([position[plan.deps[u]] for u in pieces]),
+        whole.projection,
+    )
+    sub = np.flatnonzero(plan.parent >= 0)
+    if len(sub):
+        within = rake_projection(
+            projection.take(sub), np.searchsorted(pieces, plan.parent[sub]), raked
+        )
+        raked = concat_projections([raked, within])
+    order = np.argsort(np.concatenate([pieces, sub]))
+    return plan, raked.take(order), paths
+
+
 def _local_runs(
     territories: list[Territory], scenario: Scenario, data: Dataset
 ) -> list[DemographyRun]:
-    """Territories with a local base structure in one call of the engine: each is one unit,
-    projected with its main département's rates from its own base (as :func:`run_demography`).
+    """EPCI and communes with their local structures and components, raked to their départements.
+
+    The pieces of every département they touch (its communes grouped by EPCI) and, for a
+    commune, the commune and the rest of its piece are projected in one call of the engine,
+    each unit with its département's rates times its local indices
+    (:mod:`~prospectif.calibration.local_components`); the pieces are then raked to the
+    département's projection and a commune with the rest of its piece to the piece
+    (:func:`~prospectif.models.raking.rake_projection`).
     """
-    bases = [local_base(t, data) for t in territories]
-    units = tuple(t.shares.idxmax() for t in territories)
-    start = np.stack([population for population, _ in bases])
-    projection, paths = _unit_projection(units, scenario, data, base_population=start)
-    return [
-        DemographyRun(
-            t,
-            scenario,
-            (unit,),
-            np.ones(1),
-            projection.take(np.array([i])),
-            paths.take(np.array([i])),
-            flag,
-            data,
+    plan, raked, paths = local_projection(territories, scenario, data)
+    structures = local_structures(data)
+    runs = []
+    for t, units in zip(territories, plan.territories, strict=True):
+        rows = np.array(units)
+        members = structures.codes.get_indexer(list(t.members))
+        flag = (
+            STRUCTURE_LOCAL if structures.fitted[members[members >= 0]].any() else STRUCTURE_SHARE
         )
-        for i, (t, unit, (_, flag)) in enumerate(zip(territories, units, bases, strict=True))
-    ]
+        runs.append(
+            DemographyRun(
+                t,
+                scenario,
+                tuple(plan.deps[u] for u in units),
+                np.ones(len(units)),
+                raked.take(rows),
+                paths.take(rows),
+                flag,
+                data,
+            )
+        )
+    return runs
 
 
 def run_demography_variants(
