@@ -117,10 +117,13 @@ def shrink(observed: np.ndarray, expected: np.ndarray, alpha: float) -> np.ndarr
     return (observed + alpha) / (expected + alpha)
 
 
-def local_signals(data: Dataset | None = None) -> LocalSignals:
-    """The signals of every commune (computed once per data set)."""
+def local_signals(data: Dataset | None = None, structures_year: int | None = None) -> LocalSignals:
+    """The signals of every commune (computed once per data set), expected counts from the
+    local structures of 2025 or, for the backtests, of the census ``structures_year``.
+    """
     data = data or open_data()
-    return data.derived("calibration.local_signals", lambda: _local_signals(data))
+    key = f"calibration.local_signals.{structures_year}"
+    return data.derived(key, lambda: _local_signals(data, structures_year))
 
 
 def _within(values: np.ndarray, dep: np.ndarray, n: int) -> np.ndarray:
@@ -128,8 +131,12 @@ def _within(values: np.ndarray, dep: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(dep, values, minlength=n)[dep]
 
 
-def _local_signals(data: Dataset) -> LocalSignals:
-    base, estimates, local = demographic_base(data), estimates_for(data), local_structures(data)
+def _local_signals(data: Dataset, structures_year: int | None) -> LocalSignals:
+    base, estimates = demographic_base(data), estimates_for(data)
+    if structures_year is None:
+        local = local_structures(data)
+    else:
+        local = local_structures(data, structures_year, structures_year)
     communes = data.table("communes").set_index("code")
     codes = local.codes
     dep_pos = base.dep_index(communes.loc[codes, "dep"])
@@ -183,10 +190,13 @@ def _local_signals(data: Dataset) -> LocalSignals:
 
 
 def local_components(
-    members: list[tuple[str, ...]], levels: list[str], data: Dataset | None = None
+    members: list[tuple[str, ...]],
+    levels: list[str],
+    data: Dataset | None = None,
+    signals: LocalSignals | None = None,
 ) -> LocalComponents:
     """Indices of territories given by their communes and level (``EPCI`` or ``COM``)."""
-    signals = local_signals(data)
+    signals = signals or local_signals(data)
     sums = []
     for codes in members:
         rows = signals.codes.get_indexer(list(codes))

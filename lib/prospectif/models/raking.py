@@ -16,7 +16,7 @@ import numpy as np
 from .demography import Projection
 
 
-def _scaled(parts: np.ndarray, group: np.ndarray, whole: np.ndarray) -> np.ndarray:
+def rake_cells(parts: np.ndarray, group: np.ndarray, whole: np.ndarray) -> np.ndarray:
     """``parts`` (year, unit, …) scaled per cell so the units of each group sum to ``whole``
     (year, group, …); cells where the group's units are all zero share the total equally.
     """
@@ -64,10 +64,10 @@ def rake_projection(parts: Projection, group: np.ndarray, whole: Projection) -> 
         age; migration the balancing item of each unit, adding up to ``whole``'s migration.
     """
     group = np.asarray(group, dtype=int)
-    population = _scaled(parts.population, group, whole.population)
-    births = _scaled(parts.births, group, whole.births)
-    deaths = _scaled(parts.deaths, group, whole.deaths)
-    infant = _scaled(parts.infant_deaths, group, whole.infant_deaths)
+    population = rake_cells(parts.population, group, whole.population)
+    births = rake_cells(parts.births, group, whole.births)
+    deaths = rake_cells(parts.deaths, group, whole.deaths)
+    infant = rake_cells(parts.infant_deaths, group, whole.infant_deaths)
     migration = accounts_migration(population, births, deaths, infant)
     return Projection(parts.years, population, births, deaths, infant, migration)
 

@@ -10,7 +10,7 @@ import importlib
 
 from .demography import backtest, insee_2021_reproduction
 
-SECTIONS = ("demography", "ageing", "mobility", "energy")
+SECTIONS = ("demography", "local", "ageing", "mobility", "energy")
 """Modules of :mod:`prospectif.validation`, in page order."""
 
 
