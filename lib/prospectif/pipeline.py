@@ -85,6 +85,8 @@ class DemographyRun:
     paths: RatePaths
     structure: str
     data: Dataset
+    components: dict[str, float] = dataclasses.field(default_factory=dict)
+    """Local components of an EPCI or a commune (fields of ``RunMetadata.components``)."""
 
     @property
     def unit_territory(self) -> Territory:
@@ -136,7 +138,9 @@ class DemographyRun:
         """What the run was computed from, with the population peak."""
         scalars = demography_scalars(self.years, self.population)
         code, name = self.territory.code, self.territory.name
-        return run_metadata(code, name, self.scenario, self.structure, scalars, self.data)
+        return run_metadata(
+            code, name, self.scenario, self.structure, scalars, self.data, self.components
+        )
 
     def table(self) -> pd.DataFrame:
         """The IAMC long table of the demography results; ``attrs["base_structure"]`` says how
@@ -371,9 +375,25 @@ def _local_runs(
                 paths.take(rows),
                 flag,
                 data,
+                _components_record(t, data),
             )
         )
     return runs
+
+
+def _components_record(territory: Territory, data: Dataset) -> dict[str, float]:
+    """The local components of a territory as one-number fields for its metadata."""
+    level = "COM" if territory.kind == "COM" else "EPCI"
+    c = local_components([territory.members], [level], data)
+    return {
+        "fertility_index": float(c.fertility[0]),
+        "mortality_index": float(c.mortality[0]),
+        "excess_migration_per_1000": float(1000 * c.excess_migration[0]),
+        "births_2022": float(c.births[0]),
+        "expected_births": float(c.expected_births[0]),
+        "deaths_2022": float(c.deaths[0]),
+        "expected_deaths": float(c.expected_deaths[0]),
+    }
 
 
 def run_demography_variants(

@@ -104,3 +104,16 @@ def test_saone_et_loire_epci_2050_change_spans_a_realistic_range():
     assert change.min() < -0.15 and change.max() > 0.05  # declining uplands, growing Bresse
     assert change.std() > 0.05
     assert ((change > -0.5) & (change < 0.5)).all()  # no runaway extrapolation
+
+
+def test_metadata_and_cli_carry_the_local_components():
+    from click.testing import CliRunner
+
+    from prospectif.cli import main
+
+    run = run_demography(get_territory("COM-71270"), SCENARIO)
+    components = run.metadata().components
+    assert components["fertility_index"] > 1.1 and components["births_2022"] == 397
+    assert run_demography(get_territory("DEP-71"), SCENARIO).metadata().components == {}
+    output = CliRunner().invoke(main, ["territories", "show", "COM-71270"]).output
+    assert "fécondité × 1,247" in output and "Poisson–gamma" in output
