@@ -117,3 +117,18 @@ def test_metadata_and_cli_carry_the_local_components():
     assert run_demography(get_territory("DEP-71"), SCENARIO).metadata().components == {}
     output = CliRunner().invoke(main, ["territories", "show", "COM-71270"]).output
     assert "fécondité × 1,247" in output and "Poisson–gamma" in output
+
+
+def test_fertility_differentials_constant_by_default_or_converging_to_france():
+    scenario = SCENARIO.with_values({"horizon": 2070})
+    france = get_territory("FR")
+
+    def tfr(s):
+        table = run_demography(france, s).table().set_index("variable")
+        return table.loc["Total Fertility Rate"].set_index("year")["value"]
+
+    constant = tfr(scenario)
+    converge = tfr(scenario.with_values({"demography.fertility.differentials": "converge"}))
+    assert constant[2069] > 1.84  # Mayotte and Guyane grow: the summed TFR drifts up
+    assert converge[2050] == pytest.approx(1.8, abs=1e-9)  # every index reaches 1 in 2050
+    assert converge[2030] == pytest.approx(constant[2030], abs=0.01)
