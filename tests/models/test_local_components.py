@@ -132,3 +132,19 @@ def test_fertility_differentials_constant_by_default_or_converging_to_france():
     assert constant[2069] > 1.84  # Mayotte and Guyane grow: the summed TFR drifts up
     assert converge[2050] == pytest.approx(1.8, abs=1e-9)  # every index reaches 1 in 2050
     assert converge[2030] == pytest.approx(constant[2030], abs=0.01)
+
+
+def test_sub_departement_energy_follows_households_and_rural_population():
+    from prospectif.calibration.energy_inputs import ore_cube, sector_weights
+    from prospectif.models.energy_balance import ORE_SECTORS
+
+    deps, _ = ore_cube()
+    macon = get_territory("COM-71270")
+    weights, how = sector_weights(macon, deps)
+    row = weights[deps.index("71")]
+    residential, agriculture = ORE_SECTORS.index("residential"), ORE_SECTORS.index("agriculture")
+    assert row[residential] > macon.shares["71"]  # smaller households: more of them per person
+    assert row[agriculture] == 0.0  # a dense town holds none of the rural population
+    assert how[residential] == "households" and how[agriculture] == "rural-population"
+    whole, how = sector_weights(get_territory("DEP-71"), deps)
+    assert set(how) == {"population"} and whole.sum() == len(ORE_SECTORS)
