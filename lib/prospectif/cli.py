@@ -146,9 +146,9 @@ def territories_show(code: str) -> None:
         composition=f"{shares}{' …' if len(t.shares) > 12 else ''}",
     )
     if t.structure == STRUCTURE_LOCAL:
-        from .calibration.local_components import local_components
+        from .calibration.local_components import territory_components
 
-        c = local_components([t.members], ["COM" if t.kind == "COM" else "EPCI"])
+        c = territory_components(t)
         say(
             "cli.local_components",
             fertility=_number(c.fertility[0], 3),

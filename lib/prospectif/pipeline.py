@@ -23,9 +23,10 @@ from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
 from .calibration.local_components import (
     LocalPlan,
-    local_components,
     local_estimates,
     local_plan,
+    plan_components,
+    territory_components,
 )
 from .calibration.local_structure import local_structures
 from .calibration.mobility_inputs import mobility_inputs
@@ -321,7 +322,7 @@ def local_projection(
     structures = local_structures(data)
     bases = np.stack([structures.of(m) for m in plan.members])
     deps = base.dep_index(plan.deps)
-    components = local_components(plan.members, plan.levels, data)
+    components = plan_components(plan, data)
     estimates = local_estimates(deps, bases, components, data)
     paths = _rate_paths(np.arange(len(bases)), scenario, data, estimates)
     projection = project(bases, paths)
@@ -383,8 +384,7 @@ def _local_runs(
 
 def _components_record(territory: Territory, data: Dataset) -> dict[str, float]:
     """The local components of a territory as one-number fields for its metadata."""
-    level = "COM" if territory.kind == "COM" else "EPCI"
-    c = local_components([territory.members], [level], data)
+    c = territory_components(territory, data)
     return {
         "fertility_index": float(c.fertility[0]),
         "mortality_index": float(c.mortality[0]),

@@ -116,7 +116,7 @@ def test_metadata_and_cli_carry_the_local_components():
     assert components["fertility_index"] > 1.1 and components["births_2022"] == 397
     assert run_demography(get_territory("DEP-71"), SCENARIO).metadata().components == {}
     output = CliRunner().invoke(main, ["territories", "show", "COM-71270"]).output
-    assert "fécondité × 1,247" in output and "Poisson–gamma" in output
+    assert "fécondité × 1,261" in output and "Poisson–gamma" in output
 
 
 def test_fertility_differentials_constant_by_default_or_converging_to_france():
@@ -148,3 +148,14 @@ def test_sub_departement_energy_follows_households_and_rural_population():
     assert how[residential] == "households" and how[agriculture] == "rural-population"
     whole, how = sector_weights(get_territory("DEP-71"), deps)
     assert set(how) == {"population"} and whole.sum() == len(ORE_SECTORS)
+
+
+def test_a_commune_is_shrunk_towards_its_epci():
+    from prospectif.calibration.local_components import territory_components
+
+    macon = territory_components(get_territory("COM-71270"))
+    alone = local_components([("71270",)], ["COM"])
+    agglo = local_components([get_territory("EPCI-200070308").members], ["EPCI"])
+    assert macon.fertility_raw[0] == alone.fertility_raw[0]
+    # its prior is the agglomeration's index (> 1), not the département's
+    assert macon.fertility[0] > alone.fertility[0] and agglo.fertility[0] > 1

@@ -25,7 +25,7 @@ exhaustive for the totals); its error is that of the natural balance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -100,6 +100,19 @@ class LocalComponents:
     deaths: np.ndarray
     expected_deaths: np.ndarray
 
+    def take(self, rows: np.ndarray) -> LocalComponents:
+        """The components of the territories at positions ``rows``."""
+        return LocalComponents(*(getattr(self, f.name)[rows] for f in fields(self)))
+
+    def put(self, rows: np.ndarray, other: LocalComponents) -> LocalComponents:
+        """These components with the territories at ``rows`` replaced by ``other``'s."""
+        arrays = []
+        for f in fields(self):
+            values = getattr(self, f.name).copy()
+            values[rows] = getattr(other, f.name)
+            arrays.append(values)
+        return LocalComponents(*arrays)
+
 
 def prior_alpha(observed: np.ndarray, expected: np.ndarray) -> float:
     """Gamma prior shape α = 1/A of relative indices, Marshall's moment estimator (mean 1).
@@ -112,9 +125,13 @@ def prior_alpha(observed: np.ndarray, expected: np.ndarray) -> float:
     return 1.0 / max(spread, MIN_PRIOR_VARIANCE)
 
 
-def shrink(observed: np.ndarray, expected: np.ndarray, alpha: float) -> np.ndarray:
-    """Poisson–gamma posterior mean (O + α)/(E + α) of a relative index."""
-    return (observed + alpha) / (expected + alpha)
+def shrink(
+    observed: np.ndarray, expected: np.ndarray, alpha: float, prior: np.ndarray | float = 1.0
+) -> np.ndarray:
+    """Poisson–gamma posterior mean (O + α)/(E + α/μ) of a relative index, prior Gamma(α, α/μ)
+    of mean μ (``prior``: 1 for the département, an EPCI's index for its communes).
+    """
+    return (observed + alpha) / (expected + alpha / prior)
 
 
 def local_signals(data: Dataset | None = None, structures_year: int | None = None) -> LocalSignals:
@@ -194,8 +211,12 @@ def local_components(
     levels: list[str],
     data: Dataset | None = None,
     signals: LocalSignals | None = None,
+    prior: LocalComponents | None = None,
 ) -> LocalComponents:
-    """Indices of territories given by their communes and level (``EPCI`` or ``COM``)."""
+    """Indices of territories given by their communes and level (``EPCI`` or ``COM``),
+    shrunk towards the département or, with ``prior`` (one row per territory), towards the
+    prior's indices (a commune towards its EPCI: two-level credibility).
+    """
     signals = signals or local_signals(data)
     sums = []
     for codes in members:
@@ -213,8 +234,8 @@ def local_components(
     mort = np.array([signals.alpha["mortality"][lv] for lv in levels])
     with np.errstate(divide="ignore", invalid="ignore"):
         return LocalComponents(
-            shrink(b, eb, fert),
-            shrink(d, ed, mort),
+            shrink(b, eb, fert, 1.0 if prior is None else prior.fertility),
+            shrink(d, ed, mort, 1.0 if prior is None else prior.mortality),
             np.where(eb > 0, b / eb, np.nan),
             np.where(ed > 0, d / ed, np.nan),
             np.where(person_years > 0, excess / person_years, 0.0),
@@ -336,3 +357,28 @@ def local_plan(territories: list, data: Dataset | None = None) -> LocalPlan:
             unit_deps.append(unit_deps[piece])
             parent.append(piece)
     return LocalPlan(members, levels, tuple(unit_deps), np.array(parent, dtype=int), asked)
+
+
+def plan_components(plan: LocalPlan, data: Dataset | None = None) -> LocalComponents:
+    """Components of every unit of ``plan``: pieces shrunk towards their département, a
+    commune and the rest of its piece towards the piece (two-level credibility: the backtest
+    of totals shows a commune's own signals are noisier than its EPCI's).
+    """
+    components = local_components(plan.members, plan.levels, data)
+    sub = np.flatnonzero(plan.parent >= 0)
+    if not len(sub):
+        return components
+    members = [plan.members[u] for u in sub]
+    prior = components.take(plan.parent[sub])
+    return components.put(sub, local_components(members, ["COM"] * len(sub), data, prior=prior))
+
+
+def territory_components(territory, data: Dataset | None = None) -> LocalComponents:
+    """Components of one EPCI or commune as projected (one row): a commune's shrunk towards
+    its EPCI, an EPCI's over all its communes.
+    """
+    plan = local_plan([territory], data)
+    (units,) = plan.territories
+    if len(units) == 1:
+        return plan_components(plan, data).take(np.array(units))
+    return local_components([territory.members], ["EPCI"], data)
