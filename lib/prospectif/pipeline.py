@@ -22,11 +22,12 @@ from .calibration.ageing_calibration import ageing_inputs
 from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
 from .calibration.local_components import (
+    LocalComponents,
     LocalPlan,
+    local_components,
     local_estimates,
     local_plan,
     plan_components,
-    territory_components,
 )
 from .calibration.local_structure import local_structures
 from .calibration.mobility_inputs import mobility_inputs
@@ -311,7 +312,7 @@ def _split_runs(
 
 def local_projection(
     territories: list[Territory], scenario: Scenario, data: Dataset | None = None
-) -> tuple[LocalPlan, Projection, RatePaths]:
+) -> tuple[LocalPlan, Projection, RatePaths, LocalComponents]:
     """The raked projection of every unit of the territories' plan
     (:func:`~prospectif.calibration.local_components.local_plan`): its pieces add up to their
     départements and a commune with the rest of its piece to the piece, by year, sex and age.
@@ -342,7 +343,7 @@ def local_projection(
         )
         raked = concat_projections([raked, within])
     order = np.argsort(np.concatenate([pieces, sub]))
-    return plan, raked.take(order), paths
+    return plan, raked.take(order), paths, components
 
 
 def _local_runs(
@@ -357,7 +358,7 @@ def _local_runs(
     département's projection and a commune with the rest of its piece to the piece
     (:func:`~prospectif.models.raking.rake_projection`).
     """
-    plan, raked, paths = local_projection(territories, scenario, data)
+    plan, raked, paths, components = local_projection(territories, scenario, data)
     structures = local_structures(data)
     runs = []
     for t, units in zip(territories, plan.territories, strict=True):
@@ -376,15 +377,23 @@ def _local_runs(
                 paths.take(rows),
                 flag,
                 data,
-                _components_record(t, data),
+                _components_record(t, units, components, data),
             )
         )
     return runs
 
 
-def _components_record(territory: Territory, data: Dataset) -> dict[str, float]:
-    """The local components of a territory as one-number fields for its metadata."""
-    c = territory_components(territory, data)
+def _components_record(
+    territory: Territory, units: list[int], components: LocalComponents, data: Dataset
+) -> dict[str, float]:
+    """The local components of a territory (its unit's, or an EPCI's over its communes when it
+    spans several pieces) as one-number fields for its metadata.
+    """
+    c = (
+        components.take(np.array(units))
+        if len(units) == 1
+        else local_components([territory.members], ["EPCI"], data)
+    )
     return {
         "fertility_index": float(c.fertility[0]),
         "mortality_index": float(c.mortality[0]),

@@ -75,7 +75,7 @@ def test_raking_adds_up_exactly_and_keeps_the_accounts():
 
 def test_pieces_of_saone_et_loire_add_up_to_the_departement_by_year_sex_and_age():
     epci = [get_territory(c) for c in children("DEP-71")]
-    plan, raked, _ = local_projection(epci, SCENARIO)
+    plan, raked, _, _ = local_projection(epci, SCENARIO)
     dep = run_demography(get_territory("DEP-71"), SCENARIO)
     inside = np.array([d == "71" and p < 0 for d, p in zip(plan.deps, plan.parent, strict=True)])
     for field in ("population", "births", "deaths", "migration"):

@@ -25,6 +25,7 @@ exhaustive for the totals); its error is that of the natural balance.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -72,6 +73,11 @@ class LocalSignals:
     excess_growth: np.ndarray
     person_years: np.ndarray
     alpha: dict[str, dict[str, float]]
+
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Row of each commune code."""
+        return {code: i for i, code in enumerate(self.codes)}
 
 
 @dataclass(frozen=True)
@@ -219,9 +225,9 @@ def local_components(
     """
     signals = signals or local_signals(data)
     sums = []
+    position = signals.position
     for codes in members:
-        rows = signals.codes.get_indexer(list(codes))
-        rows = rows[rows >= 0]
+        rows = np.array([position[c] for c in codes if c in position], dtype=int)
         sums.append(
             [
                 getattr(signals, f)[rows].sum()
@@ -322,18 +328,30 @@ class LocalPlan:
     territories: list[list[int]]
 
 
+def _pieces(data: Dataset) -> tuple[dict[str, str], dict[str, dict[str, tuple[str, ...]]]]:
+    """Piece key (``dep|epci``) of every commune with a structure, and the communes of each
+    piece by département, pieces sorted.
+    """
+    communes = data.table("communes")
+    codes = communes["code"].to_numpy(dtype=object)
+    communes = communes[local_structures(data).codes.get_indexer(codes) >= 0]
+    dep = communes["dep"].to_numpy(dtype=object)
+    key = pd.Series(dep + "|" + communes["epci"].fillna("").to_numpy(dtype=object))
+    key.index = communes["code"].to_numpy(dtype=object)
+    by_dep: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name, members in sorted(key.groupby(key.to_numpy()).groups.items()):
+        by_dep.setdefault(name.split("|")[0], {})[name] = tuple(members)
+    return dict(key.items()), by_dep
+
+
 def local_plan(territories: list, data: Dataset | None = None) -> LocalPlan:
     """The units and raking of ``territories`` (:class:`~prospectif.territory.Territory`)."""
     data = data or open_data()
-    communes = data.table("communes")
-    communes = communes[communes["code"].isin(local_structures(data).codes)]
-    epci = communes["epci"].fillna("").to_numpy()
-    key = pd.Series(communes["dep"].to_numpy() + "|" + epci, index=communes["code"].to_numpy())
+    key, by_dep = data.derived("calibration.local_pieces", lambda: _pieces(data))
     deps = sorted({d for t in territories for d in t.departements})
-    inside = key[communes["dep"].isin(deps).to_numpy()]
-    groups = inside.groupby(inside.to_numpy(), sort=True).groups
-    pieces = {name: tuple(codes) for name, codes in groups.items()}
+    pieces = {name: codes for d in deps for name, codes in by_dep.get(d, {}).items()}
     names = list(pieces)
+    position = {name: i for i, name in enumerate(names)}
     members = [pieces[n] for n in names]
     levels = ["EPCI"] * len(names)
     unit_deps = [n.split("|")[0] for n in names]
@@ -341,11 +359,11 @@ def local_plan(territories: list, data: Dataset | None = None) -> LocalPlan:
     asked = []
     for t in territories:
         if t.kind != "COM":
-            codes = set(t.members)
-            asked.append([i for i, m in enumerate(members[: len(names)]) if codes & set(m)])
+            keys = {key[c] for c in t.members if c in key}
+            asked.append(sorted(position[k] for k in keys))
             continue
         (code,) = t.members
-        piece = names.index(key[code])
+        piece = position[key[code]]
         rest = tuple(c for c in pieces[key[code]] if c != code)
         if not rest:
             asked.append([piece])

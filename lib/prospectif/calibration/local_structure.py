@@ -18,6 +18,7 @@ for all its communes (flag ``departement-share``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,6 +77,11 @@ class LocalStructures:
     fitted: np.ndarray
     marginal: np.ndarray
 
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Row of each commune code."""
+        return {code: i for i, code in enumerate(self.codes)}
+
     def of(self, communes: tuple[str, ...]) -> np.ndarray:
         """Base-year persons by (sex, age) of a set of communes (codes).
 
@@ -84,7 +90,8 @@ class LocalStructures:
         DataError
             If the set is empty or holds a code without a structure.
         """
-        rows = self.codes.get_indexer(list(communes))
+        position = self.position
+        rows = np.array([position.get(c, -1) for c in communes], dtype=int)
         if not len(rows) or (rows < 0).any():
             raise DataError("local.no_communes", code=", ".join(communes)[:80] or "∅")
         return np.tensordot(self.weights[rows], self.population[self.units[rows]], ([0], [0]))
