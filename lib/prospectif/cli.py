@@ -129,7 +129,7 @@ def territories_search(query: str, limit: int) -> None:
 @friendly_errors
 def territories_show(code: str) -> None:
     """Describe the territory CODE (e.g. DEP-71): name, parents, children, composition."""
-    from .territory import get_territory
+    from .territory import STRUCTURE_LOCAL, get_territory
 
     t = get_territory(code)
     kids = t.children()
@@ -145,6 +145,20 @@ def territories_show(code: str) -> None:
         structure=t.structure,
         composition=f"{shares}{' …' if len(t.shares) > 12 else ''}",
     )
+    if t.structure == STRUCTURE_LOCAL:
+        from .calibration.local_components import territory_components
+
+        c = territory_components(t)
+        say(
+            "cli.local_components",
+            fertility=_number(c.fertility[0], 3),
+            mortality=_number(c.mortality[0], 3),
+            births=_number(c.births[0]),
+            expected_births=_number(c.expected_births[0]),
+            deaths=_number(c.deaths[0]),
+            expected_deaths=_number(c.expected_deaths[0]),
+            migration=_number(1000 * c.excess_migration[0], 1),
+        )
 
 
 @main.group()

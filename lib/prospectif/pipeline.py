@@ -23,7 +23,15 @@ from .calibration.ageing_calibration import ageing_inputs
 from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
 from .calibration.inventory_inputs import base_inventory, ratio_1990
-from .calibration.local_structure import local_base
+from .calibration.local_components import (
+    LocalComponents,
+    LocalPlan,
+    local_components,
+    local_estimates,
+    local_plan,
+    plan_components,
+)
+from .calibration.local_structure import local_structures
 from .calibration.mobility_inputs import mobility_inputs
 from .calibration.services_inputs import housing_inputs, services_inputs
 from .census import census_structure
@@ -43,6 +51,7 @@ from .models.energy import EnergyInputs, EnergyResult, project_energy
 from .models.housing import HousingInputs, HousingResult, project_housing
 from .models.inventory import InventoryResult, drivers_from, project_inventory
 from .models.mobility import MobilityInputs, MobilityResult, project_mobility
+from .models.raking import concat_projections, rake_projection
 from .models.services import ServicesInputs, ServicesResult, project_services
 from .results import Series, long_table
 from .results.convert import (
@@ -63,6 +72,7 @@ from .territory import (
     STRUCTURE_CENSUS,
     STRUCTURE_ESTIMATES,
     STRUCTURE_LOCAL,
+    STRUCTURE_SHARE,
     Territory,
     get_territory,
 )
@@ -89,6 +99,8 @@ class DemographyRun:
     paths: RatePaths
     structure: str
     data: Dataset
+    components: dict[str, float] = dataclasses.field(default_factory=dict)
+    """Local components of an EPCI or a commune (fields of ``RunMetadata.components``)."""
 
     @property
     def unit_territory(self) -> Territory:
@@ -140,7 +152,9 @@ class DemographyRun:
         """What the run was computed from, with the population peak."""
         scalars = demography_scalars(self.years, self.population)
         code, name = self.territory.code, self.territory.name
-        return run_metadata(code, name, self.scenario, self.structure, scalars, self.data)
+        return run_metadata(
+            code, name, self.scenario, self.structure, scalars, self.data, self.components
+        )
 
     def table(self) -> pd.DataFrame:
         """The IAMC long table of the demography results; ``attrs["base_structure"]`` says how
@@ -150,14 +164,19 @@ class DemographyRun:
 
 
 def _rate_paths(
-    units: tuple[str, ...], scenario: Scenario, data: Dataset, estimates: DemographyEstimates
+    units: tuple[str, ...] | np.ndarray,
+    scenario: Scenario,
+    data: Dataset,
+    estimates: DemographyEstimates,
 ) -> RatePaths:
-    """The scenario's year-by-year rates for the départements ``units``."""
+    """The scenario's year-by-year rates for the départements ``units`` (codes), or for the
+    rows ``units`` (positions) of ``estimates``.
+    """
     base = demographic_base(data)
     return rate_paths(
         scenario.demography,
         estimates,
-        base.dep_index(units),
+        units if isinstance(units, np.ndarray) else base.dep_index(units),
         base.qx_forecast,
         base.qx_forecast_years,
         base.asfr_in(int(base.asfr_years[-1])),
@@ -226,7 +245,7 @@ def run_demography(
     weights = territory.shares.to_numpy(dtype=float)
     structure = territory.structure if base_population is None else STRUCTURE_CENSUS
     if base_population is None and structure == STRUCTURE_LOCAL:
-        base_population, structure = local_base(territory, data)
+        return _local_runs([territory], scenario, data)[0]
     if base_population is not None:
         units, weights = (territory.shares.idxmax(),), np.ones(1)
     projection, paths = _unit_projection(tuple(units), scenario, data, estimates, base_population)
@@ -303,29 +322,99 @@ def _split_runs(
     return _units_run(others or territories, scenario, data), dict(zip(local, runs, strict=True))
 
 
+def local_projection(
+    territories: list[Territory], scenario: Scenario, data: Dataset | None = None
+) -> tuple[LocalPlan, Projection, RatePaths, LocalComponents]:
+    """The raked projection of every unit of the territories' plan
+    (:func:`~prospectif.calibration.local_components.local_plan`): its pieces add up to their
+    départements and a commune with the rest of its piece to the piece, by year, sex and age.
+    """
+    data = data or open_data()
+    plan = local_plan(territories, data)
+    base = demographic_base(data)
+    structures = local_structures(data)
+    bases = np.stack([structures.of(m) for m in plan.members])
+    deps = base.dep_index(plan.deps)
+    components = plan_components(plan, data)
+    estimates = local_estimates(deps, bases, components, data)
+    paths = _rate_paths(np.arange(len(bases)), scenario, data, estimates)
+    projection = project(bases, paths)
+    departements = _units_run([get_territory(f"DEP-{d}", data) for d in plan.deps], scenario, data)
+    whole = departements.demography
+    pieces = np.flatnonzero(plan.parent < 0)
+    position = {dep: i for i, dep in enumerate(whole.units)}
+    raked = rake_projection(
+        projection.take(pieces),
+        np.array([position[plan.deps[u]] for u in pieces]),
+        whole.projection,
+    )
+    sub = np.flatnonzero(plan.parent >= 0)
+    if len(sub):
+        within = rake_projection(
+            projection.take(sub), np.searchsorted(pieces, plan.parent[sub]), raked
+        )
+        raked = concat_projections([raked, within])
+    order = np.argsort(np.concatenate([pieces, sub]))
+    return plan, raked.take(order), paths, components
+
+
 def _local_runs(
     territories: list[Territory], scenario: Scenario, data: Dataset
 ) -> list[DemographyRun]:
-    """Territories with a local base structure in one call of the engine: each is one unit,
-    projected with its main département's rates from its own base (as :func:`run_demography`).
+    """EPCI and communes with their local structures and components, raked to their départements.
+
+    The pieces of every département they touch (its communes grouped by EPCI) and, for a
+    commune, the commune and the rest of its piece are projected in one call of the engine,
+    each unit with its département's rates times its local indices
+    (:mod:`~prospectif.calibration.local_components`); the pieces are then raked to the
+    département's projection and a commune with the rest of its piece to the piece
+    (:func:`~prospectif.models.raking.rake_projection`).
     """
-    bases = [local_base(t, data) for t in territories]
-    units = tuple(t.shares.idxmax() for t in territories)
-    start = np.stack([population for population, _ in bases])
-    projection, paths = _unit_projection(units, scenario, data, base_population=start)
-    return [
-        DemographyRun(
-            t,
-            scenario,
-            (unit,),
-            np.ones(1),
-            projection.take(np.array([i])),
-            paths.take(np.array([i])),
-            flag,
-            data,
+    plan, raked, paths, components = local_projection(territories, scenario, data)
+    structures = local_structures(data)
+    runs = []
+    for t, units in zip(territories, plan.territories, strict=True):
+        rows = np.array(units)
+        members = structures.codes.get_indexer(list(t.members))
+        flag = (
+            STRUCTURE_LOCAL if structures.fitted[members[members >= 0]].any() else STRUCTURE_SHARE
         )
-        for i, (t, unit, (_, flag)) in enumerate(zip(territories, units, bases, strict=True))
-    ]
+        runs.append(
+            DemographyRun(
+                t,
+                scenario,
+                tuple(plan.deps[u] for u in units),
+                np.ones(len(units)),
+                raked.take(rows),
+                paths.take(rows),
+                flag,
+                data,
+                _components_record(t, units, components, data),
+            )
+        )
+    return runs
+
+
+def _components_record(
+    territory: Territory, units: list[int], components: LocalComponents, data: Dataset
+) -> dict[str, float]:
+    """The local components of a territory (its unit's, or an EPCI's over its communes when it
+    spans several pieces) as one-number fields for its metadata.
+    """
+    c = (
+        components.take(np.array(units))
+        if len(units) == 1
+        else local_components([territory.members], ["EPCI"], data)
+    )
+    return {
+        "fertility_index": float(c.fertility[0]),
+        "mortality_index": float(c.mortality[0]),
+        "excess_migration_per_1000": float(1000 * c.excess_migration[0]),
+        "births_2022": float(c.births[0]),
+        "expected_births": float(c.expected_births[0]),
+        "deaths_2022": float(c.deaths[0]),
+        "expected_deaths": float(c.expected_deaths[0]),
+    }
 
 
 def run_demography_variants(

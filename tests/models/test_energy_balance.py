@@ -88,14 +88,17 @@ def test_estimated_cells_are_flagged():
         assert base_balance(get_territory(code)).estimated.all()
 
 
-def test_below_departement_the_balance_is_apportioned_by_population_share():
+def test_below_departement_the_balance_is_apportioned_by_households_and_population():
+    # issue 19: residential by households, agriculture by rural population, the rest by people
+    from prospectif.calibration.energy_inputs import ore_cube, sector_weights
+
     commune = get_territory("COM-71270")
-    share = commune.shares["71"]
-    np.testing.assert_allclose(
-        base_balance(commune).balance,
-        share * base_balance(get_territory("DEP-71")).balance,
-        rtol=1e-12,
-    )
+    deps, _ = ore_cube()
+    weights = sector_weights(commune, deps)[0][deps.index("71")]
+    ours, dep = base_balance(commune).balance, base_balance(get_territory("DEP-71")).balance
+    for row in range(4):  # residential, tertiary, industry, agriculture
+        np.testing.assert_allclose(ours[row], weights[row] * dep[row], rtol=1e-12)
+    assert weights[1] == weights[2] == commune.shares["71"] != weights[0]
 
 
 def test_estimated_carriers_follow_the_national_mix_ratio():

@@ -45,3 +45,12 @@ def test_map_draws_one_filled_outline_per_territory_and_a_colour_scale():
     assert shapes[0].text == "Saône-et-Loire : 1,0 u" and shapes[0].fillcolor != shapes[1].fillcolor
     assert (scale.marker.cmin, scale.marker.cmax) == (1.0, 2.0)
     assert all(None in t.x for t in shapes)
+
+
+def test_epci_map_of_saone_et_loire_shows_real_variation():
+    # issue 19: every EPCI was at about -9.6 % when projected as a fixed share
+    _, codes = map_scope(get_territory("DEP-71"))
+    growth = next(i for i in MAP_INDICATORS if i.key == "croissance")
+    values = map_values(codes, load_preset("insee-central"), growth, 2050)
+    assert values.std() > 5 and values.max() - values.min() > 30
+    assert values.round(1).nunique() == len(codes)

@@ -196,8 +196,8 @@ def estimate(
         pop(start, base_year), quotients(start, base_year - 1), mortality, open_age
     )
     totals = base.sum(axis=(-1, -2))
-    share = totals / totals.sum()
-    national = counts.sum(axis=0)
+    share = totals / np.nansum(totals)  # a département without estimates (Mayotte before
+    national = np.nansum(counts, axis=0)  # 2014) stays NaN and leaves the others defined
     internal = counts - share[:, None, None] * national
     return DemographyEstimates(
         base_year=base_year,

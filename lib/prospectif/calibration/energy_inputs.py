@@ -23,6 +23,7 @@ from ..models.energy_balance import (
     estimate_balance,
 )
 from ..territory import Territory
+from .density import commune_density_types
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,52 @@ def territory_weights(territory: Territory, deps: tuple[str, ...]) -> np.ndarray
     return territory.shares.reindex(list(deps), fill_value=0.0).to_numpy(dtype=float)
 
 
+RURAL_TYPES = ("rural", "very_rural")
+"""Density types whose population apportions a département's agriculture below it."""
+
+
+def sector_weights(
+    territory: Territory, deps: tuple[str, ...], data: Dataset | None = None
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Share of each département's consumption of each ORE sector in the territory.
+
+    Whole départements take 1 or 0. Below the département (EPCI, communes, perimeters),
+    residential consumption follows the territory's share of the département's households
+    (census 2021), agriculture its share of the population of rural and very rural communes
+    (density types, :mod:`.density`), industry, tertiary and the unknown sector its population
+    share. Returns the weights (dep, ORE sector) and how each sector was apportioned.
+    """
+    population = territory_weights(territory, deps)
+    weights = np.repeat(population[:, None], len(ORE_SECTORS), axis=1)
+    if np.all((population == 0.0) | (population == 1.0)) or not territory.members:
+        return weights, ("population",) * len(ORE_SECTORS)
+    data = data or open_data()
+    communes = commune_density_types(data)
+    households = data.table("communes_census").set_index("code")["households_2021"]
+    communes = communes.assign(households=communes["code"].map(households).fillna(0.0))
+    communes = communes.assign(rural=communes["population"] * communes["type"].isin(RURAL_TYPES))
+    inside = communes["code"].isin(set(territory.members))
+    for sector, column in (("residential", "households"), ("agriculture", "rural")):
+        whole = communes.groupby("dep")[column].sum().reindex(list(deps), fill_value=0.0)
+        part = communes[inside].groupby("dep")[column].sum().reindex(list(deps), fill_value=0.0)
+        share = np.where(whole > 0, part / whole.where(whole > 0, 1.0), population)
+        weights[:, ORE_SECTORS.index(sector)] = share
+    how = tuple(
+        {"residential": "households", "agriculture": "rural-population"}.get(s, "population")
+        for s in ORE_SECTORS
+    )
+    return weights, how
+
+
 def base_balance(
     territory: Territory, year: int = ENERGY_BASE_YEAR, data: Dataset | None = None
 ) -> BaseBalance:
     """The territory's stationary balance in ``year`` (GWh/yr) with its estimated cells."""
     deps, cube = ore_cube(year, data)
-    weights = territory_weights(territory, deps)
-    ore = np.tensordot(weights, cube, axes=1)
-    balance = estimate_balance(np.tensordot(weights, _metered_cube(year, data), axes=1))
+    weights, _ = sector_weights(territory, deps, data)
+    ore = np.einsum("ds,dsc->sc", weights, cube)
+    metered = _metered_cube(year, data)
+    balance = estimate_balance(np.einsum("ds,dsc->sc", weights[:, : metered.shape[1]], metered))
     whole = bool(np.all((weights == 0.0) | (weights == 1.0)))
     estimated = np.ones(balance.shape, dtype=bool)
     estimated[:, : len(METERED)] = not whole

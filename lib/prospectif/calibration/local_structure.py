@@ -18,6 +18,7 @@ for all its communes (flag ``departement-share``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +43,8 @@ TOLERANCE = 1e-11
 """Largest relative gap to a marginal or a unit total accepted as converged."""
 MAX_ITERATIONS = 1000
 """Iterations after which a département that has not converged falls back."""
+ROUNDING = 1e-6
+"""Negative targets above −ROUNDING persons are rounding errors, set to 0."""
 FLOOR = 0.5
 """Smallest remainder target, as a fraction of what the département's structure gives it."""
 
@@ -74,6 +77,11 @@ class LocalStructures:
     fitted: np.ndarray
     marginal: np.ndarray
 
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Row of each commune code."""
+        return {code: i for i, code in enumerate(self.codes)}
+
     def of(self, communes: tuple[str, ...]) -> np.ndarray:
         """Base-year persons by (sex, age) of a set of communes (codes).
 
@@ -82,7 +90,8 @@ class LocalStructures:
         DataError
             If the set is empty or holds a code without a structure.
         """
-        rows = self.codes.get_indexer(list(communes))
+        position = self.position
+        rows = np.array([position.get(c, -1) for c in communes], dtype=int)
         if not len(rows) or (rows < 0).any():
             raise DataError("local.no_communes", code=", ".join(communes)[:80] or "∅")
         return np.tensordot(self.weights[rows], self.population[self.units[rows]], ([0], [0]))
@@ -270,10 +279,15 @@ def _gaps(x: np.ndarray, onehots: list[np.ndarray], targets: list[np.ndarray]) -
     return np.max(gaps, axis=0) / scale
 
 
-def local_structures(data: Dataset | None = None) -> LocalStructures:
-    """Base-year structures of every commune (computed once per data set)."""
+def local_structures(
+    data: Dataset | None = None, census_year: int = CENSUS_YEAR, base_year: int = BASE_YEAR
+) -> LocalStructures:
+    """Structures of every commune in ``base_year`` from the marginals of ``census_year``
+    (computed once per data set; the backtests use 2012 for both).
+    """
     data = data or open_data()
-    return data.derived("calibration.local_structures", lambda: _local_structures(data))
+    key = f"calibration.local_structures.{census_year}.{base_year}"
+    return data.derived(key, lambda: _local_structures(data, census_year, base_year))
 
 
 def marginal_shares(population: np.ndarray) -> np.ndarray:
@@ -286,16 +300,16 @@ def marginal_shares(population: np.ndarray) -> np.ndarray:
     return counts / population.sum(axis=(-1, -2))[..., None]
 
 
-def _local_structures(data: Dataset) -> LocalStructures:
+def _local_structures(data: Dataset, census_year: int, base_year: int) -> LocalStructures:
     base = demographic_base(data)
     communes = data.table("communes")
     communes = communes.assign(share=commune_shares(communes).to_numpy())
     communes = communes[communes["dep"].isin(base.deps)]
     counts = data.table("communes_census").set_index("code").reindex(communes["code"])
-    census = counts[[f"rp{CENSUS_YEAR}_{name}" for name in MARGINALS]].to_numpy()
-    census_shares = census / counts[[f"rp{CENSUS_YEAR}_total"]].to_numpy()
+    census = counts[[f"rp{census_year}_{name}" for name in MARGINALS]].to_numpy()
+    census_shares = census / counts[[f"rp{census_year}_total"]].to_numpy()
     dep_pos = base.dep_index(communes["dep"])
-    now, then = base.population_in(BASE_YEAR), base.population_in(CENSUS_YEAR)
+    now, then = base.population_in(base_year), base.population_in(census_year)
     totals = communes["share"].to_numpy() * now.sum(axis=(1, 2))[dep_pos]
     index = marginal_shares(now) / marginal_shares(then)
     targets = partition_targets(totals[:, None] * census_shares * index[dep_pos], totals)
@@ -318,6 +332,8 @@ def _local_structures(data: Dataset) -> LocalStructures:
         harmonise(t, remainder, starts, np.einsum("dsa,gsa->dg", now, p.astype(float)))
         for t, p in zip(unit_targets[1:], parts[1:], strict=True)
     ]
+    # harmonising may leave rounding-size negatives (−1e-10 persons) where a group is empty
+    unit_targets = [np.where((t < 0) & (t > -ROUNDING), 0.0, t) for t in unit_targets]
     seed = (now / now.sum(axis=(1, 2))[:, None, None])[unit_dep] * unit_total[sort, None, None]
     fitted, converged = rake(seed, parts, unit_targets, starts, now)
     position = np.argsort(sort)

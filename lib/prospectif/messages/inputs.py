@@ -182,6 +182,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{codes} territoires × {scenarios} scénarios",
         "{codes} territories × {scenarios} scenarios",
     ),
+    "cli.local_components": (
+        "composantes locales (rapport au département) : fécondité × {fertility}, mortalité × "
+        "{mortality} (naissances {births} / attendues {expected_births}, décès {deaths} / "
+        "attendus {expected_deaths} en 2022, estimation bayésienne empirique Poisson–gamma), "
+        "migrations nettes {migration} ‰ par an de plus que le département (résidu 2015–2021) ; "
+        "projection calée sur le département",
+        "local components (relative to the département): fertility × {fertility}, mortality "
+        "× {mortality} (births {births} / expected {expected_births}, deaths {deaths} / "
+        "expected {expected_deaths} in 2022, Poisson–gamma empirical Bayes), net migration "
+        "{migration} per 1,000 a year above the département (2015–2021 residual); projection "
+        "raked to the département",
+    ),
     "cli.run_done": (
         "{file} : {rows} lignes ({what}, structure de base : {structure})",
         "{file}: {rows} rows ({what}, base structure: {structure})",

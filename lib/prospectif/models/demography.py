@@ -302,7 +302,11 @@ def rate_paths(
     tfr = linear_path(fert.tfr_start, fert.tfr_target, base_year, fert.tfr_target_year, years)
     shift = linear_path(0.0, fert.mean_age_shift, base_year, fert.tfr_target_year, years)
     schedule = fertility_schedule(reference_asfr, fertile_ages, shift, ages)
-    local_tfr = tfr[:, None] * estimates.fertility_index[units][None, :]
+    index = estimates.fertility_index[units][None, :]
+    if fert.differentials == "converge":
+        progress = linear_path(0.0, 1.0, base_year, fert.differentials_year, years)[:, None]
+        index = index + (1.0 - index) * progress
+    local_tfr = tfr[:, None] * index
     asfr = local_tfr[..., None] * schedule[:, None, :]
     international = (
         migr.france_net_total

@@ -47,6 +47,10 @@ class RunMetadata:
         One-number results by registered name (e.g. ``Population Peak``, persons).
     assumptions
         Every model assumption of the scenario, by dotted key.
+    components
+        Local components of an EPCI or a commune (``local-marginals``): fertility and
+        mortality indices relative to the département (shrunk, and the counts behind them),
+        excess net migration (per 1,000 per year); empty for other territories.
     """
 
     territory: str
@@ -61,6 +65,7 @@ class RunMetadata:
     model: str = MODEL_NAME
     scalars: dict[str, float] = field(default_factory=dict)
     assumptions: dict[str, object] = field(default_factory=dict)
+    components: dict[str, float] = field(default_factory=dict)
 
     def __deepcopy__(self, memo: dict) -> RunMetadata:
         # An immutable record: pandas deep-copies ``attrs`` on every operation.
@@ -75,7 +80,7 @@ class RunMetadata:
         return {
             f.name: getattr(self, f.name)
             for f in dataclasses.fields(self)
-            if f.name not in ("scalars", "assumptions")
+            if f.name not in ("scalars", "assumptions", "components")
         }
 
 
@@ -94,6 +99,7 @@ def run_metadata(
     base_structure: str,
     scalars: dict[str, float],
     data: Dataset,
+    components: dict[str, float] | None = None,
 ) -> RunMetadata:
     """The metadata of a run of ``scenario`` on a territory, computed on ``data``."""
     return RunMetadata(
@@ -108,6 +114,7 @@ def run_metadata(
         code_version=code_version(),
         scalars=dict(scalars),
         assumptions=scenario.assumptions(),
+        components=dict(components or {}),
     )
 
 

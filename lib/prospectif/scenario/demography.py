@@ -77,6 +77,33 @@ class Fertility(Section):
     )
     """Boys born per 100 girls (boys per 100 girls)."""
 
+    differentials: Literal["constant", "converge"] = assumption(
+        "constant",
+        unit="",
+        label_fr="Écarts locaux de fécondité",
+        label_en="Local fertility differentials",
+        source=(
+            "Choix de modélisation : écarts constants par défaut, la fécondité locale suivant "
+            "la trajectoire nationale (docs/methodology/demography.md)"
+        ),
+    )
+    """Each territory's fertility index relative to France kept constant ("constant") or
+    brought linearly to 1 by ``differentials_year`` ("converge"). With constant indices the
+    summed départements' TFR drifts above the national target as high-fertility départements
+    (Mayotte, Guyane) grow."""
+
+    differentials_year: int = assumption(
+        2050,
+        ge=2026,
+        le=2100,
+        step=1,
+        unit="année",
+        label_fr="Année de convergence des écarts de fécondité",
+        label_en="Year local fertility differentials vanish",
+        source="Choix de modélisation : convergence linéaire depuis 2025",
+    )
+    """Year the local fertility indices reach 1 when they converge (year)."""
+
 
 class Mortality(Section):
     """Life expectancy targets applied to the INSEE 2021 mortality path."""

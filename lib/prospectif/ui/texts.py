@@ -115,10 +115,18 @@ STRUCTURES = {
     "local-marginals": (
         "estimée : structure du département ajustée (IPF) aux marges locales du recensement "
         "2018 (0–14, 15–29, 18–24, 75 ans et plus, femmes) des communes de 2 000 habitants ou "
-        "plus, reste du département pour les autres ; total : part de la population légale 2017",
+        "plus, reste du département pour les autres ; total : part de la population légale "
+        "2017. Composantes locales : indices de fécondité et de mortalité (naissances et décès "
+        "2022 rapportés aux attendus, rapprochés du département par estimation bayésienne "
+        "empirique Poisson–gamma), migrations nettes par résidu 2015–2021 ; EPCI calés "
+        "(raking) sur la projection du département, commune bornée par son EPCI",
         "estimated: the département's structure raked (IPF) to the 2018 census marginals "
         "(0–14, 15–29, 18–24, 75+, women) of communes of 2,000 inhabitants or more, the "
-        "département's remainder for the others; total: share of the 2017 legal population",
+        "département's remainder for the others; total: share of the 2017 legal population. "
+        "Local components: fertility and mortality indices (births and deaths 2022 against "
+        "expected, shrunk towards the département by Poisson–gamma empirical Bayes), net "
+        "migration by the 2015–2021 residual; EPCI raked to the département's projection, a "
+        "commune bounded by its EPCI",
     ),
 }
 

@@ -10,7 +10,16 @@ import importlib
 
 from .demography import backtest, insee_2021_reproduction
 
-SECTIONS = ("demography", "ageing", "mobility", "energy", "emissions", "services", "adaptation")
+SECTIONS = (
+    "demography",
+    "local",
+    "ageing",
+    "mobility",
+    "energy",
+    "emissions",
+    "services",
+    "adaptation",
+)
 """Modules of :mod:`prospectif.validation`, in page order."""
 
 

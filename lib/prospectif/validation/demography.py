@@ -94,17 +94,14 @@ def trend_quotients(
     return np.arange(base_year - 1, until + 1), np.minimum(np.exp(window[-1] + slope * steps), 1.0)
 
 
-def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -> pd.DataFrame:
-    """Project every département from ``base_year`` with the rates observed before it.
-
-    Fertility: the national schedule and TFR of ``base_year`` − 1 (HFD), with each
-    département's index; mortality: national quotients of ``base_year`` − 1 extended by their
-    10-year trend; migration: the residual counts of the ``window`` years before ``base_year``.
-    Returns one row per département with projected and estimated totals and 75+ and their
-    errors (%).
+def backtest_assumptions(
+    base_year: int, target_year: int, window: int = 10, data=None
+) -> tuple[Demography, DemographyEstimates, np.ndarray, np.ndarray]:
+    """What was known in ``base_year``: assumptions (TFR of the year before, mortality trend,
+    France's residual net migration), the départements' estimates and the trend quotients.
     """
-    base = demographic_base()
-    estimates = estimates_for(base_year=base_year, window=window)
+    base = demographic_base(data)
+    estimates = estimates_for(data, base_year=base_year, window=window)
     target_e0_year = max(target_year, 2030)
     qx_years, qx = trend_quotients(
         base.qx_observed, base.qx_observed_years, base_year, 10, target_e0_year
@@ -125,6 +122,20 @@ def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -
             },
         }
     )
+    return assumptions, estimates, qx, qx_years
+
+
+def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -> pd.DataFrame:
+    """Project every département from ``base_year`` with the rates observed before it.
+
+    Fertility: the national schedule and TFR of ``base_year`` − 1 (HFD), with each
+    département's index; mortality: national quotients of ``base_year`` − 1 extended by their
+    10-year trend; migration: the residual counts of the ``window`` years before ``base_year``.
+    Returns one row per département with projected and estimated totals and 75+ and their
+    errors (%).
+    """
+    base = demographic_base()
+    assumptions, estimates, qx, qx_years = backtest_assumptions(base_year, target_year, window)
     units = np.arange(len(base.deps))
     paths = rate_paths(
         assumptions,
@@ -164,7 +175,7 @@ def _observed_net_migration(
         estimates.mortality_index,
         OPEN_AGE,
     )
-    return float(counts.sum())
+    return float(np.nansum(counts))
 
 
 def markdown() -> str:
