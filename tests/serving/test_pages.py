@@ -58,6 +58,7 @@ def test_dashboard_renders_without_its_source(server):
     page = server.get("/voila/render/ok.ipynb")
     assert page.status == 200
     assert "PROSPECTIF-OK lecture seule = 1" in page.body
+    assert "Préparation du tableau de bord…" in page.body  # while the page builds
     assert SOURCE_MARKER not in page.body
     assert "import os" not in page.body
 
