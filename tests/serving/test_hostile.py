@@ -18,8 +18,9 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from .server import V1, from_v1, kernel_id_of, message, start_server, to_v1, write_notebook
 
 FIGURE_CELL = """\
-import ipywidgets, plotly.graph_objects as go
+import sys, ipywidgets, plotly.graph_objects as go
 from prospectif.ui.figures import figure_widget
+print("grammaire IRI :", sys.modules.get("rfc3987_syntax", "absente"))
 figure = figure_widget(go.Figure(go.Scatter(x=list(range(500)), y=list(range(500)))), "essai")
 ipywidgets.VBox([ipywidgets.IntSlider(), figure])
 """
@@ -139,6 +140,7 @@ def test_the_legacy_json_protocol_is_refused(hostile):
 def test_widget_states_are_small_and_asked_a_bounded_number_of_times(hostile):
     page = hostile.get("/voila/render/figure.ipynb")
     assert "widgetbundle.js" not in page.body
+    assert "grammaire IRI : None" in page.body  # plotly's import chain skipped rfc3987_syntax
     kernel_id = kernel_id_of(page.body)
     server_memory = psutil.Process(hostile.process.pid).memory_info().rss
     with _socket(hostile, kernel_id, [V1]) as socket:
