@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 BATCH ?= scenarios/batches/departements.yaml
 SNAPSHOTS ?= snapshots
 
-.PHONY: serve test data docs validation lab batch bench bench-browser loadtest screenshots browser install clean
+.PHONY: serve test data docs validation lab batch bench bench-browser bench-serve loadtest screenshots browser install clean
 
 install: $(STAMP)
 
@@ -19,7 +19,10 @@ $(BIN)/uv:
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
 
 $(STAMP): pyproject.toml requirements.lock | $(BIN)/uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements.lock -e ".[test,dev,distributed]"
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -c requirements.lock \
+	  -e ".[test,dev,distributed]"
+	# the editable package too: a cold kernel then loads bytecode instead of compiling lib/
+	$(BIN)/python -m compileall -q lib
 	@touch $@
 
 serve: $(STAMP)
@@ -57,6 +60,11 @@ bench-browser: $(STAMP) browser
 
 loadtest: $(STAMP) browser
 	$(BIN)/python -m benchmarks.loadtest
+
+# the dashboards against a bare Voilà notebook (preheated and not), then 20 viewers at once
+bench-serve: $(STAMP) browser
+	$(BIN)/python -m benchmarks.serve_compare --json build/bench-serve/compare.json
+	$(BIN)/python -m benchmarks.loadtest --sessions 20 --json build/bench-serve/loadtest.json
 
 screenshots: $(STAMP) browser
 	$(BIN)/python -m pytest tests/browser -q

@@ -136,8 +136,13 @@ def summary(sessions: list[dict], mem: dict, pool: int, alive_up: bool, left: di
 async def main(options: argparse.Namespace) -> dict:
     from playwright.async_api import async_playwright
 
+    from prospectif.serving.app import PREHEATED
+
     dashboards = ROOT / "dashboards"
-    pool = len(list(dashboards.glob("*.ipynb"))) + max(options.preheat - 1, 0)
+    preheated = [name for name in PREHEATED if (dashboards / name).exists()]
+    pool = len(preheated) + (
+        max(options.preheat - 1, 0) if options.dashboard in preheated else options.preheat
+    )
     preheat = (f"--preheat={options.dashboard}={options.preheat}",) if options.preheat else ()
     deadline = time.monotonic() + options.budget
     with tempfile.TemporaryDirectory() as workdir:

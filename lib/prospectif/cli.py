@@ -466,7 +466,7 @@ def diff_command(snapshot_a: Path, snapshot_b: Path, output: Path | None) -> Non
     default=POOL_SIZE,
     show_default=True,
     type=click.IntRange(0, 20),
-    help="Preheated kernels kept ready per dashboard.",
+    help="Preheated kernels kept ready for each preheated dashboard (home page and synthesis).",
 )
 @click.option(
     "--preheat",

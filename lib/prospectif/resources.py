@@ -56,6 +56,19 @@ def read_only() -> bool:
     return os.environ.get(READ_ONLY_VARIABLE, "0") == "1"
 
 
+FIGURE_SCRIPT_VARIABLE = "PROSPECTIF_FIGURE_SCRIPT"
+"""Set by the dashboard server in the environment of its kernels: the address, relative to the
+server's base URL, where it serves plotly's widget code once for the whole page (see
+:mod:`prospectif.ui.figures`)."""
+
+
+def figure_script() -> str | None:
+    """The address of plotly's widget code served by the dashboard server, if this kernel has
+    one; None outside the server (figures then carry the code themselves).
+    """
+    return os.environ.get(FIGURE_SCRIPT_VARIABLE) or None
+
+
 def _overridden(variable: str) -> Path | None:
     value = os.environ.get(variable)
     return Path(value) if value else None

@@ -55,6 +55,14 @@ def test_a_data_set_reads_each_table_once(doubled):
     assert fresh == pytest.approx(kept / 2)
 
 
+def test_a_table_read_without_keeping_it_is_not_kept(doubled):
+    data = open_data(DATA)
+    read_once = data.table("population_departement", keep=False)
+    assert len(read_once) > 0 and "population_departement" not in data._tables
+    data.table("communes")
+    assert data.table("communes", keep=False) is not data._tables["communes"]  # a kept copy
+
+
 def test_tables_are_copies_the_caller_may_change(doubled):
     data = open_data(doubled)
     communes = data.table("communes")

@@ -6,7 +6,26 @@ from pathlib import Path
 
 import pytest
 
-from .server import ERROR_MARKER, SOURCE_MARKER, start_server, write_notebook
+from .server import ERROR_MARKER, SOURCE_MARKER, Server, start_server, write_notebook
+
+LOG_TAIL = 20_000
+"""Characters of a server's log attached to a failed test (its end)."""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Attach the log of every server a failed (or timed-out) test used to its report.
+
+    pytest-timeout's ``signal`` method fails the hung test like any other failure, so a hang
+    in a server test shows what the server was doing.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed:
+        return
+    for name, value in getattr(item, "funcargs", {}).items():
+        if isinstance(value, Server) and value.process is not None:
+            report.sections.append((f"server log ({name})", value.log()[-LOG_TAIL:]))
 
 
 @pytest.fixture(scope="module")

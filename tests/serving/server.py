@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +64,7 @@ class Server:
     options: tuple[str, ...] = ()
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -73,6 +75,7 @@ class Server:
             os.environ,
             JUPYTER_CONFIG_DIR=str(self.workdir / "jupyter-config"),
             IPYTHONDIR=str(self.workdir / "ipython"),
+            **self.env,
         )
         command = [
             str(Path(sys.executable).parent / "prospectif"),
@@ -176,6 +179,50 @@ class Server:
         return alive
 
 
-def start_server(tmp_path_factory, folder: Path, *options: str) -> Server:
+def start_server(
+    tmp_path_factory, folder: Path, *options: str, env: dict[str, str] | None = None
+) -> Server:
     """A started server over ``folder`` with command-line ``options``, in a fresh work folder."""
-    return Server(folder, tmp_path_factory.mktemp("server"), options).start()
+    return Server(folder, tmp_path_factory.mktemp("server"), options, env=env or {}).start()
+
+
+V1 = "v1.kernel.websocket.jupyter.org"
+"""The binary kernel websocket protocol of Jupyter Server (the one dashboard pages use)."""
+
+
+def message(msg_type: str, content: dict, metadata: dict | None = None) -> dict:
+    """A Jupyter message from a viewer's page."""
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "msg_type": msg_type,
+        "session": "test",
+        "username": "viewer",
+        "version": "5.3",
+        "date": "2025-01-01T00:00:00Z",
+    }
+    return {"header": header, "parent_header": {}, "metadata": metadata or {}, "content": content}
+
+
+def to_v1(msg: dict, channel: str = "shell") -> bytes:
+    """``msg`` framed in the binary v1 protocol."""
+    parts = [channel.encode()] + [
+        json.dumps(msg[key]).encode() for key in ("header", "parent_header", "metadata", "content")
+    ]
+    offsets = [8 * (len(parts) + 2)]
+    for part in parts:
+        offsets.append(offsets[-1] + len(part))
+    head = [len(offsets).to_bytes(8, "little")] + [o.to_bytes(8, "little") for o in offsets]
+    return b"".join(head + parts)
+
+
+def from_v1(frame: bytes) -> dict:
+    """A kernel message received in the binary v1 protocol (buffers left as bytes)."""
+    count = int.from_bytes(frame[:8], "little")
+    offsets = [int.from_bytes(frame[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(count)]
+    parts = [frame[a:b] for a, b in zip(offsets[:-1], offsets[1:], strict=True)]
+    keys = ("header", "parent_header", "metadata", "content")
+    msg = {key: json.loads(part) for key, part in zip(keys, parts[1:5], strict=True)}
+    msg["channel"] = parts[0].decode()
+    msg["buffers"] = parts[5:]
+    msg["size"] = len(frame)
+    return msg

@@ -5,14 +5,15 @@ from __future__ import annotations
 import asyncio
 import json
 from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import version
 
 import pytest
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from prospectif.errors import ServingError
-from prospectif.resources import READ_ONLY_VARIABLE
+from prospectif.resources import FIGURE_SCRIPT_VARIABLE, READ_ONLY_VARIABLE
 from prospectif.serving.app import SERVING_DIR, ProspectifVoila
-from prospectif.serving.handlers import describe, list_dashboards
+from prospectif.serving.handlers import describe, figure_script_address, list_dashboards
 from prospectif.serving.kernels import BoundedKernelManager
 from prospectif.serving.launch import ServeOptions, preheat_option, url_prefix, voila_arguments
 
@@ -61,9 +62,11 @@ def test_a_read_only_manager_starts_kernels_with_the_read_only_variable(monkeypa
     _run_alone(BoundedKernelManager(read_only=True).start_kernel(env={"VOILA": "x"}))
     _run_alone(BoundedKernelManager(read_only=True).start_kernel())
     _run_alone(BoundedKernelManager().start_kernel())
-    assert started[0]["env"] == {"VOILA": "x", READ_ONLY_VARIABLE: "1"}
+    script = {FIGURE_SCRIPT_VARIABLE: figure_script_address()}
+    assert started[0]["env"] == {"VOILA": "x", READ_ONLY_VARIABLE: "1", **script}
     assert started[1]["env"][READ_ONLY_VARIABLE] == "1" and started[1]["env"]["KEPT"] == "1"
-    assert "env" not in started[2]
+    assert READ_ONLY_VARIABLE not in started[2]["env"] and started[2]["env"]["KEPT"] == "1"
+    assert started[2]["env"][FIGURE_SCRIPT_VARIABLE].endswith(".js?v=" + version("plotly"))
 
 
 def test_preheat_option():

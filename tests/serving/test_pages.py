@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
-import uuid
 
 import pytest
 import websockets.sync.client
 
-from .server import ERROR_MARKER, SOURCE_MARKER, kernel_id_of
+from .server import ERROR_MARKER, SOURCE_MARKER, V1, from_v1, kernel_id_of, message, to_v1
 
 FORBIDDEN = [
     "/tree",
@@ -60,6 +58,7 @@ def test_dashboard_renders_without_its_source(server):
     page = server.get("/voila/render/ok.ipynb")
     assert page.status == 200
     assert "PROSPECTIF-OK lecture seule = 1" in page.body
+    assert "Préparation du tableau de bord…" in page.body  # while the page builds
     assert SOURCE_MARKER not in page.body
     assert "import os" not in page.body
 
@@ -110,15 +109,13 @@ def test_a_viewer_cannot_execute_code_through_the_kernel_socket(server, tmp_path
     kernel_id = kernel_id_of(server.get("/voila/render/ok.ipynb").body)
     target = tmp_path / "written-by-viewer"
     url = f"ws://127.0.0.1:{server.port}/api/kernels/{kernel_id}/channels?session_id=test"
-    with websockets.sync.client.connect(url, open_timeout=30) as socket:
-        socket.send(
-            json.dumps(_message("execute_request", {"code": f"open({str(target)!r}, 'w')"}))
-        )
-        info = _message("kernel_info_request", {})
-        socket.send(json.dumps(info))
+    with websockets.sync.client.connect(url, open_timeout=30, subprotocols=[V1]) as socket:
+        socket.send(to_v1(message("execute_request", {"code": f"open({str(target)!r}, 'w')"})))
+        info = message("kernel_info_request", {})
+        socket.send(to_v1(info))
         replies = []
         while not replies or replies[-1]["parent_header"].get("msg_id") != info["header"]["msg_id"]:
-            replies.append(json.loads(socket.recv(timeout=60)))
+            replies.append(from_v1(socket.recv(timeout=60)))
     assert not target.exists()
     assert "execute_reply" not in {reply["header"]["msg_type"] for reply in replies}
     server.shutdown_kernel(kernel_id)
@@ -129,25 +126,6 @@ def test_serving_writes_nothing_in_the_served_folder(server, dashboards):
     for path in ("/", "/voila/render/ok.ipynb", "/voila/render/fails.ipynb"):
         server.get(path)
     assert _snapshot(dashboards) == before
-
-
-def _message(msg_type: str, content: dict) -> dict:
-    header = {
-        "msg_id": uuid.uuid4().hex,
-        "msg_type": msg_type,
-        "session": "test",
-        "username": "viewer",
-        "version": "5.3",
-        "date": "2025-01-01T00:00:00Z",
-    }
-    return {
-        "header": header,
-        "parent_header": {},
-        "metadata": {},
-        "content": content,
-        "channel": "shell",
-        "buffers": [],
-    }
 
 
 def _snapshot(folder) -> dict:

@@ -91,7 +91,7 @@ def demographic_base(data: Dataset | None = None) -> DemographicBase:
 
 
 def _demographic_base(data: Dataset) -> DemographicBase:
-    pop = data.table("population_departement")
+    pop = data.table("population_departement", keep=False)  # only the cube below is kept
     deps = tuple(sorted(pop["dep"].unique()))
     years = np.arange(pop["year"].min(), pop["year"].max() + 1)
     population = _cube(

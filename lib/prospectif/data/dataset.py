@@ -59,8 +59,15 @@ class Dataset:
         text = (self.path / "catalog.yaml").read_bytes()
         return self.derived("version", lambda: hashlib.sha256(text).hexdigest()[:16])
 
-    def table(self, name: str) -> pd.DataFrame:
-        """The table ``name`` (see ``catalog.yaml``), read once; a copy the caller may change."""
+    def table(self, name: str, keep: bool = True) -> pd.DataFrame:
+        """The table ``name`` (see ``catalog.yaml``), read once; a copy the caller may change.
+
+        With ``keep=False`` a table not read yet is read for this call only and not kept: for
+        a large table turned once into arrays kept with :meth:`derived` (the 1.07 M-row
+        population by age), which would otherwise stay in every kernel for nothing.
+        """
+        if not keep and name not in self._tables:
+            return read_table(name, self.path, self.catalog)
         if name not in self._tables:
             self._tables[name] = read_table(name, self.path, self.catalog)
         return self._tables[name].copy()

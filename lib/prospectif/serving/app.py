@@ -20,20 +20,29 @@ import os
 import re
 from pathlib import Path
 
+from jupyter_server.auth.logout import LogoutHandler
+from jupyter_server.utils import url_path_join
+from tornado.ioloop import PeriodicCallback
 from traitlets import Dict, Int, List, Unicode, default
 from voila.app import Voila
 from voila.static_file_handler import AllowListFileHandler, TemplateStaticFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .channels import MAX_MESSAGE_BYTES, GuardedChannelsConnection, GuardedChannelsHandler
 from .handlers import (
     DASHBOARD_FILE,
+    FIGURE_SCRIPT,
+    FIGURE_SCRIPT_ROUTE,
     DashboardHandler,
+    FigureScriptHandler,
     HomeHandler,
     NotFoundHandler,
     TemplateStaticHandler,
 )
+from .kernels import trim_memory
 
 SERVING_DIR = Path(__file__).resolve().parent
 """Folder of ``voila.json`` (the committed server configuration)."""
@@ -41,13 +50,26 @@ SERVING_DIR = Path(__file__).resolve().parent
 SHARE_DIR = SERVING_DIR / "share"
 """Jupyter data folder holding the ``prospectif`` Voilà template."""
 
-DROPPED_HANDLERS = (TornadoVoilaTreeHandler, VoilaContentsHandler, AllowListFileHandler)
-"""Voilà handlers not served: file tree, contents API, files of the served folder."""
+DROPPED_HANDLERS = (
+    TornadoVoilaTreeHandler,
+    VoilaContentsHandler,
+    AllowListFileHandler,
+    LogoutHandler,
+)
+"""Voilà handlers not served: file tree, contents API, files of the served folder, and the
+logout page (the server has no login; Jupyter's logout page is not in the template)."""
 
 REPLACED_HANDLERS = {
     TornadoVoilaHandler: DashboardHandler,
     TemplateStaticFileHandler: TemplateStaticHandler,
+    VoilaKernelWebsocketHandler: GuardedChannelsHandler,
 }
+
+PREHEATED = ("index.ipynb", "synthese.ipynb")
+"""Dashboards with preheated kernels by default: the home page and the synthesis."""
+
+MEMORY_TRIM_INTERVAL = 30
+"""Seconds between two returns of the server's freed memory to the system."""
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -73,6 +95,15 @@ class ProspectifVoila(Voila):
         "of 20 on that dashboard.",
     )
 
+    preheated = List(
+        Unicode(),
+        default_value=list(PREHEATED),
+        config=True,
+        help="Dashboards given VoilaConfiguration.default_pool_size preheated kernels; the "
+        "others get none unless named in ``preheat``. Example: ['index.ipynb', "
+        "'demographie.ipynb'].",
+    )
+
     @default("config_file_paths")
     def _config_file_paths_default(self):
         return [str(SERVING_DIR)]
@@ -81,17 +112,18 @@ class ProspectifVoila(Voila):
         """Voilà's settings, with the host check, security headers and the 404 page.
 
         Only notebooks that can be served are preheated (not those in subfolders, hidden...);
-        Voilà matches its ``preheat_denylist`` against absolute paths. ``preheat`` sets the
-        pools of some dashboards.
+        Voilà matches its ``preheat_denylist`` against absolute paths. The ``preheated``
+        dashboards get ``default_pool_size`` kernels, the others none; ``preheat`` sets the
+        pools of some dashboards. Kernel websockets are bounded (:mod:`.channels`).
         """
         served = re.escape(os.path.join(self.root_dir, "")) + DASHBOARD_FILE.pattern
         self.config.VoilaKernelManager.preheat_denylist = [f"(?!{served}$)"]
-        if self.preheat:
-            default_pool = max(self.voila_configuration.default_pool_size, 0)
-            self.config.VoilaKernelManager.kernel_pools_config = {
-                "default": {"pool_size": default_pool},
-                **{name: {"pool_size": size} for name, size in self.preheat.items()},
-            }
+        pool = max(self.voila_configuration.default_pool_size, 0)
+        self.config.VoilaKernelManager.kernel_pools_config = {
+            "default": {"pool_size": 0},
+            **{name: {"pool_size": pool} for name in self.preheated},
+            **{name: {"pool_size": size} for name, size in self.preheat.items()},
+        }
         settings = super().init_settings()
         settings.update(
             allow_remote_access=not _is_loopback(self.ip),
@@ -100,6 +132,8 @@ class ProspectifVoila(Voila):
             default_handler_class=NotFoundHandler,
             default_handler_args={"voila_configuration": self.voila_configuration},
             prospectif_folder=self.root_dir,
+            kernel_websocket_connection_class=GuardedChannelsConnection,
+            websocket_max_message_size=MAX_MESSAGE_BYTES,
         )
         return settings
 
@@ -111,7 +145,19 @@ class ProspectifVoila(Voila):
                 continue
             handlers.append((pattern, REPLACED_HANDLERS.get(handler, handler), *kwargs))
         home_kwargs = {"voila_configuration": self.voila_configuration, "folder": self.root_dir}
-        return [(self.server_url, HomeHandler, home_kwargs), *handlers]
+        figure_script = url_path_join(
+            self.server_url, FIGURE_SCRIPT_ROUTE, f"({re.escape(FIGURE_SCRIPT)})"
+        )
+        return [
+            (self.server_url, HomeHandler, home_kwargs),
+            (figure_script, FigureScriptHandler),
+            *handlers,
+        ]
+
+    def start(self):
+        """Start the server, returning freed memory to the system every half minute."""
+        PeriodicCallback(trim_memory, MEMORY_TRIM_INTERVAL * 1000).start()
+        super().start()
 
 
 def _is_loopback(ip: str) -> bool:

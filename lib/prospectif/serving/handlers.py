@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import aclosing
+from contextvars import ContextVar
 from dataclasses import dataclass
+from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 
 from tornado import web
@@ -21,6 +25,28 @@ DASHBOARD_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.ipynb")
 
 HOME_NOTEBOOK = "index.ipynb"
 """The dashboard ``/`` leads to when the folder has it; else ``/`` lists the dashboards."""
+
+FIGURE_SCRIPT_ROUTE = "voila/prospectif/plotly/"
+"""Where, under the base URL, plotly's widget code is served (:class:`FigureScriptHandler`)."""
+
+FIGURE_SCRIPT = "widgetbundle.js"
+
+VIEWER_KERNELS: ContextVar[list[str] | None] = ContextVar("viewer_kernels", default=None)
+"""Set by a page request to a list, which gets the ids of the kernels started for that viewer
+(not for the pool: :meth:`~.kernels.BoundedKernelManager.start_kernel`), so the request can
+tell when its kernel died at start."""
+
+HEARTBEAT = "window.voila_heartbeat()"
+"""What Voilà sends while a page waits for its kernel (every ``http_keep_alive_timeout``)."""
+
+START_FAILED = """
+<div class="prospectif-cell-error" role="alert" id="prospectif-start-failed">
+<p><strong>La session de calcul de cette page n'a pas pu démarrer.</strong> Rechargez la page ;
+si le problème persiste, signalez-le à l'animateur de la séance.</p>
+</div>
+<script>document.querySelectorAll("#loading").forEach(function (e) { e.remove(); });</script>
+"""
+"""Ends the page of a viewer whose kernel died at start, instead of an endless wait."""
 
 RETRY_AFTER = 15
 """Seconds after which the busy page reloads itself (HTTP ``Retry-After``)."""
@@ -88,14 +114,56 @@ class HomeHandler(BaseVoilaHandler):
         finish_page(self, "prospectif-home.html", dashboards=list_dashboards(self.folder))
 
 
-class TemplateStaticHandler(TemplateStaticFileHandler):
-    """Voilà's template assets, answering 404 rather than 500 to a malformed address."""
+def figure_script_address() -> str:
+    """The address of plotly's widget code relative to the base URL, versioned so that the
+    browser keeps it in its cache until plotly changes.
+    """
+    return f"{FIGURE_SCRIPT_ROUTE}{FIGURE_SCRIPT}?v={version('plotly')}"
+
+
+class SecurityHeadersMixin:
+    """The security headers of the pages, for Tornado's own handlers."""
+
+    def set_default_headers(self):
+        """Set ``settings["headers"]``."""
+        for name, value in self.settings.get("headers", {}).items():
+            self.set_header(name, value)
+
+
+class FigureScriptHandler(SecurityHeadersMixin, web.StaticFileHandler):
+    """plotly's widget code, fetched once per page by every figure (``prospectif.ui.figures``)
+    and cached by the browser (the address carries plotly's version).
+    """
+
+    def initialize(self):
+        """Serve from plotly's package data, without importing plotly in the server."""
+        (folder,) = find_spec("plotly").submodule_search_locations
+        super().initialize(path=str(Path(folder) / "package_data"))
+
+
+class TemplateStaticHandler(SecurityHeadersMixin, TemplateStaticFileHandler):
+    """Voilà's template assets: ``<template>/static/<file>``, else 404 with the security headers.
+
+    Voilà's handler answers 500 to a path that leaves the ``static`` folder
+    (``prospectif/static/../conf.json``, ``%2e%2e``…); here such a path is refused before any
+    file is looked up, as is a file outside the template's folders.
+    """
 
     def parse_url_path(self, url_path: str) -> str:
         """Voilà's parsing; 404 when the address names no template asset."""
+        parts = url_path.split("/")
+        if len(parts) < 3 or parts[1] != "static" or {"", ".", ".."} & set(parts):
+            raise web.HTTPError(404)
         try:
             return super().parse_url_path(url_path)
         except (ValueError, AssertionError):
+            raise web.HTTPError(404) from None
+
+    def validate_absolute_path(self, root: str, absolute_path: str):
+        """Voilà's check, answering 404 (not 403) for a file outside the template."""
+        try:
+            return super().validate_absolute_path(root, absolute_path)
+        except web.HTTPError:
             raise web.HTTPError(404) from None
 
 
@@ -123,14 +191,26 @@ class DashboardHandler(TornadoVoilaHandler):
         if reservation is None:
             self._busy()
             return
+        started: list[str] = []
+        token = VIEWER_KERNELS.set(started)
         try:
-            async for html in self.get_generator(path=path):
-                reservation.release()
-                self.write(html)
-                self.flush()
+            async with aclosing(self.get_generator(path=path)) as page:
+                async for html in page:
+                    reservation.release()
+                    if HEARTBEAT in html and self._kernel_lost(started):
+                        self.write(START_FAILED)
+                        break
+                    self.write(html)
+                    self.flush()
         finally:
+            VIEWER_KERNELS.reset(token)
             reservation.release()
             manager.refill(path)
+
+    def _kernel_lost(self, started: list[str]) -> bool:
+        """Whether the kernel started for this page has died (Voilà would wait forever)."""
+        alive = set(self.kernel_manager.list_kernel_ids())
+        return any(kernel_id not in alive for kernel_id in started)
 
     def _warm(self, path: str) -> bool:
         """Whether Voilà will serve ``path`` from its pool of preheated kernels."""

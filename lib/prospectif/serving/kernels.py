@@ -21,6 +21,9 @@ error whenever any kernel is shut down.
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,12 +32,22 @@ from functools import partial
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Bool, Integer
 
-from ..resources import READ_ONLY_VARIABLE
+from ..resources import FIGURE_SCRIPT_VARIABLE, READ_ONLY_VARIABLE
+from .handlers import VIEWER_KERNELS, figure_script_address
 from .launch import MAX_KERNELS
 
-KERNEL_ARGUMENTS = ("--HistoryManager.enabled=False",)
-"""Added to every kernel's command line: no IPython history database. Dashboard kernels never
-read it, and dozens of kernels writing one SQLite file block each other."""
+KERNEL_ARGUMENTS = (
+    "--HistoryManager.enabled=False",
+    "--IPKernelApp.exec_lines=import sys; sys.modules.setdefault('rfc3987_syntax', None)",
+)
+"""Added to every kernel's command line:
+
+- no IPython history database: dashboard kernels never read it, and dozens of kernels writing
+  one SQLite file block each other;
+- no ``rfc3987_syntax``: plotly's widget imports nbformat, whose jsonschema then builds that
+  package's IRI grammar (2.4 to 3 s of the first figure) for a format check no kernel makes;
+  marked missing, jsonschema skips it.
+"""
 
 
 @dataclass
@@ -77,6 +90,7 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         self._started: set[str] = set()
         self._pool_starting = 0
         self._reserved = 0
+        self._figure_script = figure_script_address()
         if hasattr(self, "fill_if_needed"):
             self.fill_if_needed = self._bounded_fill(self.fill_if_needed)
 
@@ -93,10 +107,15 @@ class BoundedKernelManager(AsyncMappingKernelManager):
     async def start_kernel(self, *args, **kwargs) -> str:  # type: ignore[override]
         """Start a kernel in a slot already held (by a reservation or a pool refill)."""
         kwargs.setdefault("extra_arguments", list(KERNEL_ARGUMENTS))
+        env = {**(kwargs.get("env") or os.environ), FIGURE_SCRIPT_VARIABLE: self._figure_script}
         if self.read_only:
-            kwargs["env"] = {**(kwargs.get("env") or os.environ), READ_ONLY_VARIABLE: "1"}
+            env[READ_ONLY_VARIABLE] = "1"
+        kwargs["env"] = env
         kernel_id = await super().start_kernel(*args, **kwargs)
         self._started.add(kernel_id)
+        viewer = VIEWER_KERNELS.get()
+        if viewer is not None and env.get("VOILA_PREHEAT") != "True":
+            viewer.append(kernel_id)
         return kernel_id
 
     def reserve(self, warm: bool) -> Reservation | None:
@@ -123,6 +142,18 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         if hasattr(self, "fill_if_needed"):
             self.fill_if_needed(delay=0, notebook_name=notebook)
 
+    async def shutdown_kernel(self, kernel_id: str, *args, **kwargs) -> None:
+        """Stop a kernel, then top up every pool its slot may now refill.
+
+        The server's freed memory goes back to the system (:func:`trim_memory`). A pool left
+        short while the server was full (its refills had no room) is refilled as
+        soon as viewers leave or idle kernels are culled, not only at the next request.
+        """
+        await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        trim_memory()
+        for notebook in list(getattr(self, "_pools", ())):
+            self.refill(notebook)
+
     def _bounded_fill(self, fill: Callable) -> Callable:
         """Voilà's ``fill_if_needed``, refilling no further than the bound allows."""
 
@@ -148,3 +179,16 @@ class BoundedKernelManager(AsyncMappingKernelManager):
             self.log.error("A preheated kernel could not start: %s", error)
             if task in pool:
                 pool.remove(task)
+
+
+def trim_memory() -> None:
+    """Collect garbage and give the C heap's free pages back to the system (glibc only).
+
+    Without it the server keeps the peak memory of a busy period (the pages and widget states
+    it forwarded) long after every viewer has left.
+    """
+    gc.collect()
+    name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name) if name else None
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)

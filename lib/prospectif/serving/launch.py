@@ -19,7 +19,8 @@ MAX_KERNELS = 40
 modélisation ; see docs/deployment.md for the memory each kernel takes)."""
 
 POOL_SIZE = 1
-"""Default number of preheated kernels kept ready per dashboard."""
+"""Default number of preheated kernels kept ready per preheated dashboard
+(``ProspectifVoila.preheated``: the home page and the synthesis)."""
 
 CULL_IDLE_TIMEOUT = 600
 """Default seconds after which a kernel with no open page and no activity is stopped."""

@@ -1,16 +1,53 @@
-"""Live figures: a plotly ``FigureWidget`` updated in place from a freshly built figure."""
+"""Live figures: a plotly ``FigureWidget`` updated in place from a freshly built figure.
+
+A plotly ``FigureWidget`` carries plotly's whole front-end code (``widgetbundle.js``, 5 MB) in
+its state, once per figure. Served by ``prospectif serve`` (:func:`~prospectif.resources.
+figure_script` set), a figure is a :class:`ServedFigureWidget` instead: the same widget whose
+code is a few lines importing that bundle from the server, which the browser fetches once per
+page and caches. The figure is drawn by the same plotly.js, so the page's ``gd.data`` and
+``gd._fullData`` are unchanged.
+"""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import plotly.graph_objects as go
+from traitlets import Unicode, default
+
+from ..resources import figure_script
 
 IMAGE_FORMATS = ("png", "svg")
 
+LOADER = (
+    'const config = JSON.parse(document.getElementById("jupyter-config-data").textContent);\n'
+    "const url = new URL(config.baseUrl + {path}, document.baseURI).href;\n"
+    "export default (await import(url)).default;\n"
+)
+"""The widget code of a served figure: import plotly's bundle from the server's ``path``."""
+
+
+class ServedFigureWidget(go.FigureWidget):
+    """A ``FigureWidget`` whose front-end code is imported from the dashboard server."""
+
+    _esm = Unicode().tag(sync=True)
+
+    @default("_esm")
+    def _loader(self) -> str:
+        return LOADER.format(path=json.dumps(figure_script()))
+
 
 def figure_widget(figure: go.Figure, filename: str, image_format: str = "png") -> go.FigureWidget:
-    """A live widget showing ``figure``, whose camera button saves ``filename`` as an image."""
-    widget = go.FigureWidget(figure)
+    """A live widget showing ``figure``, whose camera button saves ``filename`` as an image.
+
+    Under the dashboard server the widget loads plotly's code from it (see the module
+    docstring); elsewhere (JupyterLab) it carries the code itself.
+    """
+    if figure_script() is None:
+        widget = go.FigureWidget(figure)
+    else:
+        widget = ServedFigureWidget(figure)
     set_image_format(widget, filename, image_format)
     return widget
 
