@@ -83,7 +83,7 @@ def test_french_csv_uses_semicolons_and_decimal_commas(tmp_path):
             ["--territory", "DEP-999", "--scenario", "insee-central"],
             "code de territoire 'DEP-999' inconnu",
         ),
-        (["--territory", "DEP-71", "--scenario", "nope"], "scénario 'nope' inconnu"),
+        (["--territory", "DEP-71", "--scenario", "nope"], "scénario « nope » inconnu"),
         (
             ["--territory", "DEP-71", "--scenario", "insee-central", "--horizon", "2200"],
             "horizon = 2200 : trop grand ; plage admise 2026 à 2100",

@@ -49,7 +49,8 @@ def test_a_valid_file_resolves_territories_scenarios_and_notebooks(tmp_path):
         (VALID.replace("dashboards: [demographie]\n", ""), "dashboards : manquant (obligatoire)"),
         (
             VALID.replace("[demographie]", "[nope]"),
-            "dashboards.0 = 'nope' : tableau de bord inconnu ; disponibles : demographie,",
+            "dashboards.0 = 'nope' : tableau de bord inconnu ; "
+            "disponibles : adaptation, demographie,",
         ),
         (VALID.replace("[demographie]", "[]"), "dashboards = [] : vide ; en donner au moins 1"),
         (
@@ -84,7 +85,7 @@ def test_a_valid_file_resolves_territories_scenarios_and_notebooks(tmp_path):
         ),
         (
             VALID.replace("[insee-central]", "[nope]"),
-            "scenarios.0 = 'nope' : scénario 'nope' inconnu",
+            "scenarios.0 = 'nope' : scénario « nope » inconnu",
         ),
         (
             VALID.replace("[insee-central]", "['../x/*.yaml']"),

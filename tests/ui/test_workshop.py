@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from prospectif.messages import CATALOGUE
-from prospectif.scenario import MODEL_SECTIONS, list_presets, preset_models
+from prospectif.scenario import FULL_PRESETS, MODEL_SECTIONS, list_presets, preset_models
 from prospectif.territory import search
 from prospectif.ui.catalogue import DASHBOARDS
 from prospectif.ui.panel import AssumptionPanel, panel_groups
@@ -261,7 +261,9 @@ def test_each_dashboard_offers_the_presets_that_change_it_full_ones_first(preset
     for dashboard in DASHBOARDS.values():
         offered = dashboard_presets(dashboard)
         assert offered and all(preset_models(p) & set(dashboard.models) for p in offered)
-        sizes = [len(preset_models(p)) for p in offered]
+        full = [p in FULL_PRESETS for p in offered]
+        assert full == sorted(full, reverse=True)
+        sizes = [len(preset_models(p)) for p in offered if p not in FULL_PRESETS]
         assert sizes == sorted(sizes, reverse=True)
     demographie = dashboard_presets(DASHBOARDS["demographie"])
     assert "mobilite-sobriete" not in demographie and "autonomie-domicile" not in demographie

@@ -1,6 +1,7 @@
 """Scenarios: schema, YAML files with inheritance, presets, hashing."""
 
 from .io import (
+    FULL_PRESETS,
     check_id,
     compose,
     list_presets,
@@ -20,6 +21,7 @@ __all__ = [
     "Scenario",
     "check_id",
     "compose",
+    "FULL_PRESETS",
     "list_presets",
     "load_preset",
     "load_scenario_file",

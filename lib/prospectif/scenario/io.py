@@ -30,6 +30,11 @@ SCENARIO_ID = Message("what.scenario_id")
 """How :func:`check_id` names the value it checks, by default."""
 
 
+FULL_PRESETS = ("tendanciel", "sobriete", "technologie", "intermediaire")
+"""The full transition presets (every model of the chain set together), compared side by side
+on the synthesis and offered first on every dashboard."""
+
+
 def list_presets(folder: Path | None = None) -> list[str]:
     """Ids of the scenario files directly in ``folder`` (default: the presets folder), sorted."""
     folder = Path(folder or presets_dir())

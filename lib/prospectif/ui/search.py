@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..errors import ProspectifError
 from ..i18n import format_number
 from ..messages import Message
-from ..scenario import list_presets, preset_models
+from ..scenario import FULL_PRESETS, list_presets, preset_models
 from ..territory import directory, get_territory, search
 from .notices import Notices
 from .spec import Dashboard
@@ -83,13 +83,13 @@ class TerritoryFinder:
 
 
 def dashboard_presets(dashboard: Dashboard) -> list[str]:
-    """Presets that change what ``dashboard`` shows (they set a model it reads), the fullest
-    first (those setting the most models: the transition scenarios before a demography or an
-    ageing variant), then by id.
+    """Presets that change what ``dashboard`` shows (they set a model it reads): the full
+    transition presets first (:data:`~prospectif.scenario.FULL_PRESETS`), then the fullest
+    (those setting the most models), then by id.
     """
     models = {preset: preset_models(preset) for preset in list_presets()}
     shown = [p for p, m in models.items() if m & set(dashboard.models)]
-    return sorted(shown, key=lambda p: -len(models[p]))
+    return sorted(shown, key=lambda p: (p not in FULL_PRESETS, -len(models[p])))
 
 
 def preset_options(dashboard: Dashboard, lang: str) -> list[tuple[str, str]]:

@@ -31,6 +31,16 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "The 34,875 communes of the 2025 geography with département, EPCI, 2017 population "
         "and area.",
     ),
+    "communes_census": (
+        "Marges locales par commune : populations des recensements 2015 et 2021, ménages 2021, "
+        "naissances et décès 2022 de chaque commune ; groupes d'âges (0–14, 15–29, 18–24, "
+        "75 ans ou plus), femmes et ménages aux recensements 2012 et 2018 pour les communes de "
+        "2 000 habitants ou plus. Pas de pyramide complète par âge et sexe par commune.",
+        "Local marginals by commune: census populations 2015 and 2021, households 2021, births "
+        "and deaths 2022 for every commune; 2012 and 2018 census age groups (0–14, 15–29, "
+        "18–24, 75+), women and households for communes of 2,000 inhabitants or more. No full "
+        "age-by-sex pyramid by commune.",
+    ),
     "electricity_production": (
         "Production annuelle d'électricité et nombre de sites producteurs raccordés au réseau "
         "de distribution d'Enedis, par département, année et filière.",
@@ -106,6 +116,14 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "1975-2025, répartie à partir des estimations quinquennales de l'INSEE.",
         "Population on 1 January by département, sex and single year of age (0-105+), "
         "1975-2025, split from the INSEE five-year estimates.",
+    ),
+    "services_equipment": (
+        "Équipements d'aujourd'hui par commune : écoles par niveau (BPE 2018, public et privé), "
+        "structures d'accueil du jeune enfant, médecins généralistes et pharmacies (BPE 2013). "
+        "Des nombres d'équipements, pas de classes ni de places.",
+        "Today's services by commune: schools by level (BPE 2018, public and private), childcare "
+        "facilities, general practitioners and pharmacies (BPE 2013). Counts of equipment, not "
+        "classes or childcare places.",
     ),
     "tracc_warming": (
         "TRACC, trajectoire de réchauffement de référence pour l'adaptation : réchauffement de "

@@ -65,6 +65,18 @@ UNITS: dict[str, str] = {
     "°C": "°C",
     "€ par bénéficiaire et par an": "€ per beneficiary a year",
     "€/MWh": "€/MWh",
+    "% du parc par an": "% of the stock a year",
+    "ETP par classe": "FTE per class",
+    "ETP par place": "FTE per place",
+    "consultations par habitant et par an": "consultations per inhabitant a year",
+    "consultations par médecin et par an": "consultations per doctor a year",
+    "heures par semaine": "hours a week",
+    "places pour 100 enfants de moins de 3 ans": "places per 100 children under 3",
+    "élèves par classe": "pupils per class",
+    "élèves par heure de cours": "pupils per teaching hour",
+    "€ par ETP et par an": "€ per FTE a year",
+    "€ par place créée": "€ per place created",
+    "€ par place et par an": "€ per place a year",
 }
 """English of each French unit of the schema (a test checks none is missing)."""
 
@@ -95,6 +107,16 @@ CHOICES: dict[str, dict[str, tuple[str, str]]] = {
         "rcp26": ("RCP 2.6 (fortes réductions mondiales)", "RCP 2.6 (strong global cuts)"),
         "rcp45": ("RCP 4.5 (réductions modérées)", "RCP 4.5 (moderate cuts)"),
         "rcp85": ("RCP 8.5 (émissions non maîtrisées)", "RCP 8.5 (unchecked emissions)"),
+    },
+    "demography.fertility.differentials": {
+        "constant": (
+            "écarts locaux constants",
+            "local differentials held constant",
+        ),
+        "converge": (
+            "convergence vers la fécondité nationale",
+            "convergence to the national fertility",
+        ),
     },
     "ageing.policy.places_rule": {
         "need": ("besoin : bénéficiaires en établissement", "need: beneficiaries in institution"),

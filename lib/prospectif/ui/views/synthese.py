@@ -22,7 +22,7 @@ from ...results.verdicts import (
     status,
     verdicts,
 )
-from ...scenario import Scenario
+from ...scenario import FULL_PRESETS, Scenario
 from ...viz.maps import choropleth_figure
 from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
@@ -110,8 +110,6 @@ def verdict_table(
 
 MODELS = ("demography", "ageing", "mobility", "energy", "emissions", "services", "housing")
 """The models whose results the synthesis tables show (adaptation has its own block)."""
-FULL_PRESETS = ("tendanciel", "sobriete", "technologie", "intermediaire")
-"""The full presets compared side by side on the synthesis."""
 KEY_INDICATORS = (
     ("Population", 0),
     ("Population|Age 85+", 0),
