@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import socket
+import threading
 import time
 import uuid
 from pathlib import Path, PurePosixPath
@@ -164,21 +165,19 @@ def execute_notebook(run: Run, tmp: Path, kernel: WarmKernel | None = None):
 
     On a warm ``kernel`` reset first (see :mod:`.kernel`), else on a new kernel.
     """
-    notebook = tmp / notebook_name(run)
-    parameters = run.parameters(output_dir=".")
-    if kernel is not None:
-        kernel.prepare(run, tmp)
-        return kernel.execute(run, notebook, parameters)
     import papermill as pm
 
+    if kernel is not None:
+        kernel.prepare(run, tmp)
+        options = kernel.papermill_options()
+    else:
+        options = {"kernel_name": KERNEL, "cwd": str(tmp), "extra_arguments": KERNEL_ARGUMENTS}
     return pm.execute_notebook(
         str(run.notebook),
-        str(notebook),
-        parameters=parameters,
-        kernel_name=KERNEL,
+        str(tmp / notebook_name(run)),
+        parameters=run.parameters(output_dir="."),
         progress_bar=False,
-        cwd=str(tmp),
-        extra_arguments=KERNEL_ARGUMENTS,
+        **options,
     )
 
 
@@ -276,9 +275,6 @@ def report_html(notebook, plotly_src: str, title: str) -> str:
     title
         Page title.
     """
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
-
     notebook = copy.deepcopy(notebook)
     notebook.cells = [c for c in notebook.cells if c.cell_type != "code" or c.get("outputs")]
     for i, cell in enumerate(notebook.cells):
@@ -286,19 +282,32 @@ def report_html(notebook, plotly_src: str, title: str) -> str:
             figure = output.get("data", {}).get(PLOTLY_MIME)
             if figure is not None:
                 output["data"] = {"text/html": _figure_html(figure, f"figure-{i}-{j}")}
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[DictLoader({"rapport.html.j2": REPORT_TEMPLATE})],
-        template_file="rapport.html.j2",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        language_code="fr",
-    )
-    body, _ = exporter.from_notebook_node(
+    body, _ = _exporter().from_notebook_node(
         notebook, resources={"plotly_src": plotly_src, "metadata": {"name": title}}
     )
     return body
+
+
+_exporters = threading.local()
+"""Each thread's HTML exporter: its templates are compiled once, not for every report."""
+
+
+def _exporter():
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    exporter = getattr(_exporters, "exporter", None)
+    if exporter is None:
+        exporter = _exporters.exporter = HTMLExporter(
+            template_name="lab",
+            extra_loaders=[DictLoader({"rapport.html.j2": REPORT_TEMPLATE})],
+            template_file="rapport.html.j2",
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            language_code="fr",
+        )
+    return exporter
 
 
 def _figure_html(figure: dict, div_id: str) -> str:

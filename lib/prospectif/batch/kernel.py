@@ -64,24 +64,14 @@ class WarmKernel:
             self._warm_up(run, cwd)
         self.call(f"{SANDBOX}.restore({str(cwd)!r})")
 
-    def execute(self, run: Run, output: Path, parameters: dict):
-        """Execute ``run``'s notebook with ``parameters`` into ``output`` (Papermill).
+    def papermill_options(self) -> dict:
+        """Options of ``papermill.execute_notebook`` that execute on this (prepared) kernel.
 
         The notebook is written once, at the end or at the failing cell (not after every cell:
         a run's folder is published only once complete anyway).
         """
-        import papermill as pm
-
         _register_engine()
-        return pm.execute_notebook(
-            str(run.notebook),
-            str(output),
-            parameters=parameters,
-            engine_name=ENGINE,
-            kernel=self,
-            progress_bar=False,
-            request_save_on_cell_execute=False,
-        )
+        return {"engine_name": ENGINE, "kernel": self, "request_save_on_cell_execute": False}
 
     def shutdown(self) -> None:
         """Stop the kernel (if any); :meth:`prepare` starts a new one when needed."""
