@@ -103,6 +103,11 @@ class BatchFile(Section):
     horizon: int = Field(_HORIZON["default"], ge=_HORIZON["ge"], le=_HORIZON["le"], strict=True)
     """Last year projected by every run (year)."""
 
+    reports: bool | tuple[TerritoryEntry, ...] = True
+    """Which runs execute their notebook and write a report: all (``true``), none (``false``:
+    results only, computed by the library for many territories at once), or the runs of the
+    territories listed (codes and selectors); the others give their results only."""
+
 
 @dataclass(frozen=True)
 class ScenarioSpec:
@@ -143,6 +148,8 @@ class Batch:
     territories: dict[str, str]
     """Territory codes (in order, without duplicates) and their names."""
     scenarios: tuple[ScenarioSpec, ...]
+    reported: frozenset[str] | None = None
+    """Territories whose runs write a report (None: all)."""
 
 
 def load_batch(path: Path, dashboards_dir: Path | None = None) -> Batch:
@@ -187,9 +194,10 @@ def batch_from_document(
     notebooks = _notebooks(definition.dashboards, dashboards_dir, problems)
     territories = _territories(definition.territories, problems)
     scenarios = _scenarios(definition.scenarios, definition.horizon, Path(base), problems)
+    reported = _reported(definition.reports, problems)
     if problems:
         raise BatchError("lines", lines=_located(problems, source))
-    return Batch(source, definition, notebooks, territories, scenarios)
+    return Batch(source, definition, notebooks, territories, scenarios, reported)
 
 
 def _valid_entries(document: dict, exc: ValidationError) -> BatchFile:
@@ -244,7 +252,13 @@ def _notebooks(names: tuple[str, ...], folder: Path | None, problems: list[Messa
     return {name: available[name] for name in dict.fromkeys(names) if name in available}
 
 
-def _territories(entries: tuple, problems: list[Message]) -> dict[str, str]:
+def _reported(reports: bool | tuple, problems: list[Message]) -> frozenset[str] | None:
+    if isinstance(reports, bool):
+        return None if reports else frozenset()
+    return frozenset(_territories(reports, problems, "reports"))
+
+
+def _territories(entries: tuple, problems: list[Message], key: str = "territories") -> dict:
     from ..territory import directory
 
     names = dict(zip(directory()["code"], directory()["name"], strict=True))
@@ -261,7 +275,7 @@ def _territories(entries: tuple, problems: list[Message]) -> dict[str, str]:
             else:
                 found.update([_code_and_name(entry)])
         except ProspectifError as exc:
-            problems.append(Message("at", {"source": f"territories.{i}", "problem": exc.message}))
+            problems.append(Message("at", {"source": f"{key}.{i}", "problem": exc.message}))
     return found
 
 

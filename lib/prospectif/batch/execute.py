@@ -13,14 +13,19 @@ import json
 import os
 import shutil
 import socket
+import threading
 import time
 import uuid
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from ..fileio import atomic_write_bytes, atomic_write_text, file_digest
 from ..messages import Message, message
 from ..results import read_metadata
 from .plan import Run
+
+if TYPE_CHECKING:
+    from .kernel import WarmKernel
 
 KERNEL = "python3"
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
@@ -50,11 +55,68 @@ def notebook_name(run: Run) -> str:
     return f"{run.dashboard}.ipynb"
 
 
-def execute_run(run: Run, snapshot: str) -> dict:
+def execute_run(run: Run, snapshot: str, kernel: WarmKernel | None = None) -> dict:
     """Execute ``run`` into ``snapshot/runs/…``; return its record (also its ``run.json``).
+
+    The notebook runs on ``kernel``, else on the calling Dask worker's warm kernel (see
+    :mod:`.kernel`), else on a kernel started for this run alone.
 
     Never raises for a failing notebook or an invalid scenario: the record says ``failed`` with
     the error, and the run folder keeps the executed notebook (with the failing cell).
+    """
+    return write_run(
+        run,
+        snapshot,
+        lambda tmp: run.scenario.error or _execute(run, tmp, kernel or _worker_kernel()),
+    )
+
+
+def execute_results(runs: list[Run], snapshot: str) -> list[dict]:
+    """Results-only ``runs`` (one dashboard and scenario), all territories in one call.
+
+    :func:`prospectif.pipeline.run_chains` projects them together; each run's folder gets
+    the table the dashboard's notebook would have written and its ``run.json``. Each record's
+    duration is its share of the computation plus its own writing. Never raises for an
+    invalid scenario or a failing computation: every run's record then says ``failed``.
+    """
+    from ..errors import ProspectifError
+    from ..pipeline import run_chains
+    from ..results import write_results
+    from ..ui import DASHBOARDS
+    from ..ui.state import base_scenario
+
+    first, clock = runs[0], time.perf_counter()
+    error, tables = first.scenario.error, []
+    try:
+        if not error:
+            spec = first.scenario
+            reference = Path(spec.parameter) if spec.is_file else spec.parameter
+            chains = run_chains(
+                [r.territory for r in runs], base_scenario(reference, first.horizon)
+            )
+            tables = [chain.table(DASHBOARDS[first.dashboard].models) for chain in chains]
+    except ProspectifError as exc:
+        error = summarize(exc.render())
+    except Exception as exc:  # noqa: BLE001 - any failure is recorded, never raised
+        error = summarize(f"{type(exc).__name__}: {exc}")
+    share = (time.perf_counter() - clock) / len(runs)
+
+    def produce(i: int):
+        def write(tmp: Path) -> str:
+            if not error:
+                write_results(tables[i], tmp / RESULTS)
+            return error
+
+        return write
+
+    return [write_run(run, snapshot, produce(i), share) for i, run in enumerate(runs)]
+
+
+def write_run(run: Run, snapshot: str, produce, extra_seconds: float = 0.0) -> dict:
+    """Publish the folder of ``run``: ``produce(tmp)`` writes its files, ``run.json`` last.
+
+    ``produce`` returns '' or the error; everything is written into a temporary folder next
+    to the run's folder, published by renaming (see :func:`publish`).
     """
     final = Path(snapshot) / run.folder
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -62,8 +124,9 @@ def execute_run(run: Run, snapshot: str) -> dict:
     tmp.mkdir()
     started, clock = now(), time.perf_counter()
     try:
-        error = run.scenario.error or _execute(run, tmp)
-        record = run_record(run, started, time.perf_counter() - clock, error)
+        error = produce(tmp)
+        seconds = time.perf_counter() - clock + extra_seconds
+        record = run_record(run, started, seconds, error)
         if not error:
             record["metadata"] = [m.summary() for m in read_metadata(tmp / RESULTS)]
             record["files"] = digests(tmp, output_names(run))
@@ -74,34 +137,55 @@ def execute_run(run: Run, snapshot: str) -> dict:
     return record
 
 
-def _execute(run: Run, tmp: Path) -> str:
-    """Run the notebook and write the report into ``tmp``; return '' or the error summary."""
-    import papermill as pm
+def _execute(run: Run, tmp: Path, kernel: WarmKernel | None) -> str:
+    """Run the notebook and write the report into ``tmp``; return '' or the error summary.
+
+    A warm ``kernel`` that ran a failing notebook is shut down (the next run gets a new one).
+    """
     from papermill.exceptions import PapermillExecutionError
 
-    notebook = tmp / notebook_name(run)
     try:
-        executed = pm.execute_notebook(
-            str(run.notebook),
-            str(notebook),
-            parameters=run.parameters(output_dir="."),
-            kernel_name=KERNEL,
-            progress_bar=False,
-            cwd=str(tmp),
-            extra_arguments=KERNEL_ARGUMENTS,
-        )
+        executed = execute_notebook(run, tmp, kernel)
         if not (tmp / RESULTS).is_file():
-            return message("batch.no_results", file=RESULTS)
-        depth = "../" * len(run.folder.parts)
-        title = f"{run.territory} — {run.scenario.key} — {run.dashboard}"
-        atomic_write_text(tmp / REPORT, report_html(executed, f"{depth}{PLOTLY_ASSET}", title))
+            error = message("batch.no_results", file=RESULTS)
+        else:
+            write_outputs(run, executed, tmp)
+            return ""
     except PapermillExecutionError as exc:
-        return summarize(
-            message("batch.cell_error", name=exc.ename, value=exc.evalue, cell=exc.exec_count)
-        )
+        error = message("batch.cell_error", name=exc.ename, value=exc.evalue, cell=exc.exec_count)
     except Exception as exc:  # noqa: BLE001 - any failure is recorded, never raised
-        return summarize(f"{type(exc).__name__}: {exc}")
-    return ""
+        error = f"{type(exc).__name__}: {exc}"
+    if kernel is not None:
+        kernel.shutdown()
+    return summarize(error)
+
+
+def execute_notebook(run: Run, tmp: Path, kernel: WarmKernel | None = None):
+    """Papermill's execution of ``run``'s notebook into ``tmp`` (its working folder).
+
+    On a warm ``kernel`` reset first (see :mod:`.kernel`), else on a new kernel.
+    """
+    import papermill as pm
+
+    if kernel is not None:
+        kernel.prepare(run, tmp)
+        options = kernel.papermill_options()
+    else:
+        options = {"kernel_name": KERNEL, "cwd": str(tmp), "extra_arguments": KERNEL_ARGUMENTS}
+    return pm.execute_notebook(
+        str(run.notebook),
+        str(tmp / notebook_name(run)),
+        parameters=run.parameters(output_dir="."),
+        progress_bar=False,
+        **options,
+    )
+
+
+def write_outputs(run: Run, executed, tmp: Path) -> None:
+    """Write what a run publishes besides its notebook and results: its HTML report."""
+    depth = "../" * len(run.folder.parts)
+    title = f"{run.territory} — {run.scenario.key} — {run.dashboard}"
+    atomic_write_text(tmp / REPORT, report_html(executed, f"{depth}{PLOTLY_ASSET}", title))
 
 
 def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
@@ -129,7 +213,7 @@ def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
 
 def output_names(run: Run) -> list[str]:
     """The files a successful run leaves besides its ``run.json``."""
-    return [notebook_name(run), REPORT, RESULTS]
+    return [notebook_name(run), REPORT, RESULTS] if run.report else [RESULTS]
 
 
 def digests(folder: Path, names: list[str]) -> dict[str, dict]:
@@ -155,6 +239,12 @@ def _file_damage(path: Path, digest: dict) -> Message | None:
     if found["sha256"] != digest.get("sha256"):
         return Message("batch.file_altered", {"file": path})
     return None
+
+
+def _worker_kernel() -> WarmKernel | None:
+    from .kernel import worker_kernel
+
+    return worker_kernel()
 
 
 def _worker_address() -> str:
@@ -185,9 +275,6 @@ def report_html(notebook, plotly_src: str, title: str) -> str:
     title
         Page title.
     """
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
-
     notebook = copy.deepcopy(notebook)
     notebook.cells = [c for c in notebook.cells if c.cell_type != "code" or c.get("outputs")]
     for i, cell in enumerate(notebook.cells):
@@ -195,19 +282,32 @@ def report_html(notebook, plotly_src: str, title: str) -> str:
             figure = output.get("data", {}).get(PLOTLY_MIME)
             if figure is not None:
                 output["data"] = {"text/html": _figure_html(figure, f"figure-{i}-{j}")}
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[DictLoader({"rapport.html.j2": REPORT_TEMPLATE})],
-        template_file="rapport.html.j2",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        language_code="fr",
-    )
-    body, _ = exporter.from_notebook_node(
+    body, _ = _exporter().from_notebook_node(
         notebook, resources={"plotly_src": plotly_src, "metadata": {"name": title}}
     )
     return body
+
+
+_exporters = threading.local()
+"""Each thread's HTML exporter: its templates are compiled once, not for every report."""
+
+
+def _exporter():
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    exporter = getattr(_exporters, "exporter", None)
+    if exporter is None:
+        exporter = _exporters.exporter = HTMLExporter(
+            template_name="lab",
+            extra_loaders=[DictLoader({"rapport.html.j2": REPORT_TEMPLATE})],
+            template_file="rapport.html.j2",
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            language_code="fr",
+        )
+    return exporter
 
 
 def _figure_html(figure: dict, div_id: str) -> str:

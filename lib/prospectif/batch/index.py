@@ -15,10 +15,12 @@ import pandas as pd
 from ..fileio import atomic_write_text
 from ..i18n import format_number
 from .definition import Batch
-from .execute import REPORT, RESULTS, notebook_name
+from .execute import REPORT, RESULTS, output_names
 from .plan import Run
 
 INDEX = "index.html"
+LINKS = {REPORT: "rapport", RESULTS: "résultats"}
+"""Link text of a run's files (its notebook: « notebook »)."""
 HEADLINES = (
     ("Population", "Population", 0),
     ("Share|Population|Age 65+", "Part des 65 ans ou plus (%)", 1),
@@ -136,9 +138,10 @@ def _row(batch: Batch, run: Run, record: dict | None, values: dict) -> str:
         label = f"échec : {record['error']}"
     folder = run.folder.as_posix()
     links = (
-        f'<a href="{folder}/{REPORT}">rapport</a> · '
-        f'<a href="{folder}/{notebook_name(run)}">notebook</a> · '
-        f'<a href="{folder}/{RESULTS}">résultats</a>'
+        " · ".join(
+            f'<a href="{folder}/{name}">{LINKS.get(name, "notebook")}</a>'
+            for name in output_names(run)
+        )
         if status == "ok"
         else (f'<a href="{folder}/">dossier</a>' if record else "")
     )

@@ -18,6 +18,8 @@ from ..errors import DataError
 from .definition import Batch, ScenarioSpec
 
 MODE = "report"
+RESULTS_MODE = "results"
+"""Mode of a run without report: results only, from the library (``execute_results``)."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,13 @@ class Run:
     scenario: ScenarioSpec
     horizon: int
     fingerprint: str
+    report: bool = True
+    """Whether the notebook is executed and a report written (else results only)."""
+
+    @property
+    def mode(self) -> str:
+        """``report`` or ``results``."""
+        return MODE if self.report else RESULTS_MODE
 
     @property
     def id(self) -> str:
@@ -42,14 +51,17 @@ class Run:
         return PurePosixPath("runs", self.dashboard, self.territory, self.scenario.key)
 
     def parameters(self, output_dir: str = "") -> dict[str, object]:
-        """The notebook's parameters (report mode), results written to ``output_dir``."""
+        """The notebook's parameters, results written to ``output_dir``.
+
+        For a results-only run, the same with mode ``results`` (no notebook is executed).
+        """
         spec = self.scenario
         return {
             "territory": self.territory,
             "scenario": "" if spec.is_file else spec.parameter,
             "scenario_file": spec.parameter if spec.is_file else "",
             "horizon": self.horizon,
-            "mode": MODE,
+            "mode": self.mode,
             "output_dir": output_dir,
         }
 
@@ -61,9 +73,12 @@ def plan(batch: Batch, data_hash: str) -> list[Run]:
     for dashboard, notebook in batch.notebooks.items():
         notebook_hash = file_sha256(notebook)
         for territory in batch.territories:
+            report = batch.reported is None or territory in batch.reported
             for scenario in batch.scenarios:
-                key = fingerprint(notebook_hash, dashboard, territory, scenario, horizon, data_hash)
-                runs.append(Run(dashboard, notebook, territory, scenario, horizon, key))
+                key = fingerprint(
+                    notebook_hash, dashboard, territory, scenario, horizon, data_hash, report
+                )
+                runs.append(Run(dashboard, notebook, territory, scenario, horizon, key, report))
     return runs
 
 
@@ -79,6 +94,7 @@ def fingerprint(
     scenario: ScenarioSpec,
     horizon: int,
     data_hash: str,
+    report: bool = True,
 ) -> str:
     """SHA-256 (hex) of a run's inputs.
 
@@ -89,7 +105,7 @@ def fingerprint(
         "notebook": notebook_hash,
         "dashboard": dashboard,
         "parameters": {"territory": territory, "scenario": scenario.key, "horizon": horizon},
-        "mode": MODE,
+        "mode": MODE if report else RESULTS_MODE,
         "scenario_hash": scenario.hash or scenario.error,
         "data": data_hash,
     }

@@ -3,7 +3,8 @@
 The snapshot ``<output>/<vintage>/`` holds ``runs/<dashboard>/<territory>/<scenario>/`` (one
 folder per run, see :mod:`.execute`), ``manifest.json``, the combined ``resultats.parquet`` and
 ``index.html``. Runs execute on a local Dask cluster (one single-threaded worker process per
-core) or on an existing scheduler; a failed run is recorded and never stops the others. With
+core) or on an existing scheduler, each worker keeping a warm kernel reused from run to run
+(:mod:`.kernel`); a failed run is recorded and never stops the others. With
 ``resume``, runs whose folder holds a successful ``run.json`` with the same fingerprint are kept.
 """
 
@@ -31,6 +32,7 @@ from .execute import (
     RESULTS,
     clean_leftovers,
     digests,
+    execute_results,
     execute_run,
     is_done,
     now,
@@ -46,6 +48,10 @@ from .plan import Run, data_catalogue_hash, plan
 VINTAGE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 LOCK = ".lock"
 CONNECT_TIMEOUT = "20s"
+MANIFEST_EVERY = 2.0
+"""Seconds between two writes of the manifest while runs end (each run's ``run.json`` is what
+``--resume`` trusts; rewriting a manifest of thousands of runs after each would cost more
+than the runs)."""
 OUTPUTS = (RESULTS, INDEX_PAGE)
 """The combined files, whose digests the final manifest records."""
 
@@ -138,9 +144,12 @@ def _run_locked(
 
     save()
     todo = [run for run in runs if run.id not in records]
+    saved = time.monotonic()
     for record in execute_all(todo, snapshot, scheduler, workers):
         records[record["id"]] = {**record, "reused": False}
-        save()
+        if time.monotonic() - saved >= MANIFEST_EVERY:
+            save()
+            saved = time.monotonic()
     results = combine(snapshot, runs, records)
     write_index(snapshot, index_html(batch, runs, records, results, document()))
     return BatchOutcome(snapshot, save(verified_outputs(snapshot)))
@@ -175,30 +184,58 @@ def reusable_records(snapshot: Path, runs: list[Run]) -> dict[str, dict]:
 def execute_all(
     runs: list[Run], snapshot: Path, scheduler: str | None, workers: int | None
 ) -> Iterator[dict]:
-    """Execute ``runs`` on Dask; yield each record as its run ends, with a progress bar."""
+    """Execute ``runs`` on Dask; yield each record as its run ends, with a progress bar.
+
+    A run with a report is one task (its notebook on the worker's warm kernel); results-only
+    runs go by :data:`RESULTS_CHUNK` territories of one dashboard and scenario in one task
+    (:func:`.execute.execute_results`).
+    """
     if not runs:
         return
     from distributed import as_completed
     from tqdm import tqdm
 
-    with dask_client(scheduler, workers) as client:
-        futures = {
-            client.submit(
-                execute_run, run, str(snapshot), key=f"run-{uuid.uuid4().hex}", pure=False
-            ): run
-            for run in runs
-        }
-        clock, failed = time.monotonic(), 0
+    with dask_client(scheduler, workers) as client, warm_kernels(client):
+        futures = {}
+        for group in tasks(runs):
+            work = (execute_run, group[0]) if group[0].report else (execute_results, group)
+            key = f"run-{uuid.uuid4().hex}"
+            futures[client.submit(*work, str(snapshot), key=key, pure=False)] = group
+        clock, done, failed = time.monotonic(), 0, 0
         with tqdm(total=len(runs), unit="run", file=sys.stderr, disable=None) as bar:
-            for done, future in enumerate(as_completed(futures), start=1):
-                run = futures[future]
-                record = _result(future, run)
-                failed += record["status"] == "failed"
-                counts = progress_counts(done, failed, len(runs), time.monotonic() - clock)
-                bar.update(1)
-                bar.set_postfix_str(Message("batch.bar", counts).render(), refresh=False)
-                bar.write(f"[{done}/{len(runs)}] {progress_line(record, run.id)}", file=sys.stderr)
-                yield record
+            for future in as_completed(futures):
+                for run, record in zip(
+                    futures[future], _results(future, futures[future]), strict=True
+                ):
+                    done += 1
+                    failed += record["status"] == "failed"
+                    counts = progress_counts(done, failed, len(runs), time.monotonic() - clock)
+                    bar.update(1)
+                    bar.set_postfix_str(Message("batch.bar", counts).render(), refresh=False)
+                    line = progress_line(record, run.id)
+                    bar.write(f"[{done}/{len(runs)}] {line}", file=sys.stderr)
+                    yield record
+
+
+RESULTS_CHUNK = 250
+"""Results-only runs per Dask task (territories of one dashboard and scenario)."""
+
+
+def tasks(runs: list[Run]) -> list[list[Run]]:
+    """``runs`` grouped into Dask tasks: one per run with a report, chunks of the others."""
+    groups: dict[tuple[str, str], list[Run]] = {}
+    single = []
+    for run in runs:
+        if run.report:
+            single.append([run])
+        else:
+            groups.setdefault((run.dashboard, run.scenario.key), []).append(run)
+    chunks = [
+        group[i : i + RESULTS_CHUNK]
+        for group in groups.values()
+        for i in range(0, len(group), RESULTS_CHUNK)
+    ]
+    return chunks + single
 
 
 STATUS = {"ok": Message("batch.status_ok"), "failed": Message("batch.status_failed")}
@@ -219,17 +256,36 @@ def progress_line(record: dict, run_id: str) -> str:
     return message("batch.progress", status=status, id=run_id, seconds=seconds, error=error)
 
 
-def _result(future, run: Run) -> dict:
-    """The record a run returned, or a failed record when its worker could not run it."""
+def _results(future, runs: list[Run]) -> list[dict]:
+    """The records a task returned, or failed records when its worker could not run it."""
     try:
-        return future.result()
-    except Exception as exc:  # noqa: BLE001 - a lost worker fails this run only
-        return run_record(run, now(), 0.0, summarize(f"{type(exc).__name__}: {exc}"))
+        result = future.result()
+    except Exception as exc:  # noqa: BLE001 - a lost worker fails these runs only
+        error = summarize(f"{type(exc).__name__}: {exc}")
+        return [run_record(run, now(), 0.0, error) for run in runs]
+    return result if isinstance(result, list) else [result]
+
+
+@contextlib.contextmanager
+def warm_kernels(client):
+    """A warm kernel per worker thread while the block runs (see :mod:`.kernel`)."""
+    from .kernel import PLUGIN, KernelPlugin
+
+    client.register_plugin(KernelPlugin(), name=PLUGIN)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception):
+            client.unregister_worker_plugin(PLUGIN)
 
 
 @contextlib.contextmanager
 def dask_client(scheduler: str | None, workers: int | None):
-    """A Dask client: on ``scheduler`` if given, else on a local cluster of processes."""
+    """A Dask client: on ``scheduler`` if given, else on a local cluster of processes.
+
+    The local cluster has no dashboard; its scheduler's HTTP server (metrics) takes a free
+    port, never Dask's default 8787 that another cluster may hold.
+    """
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -245,7 +301,8 @@ def dask_client(scheduler: str | None, workers: int | None):
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
             silence_logs=logging.CRITICAL,
         ) as cluster,
         Client(cluster) as client,

@@ -66,6 +66,7 @@ def show(
         state, problems = parse_query(query_string(), defaults)
         display(DashboardApp(dashboard, state, problems).widget)
         return
+    items: list = []
     try:
         items = report(dashboard, defaults, output_dir)
     except ProspectifError as exc:

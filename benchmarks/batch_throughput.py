@@ -1,0 +1,142 @@
+"""Batch throughput: the cost of a run, 1 worker against 2, and an EPCI millésime.
+
+    python benchmarks/batch_throughput.py per-run [--runs 6]
+    python benchmarks/batch_throughput.py workers [--runs 40]
+    python benchmarks/batch_throughput.py millesime [--reports 40]
+
+``per-run``: the same synthesis runs executed on a kernel started for each (as before warm
+kernels) and on one warm kernel (after its start and warm-up), in this process, against the
+model computation of the same run (``run_chain``), all in the same call.
+
+``workers``: a real batch (``run_batch``, local Dask cluster) of ``--runs`` synthesis runs
+with reports (EPCI × tendanciel), with 1 then 2 workers: wall time, and the steady rate (runs
+after each worker's first, over the longest worker's time spent on them).
+
+``millesime``: every EPCI × the four full presets, results only, as a real batch with 2
+workers; then ``--reports`` runs with reports on 2 workers, whose steady rate gives the
+time of reports for all 5,012 runs (an extrapolation, printed as such).
+
+Figures print as Markdown lines (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from prospectif.batch import parse_batch, run_batch, select
+from prospectif.batch.execute import execute_run
+from prospectif.batch.kernel import WarmKernel
+from prospectif.batch.plan import plan
+from prospectif.pipeline import run_chain
+from prospectif.scenario import scenario_from_presets
+from prospectif.territory import get_territory
+
+PRESETS = ("tendanciel", "sobriete", "technologie", "intermediaire")
+
+
+def batch_text(territories: list[str], scenarios, reports: bool = True) -> str:
+    return (
+        "id: bench\ndashboards: [synthese]\n"
+        f"territories: [{', '.join(territories)}]\n"
+        f"scenarios: [{', '.join(scenarios)}]\nhorizon: 2050\n"
+        f"reports: {'true' if reports else 'false'}\n"
+    )
+
+
+def per_run(count: int) -> None:
+    codes = select("epci", "DEP-71")[:count]
+    folder = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    runs = plan(parse_batch(batch_text(codes, ["tendanciel"]), "bench.yaml", folder), "bench")
+    scenario = scenario_from_presets("tendanciel", 2050)
+    run_chain(get_territory(codes[0]), scenario)
+    model = []
+    for code in codes:
+        clock = time.perf_counter()
+        run_chain(get_territory(code), scenario)
+        model.append(time.perf_counter() - clock)
+    cold = [_timed(execute_run, run, str(folder / "cold")) for run in runs]
+    kernel = WarmKernel()
+    try:
+        start = _timed(execute_run, runs[0], str(folder / "first"), kernel)
+        warm = [_timed(execute_run, run, str(folder / "warm"), kernel) for run in runs]
+    finally:
+        kernel.shutdown()
+    print(f"- model computation (`run_chain`): median {_ms(model)} ms per run")
+    print(f"- cold kernel per run: median {_s(cold)} s (min {min(cold):.2f}, max {max(cold):.2f})")
+    print(f"- warm kernel: start and warm-up with the first run {start:.1f} s, then")
+    print(f"  median {_s(warm)} s per run (min {min(warm):.2f}, max {max(warm):.2f})")
+
+
+def workers(count: int) -> None:
+    codes = select("epci")[:count]
+    for n in (1, 2):
+        wall, rate = _batch(batch_text(codes, ["tendanciel"]), n)
+        print(f"- {n} worker(s), {count} runs with reports: {wall:.1f} s, steady {rate:.2f} run/s")
+
+
+def millesime(reports: int) -> None:
+    codes = select("epci")
+    wall, _ = _batch(batch_text(codes, PRESETS, reports=False), 2)
+    total = len(codes) * len(PRESETS)
+    print(f"- results only, {len(codes)} EPCI × {len(PRESETS)} presets = {total} runs,")
+    print(f"  2 workers (measured, whole batch): {wall:.1f} s")
+    wall, rate = _batch(batch_text(codes[:reports], ["tendanciel"]), 2)
+    print(f"- {reports} runs with reports, 2 workers: {wall:.1f} s, steady {rate:.2f} run/s")
+    print(f"- extrapolation, reports for all {total} runs: {total / rate / 60:.0f} min")
+
+
+def _batch(text: str, n: int) -> tuple[float, float]:
+    folder = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    batch = parse_batch(text, "bench.yaml", folder)
+    clock = time.perf_counter()
+    outcome = run_batch(batch, folder / "snapshots", "bench", workers=n)
+    wall = time.perf_counter() - clock
+    assert not outcome.failed, outcome.failed[:3]
+    return wall, steady_rate(outcome.manifest["runs"])
+
+
+def steady_rate(records: list[dict]) -> float:
+    """Runs per second after each worker's first run, over the busiest worker's time."""
+    by_worker: dict[str, list[dict]] = {}
+    for record in records:
+        by_worker.setdefault(record["worker"], []).append(record)
+    later = [sorted(rs, key=lambda r: r["started"])[1:] for rs in by_worker.values()]
+    busiest = max(sum(r["duration_s"] for r in rs) for rs in later)
+    return sum(map(len, later)) / busiest if busiest else float("nan")
+
+
+def _timed(function, *args) -> float:
+    clock = time.perf_counter()
+    record = function(*args)
+    assert record["status"] == "ok", record["error"]
+    return time.perf_counter() - clock
+
+
+def _ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:.0f}"
+
+
+def _s(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["per-run", "workers", "millesime"])
+    parser.add_argument("--runs", type=int, default=0)
+    parser.add_argument("--reports", type=int, default=40)
+    args = parser.parse_args()
+    if args.what == "per-run":
+        per_run(args.runs or 6)
+    elif args.what == "workers":
+        workers(args.runs or 40)
+    else:
+        millesime(args.reports)
+
+
+if __name__ == "__main__":
+    main()
