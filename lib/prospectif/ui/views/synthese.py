@@ -33,7 +33,7 @@ MET_COLOUR, MISSED_COLOUR = "#1a7f37", "#b42318"
 """Green and red with a contrast of at least 4.5:1 on white (WCAG AA)."""
 
 
-def _badge(v: Verdict, lang: str) -> str:
+def badge(v: Verdict, lang: str) -> str:
     """The word « atteint » / « manqué » with a mark, on its colour (never colour alone)."""
     colour = MET_COLOUR if v.met else MISSED_COLOUR
     mark = "✔" if v.met else "✘"
@@ -60,7 +60,7 @@ def verdicts_html(context: Context) -> str:
     shown = _run_verdicts(context)
     items = "".join(
         f'<li class="prospectif-verdict" data-met="{str(v.met).lower()}" '
-        f'style="margin:6px 0">{_badge(v, lang)} '
+        f'style="margin:6px 0">{badge(v, lang)} '
         f'<span class="prospectif-verdict-text">{html.escape(sentence(v, lang))}</span></li>'
         for v in shown[0]
     )
@@ -95,7 +95,7 @@ def verdict_table(
     rows = "".join(
         f"<tr><th style='text-align:left'>{html.escape(message(row[0].name, lang))} "
         f"{row[0].year}</th>"
-        + "".join(f"<td>{_badge(v, lang)} {_gap(v, lang)}</td>" for v in row)
+        + "".join(f"<td>{badge(v, lang)} {_gap(v, lang)}</td>" for v in row)
         + "</tr>"
         for row in zip(*shown, strict=True)
     )
