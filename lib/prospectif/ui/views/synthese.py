@@ -281,4 +281,5 @@ DASHBOARD = Dashboard(
     notes=(verdicts_html, presets_html),
     method_notes=(verdict_sources,),
     presentation=True,
+    report=True,
 )
