@@ -22,7 +22,9 @@ from ...results.verdicts import (
     verdicts,
 )
 from ...scenario import Scenario
+from ...viz.base import GRID, base_layout, scenario_line
 from ...viz.maps import choropleth_figure
+from ...viz.trajectories import values_of
 from ..maps import MAP_INDICATORS, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..state import base_scenario
@@ -153,6 +155,39 @@ def presets_html(context: Context) -> str:
     return verdict_table(title, labels, shown, lang, head_rows, "prospectif-presets")
 
 
+MULTIPLES = ("Population", "Final Energy", "Emissions|GHG", "Renewable Coverage")
+"""The key trajectories drawn for each full preset, one small panel each."""
+
+
+def presets_multiples(context: Context) -> go.Figure:
+    """Small multiples of the key trajectories, one line per full preset."""
+    from plotly.subplots import make_subplots
+
+    lang = context.lang
+    results = _preset_results(context.current, context.current.scenario.horizon)
+    titles = [variable_label(v, lang) for v in MULTIPLES]
+    fig = make_subplots(rows=2, cols=2, subplot_titles=titles, vertical_spacing=0.14)
+    for i, (scenario, table) in enumerate(results):
+        for k, variable in enumerate(MULTIPLES):
+            series = values_of(table, variable)
+            fig.add_scatter(
+                x=series.index,
+                y=series.to_numpy(),
+                name=scenario.label.get(lang),
+                legendgroup=scenario.id,
+                showlegend=k == 0,
+                mode="lines",
+                line=scenario_line(i),
+                row=k // 2 + 1,
+                col=k % 2 + 1,
+            )
+    fig.update_layout(base_layout(text("presets_compared", lang), lang))
+    fig.update_layout(height=720, legend={"y": -0.08})
+    fig.update_xaxes(gridcolor=GRID)
+    fig.update_yaxes(gridcolor=GRID, rangemode="tozero")
+    return fig
+
+
 def _at(table: pd.DataFrame, variable: str, year: int) -> float:
     rows = table[(table["variable"] == variable) & (table["year"] == year)]
     return float(rows["value"].iloc[0])
@@ -243,6 +278,7 @@ DASHBOARD = Dashboard(
             total=("Renewable Coverage", ("Taux de couverture", "Coverage")),
             percent=True,
         ),
+        FigureSpec("scenarios", presets_multiples),
         FigureSpec("carte", _map, uses_year=True),
     ),
     indicators=(
