@@ -7,8 +7,10 @@ PORT ?= 8866
 STAMP := $(VENV)/.installed
 BATCH ?= scenarios/batches/departements.yaml
 SNAPSHOTS ?= snapshots
+VINTAGE ?= $(shell date +%Y-%m-%d)
+PORTAL ?= $(SNAPSHOTS)/portail
 
-.PHONY: serve test data docs validation lab batch bench bench-browser loadtest screenshots browser install clean
+.PHONY: serve test data docs validation lab batch publish bench bench-browser loadtest screenshots browser install clean
 
 install: $(STAMP)
 
@@ -49,8 +51,12 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,rounds
 
-batch: $(STAMP)
-	$(BIN)/prospectif batch $(BATCH) --output $(SNAPSHOTS) --resume
+batch: $(STAMP) browser
+	$(BIN)/prospectif batch $(BATCH) --output $(SNAPSHOTS) --vintage $(VINTAGE) --resume
+	$(MAKE) publish
+
+publish: $(STAMP)
+	$(BIN)/prospectif publish $(SNAPSHOTS)/$(VINTAGE) --output $(PORTAL)/$(VINTAGE)
 
 bench-browser: $(STAMP) browser
 	$(BIN)/python benchmarks/live_update.py
@@ -59,7 +65,7 @@ loadtest: $(STAMP) browser
 	$(BIN)/python -m benchmarks.loadtest
 
 screenshots: $(STAMP) browser
-	$(BIN)/python -m pytest tests/browser -q
+	$(BIN)/python -m pytest tests/browser tests/batch/test_publish.py -q
 	mkdir -p docs/images && cp build/screenshots/*.png docs/images/
 
 clean:

@@ -97,3 +97,8 @@ def test_a_missing_chromium_says_how_to_install_one(monkeypatch):
     monkeypatch.setattr(printing, "chromium_path", lambda: "/nonexistent/chromium")
     with pytest.raises(ReportError, match="impossible de lancer Chromium .*make browser"):
         Printer()
+
+
+def test_a_page_that_cannot_be_opened_is_a_clear_error(printer, tmp_path):
+    with pytest.raises(ReportError, match="impression du rapport .*absent.html impossible"):
+        printer.print_pdf(tmp_path / "absent.html", tmp_path / "x.pdf")

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from ..fileio import atomic_write_bytes, atomic_write_text, file_digest
 from ..messages import Message, message
+from ..reports import REPORT_HTML, REPORT_PDF
 from ..results import read_metadata
 from .plan import Run
 
@@ -62,7 +63,7 @@ def execute_run(run: Run, snapshot: str) -> dict:
     tmp.mkdir()
     started, clock = now(), time.perf_counter()
     try:
-        error = run.scenario.error or _execute(run, tmp)
+        error = run.scenario.error or _execute(run, tmp) or write_report_pdf(run, tmp)
         record = run_record(run, started, time.perf_counter() - clock, error)
         if not error:
             record["metadata"] = [m.summary() for m in read_metadata(tmp / RESULTS)]
@@ -104,6 +105,30 @@ def _execute(run: Run, tmp: Path) -> str:
     return ""
 
 
+def write_report_pdf(run: Run, folder: Path) -> str:
+    """Write the run's 4-page report (HTML and PDF) into ``folder``; '' or the error summary.
+
+    One Chromium per worker process prints every run's report (:func:`shared_printer`).
+    """
+    from ..errors import ProspectifError
+    from ..reports import territory_report, write_report
+    from ..reports.printing import shared_printer
+    from ..scenario import scenario_from_file, scenario_from_presets
+
+    spec, depth = run.scenario, "../" * len(run.folder.parts)
+    try:
+        scenario = (
+            scenario_from_file(Path(spec.parameter), run.horizon)
+            if spec.is_file
+            else scenario_from_presets(spec.parameter, run.horizon)
+        )
+        report = territory_report(run.territory, scenario)
+        write_report(report, folder, shared_printer(), plotly_src=f"{depth}{PLOTLY_ASSET}")
+    except ProspectifError as exc:
+        return summarize(exc.render())
+    return ""
+
+
 def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
     """The record of a run: inputs, fingerprint, status, timings, error (``files`` empty)."""
     ok = not error
@@ -129,7 +154,7 @@ def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
 
 def output_names(run: Run) -> list[str]:
     """The files a successful run leaves besides its ``run.json``."""
-    return [notebook_name(run), REPORT, RESULTS]
+    return [notebook_name(run), REPORT, RESULTS, REPORT_HTML, REPORT_PDF]
 
 
 def digests(folder: Path, names: list[str]) -> dict[str, dict]:

@@ -27,7 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SYSTEM_CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-TIMEOUT_MS = 60_000
+TIMEOUT_MS = 120_000
+"""Longest wait for a page to load and draw its figures (a loaded batch machine is slow)."""
 PRINT_VIEWPORT = {"width": 703, "height": 1028}
 """An A4 page inside 12 mm margins at 96 px per inch: the layout measured is the one printed."""
 READY = """() => [...document.querySelectorAll('.js-plotly-plot')]
@@ -88,10 +89,11 @@ class Printer:
         from playwright.sync_api import Error
 
         page = self._browser.new_page(viewport=PRINT_VIEWPORT)
+        page.set_default_timeout(TIMEOUT_MS)
         try:
             page.emulate_media(media="print")
             page.goto(page_file.resolve().as_uri())
-            page.wait_for_function(READY, timeout=TIMEOUT_MS)
+            page.wait_for_function(READY)
             overflow = page.evaluate(OVERFLOW)
             if overflow:
                 raise ReportError("report.overflow", file=page_file, pages=", ".join(overflow))

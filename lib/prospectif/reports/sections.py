@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -78,27 +79,32 @@ def _spec_figure(report: Report, render: Render, key: str, height: int) -> str:
     return render.figure(spec.build(context), height)
 
 
-def _stacked(
-    report: Report,
-    render: Render,
-    title: tuple[str, str],
-    unit: tuple[str, str],
-    total: str,
-    parts: tuple[str, ...],
-    reference: str = "",
-    height: int = 300,
-) -> str:
+@dataclass(frozen=True)
+class Stack:
+    """A figure of the report: ``parts`` stacked under their ``total``, ``reference`` dotted."""
+
+    title: tuple[str, str]
+    unit: tuple[str, str]
+    total: str
+    parts: tuple[str, ...]
+    reference: str = ""
+    height: int = 300
+
+
+def _stacked(report: Report, render: Render, stack: Stack) -> str:
     lang = render.lang
     fig = trajectories_figure(
         {report.scenario.label.get(lang): report.table},
-        Line(total, variable_label(total, lang)),
-        pick(title, lang),
-        pick(unit, lang),
+        Line(stack.total, variable_label(stack.total, lang)),
+        pick(stack.title, lang),
+        pick(stack.unit, lang),
         lang,
-        parts=tuple(Line(p, variable_label(p, lang)) for p in parts),
-        reference=Line(reference, variable_label(reference, lang)) if reference else None,
+        parts=tuple(Line(p, variable_label(p, lang)) for p in stack.parts),
+        reference=Line(stack.reference, variable_label(stack.reference, lang))
+        if stack.reference
+        else None,
     )
-    return render.figure(fig, height)
+    return render.figure(fig, stack.height)
 
 
 def header(report: Report, render: Render) -> str:
@@ -145,7 +151,7 @@ def key_figures(report: Report, render: Render) -> str:
     """The headline indicators, then the emissions against the SNBC trajectory."""
     title = pick(("Chiffres clés", "Key figures"), render.lang)
     return f"<h2>{title}</h2>{figures_table(report, render, KEY_FIGURES)}" + _spec_figure(
-        report, render, "emissions", 330
+        report, render, "emissions", 280
     )
 
 
@@ -168,31 +174,29 @@ AGEING = (
 )
 
 
+AGES = Stack(
+    ("Population par grand groupe d'âges", "Population by broad age group"),
+    ("personnes", "persons"),
+    "Population",
+    ("Population|Age 0-19", "Population|Age 20-64", "Population|Age 65+"),
+)
+APA = Stack(
+    ("Bénéficiaires de l'APA, à domicile et en établissement", "APA beneficiaries"),
+    ("personnes", "persons"),
+    "Autonomy|APA Beneficiaries",
+    ("Autonomy|APA Beneficiaries|Home", "Autonomy|APA Beneficiaries|Institution"),
+    height=260,
+)
+
+
 def demography(report: Report, render: Render) -> str:
     """Population by broad age, the usual indicators, seniors losing autonomy."""
-    lang = render.lang
-    title = pick(("Démographie et vieillissement", "Demography and ageing"), lang)
+    title = pick(("Démographie et vieillissement", "Demography and ageing"), render.lang)
     return (
         f"<h2>{title}</h2>"
-        + _stacked(
-            report,
-            render,
-            ("Population par grand groupe d'âges", "Population by broad age group"),
-            ("personnes", "persons"),
-            "Population",
-            ("Population|Age 0-19", "Population|Age 20-64", "Population|Age 65+"),
-            height=300,
-        )
+        + _stacked(report, render, AGES)
         + figures_table(report, render, DEMOGRAPHY)
-        + _stacked(
-            report,
-            render,
-            ("Bénéficiaires de l'APA, à domicile et en établissement", "APA beneficiaries"),
-            ("personnes", "persons"),
-            "Autonomy|APA Beneficiaries",
-            ("Autonomy|APA Beneficiaries|Home", "Autonomy|APA Beneficiaries|Institution"),
-            height=260,
-        )
+        + _stacked(report, render, APA)
         + figures_table(report, render, AGEING)
     )
 
@@ -210,30 +214,29 @@ MOBILITY_ENERGY = (
 SECTORS = ("Residential", "Tertiary", "Industry", "Agriculture", "Transport")
 
 
+ENERGY = Stack(
+    ("Énergie finale par secteur", "Final energy by sector"),
+    ("GWh par an", "GWh a year"),
+    "Final Energy",
+    tuple(f"Final Energy|{s}" for s in SECTORS),
+    reference="Target|Final Energy",
+)
+EMISSIONS = Stack(
+    ("Émissions de gaz à effet de serre par secteur", "Greenhouse-gas emissions by sector"),
+    ("kt CO2e par an", "kt CO2e a year"),
+    "Emissions|GHG",
+    tuple(f"Emissions|GHG|{s}" for s in SECTORS),
+    reference="Target|Emissions|GHG",
+)
+
+
 def mobility_energy(report: Report, render: Render) -> str:
     """Final energy by sector against the target, emissions by sector against the SNBC."""
-    lang = render.lang
-    title = pick(("Mobilité, énergie et climat", "Mobility, energy and climate"), lang)
+    title = pick(("Mobilité, énergie et climat", "Mobility, energy and climate"), render.lang)
     return (
         f"<h2>{title}</h2>"
-        + _stacked(
-            report,
-            render,
-            ("Énergie finale par secteur", "Final energy by sector"),
-            ("GWh par an", "GWh a year"),
-            "Final Energy",
-            tuple(f"Final Energy|{s}" for s in SECTORS),
-            reference="Target|Final Energy",
-        )
-        + _stacked(
-            report,
-            render,
-            ("Émissions de gaz à effet de serre par secteur", "Greenhouse-gas emissions by sector"),
-            ("kt CO2e par an", "kt CO2e a year"),
-            "Emissions|GHG",
-            tuple(f"Emissions|GHG|{s}" for s in SECTORS),
-            reference="Target|Emissions|GHG",
-        )
+        + _stacked(report, render, ENERGY)
+        + _stacked(report, render, EMISSIONS)
         + figures_table(report, render, MOBILITY_ENERGY)
     )
 
