@@ -24,7 +24,7 @@ from ..ui.texts import STRUCTURES, pick
 from ..ui.views.synthese import DASHBOARD as SYNTHESE
 from ..ui.views.synthese import badge
 from ..viz.trajectories import Line, trajectories_figure
-from .document import Render, Report, Section
+from .document import Builder, Render, Report, Section
 
 e = html.escape
 MILESTONE_YEARS = (2030, 2050)
@@ -189,16 +189,25 @@ APA = Stack(
 )
 
 
-def demography(report: Report, render: Render) -> str:
-    """Population by broad age, the usual indicators, seniors losing autonomy."""
-    title = pick(("Démographie et vieillissement", "Demography and ageing"), render.lang)
-    return (
-        f"<h2>{title}</h2>"
-        + _stacked(report, render, AGES)
-        + figures_table(report, render, DEMOGRAPHY)
-        + _stacked(report, render, APA)
-        + figures_table(report, render, AGEING)
-    )
+Figures = tuple[tuple[str, int], ...]
+"""A table of indicators: registered variable, decimals (see :func:`figures_table`)."""
+
+
+def domain(title: tuple[str, str], *blocks: Stack | Figures) -> Builder:
+    """A builder for a domain's page: its title, then figures (:class:`Stack`) and tables of
+    indicators, in order. Another domain (services, housing, adaptation) is one more call.
+    """
+
+    def build(report: Report, render: Render) -> str:
+        return f"<h2>{pick(title, render.lang)}</h2>" + "".join(
+            _stacked(report, render, block)
+            if isinstance(block, Stack)
+            else figures_table(report, render, block)
+            for block in blocks
+        )
+
+    build.__doc__ = f"The page « {title[0]} »."
+    return build
 
 
 MOBILITY_ENERGY = (
@@ -228,17 +237,6 @@ EMISSIONS = Stack(
     tuple(f"Emissions|GHG|{s}" for s in SECTORS),
     reference="Target|Emissions|GHG",
 )
-
-
-def mobility_energy(report: Report, render: Render) -> str:
-    """Final energy by sector against the target, emissions by sector against the SNBC."""
-    title = pick(("Mobilité, énergie et climat", "Mobility, energy and climate"), render.lang)
-    return (
-        f"<h2>{title}</h2>"
-        + _stacked(report, render, ENERGY)
-        + _stacked(report, render, EMISSIONS)
-        + figures_table(report, render, MOBILITY_ENERGY)
-    )
 
 
 def _shown(value: object, lang: str) -> str:
@@ -358,8 +356,27 @@ SECTIONS: tuple[Section, ...] = (
     Section(1, "header", header),
     Section(1, "verdicts", verdicts),
     Section(1, "key-figures", key_figures),
-    Section(2, "demography", demography),
-    Section(3, "mobility-energy", mobility_energy),
+    Section(
+        2,
+        "demography",
+        domain(
+            ("Démographie et vieillissement", "Demography and ageing"),
+            AGES,
+            DEMOGRAPHY,
+            APA,
+            AGEING,
+        ),
+    ),
+    Section(
+        3,
+        "mobility-energy",
+        domain(
+            ("Mobilité, énergie et climat", "Mobility, energy and climate"),
+            ENERGY,
+            EMISSIONS,
+            MOBILITY_ENERGY,
+        ),
+    ),
     Section(4, "assumptions", assumptions),
     Section(4, "sources", sources),
     Section(4, "provenance", provenance),
