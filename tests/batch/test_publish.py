@@ -163,7 +163,7 @@ def test_the_site_works_from_disk_with_the_network_blocked(site, browser):
         page.screenshot(path=str(SCREENSHOTS / "portail-comparaison.png"), full_page=True)
 
         page.goto((site / "changements.html").as_uri())
-        assert page.locator('section.cause[data-cause="assumptions"] tbody tr').count() > 0
+        assert page.locator('section.cause[data-cause*="assumptions"] tbody tr').count() > 0
         page.screenshot(path=str(SCREENSHOTS / "portail-changements.png"))
     finally:
         context.close()
