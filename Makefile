@@ -7,8 +7,10 @@ PORT ?= 8866
 STAMP := $(VENV)/.installed
 BATCH ?= scenarios/batches/departements.yaml
 SNAPSHOTS ?= snapshots
+VINTAGE ?= $(shell date +%Y-%m-%d)
+PORTAL ?= $(SNAPSHOTS)/portail
 
-.PHONY: serve test data docs validation lab batch bench bench-browser bench-serve loadtest screenshots browser install clean
+.PHONY: serve test data docs validation lab batch publish bench bench-browser bench-serve loadtest screenshots browser install clean
 
 install: $(STAMP)
 
@@ -52,8 +54,12 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,rounds
 
-batch: $(STAMP)
-	$(BIN)/prospectif batch $(BATCH) --output $(SNAPSHOTS) --resume
+batch: $(STAMP) browser
+	$(BIN)/prospectif batch $(BATCH) --output $(SNAPSHOTS) --vintage $(VINTAGE) --resume
+	$(MAKE) publish
+
+publish: $(STAMP)
+	$(BIN)/prospectif publish $(SNAPSHOTS)/$(VINTAGE) --output $(PORTAL)/$(VINTAGE)
 
 bench-browser: $(STAMP) browser
 	$(BIN)/python benchmarks/live_update.py
@@ -67,7 +73,7 @@ bench-serve: $(STAMP) browser
 	$(BIN)/python -m benchmarks.loadtest --sessions 20 --json build/bench-serve/loadtest.json
 
 screenshots: $(STAMP) browser
-	$(BIN)/python -m pytest tests/browser -q
+	$(BIN)/python -m pytest tests/browser tests/batch/test_publish.py -q
 	mkdir -p docs/images && cp build/screenshots/*.png docs/images/
 	$(BIN)/python scripts/thumbnails.py docs/images lib/prospectif/ui/thumbnails
 

@@ -1,24 +1,8 @@
-"""The headless Chromium every browser test and benchmark launches."""
+"""The headless Chromium every browser test and benchmark launches: the one the reports print
+with (:mod:`prospectif.reports.printing`), found the same way."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from prospectif.reports.printing import CHROMIUM_ARGS, chromium_path
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    """The system Chromium (``$PROSPECTIF_CHROMIUM`` first), or None for Playwright's own."""
-    for candidate in (os.environ.get("PROSPECTIF_CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+__all__ = ["CHROMIUM_ARGS", "chromium_path"]

@@ -13,8 +13,8 @@ Layers, lowest first; a module may import its own layer and those below, never a
 | 4    | calibration  | calibration.* (data → model inputs)                            |
 | 5    | results      | results, pipeline                                              |
 | 6    | viz          | viz.*, validation.*                                            |
-| 7    | ui           | ui.*                                                           |
-| 8    | application  | batch.*, cli, serving.*, the package itself                    |
+| 7    | ui           | ui.*, reports.* (the 4-page report)                            |
+| 8    | application  | batch.*, portal.*, cli, serving.*, the package itself           |
 
 Imports under ``if TYPE_CHECKING:`` are annotations only and are not followed.
 """
@@ -47,7 +47,9 @@ LAYERS = {
     "viz": 6,
     "validation": 6,
     "ui": 7,
+    "reports": 7,
     "batch": 8,
+    "portal": 8,
     "cli": 8,
     "serving": 8,
     "__init__": 8,

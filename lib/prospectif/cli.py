@@ -1,4 +1,4 @@
-"""Command line: ``prospectif data|territories|scenarios|run|batch|diff|serve``."""
+"""Command line: ``prospectif data|territories|scenarios|run|batch|diff|publish|serve``."""
 
 from __future__ import annotations
 
@@ -448,6 +448,30 @@ def diff_command(snapshot_a: Path, snapshot_b: Path, output: Path | None) -> Non
     if output:
         for path in write_diff(output, str(snapshot_a), str(snapshot_b), inputs, summary):
             click.echo(str(path))
+
+
+@main.command("publish")
+@click.argument("snapshot", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of the static site (open OUTPUT/index.html from disk or serve the folder).",
+)
+@click.option(
+    "--previous",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Snapshot the « ce qui a changé » page compares with (default: the newest complete "
+    "snapshot next to SNAPSHOT whose name sorts before it).",
+)
+@friendly_errors
+def publish_command(snapshot: Path, output: Path, previous: Path | None) -> None:
+    """Write SNAPSHOT as a static site: searchable index, 4-page reports, comparisons, changes."""
+    from .messages import language
+    from .portal import publish
+
+    click.echo(str(publish(snapshot, output, previous, language())))
 
 
 @main.command()

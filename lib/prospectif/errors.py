@@ -68,6 +68,10 @@ class BatchError(ProspectifError, ValueError):
     """A batch definition or snapshot is invalid; the message lists every problem, one per line."""
 
 
+class ReportError(ProspectifError, RuntimeError):
+    """A 4-page report cannot be printed (no Chromium, a page overflowing A4) or published."""
+
+
 class ResultsError(ProspectifError):
     """A results table cannot be written."""
 

@@ -27,7 +27,14 @@ from prospectif.scenario import scenario_from_presets
 
 from .conftest import BATCH, copy_snapshot, same_rows, write_batch
 
-RUN_FILES = {"demographie.ipynb", "rapport.html", "resultats.parquet", "run.json"}
+RUN_FILES = {
+    "demographie.ipynb",
+    "rapport.html",
+    "resultats.parquet",
+    "run.json",
+    "rapport-4-pages.html",
+    "rapport-4-pages.pdf",
+}
 RUNS = ("runs/demographie/DEP-71/insee-central", "runs/demographie/DEP-71/tendanciel")
 
 

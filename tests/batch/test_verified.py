@@ -30,7 +30,13 @@ def test_manifest_records_size_and_sha256_of_every_output(reference):
     assert set(manifest["outputs"]) == {"resultats.parquet", "index.html"}
     assert manifest["outputs"]["index.html"] == file_digest(reference / "index.html")
     for record, folder in zip(manifest["runs"], RUNS, strict=True):
-        assert set(record["files"]) == {"demographie.ipynb", "rapport.html", "resultats.parquet"}
+        assert set(record["files"]) == {
+            "demographie.ipynb",
+            "rapport.html",
+            "resultats.parquet",
+            "rapport-4-pages.html",
+            "rapport-4-pages.pdf",
+        }
         for name, digest in record["files"].items():
             assert digest == file_digest(reference / folder / name)
             assert len(digest["sha256"]) == 64

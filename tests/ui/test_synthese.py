@@ -91,3 +91,20 @@ def test_the_four_full_presets_are_side_by_side(presets):
 def _value(table, variable, year):
     rows = table[(table["variable"] == variable) & (table["year"] == year)]
     return float(rows["value"].iloc[0])
+
+
+def test_the_four_presets_are_drawn_side_by_side_as_small_multiples():
+    from prospectif.ui.spec import Context
+    from prospectif.ui.state import base_scenario
+    from prospectif.ui.views.synthese import MULTIPLES, presets_multiples
+
+    run = run_chain(get_territory("DEP-71"), base_scenario("tendanciel", 2050))
+    figure = presets_multiples(Context((("x", run),), (run.table(),), 2050, "fr"))
+    assert len(figure.data) == len(FULL_PRESETS) * len(MULTIPLES)
+    assert [t.name for t in figure.data if t.showlegend] == [
+        base_scenario(p, 2050).label.get("fr") for p in FULL_PRESETS
+    ]
+    sobriety = [t for t in figure.data if t.legendgroup == "sobriete"]
+    expected = run_chain(get_territory("DEP-71"), base_scenario("sobriete", 2050)).table()
+    emissions = expected[expected["variable"] == "Emissions|GHG"]["value"].to_numpy()
+    assert list(sobriety[2].y) == list(emissions)

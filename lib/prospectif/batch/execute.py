@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..fileio import atomic_write_bytes, atomic_write_text, file_digest
 from ..messages import Message, message
+from ..reports import REPORT_HTML, REPORT_PDF
 from ..results import read_metadata
 from .plan import Run
 
@@ -67,7 +68,11 @@ def execute_run(run: Run, snapshot: str, kernel: WarmKernel | None = None) -> di
     return write_run(
         run,
         snapshot,
-        lambda tmp: run.scenario.error or _execute(run, tmp, kernel or _worker_kernel()),
+        lambda tmp: (
+            run.scenario.error
+            or _execute(run, tmp, kernel or _worker_kernel())
+            or write_report_pdf(run, tmp)
+        ),
     )
 
 
@@ -188,6 +193,30 @@ def write_outputs(run: Run, executed, tmp: Path) -> None:
     atomic_write_text(tmp / REPORT, report_html(executed, f"{depth}{PLOTLY_ASSET}", title))
 
 
+def write_report_pdf(run: Run, folder: Path) -> str:
+    """Write the run's 4-page report (HTML and PDF) into ``folder``; '' or the error summary.
+
+    One Chromium per worker process prints every run's report (:func:`shared_printer`).
+    """
+    from ..errors import ProspectifError
+    from ..reports import territory_report, write_report
+    from ..reports.printing import shared_printer
+    from ..scenario import scenario_from_file, scenario_from_presets
+
+    spec, depth = run.scenario, "../" * len(run.folder.parts)
+    try:
+        scenario = (
+            scenario_from_file(Path(spec.parameter), run.horizon)
+            if spec.is_file
+            else scenario_from_presets(spec.parameter, run.horizon)
+        )
+        report = territory_report(run.territory, scenario)
+        write_report(report, folder, shared_printer(), plotly_src=f"{depth}{PLOTLY_ASSET}")
+    except ProspectifError as exc:
+        return summarize(exc.render())
+    return ""
+
+
 def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
     """The record of a run: inputs, fingerprint, status, timings, error (``files`` empty)."""
     ok = not error
@@ -213,7 +242,9 @@ def run_record(run: Run, started: str, seconds: float, error: str = "") -> dict:
 
 def output_names(run: Run) -> list[str]:
     """The files a successful run leaves besides its ``run.json``."""
-    return [notebook_name(run), REPORT, RESULTS] if run.report else [RESULTS]
+    if not run.report:
+        return [RESULTS]
+    return [notebook_name(run), REPORT, RESULTS, REPORT_HTML, REPORT_PDF]
 
 
 def digests(folder: Path, names: list[str]) -> dict[str, dict]:

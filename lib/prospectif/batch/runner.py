@@ -26,6 +26,7 @@ import pandas as pd
 from filelock import FileLock, Timeout
 
 from ..messages import Message, message
+from ..reports.printing import check_chromium
 from ..results import COLUMNS, INDEX, write_results
 from .definition import Batch, BatchError
 from .execute import (
@@ -145,6 +146,8 @@ def _run_locked(
     save()
     todo = [run for run in runs if run.id not in records]
     saved = time.monotonic()
+    if any(run.report for run in todo):
+        check_chromium()
     for record in execute_all(todo, snapshot, scheduler, workers):
         records[record["id"]] = {**record, "reused": False}
         if time.monotonic() - saved >= MANIFEST_EVERY:

@@ -55,6 +55,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ordonnanceur Dask {address} injoignable : {reason}",
         "cannot reach the Dask scheduler {address}: {reason}",
     ),
+    "report.no_chromium": (
+        "impossible de lancer Chromium ({path}) pour imprimer les rapports : {reason} ; "
+        "l'installer avec `make browser` (scripts/ensure-chromium.sh) ou donner son chemin "
+        "dans PROSPECTIF_CHROMIUM",
+        "cannot start Chromium ({path}) to print the reports: {reason}; install it with "
+        "`make browser` (scripts/ensure-chromium.sh) or give its path in PROSPECTIF_CHROMIUM",
+    ),
+    "report.overflow": (
+        "le rapport {file} déborde de sa page A4 (page(s) {pages}) : raccourcir la section",
+        "the report {file} overflows its A4 page (page(s) {pages}): shorten the section",
+    ),
+    "report.print_failed": (
+        "impression du rapport {file} impossible : {reason}",
+        "cannot print the report {file}: {reason}",
+    ),
     "batch.locked": (
         "{folder} est en cours d'écriture par un autre lot ; attendre sa fin",
         "{folder} is being written by another batch; wait for it to end",

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..errors import ProspectifError
 from ..messages import Message
-from ..pipeline import ChainRun, run_chain
+from ..pipeline import MODELS, ChainRun, run_chain
 from ..resources import read_only
 from ..scenario import Scenario
 from ..territory import get_territory
@@ -27,6 +27,7 @@ from .exports import (
     export_links,
     exported_scenario,
     hypotheses_sheet,
+    report_pdf,
     scenario_export,
     scenario_yaml,
 )
@@ -167,6 +168,14 @@ class DashboardApp:
         )
         self.exports_button.on_click(lambda _: self._prepare_exports())
         self.exports = w.HTML()
+        self.report_button = w.Button(
+            description=text("prepare_report", lang),
+            icon="file-pdf-o",
+            layout={"width": "auto", "display": None if self.dashboard.report else "none"},
+        )
+        self.report_button.add_class("prospectif-report-button")
+        self.report_button.on_click(lambda _: self._prepare_report())
+        self.report = w.HTML()
         self.link = w.HTML()
         self.revision = w.HTML("0", layout={"display": "none"})
         self.revision.add_class("prospectif-revision")
@@ -193,6 +202,7 @@ class DashboardApp:
         self.main = w.VBox(
             [
                 self.year,
+                w.HBox([self.report_button, self.report]),
                 self.notes,
                 self.figure_box,
                 w.HTML(f"<h3>{text('indicators', lang)}</h3>"),
@@ -386,6 +396,14 @@ class DashboardApp:
         hypotheses = hypotheses_sheet(scenario, base, self.lang)
         stem = self._file_stem(scenario.id)  # the files name what they hold
         self.exports.value = export_links(self.exported_yaml(), table, stem, self.lang, hypotheses)
+
+    def _prepare_report(self) -> None:
+        """Print the 4-page report of the setting on screen and offer it for download."""
+        self.report.value = f"<i>{text('computing', self.lang)}</i>"
+        run, table = self.runs.get(self.state.territory, self.exported_scenario(), MODELS)
+        pdf = report_pdf(run, table, self.lang)
+        label = text("download_report", self.lang)
+        self.report.value = download_link(pdf, f"{self._file_stem('rapport-4-pages')}.pdf", label)
 
     def _layout_mode(self) -> None:
         presenting = self.presentation.value

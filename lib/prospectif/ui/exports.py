@@ -12,9 +12,11 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
+from ..pipeline import ChainRun
 from ..results import table_metadata, to_csv_bytes, to_excel_bytes, to_french_csv_bytes
 from ..results.exports import DIGITS, significant
 from ..results.metadata import metadata_json
@@ -29,6 +31,7 @@ MIME = {
     "yaml": "application/x-yaml",
     "csv": "text/csv",
     "json": "application/json",
+    "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
@@ -131,6 +134,19 @@ def download_link(content: bytes, filename: str, label: str) -> str:
         f'<a class="prospectif-download" download="{html.escape(filename)}" '
         f'href="data:{mime};base64,{payload}">{html.escape(label)}</a>'
     )
+
+
+def report_pdf(run: ChainRun, table: pd.DataFrame, lang: str) -> bytes:
+    """The 4-page report of the setting on screen, printed by this kernel's Chromium."""
+    import tempfile
+
+    from ..reports import write_report
+    from ..reports.document import make_report
+    from ..reports.printing import shared_printer
+
+    with tempfile.TemporaryDirectory() as folder:
+        _, pdf = write_report(make_report(run, table), Path(folder), shared_printer(), lang)
+        return pdf.read_bytes()
 
 
 def export_links(

@@ -78,6 +78,8 @@ class Dashboard:
     method_notes: tuple[Callable[[str], str], ...] = ()
     """HTML blocks (by language) added to the "Sources et méthode" panel."""
     presentation: bool = False
+    report: bool = False
+    """Whether the page offers its 4-page report (PDF) for download."""
     """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
 
 

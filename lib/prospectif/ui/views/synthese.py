@@ -23,7 +23,9 @@ from ...results.verdicts import (
     verdicts,
 )
 from ...scenario import FULL_PRESETS, Scenario
+from ...viz.base import GRID, base_layout, scenario_line
 from ...viz.maps import choropleth_figure
+from ...viz.trajectories import values_of
 from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..state import base_scenario
@@ -35,7 +37,7 @@ MET_COLOUR, MISSED_COLOUR = "#1a7f37", "#b42318"
 """Green and red with a contrast of at least 4.5:1 on white (WCAG AA)."""
 
 
-def _badge(v: Verdict, lang: str) -> str:
+def badge(v: Verdict, lang: str) -> str:
     """The word « atteint » / « manqué » with a mark, on its colour (never colour alone)."""
     colour = MET_COLOUR if v.met else MISSED_COLOUR
     mark = "✔" if v.met else "✘"
@@ -62,7 +64,7 @@ def verdicts_html(context: Context) -> str:
     shown = _run_verdicts(context)
     items = "".join(
         f'<li class="prospectif-verdict" data-met="{str(v.met).lower()}" '
-        f'style="margin:6px 0">{_badge(v, lang)} '
+        f'style="margin:6px 0">{badge(v, lang)} '
         f'<span class="prospectif-verdict-text">{html.escape(sentence(v, lang))}</span></li>'
         for v in shown[0]
     )
@@ -97,7 +99,7 @@ def verdict_table(
     rows = "".join(
         f"<tr><th style='text-align:left'>{html.escape(message(row[0].name, lang))} "
         f"{row[0].year}</th>"
-        + "".join(f"<td>{_badge(v, lang)} {_gap(v, lang)}</td>" for v in row)
+        + "".join(f"<td>{badge(v, lang)} {_gap(v, lang)}</td>" for v in row)
         + "</tr>"
         for row in zip(*shown, strict=True)
     )
@@ -154,6 +156,39 @@ def presets_html(context: Context) -> str:
     )
     title = text("presets_compared", lang)
     return verdict_table(title, labels, shown, lang, head_rows, "prospectif-presets")
+
+
+MULTIPLES = ("Population", "Final Energy", "Emissions|Inventory", "Renewable Coverage")
+"""The key trajectories drawn for each full preset, one small panel each."""
+
+
+def presets_multiples(context: Context) -> go.Figure:
+    """Small multiples of the key trajectories, one line per full preset."""
+    from plotly.subplots import make_subplots
+
+    lang = context.lang
+    results = _preset_results(context.current, context.current.scenario.horizon)
+    titles = [variable_label(v, lang) for v in MULTIPLES]
+    fig = make_subplots(rows=2, cols=2, subplot_titles=titles, vertical_spacing=0.14)
+    for i, (scenario, table) in enumerate(results):
+        for k, variable in enumerate(MULTIPLES):
+            series = values_of(table, variable)
+            fig.add_scatter(
+                x=series.index,
+                y=series.to_numpy(),
+                name=scenario.label.get(lang),
+                legendgroup=scenario.id,
+                showlegend=k == 0,
+                mode="lines",
+                line=scenario_line(i),
+                row=k // 2 + 1,
+                col=k % 2 + 1,
+            )
+    fig.update_layout(base_layout(text("presets_compared", lang), lang))
+    fig.update_layout(height=720, legend={"y": -0.08})
+    fig.update_xaxes(gridcolor=GRID)
+    fig.update_yaxes(gridcolor=GRID, rangemode="tozero")
+    return fig
 
 
 def _at(table: pd.DataFrame, variable: str, year: int) -> float:
@@ -256,6 +291,7 @@ DASHBOARD = Dashboard(
             total=("Renewable Coverage", ("Taux de couverture", "Coverage")),
             percent=True,
         ),
+        FigureSpec("scenarios", presets_multiples),
         FigureSpec("carte", indicator_map(MAP_INDICATORS), uses_year=True),
     ),
     indicators=(
@@ -308,4 +344,5 @@ DASHBOARD = Dashboard(
     notes=(verdicts_html, presets_html, synthesis_html),
     method_notes=(verdict_sources,),
     presentation=True,
+    report=True,
 )

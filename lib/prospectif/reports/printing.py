@@ -1,0 +1,142 @@
+"""Print a report page to an A4 PDF with headless Chromium (Playwright), one browser reused.
+
+The browser is found as the tests find it: ``$PROSPECTIF_CHROMIUM``, then ``/usr/bin/chromium``,
+then Playwright's own Chromium (``scripts/ensure-chromium.sh`` installs one of them). A
+:class:`Printer` keeps one Chromium for many pages; :func:`shared_printer` keeps one per
+process (a batch worker prints all its runs with it). Playwright's synchronous API runs in the
+printer's own thread, so a printer works inside a Jupyter kernel's event loop too.
+"""
+
+from __future__ import annotations
+
+import atexit
+import concurrent.futures
+import functools
+import os
+from pathlib import Path
+
+from ..errors import ReportError
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SYSTEM_CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+TIMEOUT_MS = 120_000
+"""Longest wait for a page to load and draw its figures (a loaded batch machine is slow)."""
+PRINT_VIEWPORT = {"width": 703, "height": 1028}
+"""An A4 page inside 12 mm margins at 96 px per inch: the layout measured is the one printed."""
+READY = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .every(d => d.querySelector('.main-svg'))"""
+OVERFLOW = """() => [...document.querySelectorAll('.page')]
+    .filter(p => p.scrollHeight > p.clientHeight + 1).map(p => p.dataset.page)"""
+
+
+def chromium_path() -> str | None:
+    """The system Chromium (``$PROSPECTIF_CHROMIUM`` first), or None for Playwright's own."""
+    for candidate in (os.environ.get("PROSPECTIF_CHROMIUM"), *SYSTEM_CHROMIUM):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+class Printer:
+    """One headless Chromium printing HTML files to A4 PDF, in a thread of its own.
+
+    Raises
+    ------
+    ReportError
+        When no Chromium can be started (the message says how to install one).
+    """
+
+    def __init__(self) -> None:
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="printer")
+        self._playwright = self._browser = None
+        self._pool.submit(self._start).result()
+
+    def _start(self) -> None:
+        from playwright.sync_api import Error, sync_playwright
+
+        self._playwright = sync_playwright().start()
+        path = chromium_path()
+        try:
+            self._browser = self._playwright.chromium.launch(
+                executable_path=path, args=CHROMIUM_ARGS
+            )
+        except Error as exc:
+            self._playwright.stop()
+            reason = " ".join(str(exc).split())[:300]
+            raise ReportError(
+                "report.no_chromium", path=path or "playwright", reason=reason
+            ) from None
+
+    def print_pdf(self, page_file: Path, pdf_file: Path) -> Path:
+        """Print the HTML file ``page_file`` to ``pdf_file`` (A4, backgrounds printed).
+
+        Raises
+        ------
+        ReportError
+            If a page of the report overflows its A4 page or the page cannot be printed.
+        """
+        return self._pool.submit(self._print, Path(page_file), Path(pdf_file)).result()
+
+    def _print(self, page_file: Path, pdf_file: Path) -> Path:
+        from playwright.sync_api import Error
+
+        page = self._browser.new_page(viewport=PRINT_VIEWPORT)
+        page.set_default_timeout(TIMEOUT_MS)
+        try:
+            page.emulate_media(media="print")
+            page.goto(page_file.resolve().as_uri())
+            page.wait_for_function(READY)
+            overflow = page.evaluate(OVERFLOW)
+            if overflow:
+                raise ReportError("report.overflow", file=page_file, pages=", ".join(overflow))
+            page.pdf(
+                path=str(pdf_file), format="A4", print_background=True, prefer_css_page_size=True
+            )
+        except Error as exc:
+            reason = " ".join(str(exc).split())[:300]
+            raise ReportError("report.print_failed", file=page_file, reason=reason) from None
+        finally:
+            page.close()
+        return pdf_file
+
+    def close(self) -> None:
+        """Stop Chromium and the printer's thread."""
+
+        def stop() -> None:
+            if self._browser is not None:
+                self._browser.close()
+            if self._playwright is not None:
+                self._playwright.stop()
+
+        try:
+            self._pool.submit(stop).result()
+        except RuntimeError:  # at exit, after the interpreter stopped the executors' threads:
+            return  # Playwright's driver ends with this process and takes Chromium with it
+        self._pool.shutdown()
+
+    def __enter__(self) -> Printer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def check_chromium() -> None:
+    """Start and stop a Chromium once: raise :class:`ReportError` now rather than per report."""
+    Printer().close()
+
+
+@functools.cache
+def shared_printer() -> Printer:
+    """The printer of this process, started on first use and stopped when the process exits."""
+    printer = Printer()
+    atexit.register(printer.close)
+    return printer
