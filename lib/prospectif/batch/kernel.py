@@ -19,9 +19,11 @@ from __future__ import annotations
 import contextlib
 import threading
 from pathlib import Path
+from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from ..errors import BatchError
 from .plan import Run
 
 ENGINE = "prospectif-warm"
@@ -37,7 +39,7 @@ WARM_UP_TERRITORY = "DEP-71"
 WARM_UP_SCENARIO = "tendanciel"
 
 
-class KernelResetError(RuntimeError):
+class KernelResetError(BatchError):
     """The kernel could not be put back in its recorded state (it is then replaced)."""
 
 
@@ -45,8 +47,8 @@ class WarmKernel:
     """A running kernel reused across runs, reset before each (see the module docstring)."""
 
     def __init__(self) -> None:
-        self.km = None
-        self.kc = None
+        self.km: Any = None
+        self.kc: Any = None
         self.warmed: set[str] = set()
 
     def prepare(self, run: Run, cwd: Path) -> None:
@@ -123,7 +125,10 @@ class WarmKernel:
         if reply is None or reply["content"].get("status") != "ok":
             content = (reply or {}).get("content", {})
             self.shutdown()
-            raise KernelResetError(f"{content.get('ename', '')}: {content.get('evalue', '')}")
+            raise KernelResetError(
+                "batch.kernel_reset",
+                error=f"{content.get('ename', '')}: {content.get('evalue', '')}",
+            )
 
     @staticmethod
     def _client(km, **options):
@@ -207,4 +212,4 @@ def worker_kernel() -> WarmKernel | None:
         plugin = get_worker().plugins.get(PLUGIN)
     except ValueError:
         return None
-    return plugin.kernel() if plugin is not None else None
+    return plugin.kernel() if isinstance(plugin, KernelPlugin) else None

@@ -26,6 +26,8 @@ import sys
 import warnings
 from types import ModuleType
 
+from ..errors import BatchError
+
 MACHINERY = frozenset(
     {
         "__main__",
@@ -91,7 +93,7 @@ class Baseline:
         os.environ.clear()
         os.environ.update(self.environ)
         sys.path[:] = self.path
-        warnings.filters[:] = self.filters
+        warnings.filters[:] = self.filters  # type: ignore[index]  # a list at run time
         if self.random is not None:
             sys.modules["numpy"].random.set_state(self.random)
 
@@ -137,7 +139,7 @@ def take() -> None:
 def restore(cwd: str) -> None:
     """Put the baseline back (see the module's docstring) and work in the folder ``cwd``."""
     if not _baseline:
-        raise RuntimeError("no baseline taken in this kernel")
+        raise BatchError("batch.no_baseline")
     _baseline[0].restore()
     _reset_shell()
     os.chdir(cwd)

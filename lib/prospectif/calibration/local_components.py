@@ -132,7 +132,10 @@ def prior_alpha(observed: np.ndarray, expected: np.ndarray) -> float:
 
 
 def shrink(
-    observed: np.ndarray, expected: np.ndarray, alpha: float, prior: np.ndarray | float = 1.0
+    observed: np.ndarray,
+    expected: np.ndarray,
+    alpha: np.ndarray | float,
+    prior: np.ndarray | float = 1.0,
 ) -> np.ndarray:
     """Poisson–gamma posterior mean (O + α)/(E + α/μ) of a relative index, prior Gamma(α, α/μ)
     of mean μ (``prior``: 1 for the département, an EPCI's index for its communes).

@@ -4,6 +4,15 @@ territories, results, verdicts, the server and the models.
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # batches and snapshots
+    "batch.kernel_reset": (
+        "le noyau de calcul n'a pas pu être remis dans son état de départ ({error}) : il est "
+        "remplacé",
+        "the kernel could not be put back in its starting state ({error}): it is replaced",
+    ),
+    "batch.no_baseline": (
+        "aucun état de départ n'a été enregistré dans ce noyau de calcul",
+        "no starting state was recorded in this kernel",
+    ),
     "batch.not_mapping": (
         "{file} : un fichier de lot doit être une table de clés et de valeurs",
         "{file}: a batch file must be a mapping of keys to values",

@@ -21,7 +21,7 @@ def rake_cells(parts: np.ndarray, group: np.ndarray, whole: np.ndarray) -> np.nd
     (year, group, …); cells where the group's units are all zero share the total equally.
     """
     sums = np.zeros_like(whole)
-    np.add.at(sums, (slice(None), group), parts)
+    np.add.at(sums, (slice(None), group), parts)  # type: ignore[arg-type]  # numpy stubs
     sizes = np.maximum(np.bincount(group, minlength=whole.shape[1]), 1).astype(float)
     even = (whole / sizes.reshape(1, -1, *([1] * (whole.ndim - 2))))[:, group]
     safe = np.where(sums > 0, sums, 1.0)

@@ -13,6 +13,7 @@ import html
 import shutil
 import unicodedata
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 import pandas as pd
 
@@ -164,8 +165,8 @@ def _run_results(path: Path) -> tuple[pd.DataFrame, tuple[float, int]]:
     """A run's results table and its renewable-coverage target (from its metadata)."""
     meta = read_metadata(path)[0]
     return pd.read_parquet(path), (
-        float(meta.assumptions["energy.renewables.coverage_target"]),
-        int(meta.assumptions["energy.renewables.coverage_target_year"]),
+        float(cast(float, meta.assumptions["energy.renewables.coverage_target"])),
+        int(cast(int, meta.assumptions["energy.renewables.coverage_target_year"])),
     )
 
 

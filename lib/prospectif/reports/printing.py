@@ -14,6 +14,7 @@ import concurrent.futures
 import functools
 import os
 from pathlib import Path
+from typing import Any
 
 from ..errors import ReportError
 
@@ -56,7 +57,8 @@ class Printer:
 
     def __init__(self) -> None:
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="printer")
-        self._playwright = self._browser = None
+        self._playwright: Any = None
+        self._browser: Any = None
         self._pool.submit(self._start).result()
 
     def _start(self) -> None:

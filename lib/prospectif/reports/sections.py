@@ -282,8 +282,12 @@ def assumptions(report: Report, render: Render) -> str:
             lang,
         ).format(n=len(moved) - MAX_ASSUMPTIONS)
         more = f'<p class="muted">{e(more)}</p>'
-    head = pick(("Hypothèse", "Assumption"), lang), pick(("ce scénario", "this scenario"), lang)
-    head += (pick(("tendanciel", "trend"), lang), "source")
+    head = (
+        pick(("Hypothèse", "Assumption"), lang),
+        pick(("ce scénario", "this scenario"), lang),
+        pick(("tendanciel", "trend"), lang),
+        "source",
+    )
     return (
         f'<h2>{title}</h2><table class="small"><thead><tr>'
         + "".join(f"<th>{h}</th>" for h in head)

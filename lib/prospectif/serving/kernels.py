@@ -142,7 +142,9 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         if hasattr(self, "fill_if_needed"):
             self.fill_if_needed(delay=0, notebook_name=notebook)
 
-    async def shutdown_kernel(self, kernel_id: str, *args, **kwargs) -> None:
+    async def shutdown_kernel(  # type: ignore[override]  # the parent is typed loosely
+        self, kernel_id: str, *args, **kwargs
+    ) -> None:
         """Stop a kernel, then top up every pool its slot may now refill.
 
         The server's freed memory goes back to the system (:func:`trim_memory`). A pool left

@@ -103,7 +103,7 @@ def _age_group_backtest(data: Dataset, base) -> pd.DataFrame:
     signals = local_signals(data, START)
     frame = _frame(data).set_index("code").reindex(structures.codes)
     units = len(structures.population)
-    members = [[] for _ in range(units)]
+    members: list[list[str]] = [[] for _ in range(units)]
     for code, unit in zip(structures.codes, structures.units, strict=True):
         members[unit].append(code)
     unit_dep = np.zeros(units, dtype=int)

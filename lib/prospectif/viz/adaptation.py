@@ -4,6 +4,7 @@ climate figure carries (DRIAS-2020, one model pair, not an ensemble).
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
 from .base import base_layout, scenario_line
@@ -47,7 +48,7 @@ def with_source(fig: go.Figure, lang: str = "fr", extra: str = "") -> go.Figure:
 
 
 def pathways_figure(
-    years, values: dict[str, object], title: str, unit: str, current: str, lang: str = "fr"
+    years, values: dict[str, np.ndarray], title: str, unit: str, current: str, lang: str = "fr"
 ) -> go.Figure:
     """One line per pathway (``values[pathway]`` over ``years``), the chosen one thicker.
 
