@@ -53,8 +53,8 @@ def test_variant_names_save_inside_the_workshop_folder_or_are_refused(name):
     with tempfile.TemporaryDirectory() as root:
         folder = Path(root) / "ateliers" / "2026-01-01"
         try:
-            variant = VariantStore().add(name, BASE)
-            path = save_variant(variant, folder)
+            variant = VariantStore().add(name, "tendanciel", BASE, {}, ("tendanciel",))
+            path = save_variant(variant.scenario, folder)
         except ScenarioError as exc:
             assert_clear_refusal(exc)
             assert listing(Path(root)) == {}
