@@ -154,12 +154,14 @@ class DashboardApp:
             layout={"width": "600px"},
         )
         self.year.observe(lambda _: self.refresh(), names="value")
+        self.year.add_class("prospectif-year")
         self.year_known = False
         self.choice = w.Dropdown(
             options=[(pick(label, lang), key) for key, label in self.dashboard.choices],
             layout={"width": "600px", "display": None if self.dashboard.choices else "none"},
         )
         self.choice.observe(lambda _: self.refresh(), names="value")
+        self.choice.add_class("prospectif-choice")
         self.notes = w.HTML()
         self.indicators = w.HTML()
         self.variant_name = w.Text(placeholder=text("variant_name", lang))
@@ -416,7 +418,8 @@ class DashboardApp:
         tests and benchmarks to wait on (the page is idle when both are equal).
         """
         self.revision.value = (
-            f'<span data-drawn="{self._drawn}" data-acked="{self._acked}">{self._acked}</span>'
+            f'<span data-drawn="{self._drawn}" data-acked="{self._acked}" '
+            f'data-figures="{len(self.figures)}">{self._acked}</span>'
         )
 
     def idle(self) -> bool:
