@@ -64,11 +64,11 @@ def move_slider(page, selector, presses=1, key="ArrowRight"):
 
 def test_moving_a_slider_changes_the_figures(page, server):
     open_dashboard(page, server, "demographie")
+    first = wait_until_idle(page)
     before = page.evaluate(LAST_VALUES)
     move_slider(page, TFR_SLIDER, presses=5)
-    # Figures are redrawn one after the other: wait for the trajectory's horizon value itself.
-    page.wait_for_function(f"last => ({LAST_VALUES})()[1].at(-1) !== last", arg=before[1][-1])
-    after = page.evaluate(LAST_VALUES)
+    page.wait_for_function(f"n => ({REVISION})() > n", arg=first)
+    after = idle_snapshot(page, lambda page: page.evaluate(LAST_VALUES))
     assert after[1][0] == before[1][0]  # the base year does not move
     assert after[1][-1] > before[1][-1]  # higher fertility, larger population at the horizon
 
@@ -142,8 +142,11 @@ def test_bad_parameters_give_a_message_not_a_traceback(page, server):
 
 MIGRATION_SLIDER = ".key-demography-migration-france-net-total"
 REVISION = """() => { const r = document.querySelector('.prospectif-revision span');
+    const plots = Array.from(document.querySelectorAll('.prospectif-app .js-plotly-plot'));
     return r && r.dataset.drawn === r.dataset.acked && r.dataset.acked !== '0'
+        && plots.length === Number(r.dataset.figures) && plots.every(g => g.data && g.data.length)
         ? Number(r.dataset.acked) : null; }"""
+"""The number of the drawing every figure has answered, once the page shows all of them."""
 
 
 def wait_until_idle(page) -> int:
