@@ -3,7 +3,8 @@
 Starts ``prospectif serve`` on a free loopback port, opens a dashboard in headless Chromium,
 moves an assumption slider with the keyboard ``MOVES`` times and records, in the page, the
 time from the key press to (a) the first figure redrawn with new data and (b) every output
-updated (the dashboard bumps a hidden revision counter after its last output).
+updated (the hidden revision element changes once every figure has confirmed, from the
+browser, that it drew the new data).
 Run with ``make bench-browser``.
 """
 

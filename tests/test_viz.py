@@ -30,3 +30,19 @@ def test_trajectory_has_one_line_per_scenario_and_the_band():
     band = (table.set_index("year")["value"] * 0.9, table.set_index("year")["value"] * 1.1)
     fig = trajectory_figure({"A": table, "B": table}, "Population", "personnes", "T", band=band)
     assert [t.name for t in fig.data] == ["Variantes INSEE", "A", "B"]
+
+
+def test_sankey_nodes_show_their_totals_in_french():
+    import pandas as pd
+
+    from prospectif.models.energy import CARRIER_NAMES, SECTOR_NAMES
+    from prospectif.viz.energy import sankey_figure
+
+    assert not set(CARRIER_NAMES) & set(SECTOR_NAMES)  # one node per name
+    carrier, (first, second) = list(CARRIER_NAMES)[0], list(SECTOR_NAMES)[:2]
+    flows = pd.DataFrame(
+        {"carrier": [carrier, carrier], "sector": [first, second], "gwh": [1200.4, 35.0]}
+    )
+    labels = sankey_figure(flows, "Flux").data[0].node.label
+    assert labels[0].endswith(" · 1\u202f235 GWh")
+    assert labels[1].endswith(" · 1\u202f200 GWh") and labels[2].endswith(" · 35 GWh")

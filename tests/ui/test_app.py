@@ -225,3 +225,51 @@ def test_inputs_inside_a_coalesced_block_refresh_once(presets, monkeypatch):
         app.panel.sliders[TFR].value = 1.8
         assert calls == []
     assert len(calls) == 1
+
+
+def browser_answers(widget, edit=None):
+    """What the browser sends once it has drawn edit ``edit`` (the last one by default)."""
+    edit = widget._last_trace_edit_id if edit is None else edit
+    deltas = [{"uid": t.uid} for t in widget.data]
+    widget._js2py_traceDeltas = {"trace_deltas": deltas, "trace_edit_id": edit}
+
+
+def test_the_page_is_idle_only_once_the_browser_answered_every_figure():
+    app = make_app()
+    revision = re.compile(r'data-drawn="(\d+)" data-acked="(\d+)"')
+    for widget in app.figures.values():
+        browser_answers(widget)
+    drawn, acked = revision.search(app.revision.value).groups()
+    assert drawn == acked != "0"
+    app.panel.sliders[TFR].value = 2.0
+    drawn, acked = map(int, revision.search(app.revision.value).groups())
+    assert drawn == acked + 1  # drawn, not yet answered
+    population = app.figures["population"]
+    browser_answers(population, population._last_trace_edit_id - 1)  # an older edit
+    assert not app.idle()
+    for widget in app.figures.values():
+        browser_answers(widget)
+    assert app.idle()
+    assert revision.search(app.revision.value).groups() == (str(drawn), str(drawn))
+
+
+def test_a_figure_the_browser_drew_but_never_updated_is_replaced():
+    """anywidget drops every update sent to a model whose module took over 2 s to load: the
+    figure stays at its first values unless replaced by a new widget."""
+    app = make_app()
+    for widget in app.figures.values():
+        browser_answers(widget, 0)  # drawn once, from the first state
+    app.panel.sliders[TFR].value = 2.0
+    lost = app.figures["population"]
+    for key, widget in app.figures.items():
+        if key != "population":
+            browser_answers(widget)
+    app._recover(app._drawn, 1)
+    fresh = app.figures["population"]
+    assert fresh is not lost and app.figure_box.children.count(fresh) == 1
+    assert (
+        population_line(app) == [t for t in lost.data if t.name == "Réglage en cours"][0].y.tolist()
+    )
+    assert not app.idle()  # the new widget is not drawn yet
+    browser_answers(fresh)
+    assert app.idle()

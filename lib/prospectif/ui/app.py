@@ -4,12 +4,14 @@ exports, link to the view and the sources panel.
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 import pandas as pd
@@ -31,7 +33,14 @@ from .exports import (
     scenario_export,
     scenario_yaml,
 )
-from .figures import IMAGE_FORMATS, figure_widget, set_image_format, update_in_place
+from .figures import (
+    IMAGE_FORMATS,
+    acknowledged,
+    drawn_once,
+    figure_widget,
+    set_image_format,
+    update_in_place,
+)
 from .notices import Notices
 from .panel import AssumptionPanel
 from .search import TerritoryFinder, preset_options
@@ -39,8 +48,15 @@ from .state import ViewState, base_ids, base_scenario, resolve, to_query
 from .texts import pick, text
 from .variants import MAX_COMPARED, VariantLink, VariantStore, save_variant
 
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
 RUN_CACHE_SIZE = 24
 """Runs kept per session (current setting, variants, recent slider positions)."""
+RECOVERY_S = 3.0
+"""Seconds after a drawing when figures the browser has not answered are replaced."""
+RECOVERY_TRIES = 5
+"""Replacements tried per drawing before leaving a figure as it is."""
 
 STYLE = """<style>
 .prospectif-app { font-size: 17px; }
@@ -82,6 +98,9 @@ class DashboardApp:
         self.runs = RunCache()
         self.variants = VariantStore()
         self.figures: dict[str, w.Widget] = {}
+        self._latest: dict[str, go.Figure] = {}
+        self._drawn = 0
+        self._acked = 0
         self._generation = 0
         self._held = 0
         self._pending = False
@@ -137,12 +156,14 @@ class DashboardApp:
             layout={"width": "600px"},
         )
         self.year.observe(lambda _: self.refresh(), names="value")
+        self.year.add_class("prospectif-year")
         self.year_known = False
         self.choice = w.Dropdown(
             options=[(pick(label, lang), key) for key, label in self.dashboard.choices],
             layout={"width": "600px", "display": None if self.dashboard.choices else "none"},
         )
         self.choice.observe(lambda _: self.refresh(), names="value")
+        self.choice.add_class("prospectif-choice")
         self.notes = w.HTML()
         self.indicators = w.HTML()
         self.variant_name = w.Text(placeholder=text("variant_name", lang))
@@ -177,7 +198,8 @@ class DashboardApp:
         self.report_button.on_click(lambda _: self._prepare_report())
         self.report = w.HTML()
         self.link = w.HTML()
-        self.revision = w.HTML("0", layout={"display": "none"})
+        self.revision = w.HTML(layout={"display": "none"})
+        self._show_revision()
         self.revision.add_class("prospectif-revision")
         self.sources = w.HTML()
         sources = w.Accordion(children=[self.sources], titles=[text("sources", lang)])
@@ -480,7 +502,55 @@ class DashboardApp:
             return  # a newer refresh has drawn
         self._draw(context)
         self.status.value = ""
-        self.revision.value = str(int(self.revision.value) + 1)
+        self._drawn = generation
+        self._show_revision()
+        self._figure_answered()
+        self._watch(RECOVERY_TRIES)
+
+    def _show_revision(self) -> None:
+        """Write the last drawing's number and the last one every figure has answered, for
+        tests and benchmarks to wait on (the page is idle when both are equal).
+        """
+        self.revision.value = (
+            f'<span data-drawn="{self._drawn}" data-acked="{self._acked}" '
+            f'data-figures="{len(self.figures)}">{self._acked}</span>'
+        )
+
+    def idle(self) -> bool:
+        """Whether the browser has drawn every figure of the last drawing."""
+        return all(acknowledged(widget) for widget in self.figures.values())
+
+    def _figure_answered(self) -> None:
+        if self._acked != self._drawn and self.idle():
+            self._acked = self._drawn
+            self._show_revision()
+
+    def _watch(self, tries: int) -> None:
+        """Replace, ``RECOVERY_S`` from now, the figures the browser has drawn but not updated
+        (their browser side is lost, see ``figures``); again until all answer or ``tries``.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop: not served (a script or a test)
+            return
+        loop.call_later(RECOVERY_S, self._recover, self._drawn, tries)
+
+    def _recover(self, drawing: int, tries: int) -> None:
+        if drawing != self._drawn or tries <= 0:
+            return  # a newer drawing watches itself
+        lost = [k for k, f in self.figures.items() if drawn_once(f) and not acknowledged(f)]
+        for key in lost:
+            self.figures[key].close()
+            self._new_figure(key, self._latest[key])
+        if lost:
+            self.figure_box.children = tuple(self.figures.values())
+        if not self.idle():
+            self._watch(tries - 1)
+
+    def _new_figure(self, key: str, figure: go.Figure) -> None:
+        self.figures[key] = figure_widget(
+            figure, self._file_stem(key), self.image_format.value, self._figure_answered
+        )
 
     def _context_with_year(self) -> Context:
         context = self.context()
@@ -499,12 +569,11 @@ class DashboardApp:
         run = context.current
         for spec in self.dashboard.figures:
             figure = spec.build(context)
+            self._latest[spec.key] = figure
             if spec.key in self.figures:
                 update_in_place(self.figures[spec.key], figure)
             else:
-                self.figures[spec.key] = figure_widget(
-                    figure, self._file_stem(spec.key), self.image_format.value
-                )
+                self._new_figure(spec.key, figure)
         self.figure_box.children = tuple(self.figures.values())
         self.year.layout.display = (
             None if any(s.uses_year for s in self.dashboard.figures) else "none"

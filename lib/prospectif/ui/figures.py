@@ -6,11 +6,20 @@ figure_script` set), a figure is a :class:`ServedFigureWidget` instead: the same
 code is a few lines importing that bundle from the server, which the browser fetches once per
 page and caches. The figure is drawn by the same plotly.js, so the page's ``gd.data`` and
 ``gd._fullData`` are unchanged.
+
+Every edit the kernel sends a figure carries a number (plotly's ``trace_edit_id``); the browser
+answers each edit it has drawn with that number (the "trace deltas" message). A figure is
+*acknowledged* when the browser has answered its last edit: the dashboard only calls the page
+idle then. A figure whose browser side never answers is lost there (anywidget gives a model
+2 s to load its module and then drops every message sent to it, so under load a figure can
+stay at its first values forever): :func:`acknowledged` tells it, and the dashboard replaces
+such a figure with a new widget.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import numpy as np
 import plotly.graph_objects as go
@@ -38,9 +47,19 @@ class ServedFigureWidget(go.FigureWidget):
         return LOADER.format(path=json.dumps(figure_script()))
 
 
-def figure_widget(figure: go.Figure, filename: str, image_format: str = "png") -> go.FigureWidget:
+MODEBAR_REMOVED = ("sendDataToCloud", "lasso2d", "select2d")
+"""Toolbar buttons of no use offline or on these figures (no plotly cloud, no selection)."""
+
+
+def figure_widget(
+    figure: go.Figure,
+    filename: str,
+    image_format: str = "png",
+    on_acknowledged: Callable[[], None] | None = None,
+) -> go.FigureWidget:
     """A live widget showing ``figure``, whose camera button saves ``filename`` as an image.
 
+    ``on_acknowledged`` is called each time the browser answers an edit (or a first drawing).
     Under the dashboard server the widget loads plotly's code from it (see the module
     docstring); elsewhere (JupyterLab) it carries the code itself.
     """
@@ -48,14 +67,37 @@ def figure_widget(figure: go.Figure, filename: str, image_format: str = "png") -
         widget = go.FigureWidget(figure)
     else:
         widget = ServedFigureWidget(figure)
+    widget._prospectif_answered = -1
     set_image_format(widget, filename, image_format)
+
+    def answered(change: dict) -> None:
+        message = change["new"]
+        if message:
+            widget._prospectif_answered = max(
+                widget._prospectif_answered, int(message["trace_edit_id"])
+            )
+            if on_acknowledged is not None:
+                on_acknowledged()
+
+    widget.observe(answered, names="_js2py_traceDeltas")
     return widget
+
+
+def acknowledged(widget: go.FigureWidget) -> bool:
+    """Whether the browser has drawn the last edit sent to ``widget``."""
+    return widget._prospectif_answered >= widget._last_trace_edit_id
+
+
+def drawn_once(widget: go.FigureWidget) -> bool:
+    """Whether the browser has drawn ``widget`` at least once (it has a view)."""
+    return widget._prospectif_answered >= 0
 
 
 def set_image_format(widget: go.FigureWidget, filename: str, image_format: str) -> None:
     """Make the widget's camera button download a PNG (scale 2) or an SVG named ``filename``."""
     widget._config = {
         "displaylogo": False,
+        "modeBarButtonsToRemove": list(MODEBAR_REMOVED),
         "toImageButtonOptions": {"format": image_format, "filename": filename, "scale": 2},
     }
 

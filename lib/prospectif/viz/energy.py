@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..errors import ModelError
+from ..i18n import format_number
 from ..models.energy import CARRIER_NAMES, SECTOR_NAMES, EnergyResult
 from ..results.registry import CARRIERS, SECTORS
 from .base import base_layout
@@ -43,12 +44,21 @@ def energy_flows(result: EnergyResult, year: int) -> pd.DataFrame:
 
 
 def sankey_figure(flows: pd.DataFrame, title: str, lang: str = "fr") -> go.Figure:
-    """Carriers (left) to sectors (right); ``flows`` has columns carrier, sector, gwh."""
+    """Carriers (left) to sectors (right); ``flows`` has columns carrier, sector, gwh.
+
+    Each node's label carries its total (GWh/yr), so the values are read without hovering.
+    """
     carriers = list(dict.fromkeys(flows["carrier"]))
     sectors = list(dict.fromkeys(flows["sector"]))
     nodes = carriers + sectors
     index = {name: i for i, name in enumerate(nodes)}
-    names = [NAMES[n][lang == "en"] if n in NAMES else n for n in nodes]
+    totals = pd.concat(
+        [flows.groupby("carrier")["gwh"].sum(), flows.groupby("sector")["gwh"].sum()]
+    )
+    names = [
+        f"{NAMES[n][lang == 'en'] if n in NAMES else n} · {format_number(totals[n], 0, lang)} GWh"
+        for n in nodes
+    ]
     colors = [PART_COLORS[i % len(PART_COLORS)] for i in range(len(carriers))]
     fig = go.Figure(layout=base_layout(title, lang))
     fig.add_sankey(
