@@ -16,7 +16,7 @@ from prospectif.reports.sections import SECTIONS
 pytestmark = pytest.mark.browser
 A4_POINTS = (595, 842)
 TITLES = {
-    1: ["Objectifs : atteints ou manqués", "Chiffres clés", "Émissions face à la trajectoire SNBC"],
+    1: ["Objectifs : atteints ou manqués", "Chiffres clés", "Émissions brutes, tous secteurs"],
     2: ["Démographie et vieillissement", "Population par grand groupe d'âges"],
     3: ["Mobilité, énergie et climat", "Énergie finale par secteur"],
     4: ["Hypothèses qui diffèrent du tendanciel", "Sources et méthode", "Provenance"],

@@ -106,5 +106,5 @@ def test_the_four_presets_are_drawn_side_by_side_as_small_multiples():
     ]
     sobriety = [t for t in figure.data if t.legendgroup == "sobriete"]
     expected = run_chain(get_territory("DEP-71"), base_scenario("sobriete", 2050)).table()
-    emissions = expected[expected["variable"] == "Emissions|GHG"]["value"].to_numpy()
+    emissions = expected[expected["variable"] == "Emissions|Inventory"]["value"].to_numpy()
     assert list(sobriety[2].y) == list(emissions)
