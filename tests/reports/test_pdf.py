@@ -102,3 +102,28 @@ def test_a_missing_chromium_says_how_to_install_one(monkeypatch):
 def test_a_page_that_cannot_be_opened_is_a_clear_error(printer, tmp_path):
     with pytest.raises(ReportError, match="impression du rapport .*absent.html impossible"):
         printer.print_pdf(tmp_path / "absent.html", tmp_path / "x.pdf")
+
+
+@pytest.mark.parametrize(
+    ("code", "preset", "lang"),
+    [
+        ("EPCI-200070308", "sobriete", "fr"),  # the local method's long provenance on page 4
+        ("COM-71270", "technologie", "fr"),
+        ("DEP-976", "intermediaire", "en"),
+        ("FR", "services-sobriete-fonciere", "fr"),
+    ],
+)
+def test_every_kind_of_territory_fits_its_four_pages(code, preset, lang, printer, tmp_path):
+    from prospectif.reports import territory_report
+    from prospectif.scenario import scenario_from_presets
+
+    report = territory_report(code, scenario_from_presets(preset, 2070))
+    _, pdf = write_report(report, tmp_path, printer, lang)
+    assert f"Pages:           {PAGES}" in run("pdfinfo", str(pdf))
+    text = run("pdftotext", "-f", "2", "-l", "3", str(pdf), "-")
+    for title in (
+        ("Services et logement", "Chaleur et grand âge")
+        if lang == "fr"
+        else ("Services and housing", "Heat and old age")
+    ):
+        assert title in text

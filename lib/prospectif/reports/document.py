@@ -51,8 +51,11 @@ class Report:
 
     @property
     def years(self) -> tuple[int, int]:
-        """First and last year of the results."""
-        return int(self.table["year"].min()), int(self.table["year"].max())
+        """First year of the results and the scenario's horizon (the adaptation model runs on
+        to 2100, past the horizon of the other models).
+        """
+        last = min(int(self.table["year"].max()), int(self.scenario.horizon))
+        return int(self.table["year"].min()), last
 
 
 def make_report(run: ChainRun, table: pd.DataFrame | None = None) -> Report:

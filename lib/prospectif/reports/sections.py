@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..i18n import format_number
-from ..results.registry import VARIABLES
+from ..results.registry import VARIABLES, unit_label
 from ..results.registry import label as variable_label
 from ..results.verdicts import goals, sentence
 from ..scenario import MODEL_SECTIONS
@@ -28,7 +28,7 @@ from .document import Builder, Render, Report, Section
 
 e = html.escape
 MILESTONE_YEARS = (2030, 2050)
-MAX_ASSUMPTIONS = 8
+MAX_ASSUMPTIONS = 6
 SOURCE_CHARS = 80
 DESCRIPTION_CHARS = 280
 """Sources of assumptions longer than this are cut (the scenario documentation has them whole)."""
@@ -59,7 +59,7 @@ def figures_table(report: Report, render: Render, rows: tuple[tuple[str, int], .
         )
         body += (
             f"<tr><td>{e(variable_label(variable, lang))}</td>"
-            f"<td>{e(VARIABLES[variable].unit)}</td>{cells}</tr>"
+            f"<td>{e(unit_label(VARIABLES[variable].unit, lang))}</td>{cells}</tr>"
         )
     first_label = pick(("départ", "start"), lang)
     years_head = "".join(f'<th class="num">{y}</th>' for y in years)
@@ -179,13 +179,14 @@ AGES = Stack(
     ("personnes", "persons"),
     "Population",
     ("Population|Age 0-19", "Population|Age 20-64", "Population|Age 65+"),
+    height=200,
 )
 APA = Stack(
     ("Bénéficiaires de l'APA, à domicile et en établissement", "APA beneficiaries"),
     ("personnes", "persons"),
     "Autonomy|APA Beneficiaries",
     ("Autonomy|APA Beneficiaries|Home", "Autonomy|APA Beneficiaries|Institution"),
-    height=260,
+    height=190,
 )
 
 
@@ -229,6 +230,7 @@ ENERGY = Stack(
     "Final Energy",
     tuple(f"Final Energy|{s}" for s in SECTORS),
     reference="Target|Final Energy",
+    height=230,
 )
 EMISSIONS = Stack(
     (
@@ -239,6 +241,7 @@ EMISSIONS = Stack(
     "Emissions|Inventory",
     tuple(f"Emissions|Inventory|{g}" for g in ("CO2", "CH4", "N2O", "F-Gases")),
     reference="Target|Emissions|Inventory",
+    height=270,
 )
 
 
@@ -359,6 +362,39 @@ def provenance(report: Report, render: Render) -> str:
     return f"<h2>{title}</h2><table><tbody>{body}</tbody></table>"
 
 
+SERVICES = (
+    ("Services|Pupils", 0),
+    ("Services|Classes", 0),
+    ("Services|Childcare Places", 0),
+    ("Services|GPs Needed", 0),
+    ("Housing|Households", 0),
+)
+ADAPTATION = (
+    ("Climate|Heatwave Days", 0),
+    ("Adaptation|Heatwave Exposure|Age 85+", 0),
+    ("Adaptation|Excess Deaths", 0),
+)
+ADAPTATION_CAVEAT = (
+    "Météo-France, DRIAS-2020 : une seule simulation (ALADIN63 / CNRM-CM5), pas un ensemble "
+    "de modèles ; trajectoire climatique du scénario.",
+    "Météo-France, DRIAS-2020: one simulation (ALADIN63 / CNRM-CM5), not a model ensemble; "
+    "the scenario's climate pathway.",
+)
+
+
+def brief(title: tuple[str, str], rows: Figures, note: tuple[str, str] | None = None) -> Builder:
+    """A builder for a short block of a page: a small title, a table of indicators and an
+    optional note (for domains that share a page with another).
+    """
+
+    def build(report: Report, render: Render) -> str:
+        block = f"<h3>{pick(title, render.lang)}</h3>{figures_table(report, render, rows)}"
+        return block + (f'<p class="small muted">{e(pick(note, render.lang))}</p>' if note else "")
+
+    build.__doc__ = f"The block « {title[0]} »."
+    return build
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(1, "header", header),
     Section(1, "verdicts", verdicts),
@@ -375,6 +411,11 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        2,
+        "services",
+        brief(("Services et logement", "Services and housing"), SERVICES),
+    ),
+    Section(
         3,
         "mobility-energy",
         domain(
@@ -383,6 +424,11 @@ SECTIONS: tuple[Section, ...] = (
             EMISSIONS,
             MOBILITY_ENERGY,
         ),
+    ),
+    Section(
+        3,
+        "adaptation",
+        brief(("Chaleur et grand âge", "Heat and old age"), ADAPTATION, ADAPTATION_CAVEAT),
     ),
     Section(4, "assumptions", assumptions),
     Section(4, "sources", sources),

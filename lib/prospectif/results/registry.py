@@ -546,8 +546,8 @@ def _inventory() -> list[Variable]:
         "ktCO2e/yr",
         "flow",
         (
-            "Émissions brutes de gaz à effet de serre, inventaire complet (estimé)",
-            "Gross greenhouse-gas emissions, whole inventory (estimated)",
+            "Émissions brutes, inventaire complet (estimé)",
+            "Gross emissions, whole inventory (estimated)",
         ),
         (
             _children("Emissions|Inventory", sector_names),
