@@ -388,7 +388,11 @@ def brief(title: tuple[str, str], rows: Figures, note: tuple[str, str] | None = 
     """
 
     def build(report: Report, render: Render) -> str:
-        block = f"<h3>{pick(title, render.lang)}</h3>{figures_table(report, render, rows)}"
+        present = set(report.table["variable"])
+        shown = tuple(row for row in rows if row[0] in present)
+        if not shown:  # a table without this domain's model (e.g. a synthesis-only table)
+            return ""
+        block = f"<h3>{pick(title, render.lang)}</h3>{figures_table(report, render, shown)}"
         return block + (f'<p class="small muted">{e(pick(note, render.lang))}</p>' if note else "")
 
     build.__doc__ = f"The block « {title[0]} »."
