@@ -15,6 +15,7 @@ SLIDERS = {
     "energie": "energy.residential.renovation_rate",
     "services": "services.childcare.coverage_target",
     "synthese": "energy.residential.renovation_rate",
+    "adaptation": "adaptation.registered_share",
 }
 
 

@@ -31,25 +31,27 @@ LONGITUDE_SCALE = math.cos(math.radians(46.5))
 PREFIX = {"departements": "DEP-", "epci": "EPCI-", "regions": "REG-"}
 
 
-def outlines(level: str, data: Dataset | None = None) -> dict[str, tuple[list, list]]:
+def outlines(level: str, data: Dataset | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Outer rings of every territory of ``level`` as plot coordinates, rings separated by
-    ``None``, keyed by code (INSEE code or SIREN); computed once per data set.
+    NaN (a gap for plotly.js), keyed by code (INSEE code or SIREN); computed once per data set.
+
+    Float arrays rather than lists: plotly checks an array at once (a list point by point,
+    which made a map of the départements take most of a refresh) and sends it as binary.
     """
     data = data or open_data()
     return data.derived(f"viz.outlines.{level}", lambda: _rings(geometries(level, data)))
 
 
-def _rings(frame: pd.DataFrame) -> dict[str, tuple[list, list]]:
+def _rings(frame: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     simplified = shapely.simplify(frame.geometry.to_numpy(), SIMPLIFY_DEGREES)
     shapes = {}
     for code, geometry in zip(frame["code"], simplified, strict=True):
-        xs: list = []
-        ys: list = []
-        for polygon in getattr(geometry, "geoms", [geometry]):
-            lon, lat = np.asarray(polygon.exterior.coords).T
-            xs += [*np.round(lon * LONGITUDE_SCALE, 4), None]
-            ys += [*np.round(lat, 4), None]
-        shapes[code] = (xs, ys)
+        rings = [
+            np.vstack([np.asarray(polygon.exterior.coords), [np.nan, np.nan]])
+            for polygon in getattr(geometry, "geoms", [geometry])
+        ]
+        lon, lat = np.round(np.concatenate(rings), 4).T
+        shapes[code] = (lon * LONGITUDE_SCALE, lat)
     return shapes
 
 
@@ -71,16 +73,17 @@ def choropleth_figure(
     NaN values are drawn grey and named missing.
     """
     shapes = outlines(level, data)
-    names = directory(data).set_index("code")["name"]
+    codes = [PREFIX[level] + code for code in values.index]
+    names = directory(data).set_index("code")["name"].reindex(codes)
+    names = names.where(names.notna(), values.index.to_numpy())
     finite = values.to_numpy(dtype=float)[np.isfinite(values.to_numpy(dtype=float))]
     low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
     scaled = (values.to_numpy() - low) / (high - low) if high > low else np.zeros(len(values))
     colors = sample_colorscale(COLORSCALE, list(np.nan_to_num(scaled)))
     missing = MISSING[lang == "en"]
     fig = go.Figure(layout=base_layout(title, lang))
-    for (code, value), color in zip(values.items(), colors, strict=True):
+    for (code, value), name, color in zip(values.items(), names, colors, strict=True):
         xs, ys = shapes[code]
-        name = names.get(PREFIX[level] + code, code)
         label = f"{name} : {format_number(value, decimals, lang)} {unit}"
         if not np.isfinite(value):
             color, label = MISSING_COLOR, f"{name} : {missing}"
