@@ -16,6 +16,7 @@ from .emissions import Emissions
 from .energy import Energy
 from .fields import Section, assumption
 from .mobility import Mobility
+from .schedules import Schedules
 from .services import Services
 
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -95,6 +96,10 @@ class Scenario(Section):
     services: Services = Services()
     """Services and housing assumptions."""
 
+    schedules: Schedules | None = None
+    """A demographer's own schedules of one territory (base population, fertility, mortality,
+    migration), replacing the demography section's paths when given."""
+
     @cached_property
     def hash(self) -> str:
         """Stable content hash (16 hex digits) of the horizon and model assumptions.
@@ -103,6 +108,8 @@ class Scenario(Section):
         give the same results and the same hash.
         """
         content = self.model_dump(mode="json", include={"horizon", *MODEL_SECTIONS})
+        if self.schedules is not None:  # absent from the hash of scenarios without them
+            content["schedules"] = self.schedules.model_dump(mode="json")
         canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
