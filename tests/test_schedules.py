@@ -112,6 +112,13 @@ def test_the_cli_exports_schedules_that_reproduce_the_run(tmp_path):
     assert_results_equal(pd.read_csv(first), pd.read_csv(second), atol=1e-6)
 
 
+def test_the_scenario_hash_does_not_depend_on_the_folder_of_the_files(tmp_path):
+    hashes = {
+        load_scenario_file(write_insee_2021_schedules(tmp_path / name)).hash for name in ("a", "b")
+    }
+    assert len(hashes) == 1 and hashes != {load_preset("insee-central").hash}
+
+
 def test_excel_schedules_are_read_like_csv(tmp_path):
     scenario_file = write_insee_2021_schedules(tmp_path)
     for name in ("population", "fertility"):

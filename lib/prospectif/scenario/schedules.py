@@ -74,6 +74,11 @@ class Schedules(Section):
     migration: str = Field(min_length=1, max_length=1000)
     """File of the net migration by year, sex and age reached in the year (persons)."""
 
+    def identity(self) -> dict[str, str]:
+        """The key as it enters the scenario hash: file names without their folders."""
+        names = {key: Path(getattr(self, key)).name for key in SCHEDULE_FILES}
+        return {"territory": self.territory, "mortality_ages": self.mortality_ages, **names}
+
 
 @dataclass(frozen=True)
 class Column:

@@ -105,11 +105,13 @@ class Scenario(Section):
         """Stable content hash (16 hex digits) of the horizon and model assumptions.
 
         Ids, labels and descriptions do not enter it: two files with the same assumptions
-        give the same results and the same hash.
+        give the same results and the same hash. Imported schedules enter it by territory,
+        convention and file names (not folders); their contents' SHA-256 are in the run
+        metadata.
         """
         content = self.model_dump(mode="json", include={"horizon", *MODEL_SECTIONS})
         if self.schedules is not None:  # absent from the hash of scenarios without them
-            content["schedules"] = self.schedules.model_dump(mode="json")
+            content["schedules"] = self.schedules.identity()
         canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 import pandas as pd
 
 from ..data import open_data
 from ..i18n import format_number
 from ..scenario import Scenario
-from ..scenario.schedules import SCHEDULE_FILES, Schedules
+from ..scenario.schedules import Schedules
 from .catalogue import Context, Dashboard
 from .panel import panel_groups
 from .tables import TABLE_DESCRIPTIONS
@@ -115,14 +114,8 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
 
 def _schedules_text(spec: Schedules, lang: str) -> str:
     """The files of a scenario's own schedules, for the "Sources et méthode" panel."""
-    files = {key: Path(getattr(spec, key)).name for key in SCHEDULE_FILES}
-    return text(
-        "schedules_files",
-        lang,
-        territory=spec.territory,
-        ages=text(f"ages_{spec.mortality_ages}", lang),
-        **files,
-    )
+    ages = text(f"ages_{spec.mortality_ages}", lang)
+    return text("schedules_files", lang, ages=ages, **spec.identity())
 
 
 def _described(name: str, catalog: dict, lang: str) -> str:

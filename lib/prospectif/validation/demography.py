@@ -141,6 +141,35 @@ def insee_2021_import(folder: Path) -> pd.DataFrame:
     return _against_insee(ours)
 
 
+def _import_lines() -> list[str]:
+    """The lines of ``docs/validation.md`` on INSEE 2021 reproduced through the import path."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        frame = insee_2021_import(Path(folder)).set_index("year")
+    lines = [
+        "",
+        "### The same through the schedule import (France)",
+        "",
+        "INSEE's 2021 pyramid, the embedded INSEE central death quotients as published",
+        "(exact ages, no life-expectancy targeting), 1.8 children per woman (2019 HFD schedule)",
+        "and +70,000 a year, written as a demographer's schedules (`write_insee_2021_schedules`)",
+        "and run through the public path (`load_scenario_file`, `run_chain`, flag",
+        "`schedules-import`); same thresholds.",
+        "",
+        "| year | difference | 65+ (P / INSEE) | 75+ (P / INSEE) |",
+        "|---|---|---|---|",
+    ]
+    for year in (2030, 2050, 2070):
+        r = frame.loc[year]
+        lines.append(
+            f"| {year} | {r.difference_pct:+.2f} % | "
+            f"{r.prospectif_share_65:.1f} / {r.insee_share_65:.1f} % | "
+            f"{r.prospectif_share_75:.1f} / {r.insee_share_75:.1f} % |"
+        )
+    return lines
+
+
 def trend_quotients(
     qx: np.ndarray, qx_years: np.ndarray, base_year: int, span: int, until: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -274,6 +303,7 @@ def markdown() -> str:
             f"{r.prospectif_share_65:.1f} / {r.insee_share_65:.1f} % | "
             f"{r.prospectif_share_75:.1f} / {r.insee_share_75:.1f} % |"
         )
+    lines += _import_lines()
     errors = backtest()
     france = 100 * (errors["projected_total"].sum() / errors["estimated_total"].sum() - 1)
     worst = errors.loc[errors["error_total_pct"].abs().idxmax()]
