@@ -46,6 +46,7 @@ from .models.demography import (
     DemographyEstimates,
     Projection,
     RatePaths,
+    boys_share,
     project,
     rate_paths,
     schedule_paths,
@@ -296,8 +297,8 @@ def _schedules_run(territory: Territory, scenario: Scenario, data: Dataset) -> D
             code=territory.code,
         )
     tables = read_schedules(spec)
-    ratio = scenario.demography.fertility.sex_ratio_at_birth
-    paths = schedule_paths(tables, scenario.horizon, ratio / (100.0 + ratio), LIFE_TABLE_LAST_AGE)
+    boys = boys_share(scenario.demography.fertility.sex_ratio_at_birth)
+    paths = schedule_paths(tables, scenario.horizon, boys, LIFE_TABLE_LAST_AGE)
     whole = project(tables.population[None], paths)
     units = territory.departements
     weights = territory.shares.to_numpy(dtype=float)

@@ -330,10 +330,22 @@ def rate_paths(
             international + scale * estimates.internal_counts[units],
             (len(years), *international.shape),
         )
-    boys = fert.sex_ratio_at_birth / (100.0 + fert.sex_ratio_at_birth)
     return RatePaths(
-        years, survival, birth_survival, asfr, boys, rates, counts, local_tfr, lived.sum(axis=-1)
+        years,
+        survival,
+        birth_survival,
+        asfr,
+        boys_share(fert.sex_ratio_at_birth),
+        rates,
+        counts,
+        local_tfr,
+        lived.sum(axis=-1),
     )
+
+
+def boys_share(sex_ratio_at_birth: float) -> float:
+    """Share of boys among births (fraction) for a sex ratio (boys per 100 girls)."""
+    return sex_ratio_at_birth / (100.0 + sex_ratio_at_birth)
 
 
 def _held(years: np.ndarray, schedule_years: np.ndarray, values: np.ndarray) -> np.ndarray:
