@@ -112,6 +112,20 @@ def test_the_cli_exports_schedules_that_reproduce_the_run(tmp_path):
     assert_results_equal(pd.read_csv(first), pd.read_csv(second), atol=1e-6)
 
 
+def test_a_schedule_file_changed_on_disk_is_read_again(tmp_path):
+    scenario = load_scenario_file(write_insee_2021_schedules(tmp_path)).with_values(
+        {"horizon": 2030}
+    )
+    france = get_territory("FR")
+    before = run_chain(france, scenario).demography.population[0].sum()
+    population = pd.read_csv(tmp_path / "population.csv")
+    population.assign(population=population["population"] * 2.5).to_csv(
+        tmp_path / "population.csv", index=False
+    )
+    after = run_chain(france, scenario).demography.population[0].sum()
+    assert after == pytest.approx(2.5 * before)
+
+
 def test_the_scenario_hash_does_not_depend_on_the_folder_of_the_files(tmp_path):
     hashes = {
         load_scenario_file(write_insee_2021_schedules(tmp_path / name)).hash for name in ("a", "b")

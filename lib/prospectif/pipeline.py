@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,7 +75,7 @@ from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
 from .results.schedules import schedule_frames, write_schedules
 from .scenario import Scenario
 from .scenario.adaptation import PATHWAYS
-from .scenario.schedules import read_schedules
+from .scenario.schedules import SCHEDULE_FILES, Schedules, ScheduleTables, read_schedules
 from .territory import (
     STRUCTURE_CENSUS,
     STRUCTURE_ESTIMATES,
@@ -296,7 +297,7 @@ def _schedules_run(territory: Territory, scenario: Scenario, data: Dataset) -> D
             expected=spec.territory,
             code=territory.code,
         )
-    tables = read_schedules(spec)
+    tables = _schedule_tables(spec, data)
     boys = boys_share(scenario.demography.fertility.sex_ratio_at_birth)
     paths = schedule_paths(tables, scenario.horizon, boys, LIFE_TABLE_LAST_AGE)
     whole = project(tables.population[None], paths)
@@ -315,6 +316,18 @@ def _schedules_run(territory: Territory, scenario: Scenario, data: Dataset) -> D
         data,
         schedules=tables.digests,
     )
+
+
+def _schedule_tables(spec: Schedules, data: Dataset) -> ScheduleTables:
+    """The schedules' files read, kept on the data set while none of them changes on disk
+    (keyed by each file's device, inode, size and modification time).
+    """
+    try:
+        stats = [os.stat(getattr(spec, key)) for key in SCHEDULE_FILES]
+    except OSError:  # read_schedules says what is wrong with which file
+        return read_schedules(spec)
+    key = ".".join(f"{s.st_dev}:{s.st_ino}:{s.st_size}:{s.st_mtime_ns}" for s in stats)
+    return data.derived(f"schedules.{spec.identity()}.{key}", lambda: read_schedules(spec))
 
 
 def _split(whole: Projection, persons: np.ndarray, weights: np.ndarray) -> Projection:
