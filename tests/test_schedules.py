@@ -126,6 +126,21 @@ def test_a_schedule_file_changed_on_disk_is_read_again(tmp_path):
     assert after == pytest.approx(2.5 * before)
 
 
+def test_a_base_year_before_the_energy_balance_runs_the_whole_chain(tmp_path):
+    scenario_file = write_insee_2021_schedules(tmp_path)
+    for name in ("fertility", "mortality", "migration"):
+        table = pd.read_csv(tmp_path / f"{name}.csv")
+        earlier = [table[table["year"] == 2021].assign(year=y) for y in range(2015, 2021)]
+        pd.concat([*earlier, table]).to_csv(tmp_path / f"{name}.csv", index=False)
+    population = pd.read_csv(tmp_path / "population.csv").assign(year=2015)
+    population.to_csv(tmp_path / "population.csv", index=False)
+    scenario = load_scenario_file(scenario_file).with_values({"horizon": 2030})
+    table = run_chain(get_territory("FR"), scenario).table(("demography", "mobility", "energy"))
+    years = table.groupby("variable")["year"].min()
+    assert years["Population"] == 2015 and years["Final Energy"] == 2021
+    assert table["value"].notna().all()
+
+
 def test_the_scenario_hash_does_not_depend_on_the_folder_of_the_files(tmp_path):
     hashes = {
         load_scenario_file(write_insee_2021_schedules(tmp_path / name)).hash for name in ("a", "b")
