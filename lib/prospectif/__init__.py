@@ -19,6 +19,7 @@ _EXPORTS = {
     "run_chain": "pipeline",
     "run_chains": "pipeline",
     "run_demography": "pipeline",
+    "export_schedules": "pipeline",
     "write_results": "results",
     "open_data": "data",
 }

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,11 @@ from .errors import InputError, ProspectifError
 from .i18n import format_number
 from .messages import LANG_ENV, LANGS, Message, language, message, set_language
 from .serving.launch import CULL_IDLE_TIMEOUT, MAX_KERNELS, POOL_SIZE
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .scenario import Scenario
 
 MAX_RUNS = 500
 """Largest batch ``prospectif batch`` starts without ``--yes`` (or a higher ``--max-runs``)."""
@@ -274,6 +280,15 @@ def results_docs() -> None:
     help="INSEE census age table (base-cc-evol-struct-pop) giving the age structure "
     "of a commune, EPCI or perimeter (one territory only).",
 )
+@click.option(
+    "--export-schedules",
+    "schedules_folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder receiving the run's schedules (population, fertility, mortality, migration "
+    "CSV files) and a scenario file naming them, which reproduces the run (one territory and "
+    "one scenario only).",
+)
 @friendly_errors
 def run_command(
     territory_codes: tuple[str, ...],
@@ -284,6 +299,7 @@ def run_command(
     output: Path,
     french_csv: bool,
     census: Path | None,
+    schedules_folder: Path | None,
 ) -> None:
     """Compute every built model for territories × scenarios; write one results table.
 
@@ -308,11 +324,14 @@ def run_command(
         raise InputError("cli.need_territory")
     if census and len(codes) > 1:
         raise InputError("cli.census_one")
+    if schedules_folder and (len(codes) > 1 or len(scenario_ids) + len(scenario_files) > 1):
+        raise InputError("cli.schedules_one")
     scenarios = [compose(ids.split(",")) for ids in scenario_ids]
     scenarios += [load_scenario_file(path) for path in scenario_files]
     if horizon is not None:
         scenarios = [s.with_values({"horizon": horizon}) for s in scenarios]
-    table = run_many(codes, scenarios, read_census_table(census) if census else None)
+    census_table = read_census_table(census) if census else None
+    table = run_many(codes, scenarios, census_table)
     path = write_results(table, output, french=french_csv)
     if len(codes) == len(scenarios) == 1:
         what = message("cli.run_one", code=codes[0], id=scenarios[0].id, hash=scenarios[0].hash)
@@ -320,6 +339,19 @@ def run_command(
         what = message("cli.run_many", codes=len(codes), scenarios=len(scenarios))
     rows = _number(len(table))
     say("cli.run_done", file=path, rows=rows, what=what, structure=table.attrs["base_structure"])
+    if schedules_folder:
+        _export_schedules(codes[0], scenarios[0], schedules_folder, census_table)
+
+
+def _export_schedules(
+    code: str, scenario: Scenario, folder: Path, census: pd.DataFrame | None
+) -> None:
+    """Write the schedules of one run and say which scenario file reproduces it."""
+    from .pipeline import export_schedules, run_chain
+    from .territory import get_territory
+
+    scenario_file = export_schedules(run_chain(get_territory(code), scenario, census), folder)
+    say("cli.schedules_done", folder=folder, file=scenario_file, code=code)
 
 
 class _BatchGroup(click.Group):

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -36,15 +38,19 @@ from .calibration.mobility_inputs import mobility_inputs
 from .calibration.services_inputs import housing_inputs, services_inputs
 from .census import census_structure
 from .data import Dataset, open_data
+from .errors import ScenarioError
 from .models.adaptation import AdaptationResult, project_adaptation
 from .models.ageing import AgeingResult, project_ageing
-from .models.axes import BASE_YEAR, ENERGY_BASE_YEAR, FERTILE_AGES, OPEN_AGE
+from .models.axes import BASE_YEAR, ENERGY_BASE_YEAR, FERTILE_AGES, LIFE_TABLE_LAST_AGE, OPEN_AGE
 from .models.demography import (
+    FEMALE,
     DemographyEstimates,
     Projection,
     RatePaths,
+    boys_share,
     project,
     rate_paths,
+    schedule_paths,
     stack_paths,
 )
 from .models.energy import EnergyInputs, EnergyResult, project_energy
@@ -66,12 +72,15 @@ from .results.convert import (
     services_series,
 )
 from .results.metadata import MODEL_NAME, RunMetadata, run_metadata
+from .results.schedules import schedule_frames, write_schedules
 from .scenario import Scenario
 from .scenario.adaptation import PATHWAYS
+from .scenario.schedules import SCHEDULE_FILES, Schedules, ScheduleTables, read_schedules
 from .territory import (
     STRUCTURE_CENSUS,
     STRUCTURE_ESTIMATES,
     STRUCTURE_LOCAL,
+    STRUCTURE_SCHEDULES,
     STRUCTURE_SHARE,
     Territory,
     get_territory,
@@ -101,6 +110,8 @@ class DemographyRun:
     data: Dataset
     components: dict[str, float] = dataclasses.field(default_factory=dict)
     """Local components of an EPCI or a commune (fields of ``RunMetadata.components``)."""
+    schedules: dict[str, str] = dataclasses.field(default_factory=dict)
+    """SHA-256 of the schedule files imported (fields of ``RunMetadata.schedules``)."""
 
     @property
     def unit_territory(self) -> Territory:
@@ -117,6 +128,8 @@ class DemographyRun:
         """
         base = demographic_base(self.data)
         start = int(self.years[0])
+        if start <= first_year:  # imported schedules may start before ``first_year``
+            return self.years[first_year - start :], self.population[first_year - start :]
         observed = base.population[first_year - base.years[0] : start - base.years[0] + 1]
         observed = np.tensordot(observed[:, base.dep_index(self.units)], self.weights, ([1], [0]))
         ratio = self.population[0].sum() / observed[-1].sum()
@@ -153,7 +166,14 @@ class DemographyRun:
         scalars = demography_scalars(self.years, self.population)
         code, name = self.territory.code, self.territory.name
         return run_metadata(
-            code, name, self.scenario, self.structure, scalars, self.data, self.components
+            code,
+            name,
+            self.scenario,
+            self.structure,
+            scalars,
+            self.data,
+            self.components,
+            self.schedules,
         )
 
     def table(self) -> pd.DataFrame:
@@ -241,6 +261,8 @@ def run_demography(
         The data set (default: :func:`~prospectif.data.open_data`).
     """
     data = data or open_data()
+    if scenario.schedules is not None:
+        return _schedules_run(territory, scenario, data)
     units = territory.departements
     weights = territory.shares.to_numpy(dtype=float)
     structure = territory.structure if base_population is None else STRUCTURE_CENSUS
@@ -251,6 +273,83 @@ def run_demography(
     projection, paths = _unit_projection(tuple(units), scenario, data, estimates, base_population)
     return DemographyRun(
         territory, scenario, tuple(units), weights, projection, paths, structure, data
+    )
+
+
+def _schedules_run(territory: Territory, scenario: Scenario, data: Dataset) -> DemographyRun:
+    """The territory projected as one unit with the scenario's imported schedules.
+
+    The projection is then split over the territory's départements (in proportion to their
+    weighted population by sex and age in the base year) for the models calibrated by
+    département (ageing, adaptation); the split adds up to the projection exactly.
+
+    Raises
+    ------
+    ScenarioError
+        If the schedules describe another territory, or their files are no longer valid.
+    """
+    spec = scenario.schedules
+    assert spec is not None
+    if spec.territory != territory.code:
+        raise ScenarioError(
+            "schedules.territory",
+            scenario=scenario.id,
+            expected=spec.territory,
+            code=territory.code,
+        )
+    tables = _schedule_tables(spec, data)
+    boys = boys_share(scenario.demography.fertility.sex_ratio_at_birth)
+    paths = schedule_paths(tables, scenario.horizon, boys, LIFE_TABLE_LAST_AGE)
+    whole = project(tables.population[None], paths)
+    units = territory.departements
+    weights = territory.shares.to_numpy(dtype=float)
+    base = demographic_base(data)
+    persons = np.nan_to_num(base.population_in(tables.base_year)[base.dep_index(units)])
+    return DemographyRun(
+        territory,
+        scenario,
+        tuple(units),
+        weights,
+        _split(whole, persons * weights[:, None, None], weights),
+        paths.take(np.zeros(len(units), dtype=int)),
+        STRUCTURE_SCHEDULES,
+        data,
+        schedules=tables.digests,
+    )
+
+
+def _schedule_tables(spec: Schedules, data: Dataset) -> ScheduleTables:
+    """The schedules' files read, kept on the data set while none of them changes on disk
+    (keyed by each file's device, inode, size and modification time).
+    """
+    try:
+        stats = [os.stat(getattr(spec, key)) for key in SCHEDULE_FILES]
+    except OSError:  # read_schedules says what is wrong with which file
+        return read_schedules(spec)
+    key = ".".join(f"{s.st_dev}:{s.st_ino}:{s.st_size}:{s.st_mtime_ns}" for s in stats)
+    return data.derived(f"schedules.{spec.identity()}.{key}", lambda: read_schedules(spec))
+
+
+def _split(whole: Projection, persons: np.ndarray, weights: np.ndarray) -> Projection:
+    """The one-unit ``whole`` split over units holding ``persons`` (unit, sex, age) of it, each
+    unit's arrays divided by its weight so the weighted sum is ``whole``.
+    """
+
+    def shares(counts: np.ndarray) -> np.ndarray:
+        total = counts.sum(0, keepdims=True)
+        even = np.full_like(counts, 1.0 / len(counts))
+        return np.divide(counts, total, out=even, where=total > 0) / weights.reshape(
+            -1, *([1] * (counts.ndim - 1))
+        )
+
+    by_age, by_sex = shares(persons)[None], shares(persons.sum(-1))[None]
+    return Projection(
+        whole.years,
+        whole.population * by_age,
+        whole.births * by_sex,
+        whole.deaths * by_age,
+        whole.infant_deaths * by_sex,
+        whole.migration * by_age,
     )
 
 
@@ -307,15 +406,21 @@ def run_demographies(
     data = data or open_data()
     territories = list(territories)
     units, local = _split_runs(territories, scenario, data)
-    return [local[i] if i in local else units.demography_of(t) for i, t in enumerate(territories)]
+    return [
+        local[i] if units is None or i in local else units.demography_of(t)
+        for i, t in enumerate(territories)
+    ]
 
 
 def _split_runs(
     territories: list[Territory], scenario: Scenario, data: Dataset
-) -> tuple[UnitsRun, dict[int, DemographyRun]]:
+) -> tuple[UnitsRun | None, dict[int, DemographyRun]]:
     """The départements of the territories projected once, and the territories with a local
     base structure (``local-marginals``) projected together, one unit each (by position).
     """
+    if scenario.schedules is not None:  # one territory's own schedules: each run alone
+        alone = [run_demography(t, scenario, data=data) for t in territories]
+        return None, dict(enumerate(alone))
     local = [i for i, t in enumerate(territories) if t.structure == STRUCTURE_LOCAL]
     others = [t for i, t in enumerate(territories) if i not in set(local)]
     runs = _local_runs([territories[i] for i in local], scenario, data) if local else []
@@ -427,7 +532,8 @@ def run_demography_variants(
     with a local base structure (``local-marginals``) is projected once per scenario.
     """
     data = data or open_data()
-    if territory.structure == STRUCTURE_LOCAL:
+    scenarios = list(scenarios)
+    if territory.structure == STRUCTURE_LOCAL or any(s.schedules for s in scenarios):
         return [run_demography(territory, s, data=data) for s in scenarios]
     estimates = estimates_for(data)
     units = territory.departements
@@ -711,6 +817,35 @@ def run_chain(
     return ChainRun(territory, scenario, demography)
 
 
+def export_schedules(run: DemographyRun | ChainRun, folder: Path) -> Path:
+    """Write the schedules of ``run`` to ``folder`` in the import layout, with a scenario file
+    naming them (:func:`~prospectif.results.schedules.write_schedules`); returns its path.
+
+    Running that scenario file on the same territory reproduces the run: its stocks and flows
+    to rounding, and for a territory projected as one unit (a département, or imported
+    schedules) its fertility and life-expectancy indicators too. The schedules run to
+    :data:`ADAPTATION_HORIZON` when the scenario stops earlier, as the adaptation model does.
+    """
+    demography = run.demography if isinstance(run, ChainRun) else run
+    if demography.years[-1] < ADAPTATION_HORIZON:
+        demography = _extended(demography)
+    p, w = demography.projection, demography.weights
+    women = 0.5 * (p.population[:-1, :, FEMALE] + p.population[1:, :, FEMALE])
+    normalised = w / w.sum()
+    frames = schedule_frames(
+        demography.years,
+        demography.population,
+        demography._sum(p.births),
+        demography._sum(p.deaths),
+        demography._sum(p.infant_deaths),
+        demography._sum(p.migration),
+        demography._sum(demography.paths.asfr * women),
+        np.tensordot(demography.paths.survival, normalised, ([1], [0])),
+        np.tensordot(demography.paths.birth_survival, normalised, ([1], [0])),
+    )
+    return write_schedules(frames, demography.scenario, demography.territory.code, folder)
+
+
 def run_chains(
     territories: Iterable[Territory | str], scenario: Scenario, data: Dataset | None = None
 ) -> list[ChainRun]:
@@ -726,7 +861,7 @@ def run_chains(
     units, local = _split_runs(resolved, scenario, data)
     return [
         ChainRun(t, scenario, local[i], None)
-        if i in local
+        if units is None or i in local
         else ChainRun(t, scenario, units.demography_of(t), units)
         for i, t in enumerate(resolved)
     ]

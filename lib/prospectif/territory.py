@@ -36,6 +36,9 @@ STRUCTURE_CENSUS = "census-import"
 STRUCTURE_LOCAL = "local-marginals"
 """Base age structure of the département raked to the communes' census marginals (ages 0–14,
 15–29, 18–24, 75+, women), total from the département share."""
+STRUCTURE_SCHEDULES = "schedules-import"
+"""Base population and yearly schedules imported from a demographer's own files (the
+scenario's ``schedules:``), replacing the demography section."""
 
 
 @dataclass(frozen=True)

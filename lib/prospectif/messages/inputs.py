@@ -61,6 +61,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "allowed.range": ("plage admise {low} à {high}{unit}", "allowed range {low} to {high}{unit}"),
     "allowed.values": ("valeurs admises {allowed}", "allowed values {allowed}"),
+    "allowed.whole_range": (
+        "nombre entier de {low} à {high} attendu",
+        "a whole number from {low} to {high} is expected",
+    ),
     "expected.number": ("un nombre est attendu", "a number is expected"),
     "expected.integer": ("un nombre entier est attendu", "a whole number is expected"),
     "expected.boolean": ("true ou false est attendu", "true or false is expected"),
@@ -120,6 +124,71 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "variante « {value} » illisible : un objet JSON avec name, scenario et changes est attendu",
         "unreadable variant “{value}”: a JSON object with name, scenario and changes is expected",
     ),
+    # a demographer's own schedules (scenario/schedules.py)
+    "schedules.format": (
+        "format « {suffix} » non reconnu : un fichier .csv ou .xlsx est attendu",
+        "format “{suffix}” not recognised: a .csv or .xlsx file is expected",
+    ),
+    "schedules.unreadable": (
+        "illisible comme tableau : {reason}",
+        "cannot be read as a table: {reason}",
+    ),
+    "schedules.empty": ("aucune ligne de données", "no data rows"),
+    "schedules.columns": (
+        "colonnes manquantes : {missing} ; colonnes attendues : {expected} (trouvées : {found})",
+        "missing columns: {missing}; expected columns: {expected} (found: {found})",
+    ),
+    "schedules.cell": (
+        "ligne {row}, colonne « {column} » = « {value} » : {allowed}",
+        "row {row}, column “{column}” = “{value}”: {allowed}",
+    ),
+    "schedules.more_cells": (
+        "et {count} autres valeurs invalides dans la colonne « {column} »",
+        "and {count} more invalid values in column “{column}”",
+    ),
+    "schedules.years_gap": (
+        "années non consécutives : {missing} manquent entre {first} et {last}",
+        "years not consecutive: {missing} missing between {first} and {last}",
+    ),
+    "schedules.duplicate": (
+        "ligne {row} : même année, sexe et âge que la ligne {first}",
+        "row {row}: same year, sex and age as row {first}",
+    ),
+    "schedules.missing_cells": (
+        "{count} cases (année, sexe, âge) manquantes, p. ex. {examples} ; chaque année doit "
+        "donner les deux sexes et chaque âge de 0 à {last}",
+        "{count} (year, sex, age) cells missing, e.g. {examples}; every year must give both "
+        "sexes and every age from 0 to {last}",
+    ),
+    "schedules.ages_short": (
+        "les quotients s'arrêtent à {last} ans : la convention « {convention} » demande les "
+        "âges 0 à {needed} au moins",
+        "the quotients stop at age {last}: the “{convention}” convention needs ages 0 to at "
+        "least {needed}",
+    ),
+    "schedules.one_year": (
+        "la population de base porte sur une seule année ; années trouvées : {years}",
+        "the base population must be of one year; years found: {years}",
+    ),
+    "schedules.base_year": (
+        "année de base {value} : {allowed}",
+        "base year {value}: {allowed}",
+    ),
+    "schedules.nobody": (
+        "la population de base ne compte personne",
+        "the base population counts nobody",
+    ),
+    "schedules.starts_late": (
+        "commence en {first}, après l'année de base {base} de la population : les calendriers "
+        "doivent couvrir chaque année depuis l'année de base",
+        "starts in {first}, after the population's base year {base}: the schedules must cover "
+        "every year from the base year",
+    ),
+    "schedules.territory": (
+        "le scénario « {scenario} » porte les calendriers de {expected} ; il ne s'applique pas "
+        "à {code}",
+        "scenario “{scenario}” carries the schedules of {expected}; it does not apply to {code}",
+    ),
     # dashboards (address parameters, modes)
     "url.too_long": (
         "adresse de plus de {limit} caractères",
@@ -173,6 +242,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--census ne s'applique qu'à un seul territoire",
         "--census applies to one territory only",
     ),
+    "cli.schedules_one": (
+        "--export-schedules ne s'applique qu'à un seul territoire et un seul scénario",
+        "--export-schedules applies to one territory and one scenario only",
+    ),
     "cli.workers_scheduler": (
         "--workers règle le cluster local ; pas avec --scheduler",
         "--workers sets the local cluster; not with --scheduler",
@@ -197,6 +270,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.run_done": (
         "{file} : {rows} lignes ({what}, structure de base : {structure})",
         "{file}: {rows} rows ({what}, base structure: {structure})",
+    ),
+    "cli.schedules_done": (
+        "{folder} : calendriers de {code} écrits ; « prospectif run --territory {code} "
+        "--scenario-file {file} » reproduit ce calcul",
+        "{folder}: schedules of {code} written; “prospectif run --territory {code} "
+        "--scenario-file {file}” reproduces this run",
     ),
     "cli.batch_done": (
         "{runs} calculs : {ok} réussis ({reused} repris d'avant), {failed} en échec",

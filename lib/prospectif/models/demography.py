@@ -20,10 +20,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .lifetable import person_years, solve_mortality_multiplier, survival_ratios
+from .lifetable import (
+    extend_quotients,
+    person_years,
+    reached_survival,
+    solve_mortality_multiplier,
+    survival_ratios,
+)
 
 if TYPE_CHECKING:
     from ..scenario.demography import Demography
+    from ..scenario.schedules import ScheduleTables
 
 FEMALE, MALE = 0, 1
 
@@ -323,7 +330,53 @@ def rate_paths(
             international + scale * estimates.internal_counts[units],
             (len(years), *international.shape),
         )
-    boys = fert.sex_ratio_at_birth / (100.0 + fert.sex_ratio_at_birth)
     return RatePaths(
-        years, survival, birth_survival, asfr, boys, rates, counts, local_tfr, lived.sum(axis=-1)
+        years,
+        survival,
+        birth_survival,
+        asfr,
+        boys_share(fert.sex_ratio_at_birth),
+        rates,
+        counts,
+        local_tfr,
+        lived.sum(axis=-1),
+    )
+
+
+def boys_share(sex_ratio_at_birth: float) -> float:
+    """Share of boys among births (fraction) for a sex ratio (boys per 100 girls)."""
+    return sex_ratio_at_birth / (100.0 + sex_ratio_at_birth)
+
+
+def _held(years: np.ndarray, schedule_years: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The rows of ``values`` for ``years``, the last row held after ``schedule_years`` end."""
+    return values[np.clip(years - schedule_years[0], 0, len(schedule_years) - 1)]
+
+
+def schedule_paths(
+    tables: ScheduleTables, horizon: int, boys_share: float, life_table_last_age: int
+) -> RatePaths:
+    """Year-by-year rates of one unit from a demographer's own schedules (see
+    :mod:`prospectif.scenario.schedules`), from their base year to the year before ``horizon``.
+
+    Fertility rates and net migration counts are applied as given; quotients at exact age go
+    through the life table (:func:`~.lifetable.person_years`, extended to
+    ``life_table_last_age`` along a Gompertz line if shorter), quotients by age reached give
+    the survival ratios directly (:func:`~.lifetable.reached_survival`).
+    """
+    years = np.arange(tables.base_year, horizon)
+    ages = tables.population.shape[-1]
+    qx = _held(years, tables.mortality_years, tables.mortality)[:, None]
+    if tables.mortality_ages == "exact":
+        if qx.shape[-1] <= life_table_last_age:
+            qx = extend_quotients(qx, life_table_last_age)
+        lived = person_years(qx)
+        survival, birth_survival = survival_ratios(lived, ages - 1)
+        e0 = lived.sum(axis=-1)
+    else:
+        survival, birth_survival, e0 = reached_survival(qx, ages - 1)
+    asfr = _held(years, tables.fertility_years, tables.fertility)[:, None]
+    counts = _held(years, tables.migration_years, tables.migration)[:, None]
+    return RatePaths(
+        years, survival, birth_survival, asfr, boys_share, None, counts, asfr.sum(-1), e0
     )

@@ -127,3 +127,43 @@ def solve_mortality_multiplier(
         low = np.where(too_long, mid, low)
         high = np.where(too_long, high, mid)
     return np.exp(0.5 * (low + high))
+
+
+def reached_survival(
+    q_reached: np.ndarray, open_age: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Survival ratios and life expectancy from quotients by age reached in the year.
+
+    ``q_reached[..., x]`` (fraction) is the probability that a person reaching age x during
+    the year dies that year (x = 0: born in the year); the last age A (at least
+    ``open_age`` + 1) is open. A person aged a (completed years) on 1 January reaches a + 1,
+    so the survival ratio of age a is 1 − q(a + 1), that of births 1 − q(0). The person-years
+    of the stationary population, L(0) = 1 − q(0) and L(a) = L(a − 1)·(1 − q(a)), closed by
+    the constant hazard of age A (T(A − 1) = L(A − 1)/q(A)), give the open group's survival
+    T(open_age + 1)/T(open_age) and e0 = T(0): for quotients derived from an exact-age life
+    table by :func:`projection_survival` this is that table's own e0 (to rounding).
+
+    Returns
+    -------
+    by_age, at_birth, e0
+        As :func:`survival_ratios`, and life expectancy at birth (years).
+    """
+    q = np.clip(q_reached, 0.0, 1.0)
+    last = q.shape[-1] - 1
+    if last < open_age + 1:
+        raise ModelError("model.open_age", age=open_age)
+    at_birth = 1.0 - q[..., 0]
+    lived = at_birth[..., None] * np.cumprod(
+        np.concatenate([np.ones_like(q[..., :1]), 1.0 - q[..., 1:last]], axis=-1), axis=-1
+    )
+    tail = lived.copy()
+    tail[..., -1] = lived[..., -1] / np.maximum(q[..., last], 1e-6)
+    remaining = np.cumsum(tail[..., ::-1], axis=-1)[..., ::-1]
+    by_age = 1.0 - q[..., 1 : open_age + 2]
+    by_age[..., open_age] = np.divide(
+        remaining[..., open_age] - lived[..., open_age],
+        remaining[..., open_age],
+        out=np.zeros_like(at_birth),
+        where=remaining[..., open_age] > 0,
+    )
+    return by_age, at_birth, remaining[..., 0]

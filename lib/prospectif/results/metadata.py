@@ -51,6 +51,9 @@ class RunMetadata:
         Local components of an EPCI or a commune (``local-marginals``): fertility and
         mortality indices relative to the département (shrunk, and the counts behind them),
         excess net migration (per 1,000 per year); empty for other territories.
+    schedules
+        SHA-256 of each schedule file a run imported (``schedules-import``), by component
+        (``population``, ``fertility``, ``mortality``, ``migration``); empty otherwise.
     """
 
     territory: str
@@ -66,6 +69,7 @@ class RunMetadata:
     scalars: dict[str, float] = field(default_factory=dict)
     assumptions: dict[str, object] = field(default_factory=dict)
     components: dict[str, float] = field(default_factory=dict)
+    schedules: dict[str, str] = field(default_factory=dict)
 
     def __deepcopy__(self, memo: dict) -> RunMetadata:
         # An immutable record: pandas deep-copies ``attrs`` on every operation.
@@ -80,7 +84,7 @@ class RunMetadata:
         return {
             f.name: getattr(self, f.name)
             for f in dataclasses.fields(self)
-            if f.name not in ("scalars", "assumptions", "components")
+            if f.name not in ("scalars", "assumptions", "components", "schedules")
         }
 
 
@@ -100,6 +104,7 @@ def run_metadata(
     scalars: dict[str, float],
     data: Dataset,
     components: dict[str, float] | None = None,
+    schedules: dict[str, str] | None = None,
 ) -> RunMetadata:
     """The metadata of a run of ``scenario`` on a territory, computed on ``data``."""
     return RunMetadata(
@@ -115,6 +120,7 @@ def run_metadata(
         scalars=dict(scalars),
         assumptions=scenario.assumptions(),
         components=dict(components or {}),
+        schedules=dict(schedules or {}),
     )
 
 

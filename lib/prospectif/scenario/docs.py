@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..i18n import format_number
 from .fields import assumption_meta
+from .schedules import Schedules
 from .schema import section_models
 
 
@@ -45,4 +46,22 @@ def assumptions_markdown() -> str:
                 f"{_value(meta['default'])} | {allowed} | {meta.get('source', '')} |"
             )
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _schedules_lines())
+
+
+def _schedules_lines() -> list[str]:
+    """The optional ``schedules:`` key (files, not assumptions: no unit, range or default)."""
+    lines = [
+        "## `schedules` (optional)",
+        "",
+        " ".join((Schedules.__doc__ or "").split()),
+        "File layout: [guide-calendriers.md](guide-calendriers.md).",
+        "",
+        "| key | meaning | allowed |",
+        "|---|---|---|",
+    ]
+    for name, info in Schedules.model_fields.items():
+        doc = " ".join((info.description or "").split())
+        allowed = "text" if info.annotation is str else str(info.annotation).replace("typing.", "")
+        lines.append(f"| `{name}` | {doc} | {allowed} |")
+    return [*lines, ""]

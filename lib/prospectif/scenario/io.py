@@ -17,6 +17,7 @@ from ..messages import Message
 from ..resources import presets_dir
 from ..yamlio import read_yaml, write_yaml
 from .messages import describe_error, scenario_error
+from .schedules import SCHEDULE_FILES, read_schedules
 from .schema import MODEL_SECTIONS, SCENARIO_ID_PATTERN, Scenario
 
 MAX_EXTENDS_DEPTH = 10
@@ -72,7 +73,10 @@ def load_scenario_file(path: Path, search: tuple[Path, ...] = ()) -> Scenario:
     except ScenarioError as exc:  # a parent is unknown or invalid: report the file's own too
         raise ScenarioError("lines", lines=[exc.message, *_own_problems(own, source)]) from None
     document.setdefault("id", path.stem)
-    return _validate(document, source)
+    scenario = _validate(document, source)
+    if scenario.schedules is not None:  # the files are checked with the scenario
+        read_schedules(scenario.schedules)
+    return scenario
 
 
 def _own_problems(document: dict, source: str) -> list[Message]:
@@ -142,6 +146,8 @@ def scenario_document(scenario: Scenario) -> dict:
     """The self-contained file content of a scenario: every value explicit, format tagged."""
     document = scenario.model_dump(mode="json", exclude_defaults=False)
     document["extends"] = list(document["extends"])
+    if document["schedules"] is None:
+        del document["schedules"]
     return {"format": "prospectif-scenario/1", **document}
 
 
@@ -167,6 +173,19 @@ def _read_document(path: Path) -> dict:
     if not isinstance(document, dict):
         raise ScenarioError("scenario.not_mapping", file=path)
     document.pop("format", None)
+    return _anchored(document, path.parent)
+
+
+def _anchored(document: dict, folder: Path) -> dict:
+    """``document`` with its relative schedule file names read from ``folder`` (the folder of
+    the scenario file naming them).
+    """
+    schedules = document.get("schedules")
+    if isinstance(schedules, dict):
+        for key in SCHEDULE_FILES:
+            name = schedules.get(key)
+            if isinstance(name, str) and name and not Path(name).is_absolute():
+                schedules[key] = str(folder / name)
     return document
 
 

@@ -16,6 +16,7 @@ from .emissions import Emissions
 from .energy import Energy
 from .fields import Section, assumption
 from .mobility import Mobility
+from .schedules import Schedules
 from .services import Services
 
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -95,14 +96,22 @@ class Scenario(Section):
     services: Services = Services()
     """Services and housing assumptions."""
 
+    schedules: Schedules | None = None
+    """A demographer's own schedules of one territory (base population, fertility, mortality,
+    migration), replacing the demography section's paths when given."""
+
     @cached_property
     def hash(self) -> str:
         """Stable content hash (16 hex digits) of the horizon and model assumptions.
 
         Ids, labels and descriptions do not enter it: two files with the same assumptions
-        give the same results and the same hash.
+        give the same results and the same hash. Imported schedules enter it by territory,
+        convention and file names (not folders); their contents' SHA-256 are in the run
+        metadata.
         """
         content = self.model_dump(mode="json", include={"horizon", *MODEL_SECTIONS})
+        if self.schedules is not None:  # absent from the hash of scenarios without them
+            content["schedules"] = self.schedules.identity()
         canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 

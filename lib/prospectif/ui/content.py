@@ -9,6 +9,7 @@ import pandas as pd
 from ..data import open_data
 from ..i18n import format_number
 from ..scenario import Scenario
+from ..scenario.schedules import Schedules
 from .catalogue import Context, Dashboard
 from .panel import panel_groups
 from .tables import TABLE_DESCRIPTIONS
@@ -94,6 +95,8 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
         for c in group.controls
     )
     structure_text = text("base_structure", lang, structure=pick(STRUCTURES[structure], lang))
+    if scenario.schedules is not None:
+        structure_text += ". " + _schedules_text(scenario.schedules, lang)
     heading = pick(("Données", "Data"), lang), pick(("Hypothèses", "Assumptions"), lang)
     method = pick(("Méthode détaillée", "Full method"), lang)
     return (
@@ -107,6 +110,12 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
         + "".join(note(lang) for note in dashboard.method_notes)
         + "</div>"
     )
+
+
+def _schedules_text(spec: Schedules, lang: str) -> str:
+    """The files of a scenario's own schedules, for the "Sources et méthode" panel."""
+    ages = text(f"ages_{spec.mortality_ages}", lang)
+    return text("schedules_files", lang, ages=ages, **spec.identity())
 
 
 def _described(name: str, catalog: dict, lang: str) -> str:

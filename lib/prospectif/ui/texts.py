@@ -39,6 +39,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "download_xlsx": "Résultats (Excel)",
         "download_meta": "Métadonnées du calcul (JSON, accompagne les CSV)",
         "base_structure": "Structure par âge de la population de départ : {structure}",
+        "schedules_files": (
+            "Calendriers importés pour {territory} : population "
+            "{population}, fécondité {fertility}, mortalité {mortality} (âge {ages}), "
+            "migrations {migration}"
+        ),
+        "ages_exact": "exact",
+        "ages_reached": "atteint dans l'année",
         "variant_word": "variante",
         "compared": "Variantes comparées, à l'horizon",
         "variant_description": "Variante de « {base} » construite en atelier.",
@@ -81,6 +88,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "download_xlsx": "Results (Excel)",
         "download_meta": "Run metadata (JSON, goes with the CSV files)",
         "base_structure": "Age structure of the starting population: {structure}",
+        "schedules_files": (
+            "Schedules imported for {territory}: population "
+            "{population}, fertility {fertility}, mortality {mortality} ({ages} age), "
+            "migration {migration}"
+        ),
+        "ages_exact": "exact",
+        "ages_reached": "reached in the year",
         "variant_word": "variant",
         "compared": "Compared variants, at the horizon",
         "variant_description": "Variant of “{base}” built in a workshop.",
@@ -105,6 +119,14 @@ MODEL_TITLES = {
 }
 
 STRUCTURES = {
+    "schedules-import": (
+        "importée avec les calendriers du démographe (population de base, fécondité, "
+        "quotients de mortalité, migrations nettes par sexe, âge et année) ; ils remplacent "
+        "les hypothèses de démographie du scénario",
+        "imported with the demographer's own schedules (base population, fertility, death "
+        "quotients, net migration by sex, age and year); they replace the scenario's "
+        "demography assumptions",
+    ),
     "insee-estimates": (
         "estimations INSEE du ou des départements",
         "INSEE estimates of the département(s)",

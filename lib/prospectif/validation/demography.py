@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -17,7 +19,9 @@ from ..data import load_table
 from ..models.axes import FERTILE_AGES, OPEN_AGE, SEXES
 from ..models.demography import DemographyEstimates, project, rate_paths
 from ..models.lifetable import life_expectancy
-from ..scenario import Scenario, load_preset
+from ..pipeline import ADAPTATION_HORIZON
+from ..results.schedules import schedule_rows, write_schedules
+from ..scenario import Scenario, load_preset, load_scenario_file
 from ..scenario.demography import Demography
 
 INSEE_ERROR_2025 = {"2016 projection": 0.7, "2021 projection": -0.9}
@@ -69,7 +73,12 @@ def insee_2021_reproduction(scenario: Scenario | None = None) -> pd.DataFrame:
         scenario.horizon,
         OPEN_AGE + 1,
     )
-    ours = project(insee[0][None], paths).population[:, 0]
+    return _against_insee(project(insee[0][None], paths).population[:, 0])
+
+
+def _against_insee(ours: np.ndarray) -> pd.DataFrame:
+    """Totals and shares of 65+ and 75+ of ``ours`` (year, sex, age from 2021) and INSEE's."""
+    years, insee = _insee_projection()
     span = slice(0, len(ours))
     frame = pd.DataFrame({"year": years[span]})
     for name, cube in (("prospectif", ours), ("insee", insee[span])):
@@ -79,6 +88,86 @@ def insee_2021_reproduction(scenario: Scenario | None = None) -> pd.DataFrame:
         frame[f"{name}_share_75"] = 100 * cube[..., 75:].sum(axis=(-1, -2)) / total
     frame["difference_pct"] = 100 * (frame["prospectif_population"] / frame["insee_population"] - 1)
     return frame
+
+
+def write_insee_2021_schedules(folder: Path) -> Path:
+    """INSEE's 2021 central assumptions as a demographer's own schedules of France, in
+    ``folder``; returns the scenario file naming them (``schedules:`` of ``insee-central``).
+
+    Base population: INSEE's 1 January 2021 pyramid; death quotients: INSEE's central
+    mortality hypothesis as embedded (exact ages 0–120, 2021–2100); fertility: 1.8 children
+    per woman with the 2019 HFD schedule; migration: +70,000 a year with the age profile of
+    France's residual net migration 2015–2025 (as :func:`insee_2021_reproduction`).
+    """
+    scenario = load_preset("insee-central")
+    base = demographic_base()
+    years, insee = _insee_projection()
+    flows = np.arange(int(years[0]), ADAPTATION_HORIZON)
+    shape = base.asfr_in(2019) / base.asfr_in(2019).sum()
+    tfr = scenario.demography.fertility.tfr_target
+    migration = scenario.demography.migration.france_net_total
+    profile = estimates_for().international_profile
+    first = int(flows[0] - base.qx_forecast_years[0])
+    qx = base.qx_forecast[first : first + len(flows)]
+    frames = {
+        "population": schedule_rows(insee[:1], years[:1], "population"),
+        "fertility": schedule_rows(
+            np.broadcast_to(tfr * shape, (len(flows), 1, len(shape))),
+            flows,
+            "rate",
+            int(FERTILE_AGES[0]),
+            sexes=False,
+        ),
+        "mortality": schedule_rows(qx, flows, "quotient"),
+        "migration": schedule_rows(
+            np.broadcast_to(migration * profile, (len(flows), *profile.shape)),
+            flows,
+            "net_migration",
+        ),
+    }
+    return write_schedules(frames, scenario, "FR", Path(folder), "exact")
+
+
+def insee_2021_import(folder: Path) -> pd.DataFrame:
+    """France run through the public path (:func:`~prospectif.pipeline.run_chain`) from the
+    schedules of :func:`write_insee_2021_schedules`, against INSEE's 2021 central projection
+    (columns as :func:`insee_2021_reproduction`).
+    """
+    from ..pipeline import run_chain
+    from ..territory import get_territory
+
+    scenario = load_scenario_file(write_insee_2021_schedules(folder))
+    ours = run_chain(get_territory("FR"), scenario).demography.population
+    return _against_insee(ours)
+
+
+def _import_lines() -> list[str]:
+    """The lines of ``docs/validation.md`` on INSEE 2021 reproduced through the import path."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        frame = insee_2021_import(Path(folder)).set_index("year")
+    lines = [
+        "",
+        "### The same through the schedule import (France)",
+        "",
+        "INSEE's 2021 pyramid, the embedded INSEE central death quotients as published",
+        "(exact ages, no life-expectancy targeting), 1.8 children per woman (2019 HFD schedule)",
+        "and +70,000 a year, written as a demographer's schedules (`write_insee_2021_schedules`)",
+        "and run through the public path (`load_scenario_file`, `run_chain`, flag",
+        "`schedules-import`); same thresholds.",
+        "",
+        "| year | difference | 65+ (P / INSEE) | 75+ (P / INSEE) |",
+        "|---|---|---|---|",
+    ]
+    for year in (2030, 2050, 2070):
+        r = frame.loc[year]
+        lines.append(
+            f"| {year} | {r.difference_pct:+.2f} % | "
+            f"{r.prospectif_share_65:.1f} / {r.insee_share_65:.1f} % | "
+            f"{r.prospectif_share_75:.1f} / {r.insee_share_75:.1f} % |"
+        )
+    return lines
 
 
 def trend_quotients(
@@ -214,6 +303,7 @@ def markdown() -> str:
             f"{r.prospectif_share_65:.1f} / {r.insee_share_65:.1f} % | "
             f"{r.prospectif_share_75:.1f} / {r.insee_share_75:.1f} % |"
         )
+    lines += _import_lines()
     errors = backtest()
     france = 100 * (errors["projected_total"].sum() / errors["estimated_total"].sum() - 1)
     worst = errors.loc[errors["error_total_pct"].abs().idxmax()]
