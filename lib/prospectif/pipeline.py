@@ -123,18 +123,22 @@ class DemographyRun:
         """Years from ``first_year`` to the horizon and persons by (year, sex, age): INSEE
         estimates before the base year, the projection from it.
 
-        Estimates are scaled by the base-year ratio of projection to estimate (1, unless the
-        base structure was imported from a census) so the series has no break.
+        Each unit's estimates are scaled by its base-year ratio of projection to estimate
+        (its weight for a share of a département, the piece's share of its département for an
+        EPCI or a commune with a local structure) so the series has no break and each piece
+        follows its own département.
         """
         base = demographic_base(self.data)
         start = int(self.years[0])
         if start <= first_year:  # imported schedules may start before ``first_year``
             return self.years[first_year - start :], self.population[first_year - start :]
         observed = base.population[first_year - base.years[0] : start - base.years[0] + 1]
-        observed = np.tensordot(observed[:, base.dep_index(self.units)], self.weights, ([1], [0]))
-        ratio = self.population[0].sum() / observed[-1].sum()
+        observed = observed[:, base.dep_index(self.units)]
+        projected = self.projection.population[0].sum(axis=(-1, -2)) * self.weights
+        ratios = projected / observed[-1].sum(axis=(-1, -2))
+        history = np.tensordot(observed[:-1], ratios, ([1], [0]))
         years = np.arange(first_year, int(self.years[-1]) + 1)
-        return years, np.concatenate([observed[:-1] * ratio, self.population])
+        return years, np.concatenate([history, self.population])
 
     def _sum(self, values: np.ndarray) -> np.ndarray:
         return np.tensordot(values, self.weights, axes=([1], [0]))

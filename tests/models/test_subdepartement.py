@@ -147,3 +147,20 @@ def test_census_without_the_territory_communes_is_refused(tmp_path):
     census = read_census_table(census_file(tmp_path, [("01370", OLD_TOWN)]))
     with pytest.raises(DataError, match="census table has no row for communes 71270"):
         census_base(get_territory("COM-71270"), census)
+
+
+def test_an_epci_across_two_departements_follows_its_own_pieces_before_the_base_year():
+    # Mâconnais Beaujolais Agglomération: 2 % of its people live in the Ain; its 2021–2024
+    # estimates followed Ain + Saône-et-Loire at full weight (the Ain's growth)
+    epci = run_demography(get_territory("EPCI-200070308"), load_preset("tendanciel"))
+    assert epci.units == ("01", "71")
+    _, local = epci.population_since(2021)
+    pieces = epci.projection.population[0].sum(axis=(-1, -2))
+    scenario = load_preset("tendanciel")
+    changes = [
+        run_demography(get_territory(f"DEP-{d}"), scenario).population_since(2021)[1]
+        for d in epci.units
+    ]
+    expected = sum(p * c[0].sum() / c[4].sum() for p, c in zip(pieces, changes, strict=True))
+    assert local[0].sum() == pytest.approx(expected, rel=1e-12)
+    assert local[4].sum() == pytest.approx(pieces.sum())
