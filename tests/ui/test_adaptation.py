@@ -1,14 +1,19 @@
 """The adaptation dashboard: sourced figures, missing DRIAS cells shown as missing, the map,
 and the key figures the synthesis and the report use."""
 
+import re
+
 import numpy as np
 import pytest
 
 from prospectif.pipeline import run_chain
+from prospectif.reports.document import Render, Report
+from prospectif.reports.sections import figures_table
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory
 from prospectif.ui import report
 from prospectif.ui.catalogue import DASHBOARDS
+from prospectif.ui.content import indicator_table
 from prospectif.ui.spec import Context
 from prospectif.ui.state import ViewState
 from prospectif.ui.views.adaptation import KEY_FIGURES, key_figures, map_series, synthesis_html
@@ -75,3 +80,27 @@ def test_key_figures_for_the_synthesis_and_the_report():
     assert rows[2][1] == f"{deaths.values[deaths.years == 2050][0]:.0f}"
     block = synthesis_html(Context((("x", run),), (run.table(("demography",)),), 2070, "en"))
     assert "Climate adaptation (TRACC)" in block and "in 2070:" in block
+
+
+def test_missing_drias_cells_are_shown_as_missing_in_the_tables():
+    """RCP 4.5 in the Nièvre: the 2041–2070 and 2071–2100 windows are missing, so every year
+    after 2035 is too; the tables say « donnée manquante », not '–' or 0.
+    """
+    scenario = load_preset("tendanciel").with_values(
+        {"adaptation.pathway": "rcp45", "horizon": 2100}
+    )
+    run = run_chain(get_territory("DEP-58"), scenario)
+    table = run.table(("demography", "ageing", "adaptation"))
+    cells = indicator_table(DASHBOARDS["adaptation"], Context((("x", run),), (table,), 2050, "fr"))
+    row = re.search(r"Jours de vague de chaleur</th>(.*?)</tr>", cells).group(1)
+    values = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    assert values[:2] != ["donnée manquante"] * 2 and values[2:] == ["donnée manquante"] * 7
+    places = re.search(r"Places rafraîchies</th>(.*?)</tr>", cells).group(1)
+    assert "manquante" not in places  # not a climate figure: given every year
+    deaths = re.search(r"Décès en excès \(central\)</th>(.*?)</tr>", cells).group(1)
+    assert deaths.endswith("<td>–</td>")  # 2100: a flow year the series does not cover
+    assert [v for _, v, _ in key_figures(run, 2070)] == ["donnée manquante"] * 3
+    assert key_figures(run, 2030)[0][1] != "donnée manquante"
+    report = Report(run, table, load_preset("tendanciel"))
+    block = figures_table(report, Render("fr"), (("Climate|Heatwave Days", 0),))
+    assert block.count("donnée manquante") == 2  # 2050 and 2100, not 2025 nor 2030

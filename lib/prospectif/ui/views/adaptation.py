@@ -17,7 +17,7 @@ from ...i18n import format_number
 from ...pipeline import ChainRun, climate_by_pathway, run_adaptation_units
 from ...territory import get_territory
 from ...viz.adaptation import SOURCE, pathways_figure, with_source
-from ...viz.maps import choropleth_figure
+from ...viz.maps import MISSING, choropleth_figure
 from ..maps import map_scope
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
@@ -130,8 +130,8 @@ FIGURES = (
         trajectory(
             "deces",
             (
-                "Décès en excès les jours de vague de chaleur (fourchette en tableau)",
-                "Excess deaths on heatwave days (range in the table)",
+                "Décès en excès pendant les canicules (fourchette en tableau)",
+                "Excess deaths during heatwave alerts (range in the table)",
             ),
             ("décès par an", "deaths a year"),
             total=("Adaptation|Excess Deaths", ("Tous âges", "All ages")),
@@ -153,7 +153,7 @@ KEY_FIGURES = (
     ),
     (
         "Adaptation|Excess Deaths",
-        ("Décès en excès les jours de vague de chaleur", "Excess deaths on heatwave days"),
+        ("Décès en excès pendant les canicules", "Excess deaths during heatwave alerts"),
         0,
     ),
 )
@@ -162,7 +162,8 @@ KEY_FIGURES = (
 
 def key_figures(run: ChainRun, year: int, lang: str = "fr") -> list[tuple[str, str, str]]:
     """The adaptation section's headline figures in ``year`` (for the synthesis and the
-    4-page report): ``(label, formatted value, source and caveat)``; a missing value is '–'.
+    4-page report): ``(label, formatted value, source and caveat)``; a value DRIAS does not
+    give is « donnée manquante », a year the series does not cover '–'.
     """
     found = {s.variable: s for s in run.series(("adaptation",))}
     rows = []
@@ -170,7 +171,9 @@ def key_figures(run: ChainRun, year: int, lang: str = "fr") -> list[tuple[str, s
         series = found[variable]
         at = np.flatnonzero(series.years == year)
         value = float(series.values[at[0]]) if at.size else float("nan")
-        rows.append((pick(label, lang), format_number(value, decimals, lang), SOURCE[lang == "en"]))
+        missing = at.size > 0 and np.isnan(value)
+        shown = pick(MISSING, lang) if missing else format_number(value, decimals, lang)
+        rows.append((pick(label, lang), shown, SOURCE[lang == "en"]))
     return rows
 
 
