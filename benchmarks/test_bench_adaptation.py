@@ -1,10 +1,12 @@
-"""Adaptation dashboard refresh: what a move of an adaptation lever recomputes (the territory's
-adaptation model, its series and the four pathways' heat days; the exposure map of the 96
-metropolitan départements), against the demography projection measured in the same run.
+"""Adaptation dashboard refresh, against the demography projection measured in the same run.
 
-The map is the heavy part: the lever changes the scenario, so the 96 départements are projected
-again (one unit each, to 2100) before the adaptation model and the choropleth. The climate
-inputs and the outlines are kept on the data set, as after a first draw.
+- a heat-plan lever move recomputes the territory's adaptation model, its series and the four
+  pathways' heat days (the map is kept: :func:`prospectif.ui.views.adaptation.map_key`);
+- a pathway (or demography) move also recomputes the exposure map: the 96 metropolitan
+  départements projected again (one unit each, to 2100), their adaptation model and the
+  choropleth.
+
+The climate inputs and the outlines are kept on the data set, as after a first draw.
 """
 
 import dataclasses
@@ -23,7 +25,9 @@ from prospectif.viz.maps import choropleth_figure
 SCENARIO = load_preset("tendanciel").with_values({"horizon": 2100})
 """The dashboard's default: the adaptation dashboard runs to 2100."""
 MOVED = SCENARIO.with_values({"adaptation.registered_share": 40.0})
-"""The scenario after a lever move."""
+"""The scenario after a heat-plan lever move."""
+PATHWAY = SCENARIO.with_values({"adaptation.pathway": "rcp85"})
+"""The scenario after a pathway move (the map is computed again)."""
 
 
 @pytest.fixture(scope="module", params=["DEP-58", "FR"])
@@ -50,9 +54,9 @@ def codes():
 
 
 def _map(codes):
-    """The map of a refresh: 96 départements projected and adapted, then drawn."""
+    """The map after a pathway move: 96 départements projected and adapted, then drawn."""
     data = open_data()
-    result = run_adaptation_units(codes, MOVED, data)
+    result = run_adaptation_units(codes, PATHWAY, data)
     row = list(result.years).index(2050)
     values = pd.Series(result.climate.heatwave_days[row], index=[c[4:] for c in codes])
     return choropleth_figure(values, "departements", "map", "days", 1, "fr", data)

@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pytest
 
-from prospectif.pipeline import run_chain
+from prospectif.pipeline import run_adaptation_units, run_chain
 from prospectif.reports.document import Render, Report
 from prospectif.reports.sections import figures_table
 from prospectif.scenario import load_preset
@@ -16,7 +16,13 @@ from prospectif.ui.catalogue import DASHBOARDS
 from prospectif.ui.content import indicator_table
 from prospectif.ui.spec import Context
 from prospectif.ui.state import ViewState
-from prospectif.ui.views.adaptation import KEY_FIGURES, key_figures, map_series, synthesis_html
+from prospectif.ui.views.adaptation import (
+    KEY_FIGURES,
+    key_figures,
+    map_key,
+    map_series,
+    synthesis_html,
+)
 from prospectif.viz.maps import MISSING_COLOR
 
 
@@ -104,3 +110,25 @@ def test_missing_drias_cells_are_shown_as_missing_in_the_tables():
     report = Report(run, table, load_preset("tendanciel"))
     block = figures_table(report, Render("fr"), (("Climate|Heatwave Days", 0),))
     assert block.count("donnée manquante") == 2  # 2050 and 2100, not 2025 nor 2030
+
+
+def test_the_map_is_kept_when_a_heat_plan_or_ageing_lever_moves():
+    """Projecting the 96 départements is most of a refresh: only what the map reads (the
+    demography, the horizon, the climate pathway) computes it again.
+    """
+    base = load_preset("tendanciel").with_values({"horizon": 2100})
+    kept = base.with_values({"adaptation.registered_share": 60.0, "ageing.policy.home_shift": 10.0})
+    assert map_key(kept) == map_key(base)
+    for moved in (
+        {"adaptation.pathway": "rcp26"},
+        {"demography.fertility.tfr_target": 1.8},
+        {"horizon": 2090},
+    ):
+        assert map_key(base.with_values(moved)) != map_key(base), moved
+    map_series(context(base, 2050, "exposition"))
+    values, _ = map_series(context(kept, 2050, "exposition"))  # the map of ``base``, kept
+    codes = [f"DEP-{code}" for code in values.index]
+    fresh = run_adaptation_units(codes, kept)
+    row = list(fresh.years).index(2050)
+    exposed = fresh.persons[0, row] * fresh.climate.heatwave_days[row] / fresh.inhabitants[row]
+    np.testing.assert_allclose(values.to_numpy(), exposed, rtol=1e-12)

@@ -7,7 +7,9 @@ missing DRIAS cells are gaps or grey, never zeros.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 
 import numpy as np
 import pandas as pd
@@ -15,6 +17,7 @@ import plotly.graph_objects as go
 
 from ...i18n import format_number
 from ...pipeline import ChainRun, climate_by_pathway, run_adaptation_units
+from ...scenario import Scenario
 from ...territory import get_territory
 from ...viz.adaptation import SOURCE, pathways_figure, with_source
 from ...viz.maps import MISSING, choropleth_figure
@@ -42,6 +45,18 @@ MAP_CHOICES = (
 """Indicators offered on the map."""
 
 
+def map_key(scenario: Scenario) -> str:
+    """What the map's values depend on: the demography, the horizon and the climate pathway.
+
+    The map reads only the heat indicators, the people aged 75+ and the inhabitants of each
+    département, so a move of a heat-plan or ageing lever keeps the map already computed
+    (projecting the 96 départements again is most of a refresh).
+    """
+    content = scenario.model_dump(mode="json", include={"demography", "horizon"})
+    content["pathway"] = scenario.adaptation.pathway
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
+
+
 def map_series(context: Context) -> tuple[pd.Series, int]:
     """The mapped value of every metropolitan département (NaN where DRIAS has none) and
     the year shown.
@@ -50,7 +65,7 @@ def map_series(context: Context) -> tuple[pd.Series, int]:
     data = run.demography.data
     _, codes = map_scope(get_territory("FR", data), data)
     result = data.derived(
-        f"adaptation.map.{run.scenario.hash}",
+        f"adaptation.map.{map_key(run.scenario)}",
         lambda: run_adaptation_units(codes, run.scenario, data),
     )
     year = int(np.clip(context.year, result.years[0], result.years[-1]))
