@@ -39,6 +39,9 @@ def test_every_figure_names_its_source_and_the_one_model_caveat(items):
         notes = " ".join(a.text for a in figure.layout.annotations)
         assert "DRIAS-2020" in notes and "ALADIN63 / CNRM-CM5" in notes, figure.layout.title.text
         assert "pas un ensemble" in notes
+    deaths = next(f for f in figures if "Décès" in f.layout.title.text)
+    notes = " ".join(a.text for a in deaths.layout.annotations)
+    assert "Santé publique France" in notes and "0,45 jour d'alerte" in notes
 
 
 def test_the_pathways_figure_leaves_missing_rcp45_years_as_gaps(items):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -110,9 +111,30 @@ def _pathways(context: Context) -> go.Figure:
     )
 
 
-def _sourced(spec: FigureSpec) -> FigureSpec:
-    """``spec`` with the DRIAS source and the one-model caveat under its figure."""
-    return FigureSpec(spec.key, lambda c: with_source(spec.build(c), c.lang), spec.uses_year)
+def _sourced(spec: FigureSpec, extra: Callable[[Context], str] | None = None) -> FigureSpec:
+    """``spec`` with the DRIAS source and the one-model caveat under its figure, and the line
+    ``extra(context)`` if given.
+    """
+
+    def build(c: Context) -> go.Figure:
+        return with_source(spec.build(c), c.lang, extra(c) if extra else "")
+
+    return FigureSpec(spec.key, build, spec.uses_year)
+
+
+def _deaths_source(context: Context) -> str:
+    """Where the excess deaths come from: SPF's relative excess on its alert days."""
+    lang = context.lang
+    ratio = format_number(context.current.adaptation.alert_ratio, 2, lang)
+    return pick(
+        (
+            "Décès : excès relatif de Santé publique France pendant les canicules (+9,1 % ; "
+            f"+3,8 à +16,7 %) × {ratio} jour d'alerte par jour de vague de chaleur DRIAS.",
+            "Deaths: Santé publique France's relative excess during heatwave alerts (+9.1 %; "
+            f"+3.8 to +16.7 %) × {ratio} alert day per DRIAS heatwave day.",
+        ),
+        lang,
+    )
 
 
 FIGURES = (
@@ -151,7 +173,8 @@ FIGURES = (
             ("décès par an", "deaths a year"),
             total=("Adaptation|Excess Deaths", ("Tous âges", "All ages")),
             reference=("Adaptation|Excess Deaths|Age 75+", ("75 ans ou plus", "Aged 75+")),
-        )
+        ),
+        _deaths_source,
     ),
     FigureSpec("carte", _map, uses_year=True),
 )
