@@ -62,38 +62,23 @@ _NICE = (
     "Météo-France (F. Gibier) quoted by France 3 Provence-Alpes-Côte d'Azur, « C'est un record "
     "à Nice cet été avec soixante nuits tropicales consécutives » (2022)"
 )
+_NEVERS = "Météo-France normals relayed by « Climat de la Nièvre » (Wikimonde, copy of Wikipédia)"
+_BFMTV = "BFMTV, « Combien de journées d'été cette année dans votre ville ? » (2018)"
+_RUE89 = (
+    "Météo-France (S. Roy, Direction Nord-Est) quoted by Rue89 Strasbourg, « Prévisions : des "
+    "canicules plus fréquentes à Strasbourg » (2020)"
+)
+_STRASBOURG = "about 1990, derived: 43 a year in 1950 and 5 more each decade"
 STATION_NORMALS = (
-    StationNormal(
-        "58",
-        "Nevers",
-        "mean_temperature",
-        10.5,
-        "station normal, period not stated",
-        "Météo-France normals relayed by « Climat de la Nièvre » (Wikimonde, copy of Wikipédia)",
-    ),
+    StationNormal("58", "Nevers", "mean_temperature", 10.5, "period not stated", _NEVERS),
     StationNormal("69", "Lyon", "frost_days", 52, "1981–2010", _TF1),
     StationNormal("69", "Lyon", "frost_days", 42, "1991–2020", _TF1),
     StationNormal("75", "Paris-Montsouris", "frost_days", 25, "the 30 years to 2014", _AFP_2014),
-    StationNormal(
-        "75",
-        "Paris",
-        "summer_days",
-        49,
-        "« la normale », period and station not stated",
-        "BFMTV, « Combien de journées d'été cette année dans votre ville ? » (2018)",
-    ),
+    StationNormal("75", "Paris", "summer_days", 49, "period, station not stated", _BFMTV),
     StationNormal("25", "Besançon", "frost_days", 65, "the 30 years to 2014", _AFP_2014),
     StationNormal("06", "Nice", "tropical_nights", 46, "1961–1990", _NICE),
     StationNormal("06", "Nice", "tropical_nights", 56, "1991–2020", _NICE),
-    StationNormal(
-        "67",
-        "Strasbourg-Entzheim",
-        "summer_days",
-        43 + 5 * 4,
-        "about 1990, derived: 43 a year in 1950 and 5 more each decade",
-        "Météo-France (S. Roy, Direction Nord-Est) quoted by Rue89 Strasbourg, « Prévisions : "
-        "des canicules plus fréquentes à Strasbourg » (2020)",
-    ),
+    StationNormal("67", "Strasbourg-Entzheim", "summer_days", 43 + 5 * 4, _STRASBOURG, _RUE89),
 )
 """Météo-France figures for a few stations (relayed: the normals' own sheets were not
 reachable offline). Each is a station, the model gives a département average."""
