@@ -12,6 +12,7 @@ from prospectif.reports.sections import figures_table
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory
 from prospectif.ui import report
+from prospectif.ui.app import DashboardApp
 from prospectif.ui.catalogue import DASHBOARDS
 from prospectif.ui.content import indicator_table
 from prospectif.ui.spec import Context
@@ -135,3 +136,17 @@ def test_the_map_is_kept_when_a_heat_plan_or_ageing_lever_moves():
     row = list(fresh.years).index(2050)
     exposed = fresh.persons[0, row] * fresh.climate.heatwave_days[row] / fresh.inhabitants[row]
     np.testing.assert_allclose(values.to_numpy(), exposed, rtol=1e-12)
+
+
+def test_a_heat_plan_lever_move_keeps_the_drawn_map_and_a_pathway_move_redraws_it():
+    app = DashboardApp(DASHBOARDS["adaptation"], ViewState("DEP-58", "tendanciel", 2100))
+    drawn = app._latest["carte"]
+    app.panel.sliders["adaptation.registered_share"].value = 60.0
+    assert app._latest["carte"] is drawn
+    hours = app._latest["heures"].data[1].y  # the lever moved the heat-plan hours
+    app.panel.sliders["adaptation.registered_share"].value = 20.0
+    assert not np.allclose(app._latest["heures"].data[1].y, hours)
+    app.panel.sliders["adaptation.pathway"].value = "rcp26"
+    assert app._latest["carte"] is not drawn
+    colours = [t.fillcolor for t in app.figures["carte"].data]
+    assert colours != [t.fillcolor for t in drawn.data]  # the widget shows the new map

@@ -83,16 +83,22 @@ def map_series(context: Context) -> tuple[pd.Series, int]:
 
 
 def _map(context: Context) -> go.Figure:
+    """The map, or the last one drawn if what it shows is unchanged (a heat-plan or ageing
+    lever moved): building the 97 traces is most of a refresh. One map is kept per data set.
+    """
     values, year = map_series(context)
     lang, choice = context.lang, context.choice or MAP_CHOICES[0][0]
-    where = pick(("départements de métropole", "metropolitan départements"), lang)
-    title = f"{pick(dict(MAP_CHOICES)[choice], lang)} — {year} — {where}"
-    unit = pick(
-        ("jours par habitant", "days per inhabitant") if choice == "exposition" else DAYS, lang
-    )
     data = context.current.demography.data
-    fig = choropleth_figure(values, "departements", title, unit, 1, lang, data)
-    return with_source(fig, lang, pick(OVERSEAS, lang))
+    key = (map_key(context.current.scenario), year, choice, lang)
+    last = data.derived("adaptation.map.last", dict)
+    if last.get("key") != key:
+        where = pick(("départements de métropole", "metropolitan départements"), lang)
+        title = f"{pick(dict(MAP_CHOICES)[choice], lang)} — {year} — {where}"
+        per = ("jours par habitant", "days per inhabitant")
+        unit = pick(per if choice == "exposition" else DAYS, lang)
+        fig = choropleth_figure(values, "departements", title, unit, 1, lang, data)
+        last.update(key=key, figure=with_source(fig, lang, pick(OVERSEAS, lang)))
+    return last["figure"]
 
 
 def _pathways(context: Context) -> go.Figure:
