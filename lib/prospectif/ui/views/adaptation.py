@@ -90,7 +90,7 @@ def _map(context: Context) -> go.Figure:
     lang, choice = context.lang, context.choice or MAP_CHOICES[0][0]
     data = context.current.demography.data
     key = (map_key(context.current.scenario), year, choice, lang)
-    last = data.derived("adaptation.map.last", dict)
+    last: dict[str, object] = data.derived("adaptation.map.last", dict)
     if last.get("key") != key:
         where = pick(("départements de métropole", "metropolitan départements"), lang)
         title = f"{pick(dict(MAP_CHOICES)[choice], lang)} — {year} — {where}"
