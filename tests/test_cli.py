@@ -5,6 +5,8 @@ from click.testing import CliRunner
 from prospectif.cli import main
 from prospectif.pipeline import run
 from prospectif.results import assert_results_equal
+from prospectif.results.exports import read_metadata
+from prospectif.results.registry import MODELS_VARIABLES
 from prospectif.scenario import load_preset
 
 
@@ -54,6 +56,23 @@ def test_run_writes_the_results_table_in_each_format(tmp_path, suffix):
     assert years["Adaptation|Heatwave Exposure|Age 75+"] == 2100  # the climate runs to 2100
     expected = run("DEP-71", load_preset("insee-central").with_values({"horizon": 2050}))
     assert_results_equal(table, expected, rtol=1e-12 if suffix != ".csv" else 1e-9)
+
+
+def test_run_gives_the_adaptation_variables_to_2100_for_the_chosen_pathway(tmp_path):
+    """Issue 20: `prospectif run --territory DEP-58 --scenario tendanciel`."""
+    out = tmp_path / "dep58.parquet"
+    result = invoke("run", "--territory", "DEP-58", "--scenario", "tendanciel", "--output", out)
+    assert result.exit_code == 0, result.output
+    table = pd.read_parquet(out)
+    names = {v.name for v in MODELS_VARIABLES["adaptation"]}
+    last = table[table.variable.isin(names)].groupby("variable")["year"].max()
+    assert set(last.index) == names and last.min() >= 2099  # flows end a year before stocks
+    (meta,) = read_metadata(out)
+    assert meta.assumptions["adaptation.pathway"] == "tracc"
+    days = table[table.variable == "Climate|Heatwave Days"].set_index("year")["value"]
+    other = run("DEP-58", load_preset("tendanciel").with_values({"adaptation.pathway": "rcp26"}))
+    rcp26 = other[other.variable == "Climate|Heatwave Days"].set_index("year")["value"]
+    assert days[2100] > 1.5 * rcp26[2100]  # the table follows the chosen pathway (TRACC)
 
 
 def test_french_csv_uses_semicolons_and_decimal_commas(tmp_path):

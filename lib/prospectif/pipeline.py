@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .calibration.adaptation_inputs import climate_inputs, territory_warming
+from .calibration.adaptation_inputs import alert_ratio, climate_inputs, territory_warming
 from .calibration.ageing_calibration import ageing_inputs
 from .calibration.demographic import demographic_base, estimates_for
 from .calibration.energy_inputs import energy_inputs
@@ -657,6 +657,7 @@ def _adaptation(
         ageing.places_needed,
         demography.weights,
         scenario.adaptation,
+        alert_ratio(demography.data),
     )
 
 

@@ -4,7 +4,11 @@ import numpy as np
 import pytest
 
 from prospectif.calibration.adaptation_inputs import (
+    ALERT_SHARE,
+    ALERT_YEARS,
     OBSERVED_YEAR,
+    SURVEILLANCE_DAYS,
+    alert_ratio,
     climate_inputs,
     territory_warming,
     tracc_years,
@@ -22,6 +26,7 @@ from prospectif.pipeline import ADAPTATION_HORIZON, run_chain
 from prospectif.scenario import Scenario, load_preset
 from prospectif.scenario.adaptation import Adaptation
 from prospectif.territory import get_territory
+from prospectif.validation.adaptation import reference_check
 
 YEARS = np.arange(2025, 2028)
 
@@ -29,8 +34,10 @@ YEARS = np.arange(2025, 2028)
 DEFAULT = Adaptation()
 
 
-def tiny(heatwave=(10.0, np.nan), params=DEFAULT):
-    """Two units, three years: 100 persons at every age and sex, 1 death per age and sex."""
+def tiny(heatwave=(10.0, np.nan), params=DEFAULT, alert=1.0):
+    """Two units, three years: 100 persons at every age and sex, 1 death per age and sex;
+    ``alert`` heat-alert days per heatwave day.
+    """
     days = np.tile(np.asarray(heatwave, dtype=float), (len(YEARS), 1))
     climate = ClimateInputs(days, days / 2, days * 3, days / 5)
     population = np.full((3, 2, 2, 106), 100.0)
@@ -38,7 +45,7 @@ def tiny(heatwave=(10.0, np.nan), params=DEFAULT):
     home, institution = np.full((3, 2), 50.0), np.full((3, 2), 30.0)
     places = np.full((3, 2), 33.0)
     return project_adaptation(
-        climate, YEARS, population, deaths, home, institution, places, np.ones(2), params
+        climate, YEARS, population, deaths, home, institution, places, np.ones(2), params, alert
     )
 
 
@@ -77,6 +84,17 @@ def test_excess_deaths_apply_the_heatwave_excess_to_the_deaths_of_heatwave_days(
     np.testing.assert_allclose(deaths[0], 2 * 106 / DAYS_PER_YEAR * 10 * HEATWAVE_EXCESS)
     np.testing.assert_allclose(deaths[1], 2 * 31 / DAYS_PER_YEAR * 10 * HEATWAVE_EXCESS)
     assert deaths.shape == (2, len(YEARS) - 1)
+    np.testing.assert_allclose(tiny(alert=0.4).excess_deaths(), 0.4 * deaths)
+
+
+def test_alert_days_are_fewer_than_drias_heatwave_days_and_give_spf_days_in_2014_2022():
+    ratio = alert_ratio()
+    assert 0 < ratio < 1  # DRIAS counts more heatwave days than SPF's alert days
+    codes = ("01", "13", "29", "58", "59", "67", "2A")
+    days = climate_inputs(codes, "rcp85", ALERT_YEARS).heatwave_days
+    spf = ALERT_SHARE * SURVEILLANCE_DAYS
+    # The seven départements are not the 96 but span them: their converted mean is near SPF's.
+    assert 0.5 * spf < ratio * days.mean() < 1.5 * spf
 
 
 def test_shapes_are_checked():
@@ -92,6 +110,7 @@ def test_shapes_are_checked():
             np.ones((3, 2)),
             np.ones(2),
             Adaptation(),
+            1.0,
         )
 
 
@@ -145,3 +164,12 @@ def test_pathways_differ_and_energy_responds(nievre):
     res = {p: e.energy[-1, 0].sum() for p, e in energy.items()}
     assert res["rcp85"] < res["rcp26"]  # less heating with more warming
     assert energy["rcp85"].cooling[-1].sum() > energy["rcp26"].cooling[-1].sum() > 0
+
+
+def test_reference_period_is_checked_against_stations_of_several_departements():
+    ref = reference_check()
+    assert ref[ref.dep != "France"].dep.nunique() >= 5
+    assert np.isfinite(ref.model_1976_2005).all() and ref.source.str.len().gt(20).all()
+    # Where the département is like its station, the single model is close to the normal.
+    close = ref[(ref.dep == "58") | ((ref.dep == "69") & (ref.period == "1981–2010"))]
+    np.testing.assert_allclose(close.model_1976_2005, close.meteo_france, rtol=0.05)

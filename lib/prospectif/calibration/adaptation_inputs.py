@@ -25,6 +25,14 @@ OBSERVED_YEAR, OBSERVED_WARMING = 2023, 1.7
 TRACC levels (above 1850–1900) onto the model's anomalies (above 1976–2005)."""
 WARMING = "mean_temperature_anomaly"
 INDICATORS = ("heatwave_days", "tropical_nights", "summer_days", "hot_days")
+ALERT_SHARE, SURVEILLANCE_DAYS = 0.06, 107
+"""Heat-alert (canicule) days were 6 % of the days of the summer surveillance, 1 June to
+15 September (107 days), in the metropolitan départements over 2014–2022 (Santé publique France,
+« Estimation de la fraction de la mortalité attribuable à l'exposition de la population générale
+à la chaleur en France métropolitaine », 2023, relayed by EHPAD Magazine and Destination Santé):
+about 6.4 alert days a year and département."""
+ALERT_YEARS = np.arange(2014, 2023)
+"""The summers of that study."""
 
 
 def tracc_years(years: np.ndarray, data: Dataset | None = None) -> np.ndarray:
@@ -64,6 +72,28 @@ def window_means(pathway: str, indicator: str, data: Dataset):
         f"climate.anchors.{pathway}.{indicator}",
         lambda: anchors(data.table(TABLE), pathway, indicator),
     )
+
+
+def alert_ratio(data: Dataset | None = None, pathway: str = TRACC_ALONG) -> float:
+    """Heat-alert (canicule) days of Santé publique France per DRIAS heatwave day (ratio).
+
+    The relative excess mortality is measured on SPF's alert days (three-day means of the
+    minimum and maximum temperatures above département thresholds); DRIAS counts « jours de
+    vague de chaleur » (NORTXHWD) under its own definition, which gives more days. The ratio
+    is SPF's alert days of 2014–2022 (:data:`ALERT_SHARE` × :data:`SURVEILLANCE_DAYS`) over the
+    mean DRIAS heatwave days of the 96 metropolitan départements in the same years, on the
+    ``pathway`` path (by default RCP 8.5, the one TRACC is read on; every pathway of the model
+    uses this one ratio). It is held constant: the alert days are assumed to grow like the DRIAS
+    heatwave days. Kept on the data set.
+    """
+    data = data or open_data()
+
+    def compute() -> float:
+        middle, values = window_means(pathway, "heatwave_days", data)
+        days = interpolate(middle, values.to_numpy(), ALERT_YEARS).mean()
+        return float(ALERT_SHARE * SURVEILLANCE_DAYS / days)
+
+    return data.derived(f"adaptation.alert_ratio.{pathway}", compute)
 
 
 def unit_indicator(

@@ -9,7 +9,10 @@ see :mod:`prospectif.data.climate`) and P_g(t, u) persons of group g on 1 Januar
 for g = aged 75+, aged 85+ and APA beneficiaries at home. A heat plan visits the APA
 beneficiaries at home and the registered isolated seniors on every heatwave day; the cooled
 places follow the places in residential care. Excess deaths apply the relative excess mortality
-observed on heatwave days to the baseline deaths of those days. Equations and sources:
+observed on Santé publique France's heat-alert (canicule) days to the baseline deaths of those
+days, the alert days being the DRIAS heatwave days converted by ``alert_ratio`` (the two
+definitions count different days; see :func:`prospectif.calibration.adaptation_inputs.alert_ratio`).
+Equations and sources:
 ``docs/methodology/adaptation.md``. A unit without climate data (overseas) is NaN, never 0.
 """
 
@@ -40,10 +43,9 @@ PLACES_PER_INSTITUTION = 719_810 / 10_481
 in 10,481 EHPA at the end of 2011 (DREES, enquête EHPA 2011, relayed by ASH), ≈ 68.7."""
 
 HEATWAVE_EXCESS = 0.091
-"""Relative excess mortality on heatwave days (fraction): +9.1 % of expected deaths during the
-heatwaves of June and July 2019 (Santé publique France, « Système d'alerte canicule et santé.
-Bilan de mortalité des épisodes de chaleur de juin et juillet 2019 »). The 2014–2022 study gives
-the same order: 28 % of 32,658 heat-attributable deaths on 6 % of summer days (SPF, 2023)."""
+"""Relative excess mortality on heat-alert (canicule) days (fraction): +9.1 % of expected
+deaths during the heatwaves of June and July 2019 (Santé publique France, « Système d'alerte
+canicule et santé. Bilan de mortalité des épisodes de chaleur de juin et juillet 2019 »)."""
 HEATWAVE_EXCESS_LOW = HEATWAVE_EXCESS * 0.5 / 1.2
 """Low bound (fraction): the central value net of harvesting, scaled by heat's share of
 mortality net of harvesting over gross, 0.5 % / 1.2 % (SPF, « Impacts de la température sur la
@@ -100,6 +102,8 @@ class AdaptationResult:
         year), shape (2, year−1, unit).
     params
         The adaptation levers applied.
+    alert_ratio
+        Heat-alert (canicule) days per DRIAS heatwave day (ratio), for the excess deaths.
     """
 
     years: np.ndarray
@@ -111,6 +115,7 @@ class AdaptationResult:
     cooled_places: np.ndarray
     deaths: np.ndarray
     params: Adaptation
+    alert_ratio: float
 
     @property
     def covered(self) -> np.ndarray:
@@ -149,10 +154,11 @@ class AdaptationResult:
         return self.total(per_day * self.climate.heatwave_days[None])
 
     def excess_deaths(self, excess: float = HEATWAVE_EXCESS) -> np.ndarray:
-        """Heat-related excess deaths on heatwave days, all ages and aged 75+ (persons a
-        year), shape (2, year−1), for a relative excess mortality ``excess`` (fraction).
+        """Heat-related excess deaths on heat-alert days, all ages and aged 75+ (persons a
+        year), shape (2, year−1), for a relative excess mortality ``excess`` (fraction) on
+        ``alert_ratio`` × the DRIAS heatwave days.
         """
-        days = self.climate.heatwave_days[:-1]
+        days = self.climate.heatwave_days[:-1] * self.alert_ratio
         return self.total(self.deaths / DAYS_PER_YEAR * days[None] * excess)
 
 
@@ -166,6 +172,7 @@ def project_adaptation(
     places: np.ndarray,
     weights: np.ndarray,
     params: Adaptation,
+    alert_ratio: float,
 ) -> AdaptationResult:
     """Exposure of the oldest to heat and the needs of a heat plan, per unit.
 
@@ -189,6 +196,9 @@ def project_adaptation(
         Share of each unit in the territory (fraction), shape (unit,).
     params
         The scenario's adaptation levers.
+    alert_ratio
+        Heat-alert (canicule) days of Santé publique France per DRIAS heatwave day (ratio):
+        the relative excess mortality is measured on the former, the climate gives the latter.
 
     Raises
     ------
@@ -226,4 +236,5 @@ def project_adaptation(
         cooled_places=places / PLACES_PER_INSTITUTION * params.cooled_places_per_institution,
         deaths=deaths,
         params=params,
+        alert_ratio=float(alert_ratio),
     )

@@ -23,6 +23,7 @@ from ..ui.panel import panel_groups
 from ..ui.texts import STRUCTURES, pick
 from ..ui.views.synthese import DASHBOARD as SYNTHESE
 from ..ui.views.synthese import badge
+from ..viz.maps import MISSING
 from ..viz.trajectories import Line, trajectories_figure
 from .document import Builder, Render, Report, Section
 
@@ -35,9 +36,15 @@ DESCRIPTION_CHARS = 280
 """Assumptions listed on page 4 at most (the others are counted, the file holds them all)."""
 
 
-def _value(table: pd.DataFrame, variable: str, year: int) -> float:
+def _cell(table: pd.DataFrame, variable: str, year: int, decimals: int, lang: str) -> str:
+    """A number of the table; « donnée manquante » where the model gave NaN (a missing DRIAS
+    cell), '–' where the variable has no value that year.
+    """
     rows = table[(table["variable"] == variable) & (table["year"] == year)]
-    return float(rows["value"].iloc[0]) if len(rows) else math.nan
+    value = float(rows["value"].iloc[0]) if len(rows) else math.nan
+    if len(rows) and math.isnan(value):
+        return f'<td class="num muted">{pick(MISSING, lang)}</td>'
+    return f'<td class="num">{format_number(value, decimals, lang)}</td>'
 
 
 def _first_year(table: pd.DataFrame, variable: str) -> int:
@@ -53,10 +60,7 @@ def figures_table(report: Report, render: Render, rows: tuple[tuple[str, int], .
     body = ""
     for variable, decimals in rows:
         first = _first_year(table, variable)
-        cells = "".join(
-            f'<td class="num">{format_number(_value(table, variable, y), decimals, lang)}</td>'
-            for y in (first, *years)
-        )
+        cells = "".join(_cell(table, variable, y, decimals, lang) for y in (first, *years))
         body += (
             f"<tr><td>{e(variable_label(variable, lang))}</td>"
             f"<td>{e(unit_label(VARIABLES[variable].unit, lang))}</td>{cells}</tr>"

@@ -609,7 +609,7 @@ def _adaptation() -> list[Variable]:
         "Adaptation|Excess Deaths",
         "persons/yr",
         "flow",
-        ("Décès en excès les jours de vague de chaleur", "Excess deaths on heatwave days"),
+        ("Décès en excès pendant les canicules", "Excess deaths during heatwave alerts"),
     )
     return [
         *(

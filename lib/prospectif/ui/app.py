@@ -569,6 +569,8 @@ class DashboardApp:
         run = context.current
         for spec in self.dashboard.figures:
             figure = spec.build(context)
+            if figure is self._latest.get(spec.key) and spec.key in self.figures:
+                continue  # the very figure drawn last (a view keeps it): nothing to send
             self._latest[spec.key] = figure
             if spec.key in self.figures:
                 update_in_place(self.figures[spec.key], figure)

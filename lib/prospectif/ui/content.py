@@ -10,6 +10,7 @@ from ..data import open_data
 from ..i18n import format_number
 from ..scenario import Scenario
 from ..scenario.schedules import Schedules
+from ..viz.maps import MISSING
 from .catalogue import Context, Dashboard
 from .panel import panel_groups
 from .tables import TABLE_DESCRIPTIONS
@@ -17,6 +18,8 @@ from .texts import STRUCTURES, pick, text
 from .units import choice_label
 
 TABLE_STYLE = "font-size:18px;text-align:right;border-collapse:collapse"
+MISSING_CELL = '<td class="prospectif-missing" style="color:#888;font-style:italic">{}</td>'
+"""A cell the model gave as missing (NaN), with the words « donnée manquante »."""
 
 
 def table_years(base_year: int, horizon: int) -> list[int]:
@@ -45,14 +48,22 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
             f'<tr><th></th><th colspan="{len(years)}">{current_label}</th>'
             f'<th colspan="{len(variants)}">{text("compared", context.lang)}</th></tr>'
         )
+    missing = [_missing(t) for t in context.tables]
     rows = []
     for indicator in dashboard.indicators:
         if indicator.variable not in current.index:
             continue
-        values = [_cell(current, indicator.variable, y) for y in years]
-        values += [_cell(table, indicator.variable, horizon) for _, table in variants]
+        name = indicator.variable
+        values = [(_cell(current, name, y), (name, y) in missing[0]) for y in years]
+        values += [
+            (_cell(table, name, horizon), (name, horizon) in gaps)
+            for (_, table), gaps in zip(variants, missing[1:], strict=True)
+        ]
         cells = "".join(
-            f"<td>{format_number(v, indicator.decimals, context.lang)}</td>" for v in values
+            MISSING_CELL.format(pick(MISSING, context.lang))
+            if gap
+            else f"<td>{format_number(v, indicator.decimals, context.lang)}</td>"
+            for v, gap in values
         )
         label = html.escape(pick(indicator.label, context.lang))
         rows.append(f"<tr><th style='text-align:left'>{label}</th>{cells}</tr>")
@@ -60,6 +71,14 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
         f'<table class="prospectif-table" style="{TABLE_STYLE}">'
         f"<thead>{groups}<tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def _missing(table: pd.DataFrame) -> set[tuple[str, int]]:
+    """The (variable, year) cells a model gave as missing (NaN), e.g. a DRIAS cell: shown as
+    missing, not as '–' (a year the variable does not cover).
+    """
+    gaps = table[table["value"].isna()]
+    return set(zip(gaps["variable"], gaps["year"].astype(int), strict=True))
 
 
 def _pivot(table: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,10 @@ missing DRIAS cells are gaps or grey, never zeros.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -15,9 +18,10 @@ import plotly.graph_objects as go
 
 from ...i18n import format_number
 from ...pipeline import ChainRun, climate_by_pathway, run_adaptation_units
+from ...scenario import Scenario
 from ...territory import get_territory
 from ...viz.adaptation import SOURCE, pathways_figure, with_source
-from ...viz.maps import choropleth_figure
+from ...viz.maps import MISSING, choropleth_figure
 from ..maps import map_scope
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
@@ -42,6 +46,18 @@ MAP_CHOICES = (
 """Indicators offered on the map."""
 
 
+def map_key(scenario: Scenario) -> str:
+    """What the map's values depend on: the demography, the horizon and the climate pathway.
+
+    The map reads only the heat indicators, the people aged 75+ and the inhabitants of each
+    département, so a move of a heat-plan or ageing lever keeps the map already computed
+    (projecting the 96 départements again is most of a refresh).
+    """
+    content = scenario.model_dump(mode="json", include={"demography", "horizon"})
+    content["pathway"] = scenario.adaptation.pathway
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
+
+
 def map_series(context: Context) -> tuple[pd.Series, int]:
     """The mapped value of every metropolitan département (NaN where DRIAS has none) and
     the year shown.
@@ -50,7 +66,7 @@ def map_series(context: Context) -> tuple[pd.Series, int]:
     data = run.demography.data
     _, codes = map_scope(get_territory("FR", data), data)
     result = data.derived(
-        f"adaptation.map.{run.scenario.hash}",
+        f"adaptation.map.{map_key(run.scenario)}",
         lambda: run_adaptation_units(codes, run.scenario, data),
     )
     year = int(np.clip(context.year, result.years[0], result.years[-1]))
@@ -67,16 +83,22 @@ def map_series(context: Context) -> tuple[pd.Series, int]:
 
 
 def _map(context: Context) -> go.Figure:
+    """The map, or the last one drawn if what it shows is unchanged (a heat-plan or ageing
+    lever moved): building the 97 traces is most of a refresh. One map is kept per data set.
+    """
     values, year = map_series(context)
     lang, choice = context.lang, context.choice or MAP_CHOICES[0][0]
-    where = pick(("départements de métropole", "metropolitan départements"), lang)
-    title = f"{pick(dict(MAP_CHOICES)[choice], lang)} — {year} — {where}"
-    unit = pick(
-        ("jours par habitant", "days per inhabitant") if choice == "exposition" else DAYS, lang
-    )
     data = context.current.demography.data
-    fig = choropleth_figure(values, "departements", title, unit, 1, lang, data)
-    return with_source(fig, lang, pick(OVERSEAS, lang))
+    key = (map_key(context.current.scenario), year, choice, lang)
+    last: dict[str, object] = data.derived("adaptation.map.last", dict)
+    if last.get("key") != key:
+        where = pick(("départements de métropole", "metropolitan départements"), lang)
+        title = f"{pick(dict(MAP_CHOICES)[choice], lang)} — {year} — {where}"
+        per = ("jours par habitant", "days per inhabitant")
+        unit = pick(per if choice == "exposition" else DAYS, lang)
+        fig = choropleth_figure(values, "departements", title, unit, 1, lang, data)
+        last.update(key=key, figure=with_source(fig, lang, pick(OVERSEAS, lang)))
+    return last["figure"]
 
 
 def _pathways(context: Context) -> go.Figure:
@@ -95,9 +117,30 @@ def _pathways(context: Context) -> go.Figure:
     )
 
 
-def _sourced(spec: FigureSpec) -> FigureSpec:
-    """``spec`` with the DRIAS source and the one-model caveat under its figure."""
-    return FigureSpec(spec.key, lambda c: with_source(spec.build(c), c.lang), spec.uses_year)
+def _sourced(spec: FigureSpec, extra: Callable[[Context], str] | None = None) -> FigureSpec:
+    """``spec`` with the DRIAS source and the one-model caveat under its figure, and the line
+    ``extra(context)`` if given.
+    """
+
+    def build(c: Context) -> go.Figure:
+        return with_source(spec.build(c), c.lang, extra(c) if extra else "")
+
+    return FigureSpec(spec.key, build, spec.uses_year)
+
+
+def _deaths_source(context: Context) -> str:
+    """Where the excess deaths come from: SPF's relative excess on its alert days."""
+    lang = context.lang
+    ratio = format_number(context.current.adaptation.alert_ratio, 2, lang)
+    return pick(
+        (
+            "Décès : excès relatif de Santé publique France pendant les canicules (+9,1 % ; "
+            f"+3,8 à +16,7 %) × {ratio} jour d'alerte par jour de vague de chaleur DRIAS.",
+            "Deaths: Santé publique France's relative excess during heatwave alerts (+9.1 %; "
+            f"+3.8 to +16.7 %) × {ratio} alert day per DRIAS heatwave day.",
+        ),
+        lang,
+    )
 
 
 FIGURES = (
@@ -130,13 +173,14 @@ FIGURES = (
         trajectory(
             "deces",
             (
-                "Décès en excès les jours de vague de chaleur (fourchette en tableau)",
-                "Excess deaths on heatwave days (range in the table)",
+                "Décès en excès pendant les canicules (fourchette en tableau)",
+                "Excess deaths during heatwave alerts (range in the table)",
             ),
             ("décès par an", "deaths a year"),
             total=("Adaptation|Excess Deaths", ("Tous âges", "All ages")),
             reference=("Adaptation|Excess Deaths|Age 75+", ("75 ans ou plus", "Aged 75+")),
-        )
+        ),
+        _deaths_source,
     ),
     FigureSpec("carte", _map, uses_year=True),
 )
@@ -153,7 +197,7 @@ KEY_FIGURES = (
     ),
     (
         "Adaptation|Excess Deaths",
-        ("Décès en excès les jours de vague de chaleur", "Excess deaths on heatwave days"),
+        ("Décès en excès pendant les canicules", "Excess deaths during heatwave alerts"),
         0,
     ),
 )
@@ -162,7 +206,8 @@ KEY_FIGURES = (
 
 def key_figures(run: ChainRun, year: int, lang: str = "fr") -> list[tuple[str, str, str]]:
     """The adaptation section's headline figures in ``year`` (for the synthesis and the
-    4-page report): ``(label, formatted value, source and caveat)``; a missing value is '–'.
+    4-page report): ``(label, formatted value, source and caveat)``; a value DRIAS does not
+    give is « donnée manquante », a year the series does not cover '–'.
     """
     found = {s.variable: s for s in run.series(("adaptation",))}
     rows = []
@@ -170,7 +215,9 @@ def key_figures(run: ChainRun, year: int, lang: str = "fr") -> list[tuple[str, s
         series = found[variable]
         at = np.flatnonzero(series.years == year)
         value = float(series.values[at[0]]) if at.size else float("nan")
-        rows.append((pick(label, lang), format_number(value, decimals, lang), SOURCE[lang == "en"]))
+        missing = at.size > 0 and np.isnan(value)
+        shown = pick(MISSING, lang) if missing else format_number(value, decimals, lang)
+        rows.append((pick(label, lang), shown, SOURCE[lang == "en"]))
     return rows
 
 
