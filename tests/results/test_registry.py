@@ -10,14 +10,8 @@ import pytest
 from prospectif.pipeline import run, run_chain
 from prospectif.results import concat_tables
 from prospectif.results.docs import variables_markdown
-from prospectif.results.registry import (
-    KINDS,
-    MODELS_VARIABLES,
-    RENAMED,
-    VARIABLES,
-    label,
-    partitions,
-)
+from prospectif.results.registry import MODELS_VARIABLES, RENAMED, VARIABLES, label, partitions
+from prospectif.results.variable import KINDS
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory
 
@@ -166,7 +160,8 @@ def test_variables_reference_page_is_up_to_date():
 
 
 def test_every_unit_has_french_and_english_words():
-    from prospectif.results.registry import UNIT_LABELS, VARIABLES, unit_label
+    from prospectif.results.registry import VARIABLES
+    from prospectif.results.unit_labels import UNIT_LABELS, unit_label
 
     assert {v.unit for v in VARIABLES.values()} <= set(UNIT_LABELS)
     assert (unit_label("GWh/yr"), unit_label("GWh/yr", "en")) == ("GWh par an", "GWh a year")

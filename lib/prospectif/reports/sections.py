@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..i18n import format_number
-from ..results.registry import VARIABLES, unit_label
+from ..results.registry import VARIABLES
 from ..results.registry import label as variable_label
+from ..results.unit_labels import unit_label
 from ..results.verdicts import goals, sentence
 from ..scenario import MODEL_SECTIONS
 from ..ui.panel import panel_groups

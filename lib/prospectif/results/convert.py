@@ -23,14 +23,14 @@ from ..models.mobility import MobilityResult
 from ..models.mobility_constants import MODES, POWERTRAIN_NAMES
 from ..models.services import ServicesResult
 from ..models.services_constants import SCHOOL_LEVELS
-from .registry import (
+from .registry import series
+from .tidy import Series
+from .transition_variables import (
     INVENTORY_GAS_NAMES,
     INVENTORY_SECTOR_NAMES,
     LONG_MODES,
     TRANSPORT_NAMES,
-    series,
 )
-from .tidy import Series
 
 TRANSPORT_ROWS = [
     i for i, s in enumerate(INVENTORY_SECTORS) if INVENTORY_SECTOR_NAMES[s][0] in TRANSPORT_NAMES

@@ -65,7 +65,8 @@ def french_table(table: pd.DataFrame) -> pd.DataFrame:
     """The results table for French readers: French column names, each variable's label and
     unit in words (from the registry), values rounded to :data:`DIGITS` significant digits.
     """
-    from .registry import VARIABLES, unit_label  # imports the models: kept off the light path
+    from .registry import VARIABLES  # imports the models: kept off the light path
+    from .unit_labels import unit_label
 
     labels = table["variable"].map(lambda n: VARIABLES[n].label[0] if n in VARIABLES else n)
     french = table.assign(

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..models.inventory import INVENTORY_SECTORS, InventoryResult
-from ..results.registry import INVENTORY_SECTOR_NAMES
+from ..results.transition_variables import INVENTORY_SECTOR_NAMES
 from .base import SCENARIO_COLORS, base_layout
 
 BUDGET_END = 2050

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from ..errors import ModelError
 from ..i18n import format_number
 from ..models.energy import CARRIER_NAMES, SECTOR_NAMES, EnergyResult
-from ..results.registry import CARRIERS, SECTORS
+from ..results.transition_variables import CARRIERS, SECTORS
 from .base import base_layout
 from .trajectories import PART_COLORS
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ...results.registry import (
+from ...results.transition_variables import (
     CARRIERS,
     INVENTORY_GAS_NAMES,
     INVENTORY_SECTOR_NAMES,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ...results.registry import (
+from ...results.transition_variables import (
     INVENTORY_SECTOR_NAMES,
     LONG_MODES,
     MODES,
