@@ -516,19 +516,38 @@ MODELS = (
 )
 """The models of the chain, in the order they run."""
 
+MODELS_OF_SECTION: dict[str, tuple[str, ...]] = {
+    "demography": MODELS,
+    "ageing": ("ageing", "adaptation"),
+    "mobility": ("mobility", "energy", "emissions"),
+    "energy": ("energy", "emissions"),
+    "emissions": ("emissions",),
+    "services": ("services", "housing"),
+    "adaptation": ("energy", "emissions", "adaptation"),
+}
+"""The models an assumption of each scenario section can move (its own and those downstream);
+the others give the same results whatever its value."""
+
 
 ADAPTATION_HORIZON = 2100
 """The adaptation variables run to the end of the DRIAS-2020 horizons, whatever the scenario's
 horizon."""
 
 
-def _extended(demography: DemographyRun) -> DemographyRun:
-    """``demography`` projected on to :data:`ADAPTATION_HORIZON` from the same base."""
-    scenario = demography.scenario.with_values({"horizon": ADAPTATION_HORIZON})
+def _reprojected(demography: DemographyRun, scenario: Scenario) -> DemographyRun:
+    """``demography``'s territory projected under ``scenario`` from the same base (an imported
+    census structure kept).
+    """
     base = None
     if demography.structure == STRUCTURE_CENSUS:
         base = demography.projection.population[0, 0]
-    longer = run_demography(demography.territory, scenario, base, data=demography.data)
+    return run_demography(demography.territory, scenario, base, data=demography.data)
+
+
+def _extended(demography: DemographyRun) -> DemographyRun:
+    """``demography`` projected on to :data:`ADAPTATION_HORIZON` from the same base."""
+    scenario = demography.scenario.with_values({"horizon": ADAPTATION_HORIZON})
+    longer = _reprojected(demography, scenario)
     return dataclasses.replace(longer, scenario=demography.scenario)
 
 
@@ -709,6 +728,35 @@ def run_chain(
     base = census_base(territory, census, data) if census is not None else None
     demography = run_demography(territory, scenario, base_population=base, data=data)
     return ChainRun(territory, scenario, demography)
+
+
+def variant_chains(chain: ChainRun, scenarios: Iterable[Scenario]) -> list[ChainRun]:
+    """The chains of ``chain``'s territory under other ``scenarios``, from the same base.
+
+    A scenario with ``chain``'s demography assumptions and horizon reuses its projection (only
+    the models downstream run again); the others are projected together, stacked in one call of
+    the engine (:func:`run_demography_variants`; one by one from an imported census structure).
+    Each chain equals :func:`run_chain` of its scenario.
+    """
+    scenarios = list(scenarios)
+    demography = chain.demography
+    kept = [
+        s.demography == chain.scenario.demography and s.horizon == chain.scenario.horizon
+        for s in scenarios
+    ]
+    others = [s for s, same in zip(scenarios, kept, strict=True) if not same]
+    if demography.structure == STRUCTURE_CENSUS:
+        projected = iter([_reprojected(demography, s) for s in others])
+    else:
+        projected = iter(run_demography_variants(chain.territory, others, demography.data))
+    return [
+        ChainRun(
+            chain.territory,
+            s,
+            dataclasses.replace(demography, scenario=s) if same else next(projected),
+        )
+        for s, same in zip(scenarios, kept, strict=True)
+    ]
 
 
 def run_chains(
