@@ -587,6 +587,17 @@ def territory_energy_inputs(territory: Territory, data: Dataset) -> EnergyInputs
     return data.derived(key, lambda: energy_inputs(territory, data))
 
 
+def territory_base_inventory(territory: Territory, data: Dataset) -> np.ndarray:
+    """The base-year inventory of a territory (sector, gas), kept on the data set (read-only)."""
+
+    def compute() -> np.ndarray:
+        inventory = base_inventory(territory, data)
+        inventory.flags.writeable = False
+        return inventory
+
+    return data.derived(f"inventory.base.{_territory_key(territory)}", compute)
+
+
 def territory_services_inputs(territory: Territory, data: Dataset) -> ServicesInputs:
     """Today's schools, childcare, GPs and pharmacies of a territory, kept on the data set."""
     key = f"services.inputs.{_territory_key(territory)}"
@@ -650,7 +661,7 @@ class ChainRun:
             self.energy.emissions, self.mobility.tailpipe_kt, population.sum(axis=(-1, -2))
         )
         return project_inventory(
-            base_inventory(self.territory, data),
+            territory_base_inventory(self.territory, data),
             years,
             drivers,
             self.scenario.emissions,
@@ -733,9 +744,10 @@ def run_chain(
 def variant_chains(chain: ChainRun, scenarios: Iterable[Scenario]) -> list[ChainRun]:
     """The chains of ``chain``'s territory under other ``scenarios``, from the same base.
 
-    A scenario with ``chain``'s demography assumptions and horizon reuses its projection (only
-    the models downstream run again); the others are projected together, stacked in one call of
-    the engine (:func:`run_demography_variants`; one by one from an imported census structure).
+    A scenario with ``chain``'s demography assumptions and horizon reuses its projection, and
+    the results ``chain`` has already computed of the models none of whose sections changed
+    (:data:`MODELS_OF_SECTION`); the others are projected together, stacked in one call of the
+    engine (:func:`run_demography_variants`; one by one from an imported census structure).
     Each chain equals :func:`run_chain` of its scenario.
     """
     scenarios = list(scenarios)
@@ -750,13 +762,25 @@ def variant_chains(chain: ChainRun, scenarios: Iterable[Scenario]) -> list[Chain
     else:
         projected = iter(run_demography_variants(chain.territory, others, demography.data))
     return [
-        ChainRun(
-            chain.territory,
-            s,
-            dataclasses.replace(demography, scenario=s) if same else next(projected),
-        )
+        _sharing(chain, ChainRun(chain.territory, s, dataclasses.replace(demography, scenario=s)))
+        if same
+        else ChainRun(chain.territory, s, next(projected))
         for s, same in zip(scenarios, kept, strict=True)
     ]
+
+
+def _sharing(chain: ChainRun, variant: ChainRun) -> ChainRun:
+    """``variant`` (same projection as ``chain``) given ``chain``'s computed model results
+    that no changed section moves.
+    """
+    changed = {
+        s for s in MODELS_OF_SECTION if getattr(variant.scenario, s) != getattr(chain.scenario, s)
+    }
+    moved = {m for s in changed for m in MODELS_OF_SECTION[s]}
+    for model in MODELS[1:]:
+        if model not in moved and model in chain.__dict__:
+            variant.__dict__[model] = chain.__dict__[model]  # a computed cached_property
+    return variant
 
 
 def run_chains(
