@@ -109,10 +109,10 @@ def test_bad_requests_are_refused(chain):
 def test_the_dashboard_offers_only_levers_that_move_the_target():
     keys = ("ageing.policy.home_shift", RENOVATION, "demography.fertility.tfr_target")
     assert [b.key for b in levers_for("places-2050", keys)] == [
-        "demography.fertility.tfr_target",
         HOME_SHIFT,
+        "demography.fertility.tfr_target",
     ]
     assert [b.key for b in levers_for("energy-2050", keys)] == [
-        "demography.fertility.tfr_target",
         RENOVATION,
+        "demography.fertility.tfr_target",
     ]

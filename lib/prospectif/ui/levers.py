@@ -22,6 +22,7 @@ from ..pipeline import MODELS_OF_SECTION, ChainRun
 from ..results.registry import VARIABLES, unit_label
 from ..results.registry import label as variable_label
 from ..results.verdicts import signed
+from ..scenario import MODEL_SECTIONS
 from ..scenario.ranges import Bounds, plausible_bounds
 from ..viz.sensitivity import tornado_figure
 from .figures import figure_widget, update_in_place
@@ -106,13 +107,16 @@ def target_label(target_id: str, lang: str) -> str:
 
 
 def levers_for(target_id: str, keys: tuple[str, ...]) -> tuple[Bounds, ...]:
-    """The key assumptions among ``keys`` (the dashboard's sliders) that can move the target."""
+    """The key assumptions among ``keys`` (the dashboard's sliders) that can move the target,
+    the sector's own levers first (energy before mobility, demography last).
+    """
     models = set(target_of(target_id).models)
-    return tuple(
+    found = [
         b
         for b in plausible_bounds()
         if b.key in keys and models & set(MODELS_OF_SECTION[b.key.split(".")[0]])
-    )
+    ]
+    return tuple(sorted(found, key=lambda b: -MODEL_SECTIONS.index(b.key.split(".")[0])))
 
 
 class LeversPanel(w.Accordion):
