@@ -386,17 +386,15 @@ def solve_command(
 
     if bool(scenario_ids) == bool(scenario_file):
         raise InputError("cli.one_scenario")
-    if scenario_file:
-        scenario = load_scenario_file(scenario_file)
-    else:
-        scenario = compose(scenario_ids.split(","))
+    ids = tuple(scenario_ids.split(",")) if scenario_ids else ()
+    scenario = load_scenario_file(scenario_file) if scenario_file else compose(list(ids))
     chain = run_chain(get_territory(territory_code), scenario)
     solution = solve(chain, target_id, levers, goal)
     click.echo(answer(solution, language()))
     if save is not None and solution.status == "solved":
         name = f"{scenario.id} {solution.target.id}"
-        extends = scenario.extends if scenario_file else tuple(scenario_ids.split(","))
-        variant = variant_scenario(name, scenario, solution.changes, extends)
+        changes = dict[str, object](solution.changes)
+        variant = variant_scenario(name, scenario, changes, ids or scenario.extends)
         say("cli.solve_saved", file=save_scenario(variant, save), hash=variant.hash)
     if solution.status not in ("solved", "met"):
         sys.exit(1)

@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..pipeline import ChainRun, variant_chains
 from ..results.verdicts import MILESTONES, NEEDS_YEAR
 from ..scenario import Scenario
-from ..scenario.ranges import Bounds, bounds, step_decimals
+from ..scenario.ranges import Bounds, as_number, bounds, step_decimals
 from .outcomes import Outcomes
 
 XTOL = 1e-6
@@ -188,7 +188,9 @@ class _Search:
         return self.cache[key]
 
     def scenario(self, changes: dict[str, float]) -> Scenario:
-        return self.chain.scenario.with_values(changes) if changes else self.chain.scenario
+        if not changes:
+            return self.chain.scenario
+        return self.chain.scenario.with_values(dict[str, object](changes))
 
     def run(self, changes: dict[str, float]) -> ChainRun:
         if not changes:
@@ -220,7 +222,7 @@ def solve(
     goal = target.reference(outcomes) if goal is None else float(goal)
     search.cache[()] = start_value
     settings = chain.scenario.assumptions()
-    start = {b.key: float(settings[b.key]) for b in ranges}
+    start = {b.key: as_number(settings[b.key]) for b in ranges}
 
     def answer(status: str, changes: dict[str, float], fraction: float) -> Solution:
         return Solution(

@@ -24,7 +24,7 @@ import pandas as pd
 from ..pipeline import MODELS_OF_SECTION, ChainRun, variant_chains
 from ..results.registry import VARIABLES
 from ..scenario import Scenario
-from ..scenario.ranges import Bounds, plausible_bounds
+from ..scenario.ranges import Bounds, as_number, plausible_bounds
 from .outcomes import Outcomes
 
 
@@ -106,8 +106,9 @@ class Sensitivity:
         o = self._index(variable)
         settings = self.scenario.assumptions()
         scale = max(abs(float(self.base[o])), 1.0)
+        values = self.values[o]
         bars = [
-            Bar(b, float(settings[b.key]), float(self.values[o, a, 0]), float(self.values[o, a, 1]))
+            Bar(b, as_number(settings[b.key]), float(values[a, 0]), float(values[a, 1]))
             for a, b in enumerate(self.assumptions)
         ]
         moving = [bar for bar in bars if abs(bar.swing) > 1e-9 * scale]
@@ -127,8 +128,8 @@ class Sensitivity:
                         "rank": rank,
                         "assumption": bar.bounds.key,
                         "label": bar.bounds.label_in(lang),
-                        "low": bar.bounds.plausible[0],
-                        "high": bar.bounds.plausible[1],
+                        "low": bar.bounds.span[0],
+                        "high": bar.bounds.span[1],
                         "setting": bar.setting,
                         "value_low": bar.low,
                         "value_high": bar.high,
@@ -159,9 +160,7 @@ def sensitivity(
     years = tuple(min(o.year, horizon) for o in outputs)
     base = _read(chain, outputs, years, range(len(outputs)))
     variants = [
-        chain.scenario.with_values({b.key: _typed(b, end)})
-        for b in assumptions
-        for end in b.plausible
+        chain.scenario.with_values({b.key: _typed(b, end)}) for b in assumptions for end in b.span
     ]
     chains = variant_chains(chain, variants)
     values = np.broadcast_to(base, (len(assumptions), 2, len(outputs))).copy()

@@ -316,7 +316,7 @@ def sensitivity_table(report: Report, render: Render) -> str:
         unit = unit_label(VARIABLES[variable].unit, lang)
         value = format_number(result.base_value(variable), 0, lang)
         effects = "".join(
-            f" ; {e(bar_label(b.bounds.label_in(lang), *b.bounds.plausible, lang))} : "
+            f" ; {e(bar_label(b.bounds.label_in(lang), *b.bounds.span, lang))} : "
             f"{format_number(b.low, 0, lang)} → {format_number(b.high, 0, lang)}"
             for b in result.bars(variable)[:TORNADO_ROWS]
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import cast
 
 from ..errors import ScenarioError
 from .fields import assumption_meta
@@ -46,9 +47,20 @@ class Bounds:
     plausible_source: str
     integer: bool
 
+    @property
+    def span(self) -> tuple[float, float]:
+        """The plausible range of a key assumption (one :func:`plausible_bounds` gives)."""
+        assert self.plausible is not None, f"{self.key} has no plausible range"
+        return self.plausible
+
     def label_in(self, lang: str) -> str:
         """The label in ``lang`` ('fr' or 'en')."""
         return self.label[1] if lang == "en" else self.label[0]
+
+
+def as_number(value: object) -> float:
+    """A numeric assumption's value (from :meth:`Scenario.assumptions`) as a float."""
+    return float(cast(float, value))
 
 
 def step_decimals(step: float | None) -> int:

@@ -132,8 +132,8 @@ class LeversPanel(w.Accordion):
         keys: tuple[str, ...],
         lang: str,
         current: Callable[[], ChainRun],
-        apply: Callable[[dict[str, float]], None],
-        save: Callable[[str, dict[str, float]], None],
+        apply: Callable[[dict[str, object]], None],
+        save: Callable[[str, dict[str, object]], None],
     ):
         self.lang, self.lever_keys = lang, keys
         self.outputs = tuple(o for o in KEY_OUTPUTS if o.variable in outputs)
@@ -272,10 +272,10 @@ class LeversPanel(w.Accordion):
     def apply(self) -> None:
         """Put the levers found on the sliders."""
         if self.solution is not None:
-            self._apply(dict(self.solution.changes))
+            self._apply(dict[str, object](self.solution.changes))
 
     def save(self) -> None:
         """Put the levers found on the sliders and save the setting as a variant."""
         if self.solution is not None:
             name = text("goal_variant_name", self.lang, target=self.solution.target.id)
-            self._save(name, dict(self.solution.changes))
+            self._save(name, dict[str, object](self.solution.changes))

@@ -42,7 +42,7 @@ def tornado_figure(
     texts = TEXTS["en" if lang == "en" else "fr"]
     bars = result.bars(variable)[:MAX_BARS]
     base = result.base_value(variable)
-    labels = [bar_label(b.bounds.label_in(lang), *b.bounds.plausible, lang) for b in bars]
+    labels = [bar_label(b.bounds.label_in(lang), *b.bounds.span, lang) for b in bars]
     layout = base_layout(title, lang)
     fig = go.Figure(layout=layout)
     for end, name in enumerate(texts[:2]):
