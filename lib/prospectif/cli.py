@@ -1,4 +1,4 @@
-"""Command line: ``prospectif data|territories|scenarios|run|batch|diff|publish|serve``."""
+"""Command line: ``prospectif data|territories|scenarios|run|solve|batch|diff|publish|serve``."""
 
 from __future__ import annotations
 
@@ -352,6 +352,84 @@ def _export_schedules(
 
     scenario_file = export_schedules(run_chain(get_territory(code), scenario, census), folder)
     say("cli.schedules_done", folder=folder, file=scenario_file, code=code)
+
+
+@main.command("solve")
+@click.option("--territory", "territory_code", required=True, help="Territory code, e.g. DEP-71.")
+@click.option(
+    "--scenario",
+    "scenario_ids",
+    default=None,
+    help="Preset id, or ids joined by commas to combine them (later ones win).",
+)
+@click.option(
+    "--scenario-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A scenario YAML file instead of a preset.",
+)
+@click.option(
+    "--target",
+    "target_id",
+    required=True,
+    help="Target: emissions-2050 (SNBC), energy-2050, places-2050 (places per 100 aged 75+), "
+    "emissions-2030, energy-2030.",
+)
+@click.option(
+    "--lever",
+    "levers",
+    multiple=True,
+    required=True,
+    help="Assumption moved to meet the target, as a dotted key, e.g. "
+    "energy.residential.renovation_rate (repeatable: the levers move together).",
+)
+@click.option(
+    "--value",
+    "goal",
+    type=float,
+    default=None,
+    help="Target value in the indicator's unit, instead of the target's own.",
+)
+@click.option(
+    "--save",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the scenario that meets the target to this YAML file (a variant).",
+)
+@friendly_errors
+def solve_command(
+    territory_code: str,
+    scenario_ids: str | None,
+    scenario_file: Path | None,
+    target_id: str,
+    levers: tuple[str, ...],
+    goal: float | None,
+    save: Path | None,
+) -> None:
+    """What would it take to meet a target: the level of a lever (or of levers moved together)
+    at which the scenario meets it, or how far it stays out of reach (exit status 1).
+    """
+    from .analysis import solve
+    from .pipeline import run_chain
+    from .scenario import compose, load_scenario_file, save_scenario
+    from .territory import get_territory
+    from .ui.levers import answer
+    from .ui.variants import variant_scenario
+
+    if bool(scenario_ids) == bool(scenario_file):
+        raise InputError("cli.one_scenario")
+    ids = tuple(scenario_ids.split(",")) if scenario_ids else ()
+    scenario = load_scenario_file(scenario_file) if scenario_file else compose(list(ids))
+    chain = run_chain(get_territory(territory_code), scenario)
+    solution = solve(chain, target_id, levers, goal)
+    click.echo(answer(solution, language()))
+    if save is not None and solution.status == "solved":
+        name = f"{scenario.id} {solution.target.id}"
+        changes = dict[str, object](solution.changes)
+        variant = variant_scenario(name, scenario, changes, ids or scenario.extends)
+        say("cli.solve_saved", file=save_scenario(variant, save), hash=variant.hash)
+    if solution.status not in ("solved", "met"):
+        sys.exit(1)
 
 
 class _BatchGroup(click.Group):

@@ -626,19 +626,38 @@ MODELS = (
 )
 """The models of the chain, in the order they run."""
 
+MODELS_OF_SECTION: dict[str, tuple[str, ...]] = {
+    "demography": MODELS,
+    "ageing": ("ageing", "adaptation"),
+    "mobility": ("mobility", "energy", "emissions"),
+    "energy": ("energy", "emissions"),
+    "emissions": ("emissions",),
+    "services": ("services", "housing"),
+    "adaptation": ("energy", "emissions", "adaptation"),
+}
+"""The models an assumption of each scenario section can move (its own and those downstream);
+the others give the same results whatever its value."""
+
 
 ADAPTATION_HORIZON = 2100
 """The adaptation variables run to the end of the DRIAS-2020 horizons, whatever the scenario's
 horizon."""
 
 
-def _extended(demography: DemographyRun) -> DemographyRun:
-    """``demography`` projected on to :data:`ADAPTATION_HORIZON` from the same base."""
-    scenario = demography.scenario.with_values({"horizon": ADAPTATION_HORIZON})
+def _reprojected(demography: DemographyRun, scenario: Scenario) -> DemographyRun:
+    """``demography``'s territory projected under ``scenario`` from the same base (an imported
+    census structure kept).
+    """
     base = None
     if demography.structure == STRUCTURE_CENSUS:
         base = demography.projection.population[0, 0]
-    longer = run_demography(demography.territory, scenario, base, data=demography.data)
+    return run_demography(demography.territory, scenario, base, data=demography.data)
+
+
+def _extended(demography: DemographyRun) -> DemographyRun:
+    """``demography`` projected on to :data:`ADAPTATION_HORIZON` from the same base."""
+    scenario = demography.scenario.with_values({"horizon": ADAPTATION_HORIZON})
+    longer = _reprojected(demography, scenario)
     return dataclasses.replace(longer, scenario=demography.scenario)
 
 
@@ -677,6 +696,17 @@ def territory_energy_inputs(territory: Territory, data: Dataset) -> EnergyInputs
     """Energy inputs of a territory (base balance, production), kept on the data set."""
     key = f"energy.inputs.{_territory_key(territory)}"
     return data.derived(key, lambda: energy_inputs(territory, data))
+
+
+def territory_base_inventory(territory: Territory, data: Dataset) -> np.ndarray:
+    """The base-year inventory of a territory (sector, gas), kept on the data set (read-only)."""
+
+    def compute() -> np.ndarray:
+        inventory = base_inventory(territory, data)
+        inventory.flags.writeable = False
+        return inventory
+
+    return data.derived(f"inventory.base.{_territory_key(territory)}", compute)
 
 
 def territory_services_inputs(territory: Territory, data: Dataset) -> ServicesInputs:
@@ -742,7 +772,7 @@ class ChainRun:
             self.energy.emissions, self.mobility.tailpipe_kt, population.sum(axis=(-1, -2))
         )
         return project_inventory(
-            base_inventory(self.territory, data),
+            territory_base_inventory(self.territory, data),
             years,
             drivers,
             self.scenario.emissions,
@@ -849,6 +879,48 @@ def export_schedules(run: DemographyRun | ChainRun, folder: Path) -> Path:
         np.tensordot(demography.paths.birth_survival, normalised, ([1], [0])),
     )
     return write_schedules(frames, demography.scenario, demography.territory.code, folder)
+
+
+def variant_chains(chain: ChainRun, scenarios: Iterable[Scenario]) -> list[ChainRun]:
+    """The chains of ``chain``'s territory under other ``scenarios``, from the same base.
+
+    A scenario with ``chain``'s demography assumptions and horizon reuses its projection, and
+    the results ``chain`` has already computed of the models none of whose sections changed
+    (:data:`MODELS_OF_SECTION`); the others are projected together, stacked in one call of the
+    engine (:func:`run_demography_variants`; one by one from an imported census structure).
+    Each chain equals :func:`run_chain` of its scenario.
+    """
+    scenarios = list(scenarios)
+    demography = chain.demography
+    kept = [
+        s.demography == chain.scenario.demography and s.horizon == chain.scenario.horizon
+        for s in scenarios
+    ]
+    others = [s for s, same in zip(scenarios, kept, strict=True) if not same]
+    if demography.structure == STRUCTURE_CENSUS:
+        projected = iter([_reprojected(demography, s) for s in others])
+    else:
+        projected = iter(run_demography_variants(chain.territory, others, demography.data))
+    return [
+        _sharing(chain, ChainRun(chain.territory, s, dataclasses.replace(demography, scenario=s)))
+        if same
+        else ChainRun(chain.territory, s, next(projected))
+        for s, same in zip(scenarios, kept, strict=True)
+    ]
+
+
+def _sharing(chain: ChainRun, variant: ChainRun) -> ChainRun:
+    """``variant`` (same projection as ``chain``) given ``chain``'s computed model results
+    that no changed section moves.
+    """
+    changed = {
+        s for s in MODELS_OF_SECTION if getattr(variant.scenario, s) != getattr(chain.scenario, s)
+    }
+    moved = {m for s in changed for m in MODELS_OF_SECTION[s]}
+    for model in MODELS[1:]:
+        if model not in moved and model in chain.__dict__:
+            variant.__dict__[model] = chain.__dict__[model]  # a computed cached_property
+    return variant
 
 
 def run_chains(

@@ -19,7 +19,12 @@ TITLES = {
     1: ["Objectifs : atteints ou manqués", "Chiffres clés", "Émissions brutes, tous secteurs"],
     2: ["Démographie et vieillissement", "Population par grand groupe d'âges"],
     3: ["Mobilité, énergie et climat", "Énergie finale par secteur"],
-    4: ["Hypothèses qui diffèrent du tendanciel", "Sources et méthode", "Provenance"],
+    4: [
+        "Hypothèses qui diffèrent du tendanciel",
+        "Ce qui pèse le plus",
+        "Sources et méthode",
+        "Provenance",
+    ],
 }
 
 

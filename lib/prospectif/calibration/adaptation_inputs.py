@@ -100,8 +100,15 @@ def unit_indicator(
     units: tuple[str, ...], pathway: str, indicator: str, years: np.ndarray, data: Dataset
 ) -> np.ndarray:
     """One indicator by (year, unit) for the scenario ``pathway``; NaN for units DRIAS does
-    not cover (overseas départements) and for missing cells.
+    not cover (overseas départements) and for missing cells. Kept on the data set (read-only).
     """
+    key = f"climate.units.{pathway}.{indicator}.{'.'.join(units)}.{int(years[0])}.{len(years)}"
+    return data.derived(key, lambda: _unit_indicator(units, pathway, indicator, years, data))
+
+
+def _unit_indicator(
+    units: tuple[str, ...], pathway: str, indicator: str, years: np.ndarray, data: Dataset
+) -> np.ndarray:
     source, read = read_years(pathway, years, data)
     middle, values = window_means(source, indicator, data)
     covered = [i for i, u in enumerate(units) if u in values.index]
@@ -109,6 +116,7 @@ def unit_indicator(
     if covered:
         rows = values.loc[[units[i] for i in covered]].to_numpy()
         out[:, covered] = interpolate(middle, rows, read).T
+    out.flags.writeable = False
     return out
 
 

@@ -1,7 +1,7 @@
 """The message catalogue: every sentence a user sees, in French and English.
 
-The entries live in :mod:`.inputs`, :mod:`.runs`, :mod:`.build` and :mod:`.ui` (the live
-dashboards), one per kind of message.
+The entries live in :mod:`.inputs`, :mod:`.runs`, :mod:`.build`, :mod:`.ui` (the live
+dashboards) and :mod:`.analysis` (sensitivity and goal seeking), one per kind of message.
 
 Each entry maps a message id to its French and English templates with the same named parameters
 (``{file}``, ``{key}``, ``{value}``, ``{allowed}``…). :func:`message` renders one in the current
@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .analysis import CATALOGUE as _ANALYSIS
 from .build import CATALOGUE as _BUILD
 from .inputs import CATALOGUE as _INPUTS
 from .runs import CATALOGUE as _RUNS
@@ -78,5 +79,5 @@ def _shown(value: object, lang: str) -> object:
     return value
 
 
-CATALOGUE: dict[str, tuple[str, str]] = {**_INPUTS, **_RUNS, **_BUILD, **_UI}
+CATALOGUE: dict[str, tuple[str, str]] = {**_INPUTS, **_RUNS, **_BUILD, **_UI, **_ANALYSIS}
 """Every message id and its (French, English) templates."""

@@ -18,6 +18,7 @@ from functools import cached_property
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..analysis import Sensitivity, sensitivity
 from ..pipeline import ChainRun
 from ..results.verdicts import Verdict, chain_verdicts
 from ..scenario import Scenario, scenario_from_presets
@@ -48,6 +49,11 @@ class Report:
     def verdicts(self) -> list[Verdict]:
         """The verdict of every target (:mod:`prospectif.results.verdicts`)."""
         return chain_verdicts(self.run, self.table)
+
+    @cached_property
+    def sensitivity(self) -> Sensitivity:
+        """The tornado of the key outputs (:mod:`prospectif.analysis.sensitivity`)."""
+        return sensitivity(self.run)
 
     @property
     def years(self) -> tuple[int, int]:

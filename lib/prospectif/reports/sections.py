@@ -1,7 +1,8 @@
 """The sections of the 4-page report, in order; each domain is one entry of :data:`SECTIONS`.
 
 Page 1: verdicts and key figures; page 2: demography and ageing; page 3: mobility, energy and
-climate; page 4: assumptions that differ from the trend, sources and method, provenance. A
+climate; page 4: assumptions that differ from the trend, what matters most (sensitivity),
+sources and method, provenance. A
 builder takes the :class:`~.document.Report` and the :class:`~.document.Render` and returns
 HTML; figures go through :meth:`Render.figure` so they never break across pages.
 """
@@ -25,12 +26,18 @@ from ..ui.texts import STRUCTURES, pick
 from ..ui.views.synthese import DASHBOARD as SYNTHESE
 from ..ui.views.synthese import badge
 from ..viz.maps import MISSING
+from ..viz.sensitivity import bar_label
 from ..viz.trajectories import Line, trajectories_figure
 from .document import Builder, Render, Report, Section
 
 e = html.escape
 MILESTONE_YEARS = (2030, 2050)
-MAX_ASSUMPTIONS = 6
+MAX_ASSUMPTIONS = 5
+TORNADO_ROWS = 1
+"""Assumptions listed per key output in the sensitivity table (docs/methodology/sensitivity.md
+has the method; the dashboards draw every bar)."""
+TARGET_SOURCE_CHARS = 160
+"""Sources of the targets longer than this are cut (docs/methodology/verdicts.md has them)."""
 SOURCE_CHARS = 80
 DESCRIPTION_CHARS = 280
 """Sources of assumptions longer than this are cut (the scenario documentation has them whole)."""
@@ -303,6 +310,41 @@ def assumptions(report: Report, render: Render) -> str:
     )
 
 
+def sensitivity_table(report: Report, render: Render) -> str:
+    """For each key output, the assumption that moves it the most across its plausible range:
+    the output with it at the low and at the high end.
+    """
+    lang, result = render.lang, report.sensitivity
+    items = ""
+    for output in result.outputs:
+        variable = output.variable
+        unit = unit_label(VARIABLES[variable].unit, lang)
+        value = format_number(result.base_value(variable), 0, lang)
+        effects = "".join(
+            f" ; {e(bar_label(b.bounds.label_in(lang), *b.bounds.span, lang))} : "
+            f"{format_number(b.low, 0, lang)} → {format_number(b.high, 0, lang)}"
+            for b in result.bars(variable)[:TORNADO_ROWS]
+        )
+        items += (
+            f"<li><b>{e(variable_label(variable, lang))} {result.year(variable)}</b> : "
+            f"{value} {e(unit)}{effects}</li>"
+        )
+    title = pick(("Ce qui pèse le plus", "What matters most"), lang)
+    note = pick(
+        (
+            "Résultat du scénario ; l'hypothèse qui le fait le plus varier (sa plage plausible) "
+            ": résultat au bas → au haut de la plage, les autres hypothèses au scénario.",
+            "The scenario's output; the assumption that moves it most (its plausible range): "
+            "output at the low → high end, the others at the scenario.",
+        ),
+        lang,
+    )
+    return (
+        f'<h2>{title}</h2><div class="small"><p class="muted">{e(note)}</p>'
+        f'<ul class="columns">{items}</ul></div>'
+    )
+
+
 def _cut(text: str, chars: int = SOURCE_CHARS) -> str:
     return text if len(text) <= chars else text[: chars - 1] + "…"
 
@@ -319,7 +361,7 @@ def sources(report: Report, render: Render) -> str:
     }
     tables = "".join(f"<li>{e(c)}</li>" for c in cited)
     targets = "".join(
-        f"<li><b>{e(m)}</b> : {e(source.render(lang))}</li>"
+        f"<li><b>{e(m)}</b> : {e(_cut(source.render(lang), TARGET_SOURCE_CHARS))}</li>"
         for m, source in {_goal_name(g.name, lang): g.source for g in goals(math.nan, 0)}.items()
     )
     structure = STRUCTURES.get(report.table.attrs.get("base_structure", ""), ("", ""))
@@ -440,6 +482,7 @@ SECTIONS: tuple[Section, ...] = (
         brief(("Chaleur et grand âge", "Heat and old age"), ADAPTATION, ADAPTATION_CAVEAT),
     ),
     Section(4, "assumptions", assumptions),
+    Section(4, "sensitivity", sensitivity_table),
     Section(4, "sources", sources),
     Section(4, "provenance", provenance),
 )

@@ -17,6 +17,12 @@ APA_SPENDING = (
     "542 482 en établissement de fin 2022"
 )
 
+LIVIA_TREND = (
+    "Dérivé des scénarios DREES LIVIA (2024) pour 2050 : 3,3 millions de seniors en perte "
+    "d'autonomie (optimiste), 4,2 (prévalence stable), 4,8 (pessimiste) ; (3,3 / 4,2)^(1/31) − 1 "
+    "≈ −0,8 % et (4,8 / 4,2)^(1/31) − 1 ≈ +0,4 % par an de 2019 à 2050"
+)
+
 
 class Prevalence(Section):
     """How the share of people losing autonomy at each age evolves from 2025."""
@@ -57,6 +63,8 @@ class Prevalence(Section):
         label_fr="Tendance annuelle de la prévalence (experts)",
         label_en="Annual prevalence trend (experts)",
         source="Choix de modélisation : 0 (aucune tendance propre au-delà du scénario)",
+        plausible=(-0.8, 0.4),
+        plausible_source=LIVIA_TREND,
     )
     """Change of the prevalence at every age and sex per year since 2025, compounded, on top
     of the scenario (% per year)."""
@@ -75,6 +83,9 @@ class Policy(Section):
         label_en="Shift to home care: more beneficiaries at home",
         source="Choix de modélisation : 0 = répartition domicile/établissement de 2022 "
         "par sexe et âge (DREES, APA au 31 décembre 2022)",
+        plausible=(0.0, 10.0),
+        plausible_source="De la répartition de 2022 (DREES, APA au 31 décembre 2022) au "
+        "préréglage autonomie-domicile (+10 points d'ici 2035, choix illustratif)",
     )
     """Points of the beneficiaries moved from institution to home by the target year, above
     the split given by the 2022 rates by sex and age (percentage points)."""

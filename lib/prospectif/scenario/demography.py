@@ -12,6 +12,23 @@ INSEE_2021 = (
 )
 
 
+INSEE_VARIANTS_TFR = (
+    "INSEE, projections 2021-2070 : variantes de fécondité basse et haute de 1,6 et 2,0 enfants "
+    "par femme (Insee Première n°1881, 2021) ; 1,56 observé en 2025 (INSEE, Bilan démographique "
+    "2025, 2026), déjà sous la variante basse : bas pris à 1,5"
+)
+INSEE_VARIANTS_E0 = (
+    "INSEE 2021, scénario « population haute » : 93 ans (femmes) et 91 ans (hommes) en 2070 "
+    "(valeurs arrondies relayées par l'Observatoire de la société) ; bas : le même écart sous le "
+    "central (choix de Prospectif, préréglages insee-esperance-basse et insee-esperance-haute)"
+)
+INSEE_VARIANTS_MIGRATION = (
+    "INSEE, projections 2016 : variantes de +20 000 et +120 000 personnes par an ; estimations "
+    "provisoires de +152 000 à +183 000 par an de 2023 à 2025 (INSEE, Bilans démographiques "
+    "2023 à 2025) : haut pris à +180 000"
+)
+
+
 class Fertility(Section):
     """Total fertility rate path and timing of births."""
 
@@ -36,6 +53,8 @@ class Fertility(Section):
         label_fr="Fécondité visée",
         label_en="Target fertility",
         source=INSEE_2021,
+        plausible=(1.5, 2.0),
+        plausible_source=INSEE_VARIANTS_TFR,
     )
     """Total fertility rate reached in the target year and held afterwards (children per woman)."""
 
@@ -117,6 +136,8 @@ class Mortality(Section):
         label_fr="Espérance de vie des femmes visée",
         label_en="Women's life expectancy target",
         source=INSEE_2021,
+        plausible=(87.0, 93.0),
+        plausible_source=INSEE_VARIANTS_E0,
     )
     """Life expectancy at birth of women in the target year (years)."""
 
@@ -129,6 +150,8 @@ class Mortality(Section):
         label_fr="Espérance de vie des hommes visée",
         label_en="Men's life expectancy target",
         source=INSEE_2021,
+        plausible=(84.0, 91.0),
+        plausible_source=INSEE_VARIANTS_E0,
     )
     """Life expectancy at birth of men in the target year (years)."""
 
@@ -170,6 +193,8 @@ class Migration(Section):
         label_fr="Solde migratoire de la France",
         label_en="Net migration of France",
         source=INSEE_2021,
+        plausible=(20_000.0, 180_000.0),
+        plausible_source=INSEE_VARIANTS_MIGRATION,
     )
     """Net international migration of France, shared among départements by population
     (persons per year)."""
@@ -183,6 +208,9 @@ class Migration(Section):
         label_fr="Intensité des migrations internes",
         label_en="Internal migration intensity",
         source="Soldes estimés par la méthode résiduelle sur 2015-2025 (INSEE, estimations)",
+        plausible=(0.5, 1.5),
+        plausible_source="Choix de Prospectif : de la moitié à une fois et demie les soldes "
+        "internes observés de 2015 à 2025",
     )
     """Multiplier of the territory's observed internal net migration (× trend)."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import Section, assumption
+from .fields import PRESET_RANGE, Section, assumption
 
 SDES_2021 = "SDES, Bilan énergétique de la France pour 2021 (2022)"
 SDES_2023 = "SDES, Bilan énergétique de la France pour 2023 (2025)"
@@ -49,6 +49,8 @@ class Residential(Section):
         label_en="Dwelling and appliance efficiency trend",
         source="Tendance : résidentiel −0,4 % par an de 2012 à 2021 à climat constant (SDES, "
         "Bilan énergétique 2021) pour des ménages +0,8 % par an (INSEE Focus n°317, 2024)",
+        plausible=(-1.2, -0.8),
+        plausible_source=PRESET_RANGE,
     )
     """Annual change of energy per household from new dwellings, appliances and equipment,
     before deep renovation and sobriety (% per year)."""
@@ -63,6 +65,8 @@ class Residential(Section):
         label_en="Renovation rate",
         source="Anah, rapport 2024 : 91 374 rénovations d'ampleur en 2024 pour environ 30 "
         "millions de résidences principales (ONRE 2022), soit 0,3 % par an",
+        plausible=(0.3, 2.0),
+        plausible_source="Anah, rapport 2024 : 0,3 % par an ; " + PRESET_RANGE,
     )
     """Share of dwellings deeply renovated each year, from 2022 (% of dwellings per year)."""
 
@@ -76,6 +80,8 @@ class Residential(Section):
         label_en="Saving per renovation",
         source="Choix de modélisation : saut d'au moins deux classes du DPE exigé par "
         "MaPrimeRénov' Rénovation d'ampleur (Anah 2024), environ −40 % de chauffage",
+        plausible=(40.0, 55.0),
+        plausible_source=PRESET_RANGE,
     )
     """Heating energy saved in a renovated dwelling (% of its heating energy)."""
 
@@ -102,6 +108,8 @@ class Residential(Section):
         label_en="Gas boilers replaced",
         source="Choix de modélisation : consommation de gaz du résidentiel −2 % par an en 2019 "
         "à climat constant (SDES, Bilan énergétique 2019), prolongée avec modération",
+        plausible=(30.0, 90.0),
+        plausible_source=PRESET_RANGE,
     )
     """Share of gas heating replaced by the switch year (% of gas heating energy)."""
 
@@ -152,6 +160,8 @@ class Residential(Section):
         label_fr="Performance des pompes à chaleur",
         label_en="Heat pump performance",
         source=IMPACT_CO2 + " : pompe à chaleur de COP 3",
+        plausible=(3.0, 3.5),
+        plausible_source=PRESET_RANGE,
     )
     """Seasonal coefficient of performance of the new heat pumps (heat per electricity)."""
 
@@ -165,6 +175,8 @@ class Residential(Section):
         label_en="Heating temperature reduction",
         source="ADEME : 1 °C de moins, environ 7 % de chauffage en moins (relayé par "
         "La Tribune, 2022)",
+        plausible=(0.0, 1.5),
+        plausible_source=PRESET_RANGE,
     )
     """Lowering of indoor heating temperature reached in the sobriety year (°C)."""
 
@@ -207,6 +219,8 @@ class Tertiary(Section):
         label_en="Tertiary decree targets reached",
         source="Décret n° 2019-771 (−40 % en 2030, −50 % en 2040, −60 % en 2050) ; tendance : "
         "−12 % de 2012 à 2023 à climat constant (SDES), environ la moitié du rythme requis",
+        plausible=(50.0, 100.0),
+        plausible_source=PRESET_RANGE,
     )
     """Share of the tertiary-decree reductions reached (% of the targets)."""
 
@@ -223,6 +237,8 @@ class Activity(Section):
         label_fr="Évolution de l'énergie de l'industrie",
         label_en="Industry energy trend",
         source="SDES, Chiffres clés de l'énergie 2022 : −1,0 % par an de 2011 à 2019",
+        plausible=(-1.5, -1.0),
+        plausible_source=PRESET_RANGE,
     )
     """Annual change of industry's energy use, all carriers (% per year)."""
 
@@ -360,6 +376,9 @@ class EmissionFactors(Section):
         label_en="Electricity",
         source="ADEME, Base Carbone, mix moyen de consommation 2021 : 55 gCO2e/kWh (relayé par "
         "ADIMAS, 2023) ; le mix moyen est requis pour les bilans de GES",
+        plausible=(0.021, 0.079),
+        plausible_source="RTE, Bilan électrique 2024 : 21,3 gCO2e/kWh produit ; ADEME, Impact "
+        "CO2 (2023) : 79 g pour le chauffage électrique (RE2020)",
     )
     """Average consumption mix of mainland France (kgCO2e per kWh)."""
 

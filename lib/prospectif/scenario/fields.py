@@ -6,6 +6,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+PRESET_RANGE = (
+    "Plage des préréglages tendanciel, sobriété et technologie de Prospectif, construits dans "
+    "l'esprit de l'ADEME (Transition(s) 2050, 2021)"
+)
+"""Source of the plausible range of a transition lever: the span of the full presets."""
+
 
 class Section(BaseModel):
     """A frozen group of assumptions; unknown keys, NaN and infinities are refused."""
@@ -25,6 +31,8 @@ def assumption(
     ge: float | None = None,
     le: float | None = None,
     step: float | None = None,
+    plausible: tuple[float, float] | None = None,
+    plausible_source: str = "",
 ) -> Any:
     """A scenario assumption: a default, an allowed range, a unit, labels and a source.
 
@@ -42,6 +50,10 @@ def assumption(
         Allowed range (inclusive); ``None`` for an unbounded side.
     step
         Slider step for the dashboards.
+    plausible, plausible_source
+        For the key assumptions: the plausible range ``(low, high)``, inside the allowed one,
+        and where it comes from (published variants and figures). The sensitivity analysis
+        moves each assumption across it (:mod:`prospectif.analysis.sensitivity`).
     """
     extra: dict[str, Any] = {
         "unit": unit,
@@ -51,11 +63,16 @@ def assumption(
     }
     if step is not None:
         extra["step"] = step
+    if plausible is not None:
+        extra["plausible"] = tuple(plausible)
+        extra["plausible_source"] = plausible_source
     return Field(default, ge=ge, le=le, json_schema_extra=extra)
 
 
 def assumption_meta(section: type[BaseModel], name: str) -> dict[str, Any]:
-    """Unit, labels, source, step and range (``ge``, ``le``) of one assumption of a section."""
+    """Unit, labels, source, step, range (``ge``, ``le``) and, for the key assumptions, the
+    plausible range (``plausible``, ``plausible_source``) of one assumption of a section.
+    """
     info = section.model_fields[name]
     extra = info.json_schema_extra
     meta = dict(extra) if isinstance(extra, dict) else {}

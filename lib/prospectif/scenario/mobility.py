@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import model_validator
 
 from ..errors import ScenarioError
-from .fields import Section, assumption
+from .fields import PRESET_RANGE, Section, assumption
 
 NO_CHANGE = "Choix de modélisation : pas de changement par rapport à l'année de base"
 EU_2035 = (
@@ -59,6 +59,8 @@ class Demand(Section):
         label_en="Change in long-distance kilometres",
         source="SDES, EMP 2019 : 6,3 voyages de plus de 80 km par personne et par an ; "
         + NO_CHANGE,
+        plausible=(-40.0, 10.0),
+        plausible_source=PRESET_RANGE,
     )
     """Change of the long-distance kilometres (journeys beyond 80 km) per person, by the target
     year (% of the base year)."""
@@ -80,6 +82,9 @@ class Avoid(Section):
         label_en="Share of workers teleworking",
         source="DARES, La pratique du télétravail en 2023 (2024) : 26 % des salariés au moins "
         "occasionnellement (9 % en 2019)",
+        plausible=(26.0, 35.0),
+        plausible_source="DARES (2024) : 26 % des salariés en 2023, 31 % début 2021 ; "
+        + PRESET_RANGE,
     )
     """Share of employed people who telework at least occasionally, in the target year (%)."""
 
@@ -105,6 +110,8 @@ class Avoid(Section):
         label_fr="Raccourcissement des déplacements (proximité)",
         label_en="Shorter trips (proximity)",
         source=NO_CHANGE,
+        plausible=(0.0, 15.0),
+        plausible_source=PRESET_RANGE,
     )
     """Reduction of the distance of local trips other than commuting, by the target year, from
     nearer shops and services (%)."""
@@ -125,6 +132,8 @@ class Shift(Section):
         label_fr="Report de la voiture vers les transports collectifs",
         label_en="Car trips moved to public transport",
         source=NO_CHANGE,
+        plausible=(0.0, 15.0),
+        plausible_source=PRESET_RANGE,
     )
     """Share of local car trips moved to public transport by the target year (%); they keep
     their length."""
@@ -138,6 +147,8 @@ class Shift(Section):
         label_fr="Report de la voiture vers le vélo",
         label_en="Car trips moved to cycling",
         source=NO_CHANGE,
+        plausible=(0.0, 15.0),
+        plausible_source=PRESET_RANGE,
     )
     """Share of local car trips moved to the bike by the target year (%); the shortest ones,
     of an average bike trip's length."""
@@ -151,6 +162,8 @@ class Shift(Section):
         label_fr="Report de la voiture vers la marche",
         label_en="Car trips moved to walking",
         source=NO_CHANGE,
+        plausible=(0.0, 10.0),
+        plausible_source=PRESET_RANGE,
     )
     """Share of local car trips moved to walking by the target year (%); the shortest ones, of
     an average walking trip's length."""
@@ -164,6 +177,8 @@ class Shift(Section):
         label_fr="Report de l'avion vers le train",
         label_en="Air kilometres moved to rail",
         source=NO_CHANGE,
+        plausible=(0.0, 50.0),
+        plausible_source=PRESET_RANGE,
     )
     """Share of long-distance air passenger-km moved to rail by the target year (%)."""
 
@@ -184,6 +199,8 @@ class Improve(Section):
         label_en="Higher car occupancy (carpooling)",
         source="SDES, EMP 2019 : 1,43 personne par voiture en local ; objectif SNBC de 1,75 "
         "aux heures de pointe en 2030 (baromètre Vinci Autoroutes, relais) ; " + NO_CHANGE,
+        plausible=(0.0, 20.0),
+        plausible_source=PRESET_RANGE,
     )
     """Increase of the average occupancy of cars on local trips, by the target year (%)."""
 
@@ -196,6 +213,8 @@ class Improve(Section):
         label_fr="Gain d'efficacité des voitures neuves",
         label_en="Efficiency gain of new cars",
         source=NO_CHANGE,
+        plausible=(0.0, 25.0),
+        plausible_source=PRESET_RANGE,
     )
     """Reduction of the energy per km of new cars of every powertrain by the target year (%);
     the fleet follows as it renews."""
@@ -246,6 +265,8 @@ class Fleet(Section):
         label_en="Average car lifetime",
         source="Calé sur l'âge moyen du parc, 11,5 ans au 1er janvier 2025 (SDES) : loi de "
         "Weibull de forme 3 (choix de modélisation)",
+        plausible=(16.0, 22.0),
+        plausible_source=PRESET_RANGE,
     )
     """Mean age at scrapping of cars (years); a shorter life renews the fleet faster."""
 

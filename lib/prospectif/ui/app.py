@@ -41,6 +41,7 @@ from .figures import (
     set_image_format,
     update_in_place,
 )
+from .levers import LeversPanel
 from .notices import Notices
 from .panel import AssumptionPanel
 from .search import TerritoryFinder, preset_options
@@ -201,6 +202,15 @@ class DashboardApp:
         self.revision = w.HTML(layout={"display": "none"})
         self._show_revision()
         self.revision.add_class("prospectif-revision")
+        self.levers = LeversPanel(
+            self.dashboard.sensitivity,
+            self.dashboard.goals,
+            tuple(self.panel.controls),
+            lang,
+            self.current_run,
+            self.apply_changes,
+            self.save_changes,
+        )
         self.sources = w.HTML()
         sources = w.Accordion(children=[self.sources], titles=[text("sources", lang)])
         self.figure_box = w.GridBox()
@@ -229,6 +239,7 @@ class DashboardApp:
                 self.figure_box,
                 w.HTML(f"<h3>{text('indicators', lang)}</h3>"),
                 self.indicators,
+                self.levers,
             ],
             layout={"width": "66%"},
         )
@@ -268,6 +279,26 @@ class DashboardApp:
         changes = {k: v for k, v in self.panel.values().items() if v != base[k]}
         self.state = self.state.with_changes(changes)
         self.refresh()
+
+    def current_run(self) -> ChainRun:
+        """The run of the setting on screen."""
+        scenario = self.exported_scenario()
+        return self.runs.get(self.state.territory, scenario, self.dashboard.models)[0]
+
+    def apply_changes(self, changes: dict[str, object]) -> None:
+        """Put ``changes`` (dotted keys, e.g. a goal seek's answer) on the sliders and redraw."""
+        base = base_scenario(self.state.scenario, self.state.horizon).assumptions()
+        moved = {**dict(self.state.changes), **changes}
+        self.state = self.state.with_changes({k: v for k, v in moved.items() if v != base[k]})
+        self.panel.show(resolve(self.state))
+        self.refresh()
+
+    def save_changes(self, name: str, changes: dict[str, object]) -> None:
+        """Put ``changes`` on the sliders and save the setting as the variant ``name``."""
+        with self.coalesced():
+            self.apply_changes(changes)
+            self.variant_name.value = name
+            self._save_variant()
 
     def _reset(self) -> None:
         self.state = self.state.with_changes({})
@@ -588,6 +619,7 @@ class DashboardApp:
             f"<div style='font-size:18px'>{html.escape(run.scenario.label.get(self.lang))}</div>"
         )
         self._update_link()
+        self.levers.outdated(run)
         self.sources.value = sources_html(
             self.dashboard, run.scenario, run.demography.structure, self.lang
         )

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from ..i18n import format_number
 from ..scenario import Scenario, section_models
 from ..scenario.fields import assumption_meta
+from ..scenario.ranges import step_decimals
 from .texts import MODEL_TITLES, pick, text
 from .units import choice_label, unit_label
 
@@ -146,14 +147,6 @@ def decimals_of(step: float | None) -> int:
     if not step or step >= 1:
         return 0
     return min(4, max(0, -math.floor(math.log10(step) + 1e-9)))
-
-
-def step_decimals(step: float | None) -> int:
-    """Decimals written in ``step`` itself: 0.25 → 2, 0.01 → 2, 5000 → 0 (none: 6)."""
-    if step is None:
-        return 6
-    written = f"{step:.10f}".rstrip("0")
-    return len(written.split(".")[1])
 
 
 class AssumptionPanel(w.VBox):

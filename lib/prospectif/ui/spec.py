@@ -81,6 +81,11 @@ class Dashboard:
     report: bool = False
     """Whether the page offers its 4-page report (PDF) for download."""
     """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
+    sensitivity: tuple[str, ...] = ()
+    """Key outputs (variables of :data:`~prospectif.analysis.KEY_OUTPUTS`) whose tornado the
+    page offers."""
+    goals: tuple[str, ...] = ()
+    """Targets (ids of :data:`~prospectif.analysis.TARGETS`) the page offers to solve for."""
 
 
 def trajectory(

@@ -29,6 +29,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "other_language": "English version",
         "sources": "Sources et méthode",
         "presentation": "Mode présentation",
+        "sensitivity_title": "Ce qui pèse le plus (sensibilité)",
+        "sensitivity_help": (
+            "Chaque hypothèse clé est portée du bas au haut de sa plage plausible (sources : "
+            "docs/assumptions.md), les autres restant au réglage en cours ; les barres les plus "
+            "longues pèsent le plus."
+        ),
+        "sensitivity_output": "Résultat",
+        "sensitivity_run": "Calculer la sensibilité",
+        "sensitivity_stale": "Calculée pour un réglage précédent : recalculer pour celui-ci.",
+        "goal_title": "Que faudrait-il pour atteindre l'objectif ?",
+        "goal_help": (
+            "Choisir un objectif et un ou plusieurs leviers, déplacés ensemble de leur valeur "
+            "actuelle vers le bout utile de leur plage : la recherche trouve le niveau qui "
+            "atteint l'objectif, ou dit de combien il reste hors d'atteinte."
+        ),
+        "goal_target": "Objectif",
+        "goal_levers": "Leviers (plusieurs : Ctrl + clic)",
+        "goal_run": "Chercher",
+        "goal_apply": "Appliquer aux curseurs",
+        "goal_save": "Appliquer et enregistrer comme variante",
+        "goal_variant_name": "Objectif {target}",
         "language": "Langue",
         "indicators": "Indicateurs clés",
         "computing": "Calcul en cours…",
@@ -78,6 +99,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "other_language": "Version française",
         "sources": "Sources and method",
         "presentation": "Presentation mode",
+        "sensitivity_title": "What matters most (sensitivity)",
+        "sensitivity_help": (
+            "Each key assumption is moved from the low to the high end of its plausible range "
+            "(sources: docs/assumptions.md), the others held at the current setting; the longest "
+            "bars matter most."
+        ),
+        "sensitivity_output": "Output",
+        "sensitivity_run": "Compute the sensitivity",
+        "sensitivity_stale": "Computed for an earlier setting: compute again for this one.",
+        "goal_title": "What would it take to meet the target?",
+        "goal_help": (
+            "Choose a target and one or more levers, moved together from their current value "
+            "towards the useful end of their range: the search finds the level that meets the "
+            "target, or says by how much it stays out of reach."
+        ),
+        "goal_target": "Target",
+        "goal_levers": "Levers (several: Ctrl + click)",
+        "goal_run": "Search",
+        "goal_apply": "Apply to the sliders",
+        "goal_save": "Apply and save as a variant",
+        "goal_variant_name": "Target {target}",
         "language": "Language",
         "indicators": "Key indicators",
         "computing": "Computing…",

@@ -102,4 +102,5 @@ DASHBOARD = Dashboard(
     indicators=DEMOGRAPHY_INDICATORS,
     tables=DEMOGRAPHY_TABLES,
     method="docs/methodology/demography.md",
+    sensitivity=("Population", "Population|Age 85+"),
 )

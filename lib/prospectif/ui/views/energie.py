@@ -191,4 +191,6 @@ DASHBOARD = Dashboard(
         "ghg_national",
     ),
     method="docs/methodology/energy.md",
+    sensitivity=("Final Energy", "Emissions|Inventory"),
+    goals=("emissions-2050", "energy-2050", "emissions-2030", "energy-2030"),
 )

@@ -153,4 +153,6 @@ DASHBOARD = Dashboard(
         "freight_tonne_km",
     ),
     method="docs/methodology/mobility.md",
+    sensitivity=("Emissions|Inventory",),
+    goals=("emissions-2050", "emissions-2030"),
 )

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
+from ...analysis import KEY_OUTPUTS, TARGETS
 from ...i18n import format_number
 from ...messages import message
 from ...pipeline import ChainRun, run_chain
@@ -345,4 +346,6 @@ DASHBOARD = Dashboard(
     method_notes=(verdict_sources,),
     presentation=True,
     report=True,
+    sensitivity=tuple(o.variable for o in KEY_OUTPUTS),
+    goals=tuple(TARGETS),
 )

@@ -102,4 +102,6 @@ DASHBOARD = Dashboard(
     ),
     tables=("population_departement", "apa_departement", "apa_prevalence", "institution_residents"),
     method="docs/methodology/ageing.md",
+    sensitivity=("Autonomy|APA Beneficiaries", "Autonomy|Places Needed"),
+    goals=("places-2050",),
 )
