@@ -2,8 +2,9 @@
 
 Run from the project root: ``python -m benchmarks.loadtest`` (``--help`` for the options).
 It starts ``prospectif serve`` on a free loopback port over ``dashboards/``, opens
-``--sessions`` pages at once on one dashboard (one browser context: each page is its own Voilà
-session and kernel; the shared cache spares the load generator, which runs on the same machine)
+``--sessions`` pages at once on one dashboard, each in its own browser context as in a room of
+separate browsers (in one context all pages share Chromium's 6 connections per host, which the
+pages still streaming hold, so the others wait in the browser, not on the server)
 and records, per session, the seconds until the dashboard is drawn (page shown and a figure
 drawn) or the busy page appears. With
 every session open it measures the memory of the server and of each kernel (RSS, and USS: the
@@ -60,12 +61,13 @@ def arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
-async def open_session(context, url: str, timeout: float, follow: bool) -> dict:
+async def open_session(browser, url: str, timeout: float, follow: bool) -> dict:
     """Open the dashboard in a new page; the outcome, its time, the page and the kernel id.
 
     With ``follow``, a viewer shown the busy page stays on it while it reloads itself, and
     the seconds until their dashboard is drawn are kept too (``drawn_after``).
     """
+    context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     start = time.monotonic()
     drawn_after = None
@@ -207,12 +209,11 @@ async def main(options: argparse.Namespace) -> dict:
                     executable_path=options.chromium if Path(options.chromium).exists() else None,
                     args=CHROMIUM_ARGS,
                 )
-                context = await browser.new_context(viewport={"width": 1400, "height": 900})
                 url = f"{server.url}voila/render/{options.dashboard}"
                 wait = deadline - time.monotonic() - options.cull_idle_timeout - 45
                 sessions = await asyncio.gather(
                     *(
-                        open_session(context, url, wait, options.follow_busy)
+                        open_session(browser, url, wait, options.follow_busy)
                         for _ in range(options.sessions)
                     )
                 )
