@@ -2,8 +2,9 @@
 
 Run from the project root: ``python -m benchmarks.loadtest`` (``--help`` for the options).
 It starts ``prospectif serve`` on a free loopback port over ``dashboards/``, opens
-``--sessions`` pages at once on one dashboard (one browser context: each page is its own Voilà
-session and kernel; the shared cache spares the load generator, which runs on the same machine)
+``--sessions`` pages at once on one dashboard, each in its own browser context as in a room of
+separate browsers (in one context all pages share Chromium's 6 connections per host, which the
+pages still streaming hold, so the others wait in the browser, not on the server)
 and records, per session, the seconds until the dashboard is drawn (page shown and a figure
 drawn) or the busy page appears. With
 every session open it measures the memory of the server and of each kernel (RSS, and USS: the
@@ -48,15 +49,28 @@ def arguments() -> argparse.Namespace:
         "--preheat", type=int, default=0, help="preheated kernels for the dashboard (0: default)"
     )
     parser.add_argument("--budget", type=float, default=300, help="seconds allowed in all")
+    parser.add_argument(
+        "--follow-busy",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="keep the viewers shown the busy page until their dashboard is drawn",
+    )
     parser.add_argument("--chromium", default=chromium_path())
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--port", type=int, default=0, help="server port (0: a free one)")
     return parser.parse_args()
 
 
-async def open_session(context, url: str, timeout: float) -> dict:
-    """Open the dashboard in a new page; the outcome, its time, the page and the kernel id."""
+async def open_session(browser, url: str, timeout: float, follow: bool) -> dict:
+    """Open the dashboard in a new page; the outcome, its time, the page and the kernel id.
+
+    With ``follow``, a viewer shown the busy page stays on it while it reloads itself, and
+    the seconds until their dashboard is drawn are kept too (``drawn_after``).
+    """
+    context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     start = time.monotonic()
+    drawn_after = None
     try:
         await page.goto(url, timeout=timeout * 1000, wait_until="commit")
         handle = await page.wait_for_function(DRAWN, timeout=timeout * 1000, polling=500)
@@ -64,8 +78,31 @@ async def open_session(context, url: str, timeout: float) -> dict:
     except Exception as exc:  # a session that fails is reported, never fatal
         outcome = f"failed: {type(exc).__name__}"
     seconds = time.monotonic() - start
-    kernel = kernel_id_of(await page.content()) if outcome == "drawn" else None
-    return {"outcome": outcome, "seconds": seconds, "page": page, "kernel": kernel}
+    if outcome == "drawn":
+        drawn_after = seconds
+    elif outcome == "busy" and follow:
+        drawn_after = await _drawn_after_reloads(page, start, timeout)
+    kernel = kernel_id_of(await page.content()) if drawn_after is not None else None
+    return {
+        "outcome": outcome,
+        "seconds": seconds,
+        "drawn_after": drawn_after,
+        "page": page,
+        "kernel": kernel,
+    }
+
+
+async def _drawn_after_reloads(page, start: float, timeout: float) -> float | None:
+    """Seconds from ``start`` until the page is drawn, the busy page reloading itself."""
+    while time.monotonic() - start < timeout:
+        try:
+            state = await page.evaluate(DRAWN)
+        except Exception:  # the page is reloading
+            state = None
+        if state == "drawn":
+            return time.monotonic() - start
+        await asyncio.sleep(0.5)
+    return None
 
 
 async def warm_up(server: Server, pool: int, timeout: float) -> None:
@@ -101,6 +138,8 @@ async def leave(sessions: list[dict]) -> None:
 
 def summary(sessions: list[dict], mem: dict, pool: int, alive_up: bool, left: dict) -> dict:
     drawn = sorted(s["seconds"] for s in sessions if s["outcome"] == "drawn")
+    answered = sorted(s["seconds"] for s in sessions if s["outcome"] in {"drawn", "busy"})
+    eventually = sorted(s["drawn_after"] for s in sessions if s["drawn_after"] is not None)
     viewers = [mem["kernels"][s["kernel"]] for s in sessions if s["kernel"] in mem["kernels"]]
     return {
         "sessions": len(sessions),
@@ -114,6 +153,12 @@ def summary(sessions: list[dict], mem: dict, pool: int, alive_up: bool, left: di
             "all": [round(s, 1) for s in drawn],
         },
         "busy_seconds": [round(s["seconds"], 1) for s in sessions if s["outcome"] == "busy"],
+        "first_answer_seconds_median": statistics.median(answered) if answered else None,
+        "drawn_following_busy_reloads": {
+            "count": len(eventually),
+            "median": statistics.median(eventually) if eventually else None,
+            "max": max(eventually, default=None),
+        },
         "kernels_alive_with_sessions_open": len(mem["kernels"]),
         "preheated_kernels": pool,
         "viewer_kernel_mib": {
@@ -154,7 +199,8 @@ async def main(options: argparse.Namespace) -> dict:
                 f"--cull-idle-timeout={options.cull_idle_timeout}",
                 *preheat,
             ),
-        ).start(timeout=60)
+            **_port(options),
+        ).start(timeout=240)
         try:
             await warm_up(server, pool, timeout=150)
             load_before = os.getloadavg()[0]
@@ -163,11 +209,13 @@ async def main(options: argparse.Namespace) -> dict:
                     executable_path=options.chromium if Path(options.chromium).exists() else None,
                     args=CHROMIUM_ARGS,
                 )
-                context = await browser.new_context(viewport={"width": 1400, "height": 900})
                 url = f"{server.url}voila/render/{options.dashboard}"
                 wait = deadline - time.monotonic() - options.cull_idle_timeout - 45
                 sessions = await asyncio.gather(
-                    *(open_session(context, url, wait) for _ in range(options.sessions))
+                    *(
+                        open_session(browser, url, wait, options.follow_busy)
+                        for _ in range(options.sessions)
+                    )
                 )
                 mem = memory(server)
                 alive_up = server.process.poll() is None and server.get("/").status in {200, 302}
@@ -182,6 +230,11 @@ async def main(options: argparse.Namespace) -> dict:
             }
         finally:
             server.stop()
+
+
+def _port(options: argparse.Namespace) -> dict:
+    """The ``Server`` argument for ``--port``: none when 0 (a free port is picked)."""
+    return {"port": options.port} if options.port else {}
 
 
 def _rounded(value):

@@ -23,7 +23,7 @@ import nbformat
 from tests.chromium import CHROMIUM_ARGS, chromium_path
 from tests.serving.server import KERNELSPEC, Server, kernel_id_of
 
-from .loadtest import _rounded, memory, warm_up
+from .loadtest import _port, _rounded, memory, warm_up
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = """\
@@ -43,6 +43,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=240, help="seconds allowed per page")
     parser.add_argument("--chromium", default=chromium_path())
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--port", type=int, default=0, help="server port (0: a free one)")
     return parser.parse_args()
 
 
@@ -97,7 +98,9 @@ async def main(options: argparse.Namespace) -> dict:
         served = folder(Path(workdir), options.dashboards)
         for preheated in (True, False):
             pools = [f"--preheat={name}=1" for name in names] if preheated else []
-            server = Server(served, Path(workdir), ("--pool-size=0", *pools)).start(timeout=90)
+            server = Server(
+                served, Path(workdir), ("--pool-size=0", *pools), **_port(options)
+            ).start(timeout=240)
             try:
                 await warm_up(server, len(pools), timeout=300)
                 idle = memory(server)["kernels"]

@@ -9,7 +9,11 @@ checkout (editable install), which has no bundled copy, uses the top-level folde
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import os
+import sys
 from importlib.resources import files
 from pathlib import Path
 
@@ -67,6 +71,23 @@ def figure_script() -> str | None:
     one; None outside the server (figures then carry the code themselves).
     """
     return os.environ.get(FIGURE_SCRIPT_VARIABLE) or None
+
+
+def release_memory() -> None:
+    """Collect garbage and give freed memory back to the system: the C heap's free pages
+    (glibc's ``malloc_trim``) and Arrow's memory pool, if Arrow is loaded.
+
+    A long-lived process (the dashboard server, a preheated kernel) otherwise keeps the peak of
+    what it once held: the tables read to build arrays, the pages and widget states forwarded.
+    """
+    gc.collect()
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()
+    name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name) if name else None
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 def _overridden(variable: str) -> Path | None:

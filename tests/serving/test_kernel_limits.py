@@ -71,3 +71,25 @@ def test_home_leads_to_the_home_notebook(culling):
     home = culling.get("/")
     assert (home.status, home.headers["location"]) == (302, "/voila/render/index.ipynb")
     assert "ACCUEIL" in culling.get("/voila/render/index.ipynb").body
+
+
+@pytest.fixture(scope="module")
+def refilled(tmp_path_factory, one_dashboard):
+    """At most 2 kernels, one preheated for the dashboard."""
+    running = start_server(tmp_path_factory, one_dashboard, "--max-kernels=2", "--preheat=ok=1")
+    yield running
+    running.stop()
+
+
+def test_the_pool_is_refilled_after_a_busy_period(refilled):
+    preheated = "Using pre-heated kernel"
+    pages = [refilled.get("/voila/render/ok.ipynb") for _ in range(2)]
+    assert [page.status for page in pages] == [200, 200]
+    assert refilled.get("/voila/render/ok.ipynb").status == 503  # full: no room to refill
+    used = refilled.log().count(preheated)
+    for page in pages:
+        assert refilled.shutdown_kernel(kernel_id_of(page.body)) == 204
+    assert refilled.wait_for_kernels_gone({kernel_id_of(page.body) for page in pages}) == set()
+    again = refilled.get("/voila/render/ok.ipynb")  # served by the refilled pool
+    assert again.status == 200 and "PROSPECTIF-OK" in again.body
+    assert refilled.log().count(preheated) == used + 1

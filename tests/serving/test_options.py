@@ -107,3 +107,24 @@ def test_dashboards_are_described_by_their_first_heading(tmp_path):
         ("broken.ipynb", "broken", ""),
     ]
     assert describe(tmp_path / "b.ipynb").title == "Deuxième"
+
+
+def test_pages_on_new_kernels_are_built_in_line_and_a_long_wait_gets_the_busy_page():
+    async def room() -> None:
+        manager = BoundedKernelManager(max_building=2, max_wait=20)
+        manager.build_seconds = 8.0
+        assert manager.expected_wait() == 0
+        building = [manager.admit(), manager.admit()]
+        for admission in building:
+            await asyncio.wait_for(admission.wait(), 1)
+        waiting = [manager.admit() for _ in range(4)]  # 2 rounds of 8 s: within 20 s
+        assert None not in waiting and not any(a.turn.done() for a in waiting)
+        assert manager.expected_wait() == 24 and manager.admit() is None  # busy page
+        building[0].done()
+        await asyncio.wait_for(waiting[0].wait(), 1)  # first in line, first built
+        assert not waiting[1].turn.done()
+        assert manager.build_seconds < 8.0  # the build measured (instant) lowers the estimate
+        waiting[3].done(measured=False)  # a viewer who left while waiting
+        assert manager.expected_wait() == 2 * manager.build_seconds  # 2 in line, 2 at a time
+
+    _run_alone(room())

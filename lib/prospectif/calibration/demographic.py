@@ -22,10 +22,23 @@ MIGRATION_WINDOW = 10
 
 
 def _cube(frame: pd.DataFrame, index: list[str], axes: dict[str, list], value: str) -> np.ndarray:
-    """Reshape a long table into a dense array with the given axis labels (NaN where absent)."""
-    full = pd.MultiIndex.from_product([axes[name] for name in index], names=index)
-    series = frame.set_index(index)[value].astype(float).reindex(full)
-    return series.to_numpy().reshape([len(axes[name]) for name in index])
+    """Reshape a long table into a dense array with the given axis labels (NaN where absent;
+    rows whose labels are not on the axes are left out).
+
+    Each row's position is computed from its labels' positions on the axes, without building
+    the full index: for the 1.07 M-row population table, a pandas reindex on the product index
+    held about 170 MiB at its peak in every kernel, kept by the allocator afterwards.
+    """
+    shape = [len(axes[name]) for name in index]
+    position = np.zeros(len(frame), dtype=np.int64)
+    inside = np.ones(len(frame), dtype=bool)
+    for name, size in zip(index, shape, strict=True):
+        found = pd.Index(axes[name]).get_indexer(frame[name])
+        inside &= found >= 0
+        position = position * size + found
+    cube = np.full(int(np.prod(shape)), np.nan)
+    cube[position[inside]] = frame[value].to_numpy(dtype=float)[inside]
+    return cube.reshape(shape)
 
 
 @dataclass(frozen=True)

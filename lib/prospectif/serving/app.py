@@ -31,6 +31,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from ..resources import release_memory
 from .channels import MAX_MESSAGE_BYTES, GuardedChannelsConnection, GuardedChannelsHandler
 from .handlers import (
     DASHBOARD_FILE,
@@ -42,7 +43,6 @@ from .handlers import (
     NotFoundHandler,
     TemplateStaticHandler,
 )
-from .kernels import trim_memory
 
 SERVING_DIR = Path(__file__).resolve().parent
 """Folder of ``voila.json`` (the committed server configuration)."""
@@ -156,7 +156,7 @@ class ProspectifVoila(Voila):
 
     def start(self):
         """Start the server, returning freed memory to the system every half minute."""
-        PeriodicCallback(trim_memory, MEMORY_TRIM_INTERVAL * 1000).start()
+        PeriodicCallback(release_memory, MEMORY_TRIM_INTERVAL * 1000).start()
         super().start()
 
 

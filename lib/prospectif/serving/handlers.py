@@ -187,13 +187,20 @@ class DashboardHandler(TornadoVoilaHandler):
             raise web.HTTPError(404)
         self.xsrf_token  # noqa: B018 - sets the cookie the page needs to stop its kernel when left
         manager = self.kernel_manager
-        reservation = manager.reserve(self._warm(path))
-        if reservation is None:
+        warm = self._warm(path)
+        reservation = manager.reserve(warm)
+        admission = None if warm or reservation is None else manager.admit()
+        if reservation is None or (not warm and admission is None):
+            if reservation is not None:
+                reservation.release()
             self._busy()
             return
         started: list[str] = []
         token = VIEWER_KERNELS.set(started)
+        built = False
         try:
+            if admission is not None:
+                await admission.wait()
             async with aclosing(self.get_generator(path=path)) as page:
                 async for html in page:
                     reservation.release()
@@ -202,9 +209,13 @@ class DashboardHandler(TornadoVoilaHandler):
                         break
                     self.write(html)
                     self.flush()
+                else:
+                    built = True
         finally:
             VIEWER_KERNELS.reset(token)
             reservation.release()
+            if admission is not None:
+                admission.done(measured=built)
             manager.refill(path)
 
     def _kernel_lost(self, started: list[str]) -> bool:

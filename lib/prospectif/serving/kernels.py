@@ -8,7 +8,13 @@ viewers alike) and keeps that count at most ``max_kernels``:
 - a viewer's request either takes a warm kernel or first *reserves* a slot (:meth:`reserve`);
   when neither is possible the request gets the "busy" page (HTTP 503);
 - the pool is refilled only as far as there is room; a refill holds its slot from the moment it
-  is scheduled, so it never fails for lack of room.
+  is scheduled, so it never fails for lack of room;
+- pages built on a new kernel (start, imports, data, the dashboard: several CPU-seconds each)
+  are built at most ``max_building`` at once (:meth:`admit`); the others wait in line, and a
+  viewer whose expected wait exceeds ``max_wait`` gets the busy page at once, which reloads
+  itself. Twenty pages started together on two cores would otherwise all compete for the CPU
+  and all arrive late (the last after about 8 s × 20 / 2); in line, they arrive one after the
+  other, the first ones quickly.
 
 The manager is named in ``VoilaConfiguration.multi_kernel_manager_class``. With preheating on,
 Voilà subclasses it with its pool logic (``voila.voila_kernel_manager``), whose ``_pools`` and
@@ -21,18 +27,18 @@ error whenever any kernel is shut down.
 from __future__ import annotations
 
 import asyncio
-import ctypes
-import ctypes.util
-import gc
+import math
 import os
+import time
+from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Bool, Integer
+from traitlets import Bool, Float, Integer
 
-from ..resources import FIGURE_SCRIPT_VARIABLE, READ_ONLY_VARIABLE
+from ..resources import FIGURE_SCRIPT_VARIABLE, READ_ONLY_VARIABLE, release_memory
 from .handlers import VIEWER_KERNELS, figure_script_address
 from .launch import MAX_KERNELS
 
@@ -64,6 +70,35 @@ class Reservation:
             self.manager.release_slot()
 
 
+BUILD_SECONDS = 10.0
+"""Assumed seconds to build a page on a new kernel until some builds are measured."""
+
+BUILD_SMOOTHING = 0.3
+"""Weight of the last build in the moving average of build durations."""
+
+
+@dataclass(eq=False)
+class Admission:
+    """A viewer's place in line for building a page on a new kernel (:meth:`~BoundedKernel
+    Manager.admit`): :meth:`wait` for the turn, then :meth:`done` when the page is built.
+    """
+
+    manager: BoundedKernelManager
+    turn: asyncio.Future = field(default_factory=lambda: asyncio.get_running_loop().create_future())
+    started: float | None = None
+
+    async def wait(self) -> None:
+        """Return once the page may be built."""
+        await self.turn
+        self.started = time.monotonic()
+
+    def done(self, measured: bool = True) -> None:
+        """Give the turn to the next viewer; ``measured``: the build went through (its
+        duration feeds the expected waits).
+        """
+        self.manager._admission_done(self, measured)
+
+
 class BoundedKernelManager(AsyncMappingKernelManager):
     """A kernel manager with at most ``max_kernels`` live kernels (see the module docstring)."""
 
@@ -82,6 +117,22 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         "downloads only (directors' mode). Example: --BoundedKernelManager.read_only=True",
     )
 
+    max_building = Integer(
+        0,
+        min=0,
+        config=True,
+        help="Pages built on a new kernel at once (0: the number of processors); the others "
+        "wait in line. Example: --BoundedKernelManager.max_building=4",
+    )
+
+    max_wait = Float(
+        20.0,
+        min=0,
+        config=True,
+        help="Longest expected wait in line (seconds) before a viewer gets the busy page, "
+        "which reloads itself. Example: --BoundedKernelManager.max_wait=40",
+    )
+
     _pools: dict[str | None, list[asyncio.Task]]
     """Preheated kernels per notebook, set by Voilà's pool subclass (see the module docstring)."""
 
@@ -91,6 +142,10 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         self._pool_starting = 0
         self._reserved = 0
         self._figure_script = figure_script_address()
+        self._building: set[Admission] = set()
+        self._line: deque[Admission] = deque()
+        self.build_seconds = BUILD_SECONDS
+        """Moving average of the seconds a page takes to build on a new kernel."""
         if hasattr(self, "fill_if_needed"):
             self.fill_if_needed = self._bounded_fill(self.fill_if_needed)
 
@@ -133,6 +188,45 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         self._reserved += 1
         return Reservation(self, held=True)
 
+    def building_capacity(self) -> int:
+        """Pages built on new kernels at once (``max_building``, else the processors)."""
+        return self.max_building or len(os.sched_getaffinity(0))
+
+    def expected_wait(self) -> float:
+        """Seconds a viewer arriving now would wait in line before their page is built."""
+        rounds = math.ceil((len(self._line) + 1) / self.building_capacity())
+        if len(self._building) < self.building_capacity() and not self._line:
+            return 0.0
+        return rounds * self.build_seconds
+
+    def admit(self) -> Admission | None:
+        """A place in line to build a page on a new kernel, or None (busy page) when the
+        expected wait exceeds ``max_wait``.
+        """
+        if self.expected_wait() > self.max_wait:
+            return None
+        admission = Admission(self)
+        self._line.append(admission)
+        self._next_turns()
+        return admission
+
+    def _admission_done(self, admission: Admission, measured: bool) -> None:
+        if admission in self._line:
+            self._line.remove(admission)
+            admission.turn.cancel()
+        if admission in self._building:
+            self._building.discard(admission)
+            if measured and admission.started is not None:
+                seconds = time.monotonic() - admission.started
+                self.build_seconds += BUILD_SMOOTHING * (seconds - self.build_seconds)
+        self._next_turns()
+
+    def _next_turns(self) -> None:
+        while self._line and len(self._building) < self.building_capacity():
+            admission = self._line.popleft()
+            self._building.add(admission)
+            admission.turn.set_result(None)
+
     def release_slot(self) -> None:
         """Give back a slot taken by :meth:`reserve`."""
         self._reserved -= 1
@@ -147,12 +241,13 @@ class BoundedKernelManager(AsyncMappingKernelManager):
     ) -> None:
         """Stop a kernel, then top up every pool its slot may now refill.
 
-        The server's freed memory goes back to the system (:func:`trim_memory`). A pool left
+        The server's freed memory goes back to the system (:func:`~prospectif.resources.
+        release_memory`: without it the server keeps the peak memory of a busy period). A pool left
         short while the server was full (its refills had no room) is refilled as
         soon as viewers leave or idle kernels are culled, not only at the next request.
         """
         await super().shutdown_kernel(kernel_id, *args, **kwargs)
-        trim_memory()
+        release_memory()
         for notebook in list(getattr(self, "_pools", ())):
             self.refill(notebook)
 
@@ -181,16 +276,3 @@ class BoundedKernelManager(AsyncMappingKernelManager):
             self.log.error("A preheated kernel could not start: %s", error)
             if task in pool:
                 pool.remove(task)
-
-
-def trim_memory() -> None:
-    """Collect garbage and give the C heap's free pages back to the system (glibc only).
-
-    Without it the server keeps the peak memory of a busy period (the pages and widget states
-    it forwarded) long after every viewer has left.
-    """
-    gc.collect()
-    name = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(name) if name else None
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)

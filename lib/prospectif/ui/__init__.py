@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError, ProspectifError
 from ..messages import Message
+from ..resources import release_memory
 from ..results import write_results
 from .catalogue import DASHBOARDS, Context, Dashboard
 from .content import indicator_table, sources_html
@@ -24,12 +25,15 @@ MODES = ("interactive", "report")
 def query_string() -> str:
     """The query string of the page when served by Voilà (empty otherwise).
 
-    A preheated kernel waits here for the viewer's request, after the imports and data
-    loading done before it, so the viewer only waits for the dashboard itself.
+    A preheated kernel waits here for the viewer's request, after the imports, the data
+    loading and the dashboard's default view built before it, so the viewer only waits for
+    the view their address asks for (:meth:`~.app.DashboardApp.open_view`).
     """
     if "VOILA_KERNEL_ID" not in os.environ:
         return ""
     from voila.utils import get_query_string
+
+    release_memory()  # what building the default view read and dropped (issue 15)
 
     return get_query_string() or ""
 
@@ -63,8 +67,9 @@ def show(
         from .app import DashboardApp
 
         warm_up()
+        app = DashboardApp(dashboard, defaults)  # in a preheated kernel: before the request
         state, problems = parse_query(query_string(), defaults)
-        display(DashboardApp(dashboard, state, problems).widget)
+        display(app.open_view(state, problems).widget)
         return
     items: list = []
     try:

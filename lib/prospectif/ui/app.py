@@ -108,13 +108,57 @@ class DashboardApp:
         self._confirm = ""
         """A name already taken that the next click on « Enregistrer » replaces."""
         self._build_widgets()
+        self._show_view(problems)
+
+    def _show_view(self, problems: Sequence[Message]) -> None:
+        """Show ``self.state``: the address's problems, its variants, its assumptions."""
         for number, problem in enumerate(problems):
             self.messages.show(
                 f"address.{number}", "warning", Message("ui.query_problem", {"problem": problem})
             )
-        self._restore_variants(state.variants)
-        self.panel.show(resolve(state))
+        self._restore_variants(self.state.variants)
+        self.panel.show(resolve(self.state))
         self.refresh()
+
+    def open_view(self, state: ViewState, problems: Sequence[Message] = ()) -> DashboardApp:
+        """The app showing ``state``: this one moved to it, or a new one in another language.
+
+        A preheated kernel builds the app of the dashboard's default view before the viewer's
+        request arrives (imports, data, widgets, figures); the request's address then only
+        moves it, which costs a run of the model chain and the edits of the figures. A view
+        in another language gets a new app; this one's widgets are closed (the page would
+        otherwise receive their state too).
+        """
+        if state == self.state and not problems:
+            return self
+        if state.lang != self.lang:
+            for widget in self._widget_tree():
+                widget.close()
+            return DashboardApp(self.dashboard, state, problems)
+        with self.coalesced():
+            scenarios = {value for _, value in self.scenario_picker.options}
+            if state.scenario not in scenarios:
+                label = base_scenario(state.scenario, state.horizon).label.get(self.lang)
+                options = self.scenario_picker.options
+                self.scenario_picker.options = [(label, state.scenario), *options]
+            self.scenario_picker.value = state.scenario
+            self.presentation.value = state.presentation
+            self.state = state
+            self._show_view(problems)
+        return self
+
+    def _widget_tree(self) -> list[w.Widget]:
+        """Every widget this app created (reachable from ``widget``, with layouts and styles)."""
+        seen: dict[str, w.Widget] = {}
+        stack: list[object] = [self.widget, *self.figures.values()]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, w.Widget) and item.model_id not in seen:
+                seen[item.model_id] = item
+                for name in item.keys:
+                    value = getattr(item, name, None)
+                    stack.extend(value if isinstance(value, list | tuple) else [value])
+        return list(seen.values())
 
     # -- construction -------------------------------------------------------------------
     def _build_widgets(self) -> None:

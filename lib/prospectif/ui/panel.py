@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import ipywidgets as w
@@ -150,28 +150,59 @@ def decimals_of(step: float | None) -> int:
 
 
 class AssumptionPanel(w.VBox):
-    """Sliders of every assumption of some models, calling ``on_change`` once per user move."""
+    """Sliders of every assumption of some models, calling ``on_change`` once per user move.
+
+    Only the open section's sliders exist at first: a section's widgets are built the first
+    time it is opened (or one of its sliders is asked for in :attr:`sliders`), so a dashboard
+    of every model (the synthesis: 90 assumptions) sends the page a few dozen widgets, not
+    hundreds. Sections never opened keep the values of the scenario last shown.
+    """
 
     def __init__(self, models: tuple[str, ...], lang: str, on_change: Callable[[], None]):
         self.lang = lang
         self._on_change = on_change
         self._quiet = False
-        self.sliders: dict[str, w.ValueWidget] = {}
+        self._groups = panel_groups(models, lang)
+        self.controls: dict[str, Control] = {
+            c.key: c for group in self._groups for c in group.controls
+        }
+        self._section_of = {
+            c.key: number for number, group in enumerate(self._groups) for c in group.controls
+        }
+        self._shown: dict[str, object] = {}
+        """The values of the scenario last shown, for the sections not built yet."""
+        self._built: dict[str, w.ValueWidget] = {}
         self._readouts: dict[str, w.Label] = {}
-        self.controls: dict[str, Control] = {}
+        self.sliders = Sliders(self)
         self.reset_button = w.Button(description=text("reset", lang), layout={"width": "auto"})
-        sections = []
-        groups = panel_groups(models, lang)
-        for group in groups:
-            rows = [self._row(control) for control in group.controls]
-            sections.append(w.VBox(rows, layout={"padding": "0 4px"}))
-        accordion = w.Accordion(children=sections, titles=[g.title for g in groups])
-        accordion.selected_index = 0 if sections else None
+        self._sections = [w.VBox(layout={"padding": "0 4px"}) for _ in self._groups]
+        accordion = w.Accordion(children=self._sections, titles=[g.title for g in self._groups])
+        accordion.observe(self._opened, names="selected_index")
+        accordion.selected_index = 0 if self._sections else None
         super().__init__([self.reset_button, accordion], layout={"width": "100%"})
         self.add_class("prospectif-panel")
 
+    def _opened(self, change: dict) -> None:
+        if change["new"] is not None:
+            self.build_section(change["new"])
+
+    def build_section(self, number: int) -> None:
+        """Create the sliders of section ``number`` (once), set to the values shown."""
+        section = self._sections[number]
+        if section.children:
+            return
+        rows = [self._row(control) for control in self._groups[number].controls]
+        self._quiet = True
+        try:
+            for control in self._groups[number].controls:
+                if control.key in self._shown:
+                    self._built[control.key].value = self._shown[control.key]
+                    self._show_readout(control.key)
+        finally:
+            self._quiet = False
+        section.children = rows
+
     def _row(self, control: Control) -> w.Widget:
-        self.controls[control.key] = control
         if control.kind == "choice":
             options = [(choice_label(control.key, o, self.lang), o) for o in control.options]
             slider = w.Dropdown(options=options, layout={"width": "95%"})
@@ -188,7 +219,7 @@ class AssumptionPanel(w.VBox):
         slider.add_class("prospectif-slider")
         slider.add_class("key-" + control.key.replace(".", "-").replace("_", "-"))
         readout = w.Label(layout={"width": "28%"})
-        self.sliders[control.key] = slider
+        self._built[control.key] = slider
         self._readouts[control.key] = readout
         slider.observe(lambda change, key=control.key: self._moved(key), names="value")
         unit = f' <span style="color:#555">({control.unit})</span>' if control.unit else ""
@@ -203,7 +234,7 @@ class AssumptionPanel(w.VBox):
             self._on_change()
 
     def _show_readout(self, key: str) -> None:
-        control, value = self.controls[key], self.sliders[key].value
+        control, value = self.controls[key], self._built[key].value
         plain = control.unit in (YEAR_UNIT, unit_label(YEAR_UNIT, "en"))
         if control.kind == "choice":
             shown = choice_label(key, value, self.lang)
@@ -213,15 +244,36 @@ class AssumptionPanel(w.VBox):
 
     def show(self, scenario: Scenario) -> None:
         """Set every control to ``scenario``'s values without calling ``on_change``."""
-        values = scenario.assumptions()
+        self._shown = scenario.assumptions()
         self._quiet = True
         try:
-            for key, slider in self.sliders.items():
-                slider.value = values[key]
+            for key, slider in self._built.items():
+                slider.value = self._shown[key]
                 self._show_readout(key)
         finally:
             self._quiet = False
 
     def values(self) -> dict[str, object]:
         """Every control's value by dotted key, on its control's grid."""
-        return {key: self.controls[key].rounded(s.value) for key, s in self.sliders.items()}
+        return {
+            key: control.rounded(self._built[key].value if key in self._built else self._shown[key])
+            for key, control in self.controls.items()
+        }
+
+
+class Sliders(Mapping[str, w.ValueWidget]):
+    """The controls of a panel by dotted key; asking for one builds its section."""
+
+    def __init__(self, panel: AssumptionPanel):
+        self._panel = panel
+
+    def __getitem__(self, key: str) -> w.ValueWidget:
+        panel = self._panel
+        panel.build_section(panel._section_of[key])  # KeyError for an unknown key
+        return panel._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._panel.controls)
+
+    def __len__(self) -> int:
+        return len(self._panel.controls)
