@@ -19,8 +19,9 @@ from ..errors import ProspectifError
 from ..i18n import format_number
 from ..messages import Message, message
 from ..pipeline import MODELS_OF_SECTION, ChainRun
-from ..results.registry import VARIABLES, unit_label
+from ..results.registry import VARIABLES
 from ..results.registry import label as variable_label
+from ..results.unit_labels import unit_label
 from ..results.verdicts import signed
 from ..scenario import MODEL_SECTIONS
 from ..scenario.ranges import Bounds, plausible_bounds
