@@ -96,6 +96,16 @@ def test_a_valid_file_resolves_territories_scenarios_and_notebooks(tmp_path):
             VALID.replace("format", "xx") + "format: v2\n",
             "format = 'v2' : invalide ; valeurs admises",
         ),
+        (
+            VALID + "compare: [insee-central]\n",
+            "compare : de 2 à 4 scénarios à comparer sont attendus (1 donné)",
+        ),
+        (
+            VALID + "compare: [insee-central, sobriete]\n",
+            "compare.1 = 'sobriete' : ce scénario n'est pas un des scénarios du lot ; scénarios "
+            "du lot : insee-central",
+        ),
+        (VALID + "compare: [a, b, c, d, e]\n", "au plus 4 éléments"),
         ("a: &x [1]\nb: *x\n", "les alias YAML (*nom) ne sont pas acceptés"),
         ("a: [1\n", "lot.yaml : YAML invalide ligne"),
         ("a: " + "[" * 5000 + "]" * 5000, "lot.yaml : imbrication de plus de 32 niveaux (ligne 1)"),
@@ -206,7 +216,17 @@ STRUCTURES = st.recursive(
     ),
     max_leaves=12,
 )
-KEYS = ["format", "id", "label", "description", "dashboards", "territories", "scenarios", "horizon"]
+KEYS = [
+    "format",
+    "id",
+    "label",
+    "description",
+    "dashboards",
+    "territories",
+    "scenarios",
+    "horizon",
+    "compare",
+]
 
 
 def check_clean(text: str, base: Path) -> None:

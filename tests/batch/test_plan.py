@@ -85,3 +85,18 @@ def test_data_catalogue_hash_covers_every_table_file(tmp_path):
     table.unlink()
     with pytest.raises(DataError, match=r"cannot read the data set: .*regions\.parquet"):
         data_catalogue_hash(data)
+
+
+def test_the_synthesis_runs_compare_the_scenarios_of_compare_and_the_others_ignore_it(tmp_path):
+    text = FILES.replace("[demographie]", "[demographie, synthese]")
+    plain = runs_of(tmp_path / "a", text)
+    compared = runs_of(tmp_path / "b", text + "compare: [variante, insee-central]\n")
+    variant = str((tmp_path / "b" / "variantes" / "variante.yaml").resolve())
+    by_id = {r.id: r for r in compared}
+    assert by_id["synthese/DEP-71/insee-central"].parameters(".")["compare"] == (
+        f"{variant} ; insee-central"
+    )
+    assert "compare" not in by_id["demographie/DEP-71/insee-central"].parameters(".")
+    before = {r.id: r.fingerprint for r in plain}
+    for run in compared:  # only the runs that compare get a new fingerprint
+        assert (run.fingerprint == before[run.id]) == (run.dashboard == "demographie")

@@ -14,6 +14,7 @@ from prospectif.batch import load_batch, run_batch
 from prospectif.batch.verify import verify_snapshot
 from prospectif.cli import main
 from prospectif.portal import previous_snapshot, search_key
+from prospectif.portal.site import compared_runs
 from prospectif.reports import REPORT_PDF
 from prospectif.scenario import presets_dir
 
@@ -168,3 +169,11 @@ def test_the_site_works_from_disk_with_the_network_blocked(site, browser):
     finally:
         context.close()
     assert blocked == []
+
+
+def test_the_comparison_page_shows_the_scenarios_of_compare_in_their_order():
+    runs = {("DEP-71", s): {"id": s} for s in ("tendanciel", "sobriete", "technologie")}
+    chosen = compared_runs(runs, "DEP-71", {"compare": ["technologie", "tendanciel"]})
+    assert list(chosen) == ["technologie", "tendanciel"]
+    every = ["tendanciel", "sobriete", "technologie"]
+    assert list(compared_runs(runs, "DEP-71", {"compare": None})) == every

@@ -30,3 +30,23 @@ def test_the_served_synthesis_shows_every_verdict(page, server):
     presets = page.locator(".prospectif-presets")
     assert presets.locator(".prospectif-verdict-word").count() == 4 * len(expected)
     presets.screenshot(path=str(SCREENSHOTS / "synthese-scenarios.png"))
+
+
+def test_the_director_chooses_two_scenarios_to_compare(page, server):
+    open_dashboard(page, server, "synthese", "?territory=DEP-71&scenario=tendanciel")
+    presets = page.locator(".prospectif-presets")
+    presets.wait_for()
+    assert presets.locator("thead th").count() == 1 + 4
+    chooser = page.locator(".prospectif-compared select")
+    assert chooser.is_visible()  # in presentation mode too: the page opens in it
+    labels = [base_scenario(p, 2050).label.get("fr") for p in ("tendanciel", "sobriete")]
+    chooser.select_option(label=[f"{labels[0]} (tendanciel)", f"{labels[1]} (sobriete)"])
+    page.wait_for_function(
+        "() => document.querySelectorAll('.prospectif-presets thead th').length === 3"
+    )
+    assert sorted(presets.locator("thead th").all_inner_texts()[1:]) == sorted(labels)
+    link = page.locator(".prospectif-link").get_attribute("href")
+    assert "compare=tendanciel" in link and "compare=sobriete" in link
+    assert_no_error_output(page)
+    page.locator(".prospectif-compared").screenshot(path=str(SCREENSHOTS / "synthese-choix.png"))
+    presets.screenshot(path=str(SCREENSHOTS / "synthese-deux-scenarios.png"))

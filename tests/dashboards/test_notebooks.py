@@ -23,7 +23,9 @@ REPORTS = [ROOT / "dashboards" / f"{name}.ipynb" for name in DASHBOARDS]
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_parameters_cell_holds_the_standard_plain_literals(notebook):
     params = pm.inspect_notebook(str(notebook))
-    assert set(params) == PARAMETERS | ({"scenario_file"} if notebook in REPORTS else set())
+    expected = PARAMETERS | ({"scenario_file"} if notebook in REPORTS else set())
+    dashboard = DASHBOARDS.get(notebook.stem)
+    assert set(params) == expected | ({"compare"} if dashboard and dashboard.compares else set())
     for param in params.values():
         assert param["inferred_type_name"] in {"str", "int"}, param
         assert isinstance(ast.literal_eval(param["default"]), str | int), param

@@ -108,6 +108,13 @@ class BatchFile(Section):
     results only, computed by the library for many territories at once), or the runs of the
     territories listed (codes and selectors); the others give their results only."""
 
+    compare: tuple[Annotated[str, Field(min_length=1, max_length=64)], ...] = Field(
+        (), max_length=4
+    )
+    """The scenarios shown side by side by the synthesis and the portal's comparison pages:
+    2–4 ids of this batch's scenarios (default: the synthesis compares the four full presets,
+    the portal every scenario of the territory)."""
+
 
 @dataclass(frozen=True)
 class ScenarioSpec:
@@ -150,6 +157,8 @@ class Batch:
     scenarios: tuple[ScenarioSpec, ...]
     reported: frozenset[str] | None = None
     """Territories whose runs write a report (None: all)."""
+    compared: tuple[ScenarioSpec, ...] = ()
+    """The scenarios compared side by side (``compare``; empty: the default comparison)."""
 
 
 def load_batch(path: Path, dashboards_dir: Path | None = None) -> Batch:
@@ -195,9 +204,25 @@ def batch_from_document(
     territories = _territories(definition.territories, problems)
     scenarios = _scenarios(definition.scenarios, definition.horizon, Path(base), problems)
     reported = _reported(definition.reports, problems)
+    compared = _compared(definition.compare, scenarios, problems)
     if problems:
         raise BatchError("lines", lines=_located(problems, source))
-    return Batch(source, definition, notebooks, territories, scenarios, reported)
+    return Batch(source, definition, notebooks, territories, scenarios, reported, compared)
+
+
+def _compared(
+    ids: tuple[str, ...], scenarios: tuple[ScenarioSpec, ...], problems: list[Message]
+) -> tuple[ScenarioSpec, ...]:
+    """The scenarios of ``compare``, each one of the batch's (by id), none or 2–4 of them."""
+    if len(set(ids)) == 1:
+        problems.append(Message("batch.compare_count", {"count": len(ids)}))
+    specs = {spec.key: spec for spec in scenarios}
+    for i, key in enumerate(ids):
+        if key not in specs:
+            allowed = ", ".join(specs) or "–"
+            params = {"key": f"compare.{i}", "value": _short(key), "allowed": allowed}
+            problems.append(Message("batch.compare_unknown", params))
+    return tuple(specs[key] for key in dict.fromkeys(ids) if key in specs)
 
 
 def _valid_entries(document: dict, exc: ValidationError) -> BatchFile:

@@ -18,6 +18,8 @@ from ..errors import DataError
 from .definition import Batch, ScenarioSpec
 
 MODE = "report"
+COMPARE = "compare"
+"""The parameter of the notebooks that compare scenarios (the synthesis's)."""
 RESULTS_MODE = "results"
 """Mode of a run without report: results only, from the library (``execute_results``)."""
 
@@ -34,6 +36,9 @@ class Run:
     fingerprint: str
     report: bool = True
     """Whether the notebook is executed and a report written (else results only)."""
+    compare: str = ""
+    """The scenarios its notebook compares side by side (its ``compare`` parameter: preset ids
+    or files separated by « ; »), '' for the default or a notebook without that parameter."""
 
     @property
     def mode(self) -> str:
@@ -63,7 +68,7 @@ class Run:
             "horizon": self.horizon,
             "mode": self.mode,
             "output_dir": output_dir,
-        }
+        } | ({COMPARE: self.compare} if self.compare else {})
 
 
 def plan(batch: Batch, data_hash: str) -> list[Run]:
@@ -72,14 +77,32 @@ def plan(batch: Batch, data_hash: str) -> list[Run]:
     runs = []
     for dashboard, notebook in batch.notebooks.items():
         notebook_hash = file_sha256(notebook)
+        compared = batch.compared if batch.compared and compares(notebook) else ()
+        compare = " ; ".join(spec.parameter for spec in compared)
         for territory in batch.territories:
             report = batch.reported is None or territory in batch.reported
             for scenario in batch.scenarios:
                 key = fingerprint(
-                    notebook_hash, dashboard, territory, scenario, horizon, data_hash, report
+                    notebook_hash,
+                    dashboard,
+                    territory,
+                    scenario,
+                    horizon,
+                    data_hash,
+                    report,
+                    compared,
                 )
-                runs.append(Run(dashboard, notebook, territory, scenario, horizon, key, report))
+                runs.append(
+                    Run(dashboard, notebook, territory, scenario, horizon, key, report, compare)
+                )
     return runs
+
+
+def compares(notebook: Path) -> bool:
+    """Whether ``notebook`` has the :data:`COMPARE` parameter (it compares scenarios)."""
+    import papermill as pm
+
+    return COMPARE in pm.inspect_notebook(str(notebook))
 
 
 def run_count(batch: Batch) -> int:
@@ -95,11 +118,13 @@ def fingerprint(
     horizon: int,
     data_hash: str,
     report: bool = True,
+    compared: tuple[ScenarioSpec, ...] = (),
 ) -> str:
     """SHA-256 (hex) of a run's inputs.
 
     The scenario enters by its id and content hash, not by its file path, so a snapshot moved
-    to another folder or machine keeps its fingerprints.
+    to another folder or machine keeps its fingerprints; so do the ``compared`` scenarios
+    (entered only when there are some, so runs without a comparison keep theirs).
     """
     inputs = {
         "notebook": notebook_hash,
@@ -109,6 +134,8 @@ def fingerprint(
         "scenario_hash": scenario.hash or scenario.error,
         "data": data_hash,
     }
+    if compared:
+        inputs["compare"] = [f"{spec.key}:{spec.hash or spec.error}" for spec in compared]
     canonical = json.dumps(inputs, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -198,6 +198,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "horizon=« {value} » : une année de {low} à {high} est attendue",
         "horizon=“{value}”: a year from {low} to {high} is expected",
     ),
+    "url.compare_count": (
+        "compare= : de 2 à 4 scénarios à comparer sont attendus ({count} donnés), les quatre "
+        "scénarios complets sont comparés",
+        "compare=: 2 to 4 scenarios to compare are expected ({count} given), the four full "
+        "scenarios are compared",
+    ),
+    "ui.compare_entries": (
+        "compare=« {value} » : de 2 à 4 scénarios séparés par « ; » sont attendus ({count} "
+        "donnés), ou rien pour les quatre scénarios complets",
+        "compare=“{value}”: 2 to 4 scenarios separated by “;” are expected ({count} given), "
+        "or nothing for the four full scenarios",
+    ),
     "url.choice": (
         "{key}=« {value} » : valeurs admises {allowed}",
         "{key}=“{value}”: expected one of {allowed}",

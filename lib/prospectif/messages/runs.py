@@ -21,6 +21,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{key} = {value} : tableau de bord inconnu ; disponibles : {allowed}",
         "{key} = {value}: unknown dashboard; available: {allowed}",
     ),
+    "batch.compare_unknown": (
+        "{key} = {value} : ce scénario n'est pas un des scénarios du lot ; scénarios du lot : "
+        "{allowed}",
+        "{key} = {value}: not one of the batch's scenarios; the batch's scenarios: {allowed}",
+    ),
+    "batch.compare_count": (
+        "compare : de 2 à 4 scénarios à comparer sont attendus ({count} donné)",
+        "compare: 2 to 4 scenarios to compare are expected ({count} given)",
+    ),
     "batch.empty": (
         "{key} = {value} : vide ; en donner au moins {min_length}",
         "{key} = {value}: empty; give at least {min_length} entry",

@@ -35,6 +35,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Quatre variantes au plus peuvent être comparées.",
         "At most four variants can be compared.",
     ),
+    "ui.compare_count": (
+        "Choisissez de 2 à 4 scénarios à comparer ({count} choisi(s)) : la comparaison "
+        "affichée reste la précédente.",
+        "Choose 2 to 4 scenarios to compare ({count} chosen): the comparison shown stays the "
+        "previous one.",
+    ),
     "ui.variants_lost": (
         "Variante de l'adresse ignorée : {problem}",
         "Variant of the address ignored: {problem}",

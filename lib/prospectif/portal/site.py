@@ -77,6 +77,17 @@ def published_runs(document: dict) -> dict[tuple[str, str], dict]:
     return runs
 
 
+def compared_runs(
+    runs: dict[tuple[str, str], dict], code: str, definition: dict
+) -> dict[str, dict]:
+    """The runs of territory ``code`` its comparison page shows, by scenario: those of the
+    batch's ``compare`` key in its order (when the territory has at least two), else all.
+    """
+    held = {s: r for (t, s), r in runs.items() if t == code}
+    chosen = {s: held[s] for s in definition.get("compare") or () if s in held}
+    return chosen if len(chosen) >= 2 else held
+
+
 def publish(snapshot: Path, output: Path, previous: Path | None = None, lang: str = "fr") -> Path:
     """Write the static site of ``snapshot`` into ``output``; return its index page.
 
@@ -105,7 +116,7 @@ def publish(snapshot: Path, output: Path, previous: Path | None = None, lang: st
         for record in runs.values():
             _copy_report(snapshot, output, record, lang)
         for code in dict.fromkeys(t for t, _ in runs):
-            scenarios = {s: r for (t, s), r in runs.items() if t == code}
+            scenarios = compared_runs(runs, code, document["batch"]["definition"])
             page = comparison_html(snapshot, code, territories, scenarios, labels, lang)
             atomic_write_text(output / COMPARISONS / f"{code}.html", page)
         body = changes_html(snapshot, previous, territories, lang)

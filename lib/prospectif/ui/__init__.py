@@ -16,7 +16,7 @@ from ..resources import release_memory
 from ..results import write_results
 from .catalogue import DASHBOARDS, Context, Dashboard
 from .content import indicator_table, sources_html
-from .state import ViewState, parse_query, resolve
+from .state import ViewState, compare_references, compared_scenarios, parse_query, resolve
 from .texts import pick, text
 
 MODES = ("interactive", "report")
@@ -46,10 +46,13 @@ def show(
     mode: str,
     output_dir: str = "",
     scenario_file: str = "",
+    compare: str = "",
 ) -> None:
     """Display dashboard ``name`` in the notebook: the live app or the static report.
 
     ``scenario`` is preset ids joined by commas; a ``scenario_file`` (a batch's) replaces them.
+    ``compare`` names the scenarios a dashboard that compares shows side by side (see
+    :func:`~.state.compare_references`; empty: the four full presets).
     """
     from IPython.display import HTML, display
 
@@ -61,6 +64,7 @@ def show(
         scenario=Path(scenario_file) if scenario_file else scenario,
         horizon=horizon,
         presentation=dashboard.presentation,
+        compared=compare_references(compare),
     )
     if mode == "interactive":
         from ..pipeline import warm_up
@@ -97,7 +101,8 @@ def report(dashboard: Dashboard, state: ViewState, output_dir: str = "") -> list
         write_results(table, Path(output_dir) / "resultats.parquet")
     label = scenario.label.get(state.lang)
     choice = dashboard.choices[0][0] if dashboard.choices else ""
-    context = Context(((label, run),), (table,), scenario.horizon, state.lang, choice)
+    compared = compared_scenarios(state)
+    context = Context(((label, run),), (table,), scenario.horizon, state.lang, choice, compared)
     title = (
         f"<h1>{html.escape(pick(dashboard.title, state.lang))} — "
         f"{html.escape(run.territory.name)}</h1><p style='font-size:18px'>"

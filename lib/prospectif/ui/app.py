@@ -20,7 +20,7 @@ from ..errors import ProspectifError
 from ..messages import Message
 from ..pipeline import MODELS, ChainRun, run_chain
 from ..resources import read_only
-from ..scenario import Scenario
+from ..scenario import FULL_PRESETS, Scenario
 from ..territory import get_territory
 from .catalogue import Context, Dashboard
 from .content import indicator_table, sources_html
@@ -44,8 +44,16 @@ from .figures import (
 from .levers import LeversPanel
 from .notices import Notices
 from .panel import AssumptionPanel
-from .search import TerritoryFinder, preset_options
-from .state import ViewState, base_ids, base_scenario, resolve, to_query
+from .search import TerritoryFinder, compare_options, preset_options
+from .state import (
+    MIN_COMPARED,
+    ViewState,
+    base_ids,
+    base_scenario,
+    compared_scenarios,
+    resolve,
+    to_query,
+)
 from .texts import pick, text
 from .variants import MAX_COMPARED, VariantLink, VariantStore, save_variant
 
@@ -242,6 +250,15 @@ class DashboardApp:
         self.report_button.add_class("prospectif-report-button")
         self.report_button.on_click(lambda _: self._prepare_report())
         self.report = w.HTML()
+        self.compared = w.SelectMultiple(rows=6, layout={"width": "600px"})
+        self.compared.add_class("prospectif-compared")
+        self.compared.observe(self._compared_changed, names="value")
+        self._offering = False
+        self._offer_compared()
+        compared_box = w.VBox(
+            [w.HTML(f"<b>{text('choose_compared', lang)}</b>"), self.compared],
+            layout={"display": None if self.dashboard.compares else "none"},
+        )
         self.link = w.HTML()
         self.revision = w.HTML(layout={"display": "none"})
         self._show_revision()
@@ -279,6 +296,7 @@ class DashboardApp:
             [
                 self.year,
                 w.HBox([self.report_button, self.report]),
+                compared_box,
                 self.notes,
                 self.figure_box,
                 w.HTML(f"<h3>{text('indicators', lang)}</h3>"),
@@ -356,6 +374,32 @@ class DashboardApp:
             self.compare.value = tuple(chosen[:MAX_COMPARED])
             return
         self.messages.clear("compare")
+        self.refresh()
+
+    def _offer_compared(self) -> None:
+        """The scenarios offered for comparison (presets, workshop files), the choice kept."""
+        if not self.dashboard.compares:
+            return
+        chosen = self.state.compared or FULL_PRESETS
+        files = [c for c in chosen if isinstance(c, Path)]
+        self._offering = True  # new options are not a director's choice
+        try:
+            self.compared.options = compare_options(self.dashboard, self.lang, files)
+            self.compared.value = tuple(v for _, v in self.compared.options if v in chosen)
+        finally:
+            self._offering = False
+
+    def _compared_changed(self, change: dict) -> None:
+        chosen = tuple(change["new"])
+        if self._offering:
+            return
+        if not MIN_COMPARED <= len(chosen) <= MAX_COMPARED:
+            count = Message("ui.compare_count", {"count": len(chosen)})
+            self.messages.show("compared", "warning", count)
+            return
+        self.messages.clear("compared")
+        default = set(chosen) == set(FULL_PRESETS)
+        self.state = replace(self.state, compared=() if default else chosen)
         self.refresh()
 
     def _save_variant(self) -> None:
@@ -445,6 +489,7 @@ class DashboardApp:
         chosen = self.compare.value if compared is None else compared
         self.compare.options = tuple(self.variants.names())
         self.compare.value = tuple(n for n in chosen if n in self.variants.variants)
+        self._offer_compared()  # a variant saved is a file the synthesis may compare
         self._update_link()
 
     def _restore_variants(self, links: tuple[VariantLink, ...]) -> None:
@@ -539,6 +584,7 @@ class DashboardApp:
             year=self.year.value,
             lang=self.lang,
             choice=self.choice.value or "",
+            compared=compared_scenarios(self.state),
         )
 
     @contextmanager

@@ -4,10 +4,13 @@ change what a dashboard shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from ..errors import ProspectifError
 from ..i18n import format_number
 from ..messages import Message
-from ..scenario import FULL_PRESETS, list_presets, preset_models
+from ..scenario import FULL_PRESETS, list_presets, preset_models, presets_dir
 from ..territory import directory, get_territory, search
 from .notices import Notices
 from .spec import Dashboard
@@ -99,3 +102,26 @@ def preset_options(dashboard: Dashboard, lang: str) -> list[tuple[str, str]]:
     return [
         (f"{base_scenario(i, 2070).label.get(lang)} ({i})", i) for i in dashboard_presets(dashboard)
     ]
+
+
+MAX_FILES = 40
+"""Workshop variant files offered for comparison at most (the newest days first)."""
+
+
+def compare_options(
+    dashboard: Dashboard, lang: str, files: Iterable[Path] = ()
+) -> list[tuple[str, str | Path]]:
+    """Options ``(label, preset id or file)`` of the scenarios a dashboard may compare: its
+    presets (full ones first), then the variant files saved in workshops
+    (``scenarios/ateliers/<date>/``, newest day first, :data:`MAX_FILES` at most), then
+    ``files``. A file that cannot be read is not offered.
+    """
+    options: list[tuple[str, str | Path]] = list(preset_options(dashboard, lang))
+    saved = sorted(presets_dir().glob("ateliers/*/*.yaml"), reverse=True)[:MAX_FILES]
+    for path in dict.fromkeys([*saved, *files]):
+        try:
+            label = base_scenario(path, 2070).label.get(lang)
+        except ProspectifError:
+            continue
+        options.append((f"{label} ({path.parent.name}/{path.name})", path))
+    return options

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..pipeline import ChainRun
+from ..scenario import Scenario
 from ..viz.trajectories import Line, trajectories_figure
 from .texts import pick
 
@@ -30,6 +31,9 @@ class Context:
     lang: str
     choice: str = ""
     """The option chosen in the dashboard's own selector (e.g. the mapped indicator)."""
+    compared: tuple[Scenario, ...] = ()
+    """The scenarios a dashboard that compares scenarios shows side by side (2–4; empty: its
+    default, the four full presets)."""
 
     @property
     def current(self) -> ChainRun:
@@ -78,14 +82,17 @@ class Dashboard:
     method_notes: tuple[Callable[[str], str], ...] = ()
     """HTML blocks (by language) added to the "Sources et méthode" panel."""
     presentation: bool = False
+    """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
     report: bool = False
     """Whether the page offers its 4-page report (PDF) for download."""
-    """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
     sensitivity: tuple[str, ...] = ()
     """Key outputs (variables of :data:`~prospectif.analysis.KEY_OUTPUTS`) whose tornado the
     page offers."""
     goals: tuple[str, ...] = ()
     """Targets (ids of :data:`~prospectif.analysis.TARGETS`) the page offers to solve for."""
+    compares: bool = False
+    """Whether it shows scenarios side by side (:attr:`Context.compared`), with a control to
+    choose 2–4 of them (presets or scenario files) and a ``compare`` notebook parameter."""
 
 
 def trajectory(

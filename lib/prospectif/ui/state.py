@@ -18,7 +18,7 @@ from ..scenario import Scenario, check_id, presets_dir, scenario_from_file, scen
 from ..scenario.fields import assumption_meta
 from ..territory import get_territory
 from .texts import LANGS
-from .variants import MAX_VARIANTS, VariantLink, parse_variant, variant_param
+from .variants import MAX_COMPARED, MAX_VARIANTS, VariantLink, parse_variant, variant_param
 
 MAX_QUERY_LENGTH = 8192
 """Longer query strings are refused whole (characters)."""
@@ -29,6 +29,11 @@ HORIZON = assumption_meta(Scenario, "horizon")
 VIEW_KEYS = ("territory", "scenario", "horizon", "lang", "view")
 VARIANT_KEY = "variant"
 """Each saved variant of the session, one ``variant=`` parameter (see :mod:`.variants`)."""
+COMPARE_KEY = "compare"
+"""Each scenario compared side by side, one ``compare=`` parameter (preset ids only: a link
+may not name files on the server)."""
+MIN_COMPARED = 2
+"""Scenarios a comparison shows at least (at most: :data:`~.variants.MAX_COMPARED`)."""
 PRESENTATION = "presentation"
 WORKSHOP = "atelier"
 VIEWS = (PRESENTATION, WORKSHOP)
@@ -48,6 +53,9 @@ class ViewState:
     presentation: bool = False
     variants: tuple[VariantLink, ...] = ()
     """The session's saved variants (and which are compared), so a link keeps them."""
+    compared: tuple[str | Path, ...] = ()
+    """The scenarios shown side by side (preset ids joined by commas, or scenario files), 2–4;
+    empty: the dashboard's default (the four full presets)."""
 
     def with_changes(self, changes: dict[str, object]) -> ViewState:
         """The same view with ``changes`` as its moved assumptions."""
@@ -101,6 +109,32 @@ def resolve(state: ViewState) -> Scenario:
     return scenario.with_values(dict(state.changes)) if state.changes else scenario
 
 
+def compared_scenarios(state: ViewState) -> tuple[Scenario, ...]:
+    """The scenarios a view compares, at its horizon (empty: the dashboard's default).
+
+    Raises
+    ------
+    ScenarioError
+        If one of them cannot be read.
+    """
+    return tuple(base_scenario(reference, state.horizon) for reference in state.compared)
+
+
+def compare_references(text: str) -> tuple[str | Path, ...]:
+    """The compared scenarios of a notebook's ``compare`` parameter: entries separated by
+    « ; », each preset ids joined by commas or a scenario file (ending in ``.yaml``).
+
+    Raises
+    ------
+    InputError
+        Unless there are none or 2–4 of them.
+    """
+    entries = [e.strip() for e in text.split(";") if e.strip()]
+    if entries and not MIN_COMPARED <= len(entries) <= MAX_COMPARED:
+        raise InputError("ui.compare_entries", count=len(entries), value=text[:200])
+    return tuple(Path(e) if e.endswith((".yaml", ".yml")) else e for e in entries)
+
+
 def to_query(state: ViewState, defaults: ViewState | None = None) -> str:
     """The query string of a view (without '?'); values equal to ``defaults`` are left out."""
     pairs = [("territory", state.territory), ("scenario", state.scenario)]
@@ -112,6 +146,7 @@ def to_query(state: ViewState, defaults: ViewState | None = None) -> str:
         pairs.append(("view", PRESENTATION if state.presentation else WORKSHOP))
     pairs += [(key, _plain(value)) for key, value in state.changes]
     pairs += [(VARIANT_KEY, variant_param(v)) for v in state.variants]
+    pairs += [(COMPARE_KEY, c) for c in state.compared if isinstance(c, str)]
     return urlencode(pairs)
 
 
@@ -126,9 +161,12 @@ def parse_query(query: str | None, defaults: ViewState) -> tuple[ViewState, list
         return defaults, [Message("url.too_long", {"limit": MAX_QUERY_LENGTH})]
     parsed = _Parsed()
     assumptions: dict[str, str] = {}
+    compared: list[str] = []
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key in VIEW_KEYS:
             parsed.values[key] = value
+        elif key == COMPARE_KEY:
+            compared.append(value)
         elif key == VARIANT_KEY and len(parsed.variants) < MAX_VARIANTS:
             try:
                 parsed.variants.append(parse_variant(value))
@@ -144,7 +182,23 @@ def parse_query(query: str | None, defaults: ViewState) -> tuple[ViewState, list
         state = replace(state, scenario=defaults.scenario)
         scenario = base_scenario(state.scenario, state.horizon)
     changes = _assumption_changes(assumptions, scenario, parsed.problems)
+    if compared:
+        state = _compared(state, compared, parsed.problems)
     return state.with_changes(changes), parsed.problems
+
+
+def _compared(state: ViewState, values: list[str], problems: list[Message]) -> ViewState:
+    """The view comparing the presets ``values`` asks for, or unchanged with the reason."""
+    if not MIN_COMPARED <= len(values) <= MAX_COMPARED:
+        problems.append(Message("url.compare_count", {"count": len(values)}))
+        return state
+    try:
+        chosen = tuple(_scenario(value) for value in values)
+        compared_scenarios(replace(state, compared=chosen))
+    except ProspectifError as exc:
+        problems.append(exc.message)
+        return state
+    return replace(state, compared=chosen)
 
 
 def _view_values(parsed: _Parsed, defaults: ViewState) -> ViewState:

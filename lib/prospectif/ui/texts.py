@@ -73,6 +73,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "verdicts": "Objectifs : atteints ou manqués — {scenario}",
         "verdicts_compared": "Objectifs par scénario",
         "presets_compared": "Les quatre scénarios complets côte à côte",
+        "scenarios_compared": "Scénarios comparés côte à côte",
+        "choose_compared": "Scénarios comparés (2 à 4, Ctrl ou Maj pour en choisir plusieurs)",
         "verdicts_sources": "Sources des objectifs",
     },
     "en": {
@@ -143,6 +145,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "verdicts": "Targets: met or missed — {scenario}",
         "verdicts_compared": "Targets by scenario",
         "presets_compared": "The four full scenarios side by side",
+        "scenarios_compared": "Compared scenarios side by side",
+        "choose_compared": "Compared scenarios (2 to 4, Ctrl or Shift to choose several)",
         "verdicts_sources": "Sources of the targets",
     },
 }

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from ...analysis import KEY_OUTPUTS, TARGETS
 from ...i18n import format_number
 from ...messages import message
-from ...pipeline import ChainRun, run_chain
+from ...pipeline import run_chain
 from ...results.registry import label as variable_label
 from ...results.verdicts import (
     Verdict,
@@ -124,23 +124,41 @@ KEY_INDICATORS = (
 """Indicators of the presets table at the horizon: registered variable, decimals."""
 
 
-def _preset_results(run: ChainRun, horizon: int) -> list[tuple[Scenario, pd.DataFrame]]:
-    """Each full preset's scenario and results table for the run's territory, kept on the data
-    set for these presets' assumptions.
+def compared_scenarios(context: Context) -> tuple[Scenario, ...]:
+    """The scenarios compared side by side: those chosen (:attr:`Context.compared`), else the
+    four full presets at the horizon of the setting.
     """
-    scenarios = [base_scenario(p, horizon) for p in FULL_PRESETS]
+    if context.compared:
+        return context.compared
+    return tuple(base_scenario(p, context.current.scenario.horizon) for p in FULL_PRESETS)
+
+
+def compared_results(context: Context) -> list[tuple[Scenario, pd.DataFrame]]:
+    """Each compared scenario and its results table for the territory on screen, each kept on
+    the data set for that scenario's assumptions (so another choice reuses it).
+    """
+    run = context.current
     data = run.demography.data
-    key = f"synthese.presets.{run.territory.code}.{'.'.join(s.hash for s in scenarios)}"
-    return data.derived(
-        key,
-        lambda: [(s, run_chain(run.territory, s, data=data).table(MODELS)) for s in scenarios],
-    )
+
+    def results(scenario: Scenario) -> pd.DataFrame:
+        key = f"synthese.compared.{run.territory.code}.{scenario.hash}"
+        return data.derived(
+            key, lambda: run_chain(run.territory, scenario, data=data).table(MODELS)
+        )
+
+    return [(s, results(s)) for s in compared_scenarios(context)]
+
+
+def _compared_title(context: Context) -> str:
+    return text("scenarios_compared" if context.compared else "presets_compared", context.lang)
 
 
 def presets_html(context: Context) -> str:
-    """The full presets side by side: key indicators at the horizon and every verdict."""
+    """The compared scenarios (by default the full presets) side by side: key indicators at
+    the horizon and every verdict.
+    """
     lang = context.lang
-    results = _preset_results(context.current, context.current.scenario.horizon)
+    results = compared_results(context)
     labels = [s.label.get(lang) for s, _ in results]
     shown = [
         verdicts(t, s.energy.renewables.coverage_target, s.energy.renewables.coverage_target_year)
@@ -155,20 +173,21 @@ def presets_html(context: Context) -> str:
         + "</tr>"
         for name, decimals in KEY_INDICATORS
     )
-    title = text("presets_compared", lang)
-    return verdict_table(title, labels, shown, lang, head_rows, "prospectif-presets")
+    return verdict_table(
+        _compared_title(context), labels, shown, lang, head_rows, "prospectif-presets"
+    )
 
 
 MULTIPLES = ("Population", "Final Energy", "Emissions|Inventory", "Renewable Coverage")
-"""The key trajectories drawn for each full preset, one small panel each."""
+"""The key trajectories drawn for each compared scenario, one small panel each."""
 
 
 def presets_multiples(context: Context) -> go.Figure:
-    """Small multiples of the key trajectories, one line per full preset."""
+    """Small multiples of the key trajectories, one line per compared scenario."""
     from plotly.subplots import make_subplots
 
     lang = context.lang
-    results = _preset_results(context.current, context.current.scenario.horizon)
+    results = compared_results(context)
     titles = [variable_label(v, lang) for v in MULTIPLES]
     fig = make_subplots(rows=2, cols=2, subplot_titles=titles, vertical_spacing=0.14)
     for i, (scenario, table) in enumerate(results):
@@ -185,7 +204,7 @@ def presets_multiples(context: Context) -> go.Figure:
                 row=k // 2 + 1,
                 col=k % 2 + 1,
             )
-    fig.update_layout(base_layout(text("presets_compared", lang), lang))
+    fig.update_layout(base_layout(_compared_title(context), lang))
     fig.update_layout(height=720, legend={"y": -0.08})
     fig.update_xaxes(gridcolor=GRID)
     fig.update_yaxes(gridcolor=GRID, rangemode="tozero")
@@ -348,4 +367,5 @@ DASHBOARD = Dashboard(
     report=True,
     sensitivity=tuple(o.variable for o in KEY_OUTPUTS),
     goals=tuple(TARGETS),
+    compares=True,
 )
