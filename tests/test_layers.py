@@ -11,7 +11,7 @@ Layers, lowest first; a module may import its own layer and those below, never a
 | 2    | data         | data.* (tables, catalogue, build, the Dataset)                 |
 | 3    | territory    | territory, census                                              |
 | 4    | calibration  | calibration.* (data → model inputs)                            |
-| 5    | results      | results, pipeline                                              |
+| 5    | results      | results, pipeline, uncertainty                                 |
 | 6    | viz          | viz.*, validation.*                                            |
 | 7    | ui           | ui.*, reports.* (the 4-page report)                            |
 | 8    | application  | batch.*, portal.*, cli, serving.*, the package itself           |
@@ -44,6 +44,7 @@ LAYERS = {
     "calibration": 4,
     "results": 5,
     "pipeline": 5,
+    "uncertainty": 5,
     "viz": 6,
     "validation": 6,
     "ui": 7,

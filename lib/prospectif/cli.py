@@ -274,6 +274,20 @@ def results_docs() -> None:
     help="INSEE census age table (base-cc-evol-struct-pop) giving the age structure "
     "of a commune, EPCI or perimeter (one territory only).",
 )
+@click.option(
+    "--draws",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Probabilistic run: this many draws of fertility, mortality and migration; the "
+    "table then holds their quantiles (column 'quantile', docs/methodology/uncertainty.md).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the draws.")
+@click.option(
+    "--chain-draws",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Draws also run through mobility, energy and emissions (default 100).",
+)
 @friendly_errors
 def run_command(
     territory_codes: tuple[str, ...],
@@ -284,12 +298,17 @@ def run_command(
     output: Path,
     french_csv: bool,
     census: Path | None,
+    draws: int | None,
+    seed: int,
+    chain_draws: int | None,
 ) -> None:
     """Compute every built model for territories × scenarios; write one results table.
 
     The library computes directly, without notebooks: the same numbers as the dashboards.
     The run metadata goes with the table: ``meta`` and ``hypotheses`` sheets in Excel, schema
-    metadata in Parquet, a ``<file>.meta.json`` sidecar next to a CSV.
+    metadata in Parquet, a ``<file>.meta.json`` sidecar next to a CSV. With ``--draws`` the
+    table holds the quantiles of the draws of demography, ageing, mobility, energy and
+    emissions, reproducible with ``--seed``.
     """
     from .batch.definition import parse_selector, select
     from .batch.sweep import run_many
@@ -308,11 +327,16 @@ def run_command(
         raise InputError("cli.need_territory")
     if census and len(codes) > 1:
         raise InputError("cli.census_one")
+    if census and draws is not None:
+        raise InputError("cli.census_draws")
     scenarios = [compose(ids.split(",")) for ids in scenario_ids]
     scenarios += [load_scenario_file(path) for path in scenario_files]
     if horizon is not None:
         scenarios = [s.with_values({"horizon": horizon}) for s in scenarios]
-    table = run_many(codes, scenarios, read_census_table(census) if census else None)
+    if draws is None:
+        table = run_many(codes, scenarios, read_census_table(census) if census else None)
+    else:
+        table = _uncertain_table(codes, scenarios, draws, seed, chain_draws)
     path = write_results(table, output, french=french_csv)
     if len(codes) == len(scenarios) == 1:
         what = message("cli.run_one", code=codes[0], id=scenarios[0].id, hash=scenarios[0].hash)
@@ -320,6 +344,23 @@ def run_command(
         what = message("cli.run_many", codes=len(codes), scenarios=len(scenarios))
     rows = _number(len(table))
     say("cli.run_done", file=path, rows=rows, what=what, structure=table.attrs["base_structure"])
+
+
+def _uncertain_table(
+    codes: list[str], scenarios: list, draws: int, seed: int, chain_draws: int | None
+):
+    """The quantile tables of every territory × scenario, stacked."""
+    from .results import concat_tables
+    from .uncertainty import CHAIN_DRAWS, run_uncertain
+
+    chained = CHAIN_DRAWS if chain_draws is None else chain_draws
+    return concat_tables(
+        [
+            run_uncertain(code, scenario, draws, seed, chained).table()
+            for code in codes
+            for scenario in scenarios
+        ]
+    )
 
 
 class _BatchGroup(click.Group):

@@ -216,6 +216,10 @@ def setting_prevalence(
     gain = _stock_rows(life_expectancy, len(elapsed))
     gain = gain - gain[:1]
     direction = {"constant": 0.0, "compression": 1.0, "expansion": -1.0}[prev.scenario]
+    trend = (1.0 + prev.annual_trend / 100.0) ** elapsed
+    scale = inputs.factors.T[:, None, :, None, None] * trend[None, :, None, None, None]
+    if direction == 0.0:  # the curves read at 60 for every unit: no interpolation needed
+        return capped(inputs.prevalence[:, None, None, :, FIRST_AGE:] * scale)
     start = FIRST_AGE - direction * prev.shift_share * gain  # age read at 60, (year, unit, sex)
     windows = _age_windows(inputs.prevalence)
     low = np.floor(start)
@@ -223,8 +227,7 @@ def setting_prevalence(
     low = np.clip(low.astype(int), 0, windows.shape[2] - 2)
     sex = np.arange(windows.shape[1])
     rates = windows[:, sex, low] * (1.0 - frac) + windows[:, sex, low + 1] * frac
-    trend = (1.0 + prev.annual_trend / 100.0) ** elapsed
-    rates *= inputs.factors.T[:, None, :, None, None] * trend[None, :, None, None, None]
+    rates *= scale
     return capped(rates)
 
 

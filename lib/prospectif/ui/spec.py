@@ -30,6 +30,9 @@ class Context:
     lang: str
     choice: str = ""
     """The option chosen in the dashboard's own selector (e.g. the mapped indicator)."""
+    bands: pd.DataFrame | None = None
+    """Quantiles of the current setting's draws (:func:`prospectif.uncertainty.run_uncertain`)
+    when the uncertainty bands are on, else None."""
 
     @property
     def current(self) -> ChainRun:
@@ -57,6 +60,8 @@ class FigureSpec:
     key: str
     build: Callable[[Context], go.Figure]
     uses_year: bool = False
+    bands_only: bool = False
+    """Shown only while the uncertainty bands are on."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,8 @@ class Dashboard:
     """HTML blocks (by language) added to the "Sources et méthode" panel."""
     presentation: bool = False
     report: bool = False
+    bands: bool = False
+    """Whether the page offers the uncertainty bands (fan charts of the draws)."""
     """Whether the page offers its 4-page report (PDF) for download."""
     """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
 
@@ -109,6 +116,7 @@ def trajectory(
             parts=tuple(line(p) for p in parts),
             reference=line(reference) if reference else None,
             percent=percent,
+            bands=context.bands,
         )
 
     return FigureSpec(key, build)

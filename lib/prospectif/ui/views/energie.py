@@ -191,4 +191,5 @@ DASHBOARD = Dashboard(
         "ghg_national",
     ),
     method="docs/methodology/energy.md",
+    bands=True,
 )

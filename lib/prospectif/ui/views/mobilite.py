@@ -153,4 +153,5 @@ DASHBOARD = Dashboard(
         "freight_tonne_km",
     ),
     method="docs/methodology/mobility.md",
+    bands=True,
 )

@@ -102,4 +102,5 @@ DASHBOARD = Dashboard(
     ),
     tables=("population_departement", "apa_departement", "apa_prevalence", "institution_residents"),
     method="docs/methodology/ageing.md",
+    bands=True,
 )
