@@ -41,6 +41,7 @@ def test_thousand_draws_of_one_departement(benchmark, central, chain_draws):
     assert table.attrs["draws"] == 1000
 
 
+@pytest.mark.timeout(1800)
 def test_thousand_draws_of_every_departement(benchmark, central):
     """Demography and ageing of 1,000 draws of France's 101 départements (their sum)."""
 

@@ -177,8 +177,9 @@ def project_ageing(
     _check_shapes(inputs, years, unit_population, weights, life_expectancy)
     elapsed = (years - years[0]).astype(float)
     population = unit_population[..., FIRST_AGE:]
-    rates = setting_prevalence(inputs, elapsed, life_expectancy, params.prevalence)
-    home_base, institution_base = np.einsum("xtusa,tusa->xtu", rates, population)
+    home_base, institution_base = base_beneficiaries(
+        inputs, elapsed, life_expectancy, params.prevalence, population
+    )
     pol = params.policy
     progress = np.clip(elapsed / max(pol.target_year - years[0], 1), 0.0, 1.0)[:, None]
     moved = np.clip(
@@ -204,6 +205,31 @@ def project_ageing(
     )
 
 
+def base_beneficiaries(
+    inputs: AgeingInputs,
+    elapsed: np.ndarray,
+    life_expectancy: np.ndarray,
+    prev: Prevalence,
+    population: np.ndarray,
+) -> np.ndarray:
+    """Beneficiaries by (setting, year, unit) before the policy levers (persons), from the
+    population aged 60+ by (year, unit, sex, age).
+
+    With constant prevalence and no cell where home + institution could exceed 1, the rates
+    are a product of the curves, the unit's factor and the trend, summed without building
+    them (the same sums; it matters for the thousands of units of probabilistic runs).
+    """
+    if prev.scenario == "constant":
+        curves = inputs.prevalence[..., FIRST_AGE:]
+        trend = (1.0 + prev.annual_trend / 100.0) ** elapsed
+        highest = (curves * inputs.factors.max(0)[:, None, None]).sum(0).max() * trend.max()
+        if highest <= 1.0:
+            summed = np.einsum("xsa,tusa->xtu", curves, population)
+            return summed * inputs.factors.T[:, None, :] * trend[None, :, None]
+    rates = setting_prevalence(inputs, elapsed, life_expectancy, prev)
+    return np.einsum("xtusa,tusa->xtu", rates, population)
+
+
 def setting_prevalence(
     inputs: AgeingInputs, elapsed: np.ndarray, life_expectancy: np.ndarray, prev: Prevalence
 ) -> np.ndarray:
@@ -216,10 +242,6 @@ def setting_prevalence(
     gain = _stock_rows(life_expectancy, len(elapsed))
     gain = gain - gain[:1]
     direction = {"constant": 0.0, "compression": 1.0, "expansion": -1.0}[prev.scenario]
-    trend = (1.0 + prev.annual_trend / 100.0) ** elapsed
-    scale = inputs.factors.T[:, None, :, None, None] * trend[None, :, None, None, None]
-    if direction == 0.0:  # the curves read at 60 for every unit: no interpolation needed
-        return capped(inputs.prevalence[:, None, None, :, FIRST_AGE:] * scale)
     start = FIRST_AGE - direction * prev.shift_share * gain  # age read at 60, (year, unit, sex)
     windows = _age_windows(inputs.prevalence)
     low = np.floor(start)
@@ -227,7 +249,8 @@ def setting_prevalence(
     low = np.clip(low.astype(int), 0, windows.shape[2] - 2)
     sex = np.arange(windows.shape[1])
     rates = windows[:, sex, low] * (1.0 - frac) + windows[:, sex, low + 1] * frac
-    rates *= scale
+    trend = (1.0 + prev.annual_trend / 100.0) ** elapsed
+    rates *= inputs.factors.T[:, None, :, None, None] * trend[None, :, None, None, None]
     return capped(rates)
 
 

@@ -629,7 +629,7 @@ class DashboardApp:
 
     def _draw(self, context: Context) -> None:
         run = context.current
-        shown = [s for s in self.dashboard.figures if context.bands is not None or not s.bands_only]
+        shown = self.dashboard.shown(context)
         for spec in shown:
             figure = spec.build(context)
             self._latest[spec.key] = figure

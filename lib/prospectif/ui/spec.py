@@ -86,6 +86,10 @@ class Dashboard:
     report: bool = False
     bands: bool = False
     """Whether the page offers the uncertainty bands (fan charts of the draws)."""
+
+    def shown(self, context: Context) -> tuple[FigureSpec, ...]:
+        """The figures drawn for ``context``: the bands-only ones only with its bands."""
+        return tuple(f for f in self.figures if context.bands is not None or not f.bands_only)
     """Whether the page offers its 4-page report (PDF) for download."""
     """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
 
