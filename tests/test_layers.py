@@ -11,7 +11,7 @@ Layers, lowest first; a module may import its own layer and those below, never a
 | 2    | data         | data.* (tables, catalogue, build, the Dataset)                 |
 | 3    | territory    | territory, census                                              |
 | 4    | calibration  | calibration.* (data → model inputs)                            |
-| 5    | results      | results, pipeline, analysis.* (sensitivity, goal seeking)      |
+| 5    | results      | results, pipeline, analysis.* (sensitivity, goal seeking), uncertainty |
 | 6    | viz          | viz.*, validation.*                                            |
 | 7    | ui           | ui.*, reports.* (the 4-page report)                            |
 | 8    | application  | batch.*, portal.*, cli, serving.*, the package itself           |
@@ -45,6 +45,7 @@ LAYERS = {
     "results": 5,
     "pipeline": 5,
     "analysis": 5,
+    "uncertainty": 5,
     "viz": 6,
     "validation": 6,
     "ui": 7,

@@ -289,6 +289,20 @@ def results_docs() -> None:
     "CSV files) and a scenario file naming them, which reproduces the run (one territory and "
     "one scenario only).",
 )
+@click.option(
+    "--draws",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Probabilistic run: this many draws of fertility, mortality and migration; the "
+    "table then holds their quantiles (column 'quantile', docs/methodology/uncertainty.md).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the draws.")
+@click.option(
+    "--chain-draws",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Draws also run through mobility, energy and emissions (default 100).",
+)
 @friendly_errors
 def run_command(
     territory_codes: tuple[str, ...],
@@ -300,14 +314,18 @@ def run_command(
     french_csv: bool,
     census: Path | None,
     schedules_folder: Path | None,
+    draws: int | None,
+    seed: int,
+    chain_draws: int | None,
 ) -> None:
     """Compute every built model for territories × scenarios; write one results table.
 
     The library computes directly, without notebooks: the same numbers as the dashboards.
     The run metadata goes with the table: ``meta`` and ``hypotheses`` sheets in Excel, schema
-    metadata in Parquet, a ``<file>.meta.json`` sidecar next to a CSV.
+    metadata in Parquet, a ``<file>.meta.json`` sidecar next to a CSV. With ``--draws`` the
+    table holds the quantiles of the draws of demography, ageing, mobility, energy and
+    emissions, reproducible with ``--seed``.
     """
-    from .batch.definition import parse_selector, select
     from .batch.sweep import run_many
     from .census import read_census_table
     from .results import write_results
@@ -315,23 +333,22 @@ def run_command(
 
     if not scenario_ids and not scenario_files:
         raise InputError("cli.need_scenario")
-    codes = list(territory_codes)
-    for text in selectors:
-        selector = parse_selector(text)
-        codes.extend(select(selector.selector, selector.of))
-    codes = list(dict.fromkeys(codes))
-    if not codes:
-        raise InputError("cli.need_territory")
+    codes = _run_codes(territory_codes, selectors)
     if census and len(codes) > 1:
         raise InputError("cli.census_one")
     if schedules_folder and (len(codes) > 1 or len(scenario_ids) + len(scenario_files) > 1):
         raise InputError("cli.schedules_one")
+    if census and draws is not None:
+        raise InputError("cli.census_draws")
     scenarios = [compose(ids.split(",")) for ids in scenario_ids]
     scenarios += [load_scenario_file(path) for path in scenario_files]
     if horizon is not None:
         scenarios = [s.with_values({"horizon": horizon}) for s in scenarios]
     census_table = read_census_table(census) if census else None
-    table = run_many(codes, scenarios, census_table)
+    if draws is None:
+        table = run_many(codes, scenarios, census_table)
+    else:
+        table = _uncertain_table(codes, scenarios, draws, seed, chain_draws)
     path = write_results(table, output, french=french_csv)
     if len(codes) == len(scenarios) == 1:
         what = message("cli.run_one", code=codes[0], id=scenarios[0].id, hash=scenarios[0].hash)
@@ -341,6 +358,20 @@ def run_command(
     say("cli.run_done", file=path, rows=rows, what=what, structure=table.attrs["base_structure"])
     if schedules_folder:
         _export_schedules(codes[0], scenarios[0], schedules_folder, census_table)
+
+
+def _run_codes(territory_codes: tuple[str, ...], selectors: tuple[str, ...]) -> list[str]:
+    """The territories of ``prospectif run``: the codes given, then each selector's, once each."""
+    from .batch.definition import parse_selector, select
+
+    codes = list(territory_codes)
+    for text in selectors:
+        selector = parse_selector(text)
+        codes.extend(select(selector.selector, selector.of))
+    codes = list(dict.fromkeys(codes))
+    if not codes:
+        raise InputError("cli.need_territory")
+    return codes
 
 
 def _export_schedules(
@@ -430,6 +461,23 @@ def solve_command(
         say("cli.solve_saved", file=save_scenario(variant, save), hash=variant.hash)
     if solution.status not in ("solved", "met"):
         sys.exit(1)
+
+
+def _uncertain_table(
+    codes: list[str], scenarios: list, draws: int, seed: int, chain_draws: int | None
+):
+    """The quantile tables of every territory × scenario, stacked."""
+    from .results import concat_tables
+    from .uncertainty import CHAIN_DRAWS, run_uncertain
+
+    chained = CHAIN_DRAWS if chain_draws is None else chain_draws
+    return concat_tables(
+        [
+            run_uncertain(code, scenario, draws, seed, chained).table()
+            for code in codes
+            for scenario in scenarios
+        ]
+    )
 
 
 class _BatchGroup(click.Group):

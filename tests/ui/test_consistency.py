@@ -126,7 +126,7 @@ def assert_consistent(app: DashboardApp, tmp_path: Path, where: str) -> None:
     from prospectif.ui.content import indicator_table
 
     context = fresh_context(app, tmp_path)
-    for spec in app.dashboard.figures:
+    for spec in app.dashboard.shown(context):
         expected = plotted(spec.build(context).data)
         assert_same_traces(plotted(app.figures[spec.key].data), expected, f"{where} {spec.key}")
     assert app.indicators.value == indicator_table(app.dashboard, context), where

@@ -106,6 +106,18 @@ def _smooth_over_age(values: np.ndarray) -> np.ndarray:
     return smoothed
 
 
+def yearly_residuals(
+    population: np.ndarray, qx: np.ndarray, mortality: np.ndarray, open_age: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Net migration of each year by the residual method, P(t+1) − survivors of P(t), and the
+    survivors (persons), shape (year−1, dep, sex, age) by age at the end of the year; age 0
+    holds the newborns themselves (no births are embedded). Arguments as
+    :func:`residual_migration`.
+    """
+    survivors = _age_one_year(population[:-1], _survival_path(qx, mortality, open_age))
+    return population[1:] - survivors, survivors
+
+
 def residual_migration(
     population: np.ndarray, qx: np.ndarray, mortality: np.ndarray, open_age: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -127,9 +139,7 @@ def residual_migration(
         Net migration (persons per year) and survivors (persons) by age at the end of the year,
         shape (dep, sex, age). Age 0 gets half the rate of age 1 (half a year of exposure).
     """
-    survival = _survival_path(qx, mortality, open_age)
-    survivors = _age_one_year(population[:-1], survival)
-    residual = population[1:] - survivors
+    residual, survivors = yearly_residuals(population, qx, mortality, open_age)
     counts = np.nanmean(residual, axis=0)
     mean_survivors = np.nanmean(survivors, axis=0)
     newborns = np.nanmean(population[1:, ..., 0], axis=0)
@@ -209,3 +219,16 @@ def estimate(
         international_profile=national / national.sum(),
         population_share=share,
     )
+
+
+def trend_quotients(
+    qx: np.ndarray, qx_years: np.ndarray, base_year: int, span: int, until: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Quotients extrapolated from ``base_year`` − 1 by each age's log-linear trend over the
+    ``span`` previous years (fraction), years ``base_year - 1`` … ``until``.
+    """
+    last = base_year - 1 - int(qx_years[0])
+    window = np.log(np.clip(qx[last - span : last + 1], 1e-9, 1.0))
+    slope = (window[-1] - window[0]) / span
+    steps = np.arange(until - base_year + 2)[:, None, None]
+    return np.arange(base_year - 1, until + 1), np.minimum(np.exp(window[-1] + slope * steps), 1.0)

@@ -223,6 +223,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mode “{value}”: expected one of {allowed}",
     ),
     # command line
+    # probabilistic projections (uncertainty)
+    "uncertainty.structure": (
+        "{code} : les tirages probabilistes portent sur des territoires faits de départements "
+        "(département, région, périmètre) ; ce territoire a sa propre structure locale",
+        "{code}: probabilistic draws are for territories made of départements (département, "
+        "region, perimeter); this territory has its own local structure",
+    ),
+    "uncertainty.draws": (
+        "le nombre de tirages doit être au moins 1 ; reçu {draws}",
+        "the number of draws must be at least 1; got {draws}",
+    ),
+    "cli.census_draws": (
+        "--draws ne s'applique pas à une structure importée d'un recensement (--census)",
+        "--draws does not apply to a structure imported from a census (--census)",
+    ),
     "cli.building": ("construction de {name}…", "building {name}…"),
     "cli.written": ("{file}  {size} Kio", "{file}  {size} KiB"),
     "cli.no_match": (

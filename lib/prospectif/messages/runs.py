@@ -393,6 +393,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} a la forme {shape} ; {expected} est attendu",
         "{name} has shape {shape}; expected {expected}",
     ),
+    "model.draws": (
+        "il faut au moins un tirage et une année de projection ; reçu {draws} tirages "
+        "et {steps} années",
+        "at least one draw and one projected year are needed; got {draws} draws and {steps} years",
+    ),
     "model.keys": (
         "il manque {missing} dans {name} ; clés attendues : {allowed}",
         "{name} lacks {missing}; expected keys: {allowed}",

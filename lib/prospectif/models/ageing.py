@@ -177,8 +177,9 @@ def project_ageing(
     _check_shapes(inputs, years, unit_population, weights, life_expectancy)
     elapsed = (years - years[0]).astype(float)
     population = unit_population[..., FIRST_AGE:]
-    rates = setting_prevalence(inputs, elapsed, life_expectancy, params.prevalence)
-    home_base, institution_base = np.einsum("xtusa,tusa->xtu", rates, population)
+    home_base, institution_base = base_beneficiaries(
+        inputs, elapsed, life_expectancy, params.prevalence, population
+    )
     pol = params.policy
     progress = np.clip(elapsed / max(pol.target_year - years[0], 1), 0.0, 1.0)[:, None]
     moved = np.clip(
@@ -202,6 +203,31 @@ def project_ageing(
         oldest=unit_population[..., OLDEST_AGE:].sum(axis=(-1, -2)),
         policy=pol,
     )
+
+
+def base_beneficiaries(
+    inputs: AgeingInputs,
+    elapsed: np.ndarray,
+    life_expectancy: np.ndarray,
+    prev: Prevalence,
+    population: np.ndarray,
+) -> np.ndarray:
+    """Beneficiaries by (setting, year, unit) before the policy levers (persons), from the
+    population aged 60+ by (year, unit, sex, age).
+
+    With constant prevalence and no cell where home + institution could exceed 1, the rates
+    are a product of the curves, the unit's factor and the trend, summed without building
+    them (the same sums; it matters for the thousands of units of probabilistic runs).
+    """
+    if prev.scenario == "constant":
+        curves = inputs.prevalence[..., FIRST_AGE:]
+        trend = (1.0 + prev.annual_trend / 100.0) ** elapsed
+        highest = (curves * inputs.factors.max(0)[:, None, None]).sum(0).max() * trend.max()
+        if highest <= 1.0:
+            summed = np.einsum("xsa,tusa->xtu", curves, population)
+            return summed * inputs.factors.T[:, None, :] * trend[None, :, None]
+    rates = setting_prevalence(inputs, elapsed, life_expectancy, prev)
+    return np.einsum("xtusa,tusa->xtu", rates, population)
 
 
 def setting_prevalence(

@@ -31,6 +31,7 @@ from .lifetable import (
 if TYPE_CHECKING:
     from ..scenario.demography import Demography
     from ..scenario.schedules import ScheduleTables
+    from .stochastic import Shocks
 
 FEMALE, MALE = 0, 1
 
@@ -184,34 +185,47 @@ class Projection:
         )
 
 
-def project(base: np.ndarray, paths: RatePaths) -> Projection:
-    """Project ``base`` (persons, shape (unit, sex, age)) with ``paths``, year by year."""
+def project(base: np.ndarray, paths: RatePaths, shocks: Shocks | None = None) -> Projection:
+    """Project ``base`` (persons, shape (unit, sex, age)) with ``paths``, year by year.
+
+    With ``shocks`` (:class:`~.stochastic.Shocks`) every draw is projected at once: the arrays
+    of the projection get a draw axis after the year, (year, draw, unit, …).
+    """
     steps = len(paths.years)
-    units, sexes, ages = base.shape
-    population = np.empty((steps + 1, units, sexes, ages))
+    shape = base.shape if shocks is None else (shocks.draws, *base.shape)
+    population = np.empty((steps + 1, *shape))
     population[0] = base
-    births = np.empty((steps, units, sexes))
-    deaths = np.empty((steps, units, sexes, ages))
-    infant_deaths = np.empty((steps, units, sexes))
-    migration = np.empty((steps, units, sexes, ages))
+    births = np.empty((steps, *shape[:-1]))
+    deaths = np.empty((steps, *shape))
+    infant_deaths = np.empty((steps, *shape[:-1]))
+    migration = np.empty((steps, *shape))
     sex_split = np.array([1.0 - paths.boys_share, paths.boys_share])
     for t in range(steps):
+        rates = (
+            paths.survival[t],
+            paths.birth_survival[t],
+            paths.asfr[t],
+            paths.migration_counts[t],
+        )
+        if shocks is not None:
+            rates = shocks.rates(t, *rates)
+        survival, birth_survival, asfr, counts = rates
         current = population[t]
-        survivors = current * paths.survival[t]
+        survivors = current * survival
         deaths[t] = current - survivors
         aged = np.empty_like(current)
         aged[..., 1:] = survivors[..., :-1]
         aged[..., -1] += survivors[..., -1]
-        women_start = current[:, FEMALE]
+        women_start = current[..., FEMALE, :]
         aged[..., 0] = 0.0  # newborns enter once the women at the end of the year are known
-        flow = paths.migration_counts[t].copy()
+        flow = np.array(np.broadcast_to(counts, shape))
         if paths.migration_rates is not None:
             flow[..., 1:] += paths.migration_rates[..., 1:] * aged[..., 1:]
         flow[..., 1:] = np.maximum(flow[..., 1:], -aged[..., 1:])
-        women_end = aged[:, FEMALE] + flow[:, FEMALE]
-        total_births = (paths.asfr[t] * 0.5 * (women_start + women_end)).sum(axis=-1)
-        births[t] = total_births[:, None] * sex_split
-        newborns = births[t] * paths.birth_survival[t]
+        women_end = aged[..., FEMALE, :] + flow[..., FEMALE, :]
+        total_births = (asfr * 0.5 * (women_start + women_end)).sum(axis=-1)
+        births[t] = total_births[..., None] * sex_split
+        newborns = births[t] * birth_survival
         infant_deaths[t] = births[t] - newborns
         if paths.migration_rates is not None:
             flow[..., 0] += paths.migration_rates[..., 0] * newborns

@@ -19,18 +19,30 @@ from .exports import (
     write_results,
 )
 from .metadata import RunMetadata, run_metadata, table_metadata
-from .tidy import COLUMNS, INDEX, Series, assert_results_equal, compare, concat_tables, long_table
+from .tidy import (
+    COLUMNS,
+    INDEX,
+    QUANTILE,
+    Series,
+    assert_results_equal,
+    compare,
+    concat_tables,
+    long_table,
+    quantile_table,
+)
 
 __all__ = [
     "COLUMNS",
     "EXTENSIONS",
     "INDEX",
+    "QUANTILE",
     "RunMetadata",
     "Series",
     "assert_results_equal",
     "compare",
     "concat_tables",
     "long_table",
+    "quantile_table",
     "read_metadata",
     "run_metadata",
     "table_metadata",

@@ -61,14 +61,16 @@ def demography_series(
         Total fertility rate applied (children per woman), shape (year−1,).
     life_expectancy
         Life expectancy at birth applied (years), shape (year−1, sex).
+
+    Every argument but ``years`` may have leading axes (draws): the values get them too.
     """
     flow_years = years[:-1]
     total = population.sum(axis=(-1, -2))
     groups = {label: age_group(population, *ages) for label, ages in AGE_GROUPS.items()}
     return [
         series("Population", years, total),
-        series("Population|Female", years, population[:, 0].sum(-1)),
-        series("Population|Male", years, population[:, 1].sum(-1)),
+        series("Population|Female", years, population[..., 0, :].sum(-1)),
+        series("Population|Male", years, population[..., 1, :].sum(-1)),
         *(series(f"Population|Age {label}", years, count) for label, count in groups.items()),
         *(
             series(f"Share|Population|Age {label}", years, 100 * count / total)
@@ -78,12 +80,12 @@ def demography_series(
         series("Deaths", flow_years, deaths),
         series("Net Migration", flow_years, migration),
         series("Natural Balance", flow_years, births - deaths),
-        series("Population Growth", flow_years, 100 * np.diff(total) / total[:-1]),
+        series("Population Growth", flow_years, 100 * np.diff(total) / total[..., :-1]),
         series("Median Age", years, median_age(population)),
         series("Old-Age Dependency Ratio", years, 100 * groups["65+"] / groups["20-64"]),
         series("Total Fertility Rate", flow_years, tfr),
-        series("Life Expectancy|Female", flow_years, life_expectancy[:, 0]),
-        series("Life Expectancy|Male", flow_years, life_expectancy[:, 1]),
+        series("Life Expectancy|Female", flow_years, life_expectancy[..., 0]),
+        series("Life Expectancy|Male", flow_years, life_expectancy[..., 1]),
     ]
 
 

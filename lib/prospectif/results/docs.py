@@ -12,6 +12,12 @@ targets do not add up; scalars are one number per run, in the run metadata (not 
 "Adds up" lists the partitions, each exact to 1e-9 relative every year
 (`tests/results/test_registry.py`, with pyam's `check_aggregate`); "within" marks a sub-group
 that is part of a larger group without partitioning it.
+
+Probabilistic runs (`prospectif run --draws`, `prospectif.uncertainty.run_uncertain`) export
+the same variables with one more index column, `quantile`: the quantile of the draws as a
+fraction (0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975 — the median and the 50, 80 and 95 %
+bands; pyam: `extra_cols=["quantile"]`). Quantile rows do not add up
+(`docs/methodology/uncertainty.md`).
 """
 
 TITLES = {

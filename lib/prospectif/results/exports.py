@@ -41,6 +41,7 @@ FRENCH_COLUMNS = {
     "label": "libellé",
     "unit": "unité",
     "year": "année",
+    "quantile": "quantile",
     "value": "valeur",
 }
 PARQUET_KEY = b"prospectif.metadata"
@@ -72,7 +73,7 @@ def french_table(table: pd.DataFrame) -> pd.DataFrame:
     french = table.assign(
         label=labels, unit=table["unit"].map(unit_label), value=significant(table["value"])
     )
-    return french[list(FRENCH_COLUMNS)].rename(columns=FRENCH_COLUMNS)
+    return french[[c for c in FRENCH_COLUMNS if c in french]].rename(columns=FRENCH_COLUMNS)
 
 
 def to_french_csv_bytes(table: pd.DataFrame) -> bytes:

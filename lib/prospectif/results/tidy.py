@@ -18,6 +18,10 @@ from ..errors import ResultsDiffer
 
 COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value"]
 INDEX = COLUMNS[:-1]
+QUANTILE = "quantile"
+"""Extra index column of a probabilistic table (pyam's ``extra_cols``): the quantile of the
+draws, a fraction (0.5 the median; 0.1 and 0.9 bound the 80 % band)."""
+QUANTILE_COLUMNS = [*INDEX, QUANTILE, "value"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,26 @@ def long_table(series: Iterable[Series], model: str, scenario: str, region: str)
             "value": np.concatenate([np.asarray(s.values, dtype=float) for s in series]),
         }
     )
+
+
+def quantile_table(
+    series: Iterable[Series], model: str, scenario: str, region: str, levels: Iterable[float]
+) -> pd.DataFrame:
+    """The IAMC long table of draws' quantiles: series whose values are (draw, year) give one
+    row per year and level, in the column :data:`QUANTILE` (see ``docs/variables.md``); values
+    by year only are the same in every draw.
+    """
+    levels = np.asarray(list(levels), dtype=float)
+    series = list(series)
+    parts = [
+        Series(s.variable, s.unit, np.tile(s.years, len(levels)), values.ravel())
+        for s in series
+        for values in [np.quantile(np.atleast_2d(np.asarray(s.values, float)), levels, axis=0)]
+    ]
+    table = long_table(parts, model, scenario, region)
+    counts = [len(s.years) for s in series]
+    table.insert(len(INDEX), QUANTILE, np.concatenate([np.repeat(levels, n) for n in counts]))
+    return table
 
 
 def concat_tables(tables: list[pd.DataFrame]) -> pd.DataFrame:

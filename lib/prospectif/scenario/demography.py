@@ -11,6 +11,17 @@ INSEE_2021 = (
     "(Documents de travail n°2021-05, 2021)"
 )
 
+INSEE_VARIANTS = (
+    "insee-fecondite-basse",
+    "insee-fecondite-haute",
+    "insee-esperance-basse",
+    "insee-esperance-haute",
+    "insee-migration-basse",
+    "insee-migration-haute",
+)
+"""Presets of INSEE's 2021 one-at-a-time variants (some values are Prospectif's, see each
+preset): the band of the demography dashboard, the comparison of the probabilistic band."""
+
 
 INSEE_VARIANTS_TFR = (
     "INSEE, projections 2021-2070 : variantes de fécondité basse et haute de 1,6 et 2,0 enfants "

@@ -110,7 +110,7 @@ def report(dashboard: Dashboard, state: ViewState, output_dir: str = "") -> list
     )
     return [
         HTML(title),
-        *(spec.build(context) for spec in dashboard.figures),
+        *(spec.build(context) for spec in dashboard.shown(context)),
         HTML(indicator_table(dashboard, context)),
         *(HTML(note(context)) for note in dashboard.notes),
         HTML(

@@ -22,8 +22,9 @@ from ..pipeline import MODELS, ChainRun, run_chain
 from ..resources import read_only
 from ..scenario import FULL_PRESETS, Scenario
 from ..territory import get_territory
+from ..uncertainty import UNCERTAIN_MODELS, VECTORISED_MODELS, run_uncertain
 from .catalogue import Context, Dashboard
-from .content import indicator_table, sources_html
+from .content import bands_note, indicator_table, sources_html
 from .exports import (
     download_link,
     export_links,
@@ -62,6 +63,12 @@ if TYPE_CHECKING:
 
 RUN_CACHE_SIZE = 24
 """Runs kept per session (current setting, variants, recent slider positions)."""
+BAND_DRAWS = 1000
+"""Draws behind the uncertainty bands of the dashboards."""
+BAND_CHAIN_DRAWS = 100
+"""Of them, draws run through mobility, energy and emissions (for the energy figures)."""
+BAND_CACHE_SIZE = 8
+"""Quantile tables kept per session."""
 RECOVERY_S = 3.0
 """Seconds after a drawing when figures the browser has not answered are replaced."""
 RECOVERY_TRIES = 5
@@ -97,6 +104,29 @@ class RunCache:
         return self._runs[key]
 
 
+class BandCache:
+    """The quantile tables of the last probabilistic runs of a session, by territory and
+    scenario; computed only when the bands are on (the slider path stays deterministic).
+    """
+
+    def __init__(self, models: tuple[str, ...], size: int = BAND_CACHE_SIZE):
+        self.models = tuple(m for m in UNCERTAIN_MODELS if m in models)
+        self.chain_draws = 0 if set(self.models) <= set(VECTORISED_MODELS) else BAND_CHAIN_DRAWS
+        self._tables: OrderedDict[tuple[str, Scenario], pd.DataFrame] = OrderedDict()
+        self.size = size
+
+    def get(self, territory_code: str, scenario: Scenario) -> pd.DataFrame:
+        """The quantiles of ``BAND_DRAWS`` draws (seed 0) of the dashboard's models."""
+        key = (territory_code, scenario)
+        if key not in self._tables:
+            run = run_uncertain(territory_code, scenario, BAND_DRAWS, 0, self.chain_draws)
+            self._tables[key] = run.table(self.models)
+            while len(self._tables) > self.size:
+                self._tables.popitem(last=False)
+        self._tables.move_to_end(key)
+        return self._tables[key]
+
+
 class DashboardApp:
     """A live dashboard for one session; ``widget`` is what the notebook displays."""
 
@@ -105,9 +135,12 @@ class DashboardApp:
         self.state = state
         self.lang = state.lang
         self.runs = RunCache()
+        self.bands = BandCache(dashboard.models)
         self.variants = VariantStore()
         self.figures: dict[str, w.Widget] = {}
         self._latest: dict[str, go.Figure] = {}
+        self._shown: tuple[str, ...] = ()
+        """Keys of the figures on screen (the bands-only ones while the bands are on)."""
         self._drawn = 0
         self._acked = 0
         self._generation = 0
@@ -210,6 +243,15 @@ class DashboardApp:
         )
         self.year.observe(lambda _: self.refresh(), names="value")
         self.year.add_class("prospectif-year")
+        self.uncertainty = w.ToggleButton(
+            value=False,
+            description=text("bands", lang),
+            tooltip=text("bands_tooltip", lang),
+            icon="area-chart",
+            layout={"width": "auto", "display": None if self.dashboard.bands else "none"},
+        )
+        self.uncertainty.add_class("prospectif-bands")
+        self.uncertainty.observe(lambda _: self.refresh(), names="value")
         self.year_known = False
         self.choice = w.Dropdown(
             options=[(pick(label, lang), key) for key, label in self.dashboard.choices],
@@ -295,7 +337,7 @@ class DashboardApp:
         self.main = w.VBox(
             [
                 self.year,
-                w.HBox([self.report_button, self.report]),
+                w.HBox([self.uncertainty, self.report_button, self.report]),
                 compared_box,
                 self.notes,
                 self.figure_box,
@@ -585,7 +627,23 @@ class DashboardApp:
             lang=self.lang,
             choice=self.choice.value or "",
             compared=compared_scenarios(self.state),
+            bands=self._bands(),
         )
+
+    def _bands(self) -> pd.DataFrame | None:
+        """The quantiles of the setting on screen when the bands are on (else None); a
+        territory they cannot be drawn for says so and shows none.
+        """
+        if not self.uncertainty.value:
+            self.messages.clear("bands")
+            return None
+        try:
+            bands = self.bands.get(self.state.territory, self.exported_scenario())
+        except ProspectifError as exc:
+            self.messages.show("bands", "warning", exc.message)
+            return None
+        self.messages.clear("bands")
+        return bands
 
     @contextmanager
     def coalesced(self) -> Iterator[None]:
@@ -634,12 +692,12 @@ class DashboardApp:
         """
         self.revision.value = (
             f'<span data-drawn="{self._drawn}" data-acked="{self._acked}" '
-            f'data-figures="{len(self.figures)}">{self._acked}</span>'
+            f'data-figures="{len(self._shown)}">{self._acked}</span>'
         )
 
     def idle(self) -> bool:
         """Whether the browser has drawn every figure of the last drawing."""
-        return all(acknowledged(widget) for widget in self.figures.values())
+        return all(acknowledged(self.figures[key]) for key in self._shown)
 
     def _figure_answered(self) -> None:
         if self._acked != self._drawn and self.idle():
@@ -659,12 +717,16 @@ class DashboardApp:
     def _recover(self, drawing: int, tries: int) -> None:
         if drawing != self._drawn or tries <= 0:
             return  # a newer drawing watches itself
-        lost = [k for k, f in self.figures.items() if drawn_once(f) and not acknowledged(f)]
+        lost = [
+            k
+            for k in self._shown
+            if drawn_once(self.figures[k]) and not acknowledged(self.figures[k])
+        ]
         for key in lost:
             self.figures[key].close()
             self._new_figure(key, self._latest[key])
         if lost:
-            self.figure_box.children = tuple(self.figures.values())
+            self.figure_box.children = tuple(self.figures[k] for k in self._shown)
         if not self.idle():
             self._watch(tries - 1)
 
@@ -688,7 +750,8 @@ class DashboardApp:
 
     def _draw(self, context: Context) -> None:
         run = context.current
-        for spec in self.dashboard.figures:
+        shown = self.dashboard.shown(context)
+        for spec in shown:
             figure = spec.build(context)
             if figure is self._latest.get(spec.key) and spec.key in self.figures:
                 continue  # the very figure drawn last (a view keeps it): nothing to send
@@ -697,12 +760,16 @@ class DashboardApp:
                 update_in_place(self.figures[spec.key], figure)
             else:
                 self._new_figure(spec.key, figure)
-        self.figure_box.children = tuple(self.figures.values())
+        self._shown = tuple(s.key for s in shown)
+        self.figure_box.children = tuple(self.figures[k] for k in self._shown)
         self.year.layout.display = (
             None if any(s.uses_year for s in self.dashboard.figures) else "none"
         )
         self.indicators.value = indicator_table(self.dashboard, context)
-        self.notes.value = "".join(note(context) for note in self.dashboard.notes)
+        notes = [note(context) for note in self.dashboard.notes]
+        if context.bands is not None:
+            notes.insert(0, bands_note(context.bands, self.lang))
+        self.notes.value = "".join(notes)
         self.title.value = (
             f"<h1>{html.escape(pick(self.dashboard.title, self.lang))} — "
             f"{html.escape(run.territory.name)}</h1>"

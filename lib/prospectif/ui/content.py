@@ -22,6 +22,17 @@ MISSING_CELL = '<td class="prospectif-missing" style="color:#888;font-style:ital
 """A cell the model gave as missing (NaN), with the words « donnée manquante »."""
 
 
+def bands_note(bands: pd.DataFrame, lang: str) -> str:
+    """The note over the figures while the uncertainty bands are on: what they are, that they
+    are an estimate, and how they were drawn.
+    """
+    draws, chained = bands.attrs["draws"], bands.attrs["chain_draws"]
+    body = text("bands_note", lang, draws=format_number(draws, 0, lang), seed=bands.attrs["seed"])
+    if chained:
+        body += text("bands_chain", lang, chained=format_number(chained, 0, lang))
+    return f'<div class="prospectif-bands-note" style="font-size:16px">{html.escape(body)}</div>'
+
+
 def table_years(base_year: int, horizon: int) -> list[int]:
     """Years shown in indicator tables: the base year, each decade, the horizon."""
     return sorted({base_year, *range(2030, horizon + 1, 10), horizon})

@@ -34,6 +34,9 @@ class Context:
     compared: tuple[Scenario, ...] = ()
     """The scenarios a dashboard that compares scenarios shows side by side (2–4; empty: its
     default, the four full presets)."""
+    bands: pd.DataFrame | None = None
+    """Quantiles of the current setting's draws (:func:`prospectif.uncertainty.run_uncertain`)
+    when the uncertainty bands are on, else None."""
 
     @property
     def current(self) -> ChainRun:
@@ -61,6 +64,8 @@ class FigureSpec:
     key: str
     build: Callable[[Context], go.Figure]
     uses_year: bool = False
+    bands_only: bool = False
+    """Shown only while the uncertainty bands are on."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,13 @@ class Dashboard:
     presentation: bool = False
     """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
     report: bool = False
+    bands: bool = False
+    """Whether the page offers the uncertainty bands (fan charts of the draws)."""
+
+    def shown(self, context: Context) -> tuple[FigureSpec, ...]:
+        """The figures drawn for ``context``: the bands-only ones only with its bands."""
+        return tuple(f for f in self.figures if context.bands is not None or not f.bands_only)
+
     """Whether the page offers its 4-page report (PDF) for download."""
     sensitivity: tuple[str, ...] = ()
     """Key outputs (variables of :data:`~prospectif.analysis.KEY_OUTPUTS`) whose tornado the
@@ -121,6 +133,7 @@ def trajectory(
             parts=tuple(line(p) for p in parts),
             reference=line(reference) if reference else None,
             percent=percent,
+            bands=context.bands,
         )
 
     return FigureSpec(key, build)

@@ -54,6 +54,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "indicators": "Indicateurs clés",
         "computing": "Calcul en cours…",
         "current": "Réglage en cours",
+        "bands": "Bandes d'incertitude (estimation)",
+        "bands_tooltip": "Tirages aléatoires de la fécondité, de la mortalité et des migrations "
+        "autour du réglage : plus lent, à activer au besoin",
+        "bands_note": "Bandes d'incertitude : intervalles à 50, 80 et 95 % de {draws} tirages "
+        "(graine {seed}) de la fécondité, de l'espérance de vie et des migrations autour du "
+        "réglage en cours. C'est une estimation du modèle stochastique de Prospectif (ajusté "
+        "sur 1975-2025), pas une prévision. Méthode : docs/methodology/uncertainty.md.",
+        "bands_chain": " Mobilité, énergie et émissions : {chained} premiers tirages.",
         "download_yaml": "Scénario (YAML)",
         "download_csv_fr": "Résultats (CSV, Excel français)",
         "download_csv": "Résultats (CSV international)",
@@ -126,6 +134,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "indicators": "Key indicators",
         "computing": "Computing…",
         "current": "Current setting",
+        "bands": "Uncertainty bands (estimate)",
+        "bands_tooltip": "Random draws of fertility, mortality and migration around the "
+        "setting: slower, turn on when needed",
+        "bands_note": "Uncertainty bands: 50, 80 and 95 % intervals of {draws} draws (seed "
+        "{seed}) of fertility, life expectancy and migration around the current setting. "
+        "They are an estimate of Prospectif's stochastic model (fitted on 1975-2025), not a "
+        "forecast. Method: docs/methodology/uncertainty.md.",
+        "bands_chain": " Mobility, energy and emissions: first {chained} draws.",
         "download_yaml": "Scenario (YAML)",
         "download_csv_fr": "Results (CSV, French Excel)",
         "download_csv": "Results (CSV)",

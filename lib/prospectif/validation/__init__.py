@@ -12,6 +12,7 @@ from .demography import backtest, insee_2021_reproduction
 
 SECTIONS = (
     "demography",
+    "uncertainty",
     "local",
     "ageing",
     "mobility",

@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 
 from ..calibration.demographic import demographic_base, estimates_for
-from ..calibration.demography_estimation import residual_migration
+from ..calibration.demography_estimation import residual_migration, trend_quotients
 from ..data import load_table
 from ..models.axes import FERTILE_AGES, OPEN_AGE, SEXES
-from ..models.demography import DemographyEstimates, project, rate_paths
+from ..models.demography import DemographyEstimates, RatePaths, project, rate_paths
 from ..models.lifetable import life_expectancy
 from ..pipeline import ADAPTATION_HORIZON
 from ..results.schedules import schedule_rows, write_schedules
@@ -51,20 +51,15 @@ def national_estimates(base_year: int, profile: np.ndarray) -> DemographyEstimat
     )
 
 
-def insee_2021_reproduction(scenario: Scenario | None = None) -> pd.DataFrame:
-    """France projected from INSEE's 2021 pyramid with the central assumptions.
-
-    Returns one row per year with our total and INSEE's, the difference (%), and the shares
-    of 65+ and 75+ (%) of both.
+def insee_2021_paths(scenario: Scenario) -> RatePaths:
+    """France as one unit from INSEE's 2021 base year under ``scenario``'s assumptions (the
+    2019 HFD schedule, INSEE's central mortality path adjusted to the scenario's targets).
     """
-    scenario = scenario or load_preset("insee-central")
     base = demographic_base()
-    years, insee = _insee_projection()
-    first = int(years[0])
-    profile = estimates_for().international_profile
-    paths = rate_paths(
+    first = int(_insee_projection()[0][0])
+    return rate_paths(
         scenario.demography,
-        national_estimates(first, profile),
+        national_estimates(first, estimates_for().international_profile),
         np.zeros(1, int),
         base.qx_forecast,
         base.qx_forecast_years,
@@ -73,7 +68,22 @@ def insee_2021_reproduction(scenario: Scenario | None = None) -> pd.DataFrame:
         scenario.horizon,
         OPEN_AGE + 1,
     )
-    return _against_insee(project(insee[0][None], paths).population[:, 0])
+
+
+def insee_2021_base() -> np.ndarray:
+    """INSEE's population of France on 1 January 2021 (persons), shape (1, sex, age)."""
+    return _insee_projection()[1][0][None]
+
+
+def insee_2021_reproduction(scenario: Scenario | None = None) -> pd.DataFrame:
+    """France projected from INSEE's 2021 pyramid with the central assumptions.
+
+    Returns one row per year with our total and INSEE's, the difference (%), and the shares
+    of 65+ and 75+ (%) of both.
+    """
+    scenario = scenario or load_preset("insee-central")
+    ours = project(insee_2021_base(), insee_2021_paths(scenario)).population[:, 0]
+    return _against_insee(ours)
 
 
 def _against_insee(ours: np.ndarray) -> pd.DataFrame:
@@ -170,19 +180,6 @@ def _import_lines() -> list[str]:
     return lines
 
 
-def trend_quotients(
-    qx: np.ndarray, qx_years: np.ndarray, base_year: int, span: int, until: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Quotients extrapolated from ``base_year`` − 1 by each age's log-linear trend over the
-    ``span`` previous years (fraction), years ``base_year - 1`` … ``until``.
-    """
-    last = base_year - 1 - int(qx_years[0])
-    window = np.log(np.clip(qx[last - span : last + 1], 1e-9, 1.0))
-    slope = (window[-1] - window[0]) / span
-    steps = np.arange(until - base_year + 2)[:, None, None]
-    return np.arange(base_year - 1, until + 1), np.minimum(np.exp(window[-1] + slope * steps), 1.0)
-
-
 def backtest_assumptions(
     base_year: int, target_year: int, window: int = 10, data=None
 ) -> tuple[Demography, DemographyEstimates, np.ndarray, np.ndarray]:
@@ -214,6 +211,28 @@ def backtest_assumptions(
     return assumptions, estimates, qx, qx_years
 
 
+def backtest_paths(
+    base_year: int, target_year: int, window: int = 10
+) -> tuple[RatePaths, DemographyEstimates]:
+    """The rates of every département from ``base_year`` to ``target_year`` with what was
+    known in ``base_year`` (:func:`backtest_assumptions`), and the estimates behind them.
+    """
+    base = demographic_base()
+    assumptions, estimates, qx, qx_years = backtest_assumptions(base_year, target_year, window)
+    paths = rate_paths(
+        assumptions,
+        estimates,
+        np.arange(len(base.deps)),
+        qx,
+        qx_years,
+        base.asfr_in(base_year - 1),
+        FERTILE_AGES,
+        target_year,
+        OPEN_AGE + 1,
+    )
+    return paths, estimates
+
+
 def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -> pd.DataFrame:
     """Project every département from ``base_year`` with the rates observed before it.
 
@@ -224,19 +243,7 @@ def backtest(base_year: int = 2015, target_year: int = 2025, window: int = 10) -
     errors (%).
     """
     base = demographic_base()
-    assumptions, estimates, qx, qx_years = backtest_assumptions(base_year, target_year, window)
-    units = np.arange(len(base.deps))
-    paths = rate_paths(
-        assumptions,
-        estimates,
-        units,
-        qx,
-        qx_years,
-        base.asfr_in(base_year - 1),
-        FERTILE_AGES,
-        target_year,
-        OPEN_AGE + 1,
-    )
+    paths, _ = backtest_paths(base_year, target_year, window)
     start = np.nan_to_num(base.population_in(base_year))
     projected = project(start, paths).population[-1]
     observed = base.population_in(target_year)

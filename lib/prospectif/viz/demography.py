@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from ..i18n import format_number
 from ..results.registry import label as variable_label
 from .base import COLORS, TEXTS, base_layout, scenario_line, symmetric_ticks
+from .uncertainty import add_fan
 
 
 def pyramid_figure(
@@ -82,10 +83,12 @@ def trajectory_figure(
     title: str,
     band: tuple[pd.Series, pd.Series] | None = None,
     lang: str = "fr",
+    bands: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Draw one line per scenario for ``variable`` (IAMC tables keyed by label).
 
-    ``band`` is an optional (low, high) pair of series indexed by year, drawn as a shaded area.
+    ``band`` is an optional (low, high) pair of series indexed by year, drawn as a shaded area;
+    ``bands`` (a quantile table of the current setting) draws the fan of ``variable``.
     """
     fig = go.Figure(layout=base_layout(title, lang))
     if band is not None:
@@ -99,6 +102,8 @@ def trajectory_figure(
             name=TEXTS[lang]["band"],
             hoverinfo="skip",
         )
+    if bands is not None:
+        add_fan(fig, bands, variable, scenario_line(0)["color"], lang)
     for index, (label, table) in enumerate(tables.items()):
         rows = table[table["variable"] == variable]
         fig.add_scatter(
@@ -112,9 +117,19 @@ def trajectory_figure(
 COMPONENT_COLORS = {"Births": "#009E73", "Deaths": "#D55E00", "Net Migration": "#0072B2"}
 
 
-def components_figure(tables: dict[str, pd.DataFrame], title: str, lang: str = "fr") -> go.Figure:
-    """Births, deaths and net migration each year; one line style per scenario."""
+def components_figure(
+    tables: dict[str, pd.DataFrame],
+    title: str,
+    lang: str = "fr",
+    bands: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Births, deaths and net migration each year; one line style per scenario; ``bands``
+    (a quantile table of the current setting) draws their fans.
+    """
     fig = go.Figure(layout=base_layout(title, lang))
+    if bands is not None:
+        for variable, color in COMPONENT_COLORS.items():
+            add_fan(fig, bands, variable, color, lang)
     for index, (label, table) in enumerate(tables.items()):
         for variable, color in COMPONENT_COLORS.items():
             name = variable_label(variable, lang)

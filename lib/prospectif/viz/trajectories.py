@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .base import TEXTS, base_layout, scenario_line
+from .uncertainty import add_fan
 
 PART_COLORS = (
     "#0072B2",
@@ -47,13 +48,15 @@ def trajectories_figure(
     parts: tuple[Line, ...] = (),
     reference: Line | None = None,
     percent: bool = False,
+    bands: pd.DataFrame | None = None,
 ) -> go.Figure:
     """The current setting's ``parts`` stacked (first table), each scenario's ``total`` as a
     line, and ``reference`` dotted (from the first table).
 
     ``tables`` are IAMC results tables keyed by scenario label, the current setting first.
     With one table the total line is named ``total.label``; when scenarios are compared each
-    line is named by its scenario (« Réglage en cours », then the variants' names).
+    line is named by its scenario (« Réglage en cours », then the variants' names). ``bands``
+    (a quantile table of the current setting) draws the fan of ``total``.
     """
     fig = go.Figure(layout=base_layout(title, lang))
     first = next(iter(tables.values()))
@@ -67,6 +70,8 @@ def trajectories_figure(
             stackgroup="parts",
             line={"width": 0.5, "color": PART_COLORS[index % len(PART_COLORS)]},
         )
+    if bands is not None:
+        add_fan(fig, bands, total.variable, scenario_line(0)["color"], lang)
     for index, (label, table) in enumerate(tables.items()):
         series = values_of(table, total.variable)
         name = label if len(tables) > 1 else total.label

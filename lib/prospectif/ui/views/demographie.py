@@ -5,20 +5,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ...pipeline import population_envelope
+from ...scenario.demography import INSEE_VARIANTS
 from ...viz import components_figure, pyramid_figure, trajectory_figure
+from ...viz.uncertainty import fan_figure
 from ..spec import Context, Dashboard, FigureSpec, Indicator
 from ..state import base_scenario
 from ..texts import pick
-
-INSEE_VARIANTS = (
-    "insee-fecondite-basse",
-    "insee-fecondite-haute",
-    "insee-esperance-basse",
-    "insee-esperance-haute",
-    "insee-migration-basse",
-    "insee-migration-haute",
-)
-"""Presets whose envelope draws the band of the population trajectory."""
 
 
 def _pyramid(context: Context) -> go.Figure:
@@ -50,6 +42,7 @@ def _population(context: Context) -> go.Figure:
         pick(("Population au 1er janvier", "Population on 1 January"), context.lang),
         band=band,
         lang=context.lang,
+        bands=context.bands,
     )
 
 
@@ -57,7 +50,26 @@ def _components(context: Context) -> go.Figure:
     title = pick(
         ("Naissances, décès et solde migratoire", "Births, deaths and net migration"), context.lang
     )
-    return components_figure(context.labelled_tables(), title, context.lang)
+    return components_figure(context.labelled_tables(), title, context.lang, context.bands)
+
+
+def _older(context: Context) -> go.Figure:
+    lines = (
+        ("Population|Age 65+", pick(("65 ans ou plus", "Aged 65+"), context.lang)),
+        ("Population|Age 85+", pick(("85 ans ou plus", "Aged 85+"), context.lang)),
+    )
+    title = pick(
+        ("Personnes âgées : bandes d'incertitude", "Older people: uncertainty bands"),
+        context.lang,
+    )
+    return fan_figure(
+        context.tables[0],
+        context.bands,
+        lines,
+        title,
+        pick(("personnes", "persons"), context.lang),
+        context.lang,
+    )
 
 
 DEMOGRAPHY_INDICATORS = (
@@ -98,9 +110,11 @@ DASHBOARD = Dashboard(
         FigureSpec("pyramide", _pyramid, uses_year=True),
         FigureSpec("population", _population),
         FigureSpec("composantes", _components),
+        FigureSpec("ages-incertitude", _older, bands_only=True),
     ),
     indicators=DEMOGRAPHY_INDICATORS,
     tables=DEMOGRAPHY_TABLES,
     method="docs/methodology/demography.md",
     sensitivity=("Population", "Population|Age 85+"),
+    bands=True,
 )

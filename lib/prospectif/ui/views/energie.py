@@ -193,4 +193,5 @@ DASHBOARD = Dashboard(
     method="docs/methodology/energy.md",
     sensitivity=("Final Energy", "Emissions|Inventory"),
     goals=("emissions-2050", "energy-2050", "emissions-2030", "energy-2030"),
+    bands=True,
 )

@@ -155,4 +155,5 @@ DASHBOARD = Dashboard(
     method="docs/methodology/mobility.md",
     sensitivity=("Emissions|Inventory",),
     goals=("emissions-2050", "emissions-2030"),
+    bands=True,
 )

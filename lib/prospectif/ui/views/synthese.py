@@ -360,6 +360,7 @@ DASHBOARD = Dashboard(
         "geometry_epci",
     ),
     method="docs/methodology/",
+    bands=True,
     choices=tuple((i.key, i.label) for i in MAP_INDICATORS),
     notes=(verdicts_html, presets_html, synthesis_html),
     method_notes=(verdict_sources,),

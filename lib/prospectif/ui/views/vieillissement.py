@@ -104,4 +104,5 @@ DASHBOARD = Dashboard(
     method="docs/methodology/ageing.md",
     sensitivity=("Autonomy|APA Beneficiaries", "Autonomy|Places Needed"),
     goals=("places-2050",),
+    bands=True,
 )
