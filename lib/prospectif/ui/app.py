@@ -106,6 +106,9 @@ class DashboardApp:
         self._pending = False
         self._confirm = ""
         """A name already taken that the next click on « Enregistrer » replaces."""
+        self._prepared: dict[str, tuple[str, str]] = {}
+        """The territory and scenario hash each download (``exports``, ``report``) was
+        prepared for: a drawing of another state removes it."""
         self._build_widgets()
         for number, problem in enumerate(problems):
             self.messages.show(
@@ -165,7 +168,9 @@ class DashboardApp:
         self.choice.observe(lambda _: self.refresh(), names="value")
         self.choice.add_class("prospectif-choice")
         self.notes = w.HTML()
+        self.notes.add_class("prospectif-notes")
         self.indicators = w.HTML()
+        self.indicators.add_class("prospectif-indicators")
         self.variant_name = w.Text(placeholder=text("variant_name", lang))
         self.save_button = w.Button(
             description=text("save_variant", lang), layout={"width": "auto"}
@@ -418,6 +423,7 @@ class DashboardApp:
         hypotheses = hypotheses_sheet(scenario, base, self.lang)
         stem = self._file_stem(scenario.id)  # the files name what they hold
         self.exports.value = export_links(self.exported_yaml(), table, stem, self.lang, hypotheses)
+        self._prepared["exports"] = (self.state.territory, scenario.hash)
 
     def _prepare_report(self) -> None:
         """Print the 4-page report of the setting on screen and offer it for download."""
@@ -426,6 +432,17 @@ class DashboardApp:
         pdf = report_pdf(run, table, self.lang)
         label = text("download_report", self.lang)
         self.report.value = download_link(pdf, f"{self._file_stem('rapport-4-pages')}.pdf", label)
+        self._prepared["report"] = (self.state.territory, run.scenario.hash)
+
+    def _drop_stale_downloads(self, run: ChainRun) -> None:
+        """Remove the export and report links prepared for another state than ``run``'s, so
+        no download offered on the page holds other values than its figures.
+        """
+        shown = (self.state.territory, run.scenario.hash)
+        for key, widget in (("exports", self.exports), ("report", self.report)):
+            if key in self._prepared and self._prepared[key] != shown:
+                del self._prepared[key]
+                widget.value = ""
 
     def _layout_mode(self) -> None:
         presenting = self.presentation.value
@@ -567,6 +584,7 @@ class DashboardApp:
 
     def _draw(self, context: Context) -> None:
         run = context.current
+        self._drop_stale_downloads(run)
         for spec in self.dashboard.figures:
             figure = spec.build(context)
             self._latest[spec.key] = figure

@@ -53,7 +53,9 @@ def trajectories_figure(
 
     ``tables`` are IAMC results tables keyed by scenario label, the current setting first.
     With one table the total line is named ``total.label``; when scenarios are compared each
-    line is named by its scenario (« Réglage en cours », then the variants' names).
+    line is named by its scenario (« Réglage en cours », then the variants' names), after
+    ``total.label`` when parts are stacked under it (« Total — Réglage en cours »), so the
+    legend tells the lines from the parts.
     """
     fig = go.Figure(layout=base_layout(title, lang))
     first = next(iter(tables.values()))
@@ -69,7 +71,7 @@ def trajectories_figure(
         )
     for index, (label, table) in enumerate(tables.items()):
         series = values_of(table, total.variable)
-        name = label if len(tables) > 1 else total.label
+        name = total.label if len(tables) == 1 else f"{total.label} — {label}" if parts else label
         fig.add_scatter(
             x=series.index, y=series.to_numpy(), name=name, mode="lines", line=scenario_line(index)
         )
