@@ -150,7 +150,7 @@ def exported_scenario(page, tmp_path):
     """The scenario file the page exports, read from its download link (the links of a
     previous state are cleared by the kernel when the state changes)."""
     page.get_by_role("button", name="Préparer les fichiers").click()
-    link = page.wait_for_selector("a.prospectif-download[download$='.yaml']")
+    link = page.wait_for_selector(".prospectif-exports a.prospectif-download[download$='.yaml']")
     path = tmp_path / link.get_attribute("download")
     path.write_bytes(base64.b64decode(re.sub(r"^data:[^,]+,", "", link.get_attribute("href"))))
     return load_scenario_file(path)
@@ -163,6 +163,7 @@ def page_state(page, tmp_path):
         drawing = wait_until_idle(page)
         href = page.get_attribute("a.prospectif-link", "href")
         state = {
+            "href": href,
             "territory": re.search(r"territory=([^&]+)", href).group(1),
             "scenario": exported_scenario(page, tmp_path),
             "compared": [  # the select shows spaces as no-break spaces
@@ -203,9 +204,14 @@ def as_array(values):
     return None if values is None else np.asarray(values, dtype=object)
 
 
-def assert_same_plot(shown, figure, where):
+def plot_differences(shown, figure):
+    """What differs between the traces read from the page and those of ``figure``: names,
+    then (trace, property, how) for each data property."""
     expected = [t.to_plotly_json() for t in figure.data]
-    assert [t["name"] for t in shown] == [t.get("name") for t in expected], where
+    names = [t.get("name") for t in expected]
+    if [t["name"] for t in shown] != names:
+        return [("names", [t["name"] for t in shown], names)]
+    differences = []
     for got, want in zip(shown, expected, strict=True):
         for key in ("x", "y", "z", "values", "link"):
             wanted = want.get(key)
@@ -214,20 +220,28 @@ def assert_same_plot(shown, figure, where):
             if wanted is None:
                 continue
             wanted, seen = np.asarray(wanted), as_array(got[key])
-            assert seen is not None and seen.shape == wanted.shape, (where, got["name"], key)
-            if wanted.dtype.kind in "fiu":
+            if seen is None or seen.shape != wanted.shape:
+                differences.append((got["name"], key, "shape"))
+            elif wanted.dtype.kind in "fiu":
                 seen = np.array([np.nan if v is None else v for v in seen.ravel()], float)
-                same = np.allclose(seen, wanted.ravel().astype(float), rtol=1e-9, equal_nan=True)
-            else:
-                same = [str(v) for v in seen.ravel()] == [str(v) for v in wanted.ravel()]
-            assert same, (where, got["name"], key)
+                wanted = wanted.ravel().astype(float)
+                if not np.allclose(seen, wanted, rtol=1e-9, equal_nan=True):
+                    gap = np.nanmax(np.abs(seen - wanted) / np.maximum(np.abs(wanted), 1e-12))
+                    differences.append((got["name"], key, f"relative gap {gap:.3g}"))
+            elif [str(v) for v in seen.ravel()] != [str(v) for v in wanted.ravel()]:
+                differences.append((got["name"], key, "text"))
+    return differences
 
 
 def assert_page_is_the_headless_run(page, name, state, context, where):
     dashboard = DASHBOARDS[name]
     assert len(state["plotted"]) == len(dashboard.figures), where
-    for shown, spec in zip(state["plotted"], dashboard.figures, strict=True):
-        assert_same_plot(shown, spec.build(context), f"{where}: {spec.key}")
+    differences = {
+        spec.key: found
+        for shown, spec in zip(state["plotted"], dashboard.figures, strict=True)
+        if (found := plot_differences(shown, spec.build(context)))
+    }
+    assert not differences, (where, differences, state["href"])
     table = page.evaluate(CELLS, {"html": indicator_table(dashboard, context)})
     assert state["table"] == table, where
     notes = "".join(note(context) for note in dashboard.notes)

@@ -194,6 +194,7 @@ class DashboardApp:
         )
         self.exports_button.on_click(lambda _: self._prepare_exports())
         self.exports = w.HTML()
+        self.exports.add_class("prospectif-exports")
         self.report_button = w.Button(
             description=text("prepare_report", lang),
             icon="file-pdf-o",
