@@ -14,6 +14,7 @@ SLIDERS = {
     "mobilite": "mobility.shift.to_bike",
     "energie": "energy.residential.renovation_rate",
     "services": "services.childcare.coverage_target",
+    "adaptation": "adaptation.registered_share",
     "synthese": "energy.residential.renovation_rate",
 }
 
