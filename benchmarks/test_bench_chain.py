@@ -14,7 +14,6 @@ SLIDERS = {
     "mobilite": "mobility.shift.to_bike",
     "energie": "energy.residential.renovation_rate",
     "services": "services.childcare.coverage_target",
-    "adaptation": "adaptation.registered_share",
     "synthese": "energy.residential.renovation_rate",
 }
 

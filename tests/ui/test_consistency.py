@@ -34,10 +34,9 @@ STEPS = {
     "mobilite": 30,
     "energie": 30,
     "services": 20,
-    "adaptation": 20,
     "synthese": 30,
 }
-"""Random inputs per dashboard (240 in all), checked every ``CHECK_EVERY`` inputs."""
+"""Random inputs per dashboard (220 in all), checked every ``CHECK_EVERY`` inputs."""
 CHECK_EVERY = 6
 
 
