@@ -204,6 +204,15 @@ def as_array(values):
     return None if values is None else np.asarray(values, dtype=object)
 
 
+def numbers(values):
+    """``values`` as floats, gaps (None, which is how the page gives NaN) as NaN; None when
+    they are not all numbers (text)."""
+    try:
+        return np.array([np.nan if v is None else v for v in values.ravel()], float)
+    except (TypeError, ValueError):
+        return None
+
+
 def plot_differences(shown, figure):
     """What differs between the traces read from the page and those of ``figure``: names,
     then (trace, property, how) for each data property."""
@@ -222,12 +231,13 @@ def plot_differences(shown, figure):
             wanted, seen = np.asarray(wanted), as_array(got[key])
             if seen is None or seen.shape != wanted.shape:
                 differences.append((got["name"], key, "shape"))
-            elif wanted.dtype.kind in "fiu":
-                seen = np.array([np.nan if v is None else v for v in seen.ravel()], float)
-                wanted = wanted.ravel().astype(float)
-                if not np.allclose(seen, wanted, rtol=1e-9, equal_nan=True):
-                    gap = np.nanmax(np.abs(seen - wanted) / np.maximum(np.abs(wanted), 1e-12))
-                    differences.append((got["name"], key, f"relative gap {gap:.3g}"))
+                continue
+            seen_numbers, wanted_numbers = numbers(seen), numbers(wanted)
+            if seen_numbers is not None and wanted_numbers is not None:
+                if not np.allclose(seen_numbers, wanted_numbers, rtol=1e-9, equal_nan=True):
+                    scale = np.maximum(np.abs(wanted_numbers), 1e-12)
+                    gap = np.abs(seen_numbers - wanted_numbers) / scale
+                    differences.append((got["name"], key, f"relative gap {np.nanmax(gap):.3g}"))
             elif [str(v) for v in seen.ravel()] != [str(v) for v in wanted.ravel()]:
                 differences.append((got["name"], key, "text"))
     return differences
