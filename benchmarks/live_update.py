@@ -42,11 +42,25 @@ IDLE = """() => { const r = document.querySelector('.prospectif-revision span');
     return r !== null && r.dataset.drawn === r.dataset.acked && r.dataset.acked !== '0'; }"""
 """The page is idle: every figure has confirmed the kernel's last drawing."""
 
-SHOW = """selector => { const slider = document.querySelector(selector);
-    const section = slider.closest('.jupyter-widget-Collapse');
-    if (section && !section.classList.contains('jupyter-widget-Collapse-open'))
-        section.querySelector('.jupyter-widget-Collapse-header').click(); }"""
-"""Open the panel section holding the slider (the panel opens on its first section)."""
+SHOW = """title => Array.from(document.querySelectorAll(
+    '.prospectif-panel .jupyter-widget-Collapse:not(.jupyter-widget-Collapse-open)'
+    + ' > .jupyter-widget-Collapse-header')).filter(h => h.innerText.trim() === title)
+    .forEach(h => h.click())"""
+"""Open the panel section titled ``title`` unless it is open (the panel opens on its first
+section, and may build a section's sliders only when it is first opened)."""
+
+
+def section_title(dashboard: str, selector: str) -> str:
+    """The panel section title holding the slider of class ``selector``."""
+    from prospectif.ui import DASHBOARDS
+    from prospectif.ui.panel import panel_groups
+
+    for group in panel_groups(DASHBOARDS[dashboard].models[::-1]):
+        for control in group.controls:
+            if selector == ".key-" + control.key.replace(".", "-").replace("_", "-"):
+                return group.title
+    raise KeyError(selector)
+
 
 ARM = """() => {
   // Data arrays by reference: plotly replaces a trace's arrays when new data is drawn.
@@ -86,7 +100,7 @@ def run_case(page, server: str, name: str, territory: str, selector: str) -> dic
     page.goto(f"{server}voila/render/{name}.ipynb?territory={territory}", wait_until="commit")
     page.wait_for_selector(".prospectif-table", timeout=120_000)
     page.wait_for_function(IDLE, timeout=120_000)
-    page.evaluate(SHOW, selector)
+    page.evaluate(SHOW, section_title(name, selector))
     page.locator(f"{selector} .noUi-handle").wait_for(state="visible")
     page.evaluate(
         "() => document.addEventListener('keydown', "
