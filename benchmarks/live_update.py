@@ -1,15 +1,17 @@
 """Live-update speed in a real browser: slider move → updated figures, on a served dashboard.
 
-Starts ``prospectif serve`` on a free loopback port, opens a dashboard in headless Chromium,
-moves an assumption slider with the keyboard ``MOVES`` times and records, in the page, the
-time from the key press to (a) the first figure redrawn with new data and (b) every output
-updated (the hidden revision element changes once every figure has confirmed, from the
-browser, that it drew the new data).
-Run with ``make bench-browser``.
+Starts ``prospectif serve`` on a loopback port, opens each dashboard in headless Chromium,
+waits until the page is idle (every figure has confirmed its first drawing), moves one of
+the dashboard's own assumption sliders with the keyboard ``MOVES`` times (opening its panel
+section first) and records, in the page, the time from the key press to (a) the first figure
+redrawn with new data and (b) every output updated: the hidden revision element says that the
+kernel's new drawing is the one every figure has confirmed, from the browser, having drawn.
+Run with ``make bench-browser`` (``--port``, ``--dashboards`` to choose).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import subprocess
@@ -26,26 +28,55 @@ from tests.browser.conftest import free_port, wait_until_up  # noqa: E402
 from tests.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 MOVES = 30
-"""Slider moves per dashboard (sliders of the first, open, section of the panel)."""
+"""Slider moves per dashboard."""
 CASES = (
     ("demographie", "DEP-71", ".key-demography-fertility-tfr-target"),
     ("vieillissement", "DEP-71", ".key-ageing-prevalence-annual-trend"),
     ("mobilite", "DEP-71", ".key-mobility-demand-local-trips-change"),
     ("energie", "DEP-71", ".key-energy-residential-renovation-rate"),
     ("services", "DEP-71", ".key-services-schools-schooled-at-2"),
+    ("adaptation", "DEP-71", ".key-adaptation-registered-share"),
 )
 
+IDLE = """() => { const r = document.querySelector('.prospectif-revision span');
+    return r !== null && r.dataset.drawn === r.dataset.acked && r.dataset.acked !== '0'; }"""
+"""The page is idle: every figure has confirmed the kernel's last drawing."""
+
+SHOW = """title => Array.from(document.querySelectorAll(
+    '.prospectif-panel .jupyter-widget-Collapse:not(.jupyter-widget-Collapse-open)'
+    + ' > .jupyter-widget-Collapse-header')).filter(h => h.innerText.trim() === title)
+    .forEach(h => h.click())"""
+"""Open the panel section titled ``title`` unless it is open (the panel opens on its first
+section, and may build a section's sliders only when it is first opened)."""
+
+
+def section_title(dashboard: str, selector: str) -> str:
+    """The panel section title holding the slider of class ``selector``."""
+    from prospectif.ui import DASHBOARDS
+    from prospectif.ui.panel import panel_groups
+
+    for group in panel_groups(DASHBOARDS[dashboard].models[::-1]):
+        for control in group.controls:
+            if selector == ".key-" + control.key.replace(".", "-").replace("_", "-"):
+                return group.title
+    raise KeyError(selector)
+
+
 ARM = """() => {
-  const snap = () => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))
-      .map(g => g.data.map(t => t.y || t.z || (t.link && t.link.value))));
-  const revision = () => document.querySelector('.prospectif-revision').innerText;
-  const before = snap(), beforeRevision = revision();
+  // Data arrays by reference: plotly replaces a trace's arrays when new data is drawn.
+  const arrays = () => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(
+      g => g.data.map(t => t.y || t.z || (t.link && t.link.value)));
+  const revision = () => document.querySelector('.prospectif-revision span').dataset;
+  const before = arrays(), drawnBefore = Number(revision().drawn);
   window.__first = null; window.__all = null;
   const check = () => {
     if (window.__t0 === undefined) return requestAnimationFrame(check);
-    const now = performance.now();
-    if (window.__first === null && snap() !== before) window.__first = now - window.__t0;
-    if (revision() !== beforeRevision) {
+    const now = performance.now(), shown = arrays();
+    if (window.__first === null
+        && (shown.length !== before.length || shown.some((a, i) => a !== before[i])))
+      window.__first = now - window.__t0;
+    const r = revision();
+    if (Number(r.drawn) > drawnBefore && r.acked === r.drawn) {
       if (window.__first === null) window.__first = now - window.__t0;
       window.__all = now - window.__t0;
       return;
@@ -68,7 +99,9 @@ def measure(page, selector: str, key: str) -> tuple[float, float]:
 def run_case(page, server: str, name: str, territory: str, selector: str) -> dict:
     page.goto(f"{server}voila/render/{name}.ipynb?territory={territory}", wait_until="commit")
     page.wait_for_selector(".prospectif-table", timeout=120_000)
-    page.wait_for_timeout(1000)
+    page.wait_for_function(IDLE, timeout=120_000)
+    page.evaluate(SHOW, section_title(name, selector))
+    page.locator(f"{selector} .noUi-handle").wait_for(state="visible")
     page.evaluate(
         "() => document.addEventListener('keydown', "
         "() => { window.__t0 = performance.now(); }, true)"
@@ -90,7 +123,12 @@ def run_case(page, server: str, name: str, territory: str, selector: str) -> dic
 
 
 def main() -> None:
-    port = free_port()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    parser.add_argument("--dashboards", nargs="*", help="dashboards to measure (default: all)")
+    options = parser.parse_args()
+    cases = [c for c in CASES if not options.dashboards or c[0] in options.dashboards]
+    port = options.port or free_port()
     server = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory() as tmp:
         log = open(Path(tmp) / "voila.log", "wb")  # noqa: SIM115
@@ -113,7 +151,7 @@ def main() -> None:
                     executable_path=chromium_path(), args=CHROMIUM_ARGS
                 )
                 page = browser.new_page(viewport={"width": 1600, "height": 1000})
-                results = [run_case(page, server, *case) for case in CASES]
+                results = [run_case(page, server, *case) for case in cases]
                 browser.close()
         finally:
             process.terminate()

@@ -46,3 +46,16 @@ def test_sankey_nodes_show_their_totals_in_french():
     labels = sankey_figure(flows, "Flux").data[0].node.label
     assert labels[0].endswith(" · 1\u202f235 GWh")
     assert labels[1].endswith(" · 1\u202f200 GWh") and labels[2].endswith(" · 35 GWh")
+
+
+def test_a_table_grouped_by_variable_gives_each_series_as_the_table_does():
+    from prospectif.pipeline import run
+    from prospectif.scenario import load_preset
+    from prospectif.viz.trajectories import VariableIndex, values_of
+
+    table = run("DEP-71", load_preset("tendanciel"))
+    index = VariableIndex(table)
+    for variable in (*table["variable"].unique()[:40], "Not A Variable"):
+        expected, found = values_of(table, variable), index.series(variable)
+        assert found.index.tolist() == expected.index.tolist(), variable
+        assert found.to_numpy().tolist() == expected.to_numpy().tolist(), variable

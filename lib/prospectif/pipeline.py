@@ -958,10 +958,12 @@ def run_adaptation_units(
     return _adaptation(units.demography, units.ageing, scenario)
 
 
-def climate_by_pathway(chain: ChainRun, indicator: str) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def climate_by_pathway(
+    chain: ChainRun, indicator: str, pathways: Iterable[str] = PATHWAYS
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Days a year of ``indicator`` (e.g. 'heatwave_days') lived by the territory's people
-    aged 75+ under every climate pathway, on the chain's population: years and values by
-    pathway (NaN where DRIAS gives none).
+    aged 75+ under each of ``pathways`` (every climate pathway by default), on the chain's
+    population: years and values by pathway (NaN where DRIAS gives none).
     """
     result, units = chain.adaptation, chain.demography.units
     data = chain.demography.data
@@ -969,7 +971,7 @@ def climate_by_pathway(chain: ChainRun, indicator: str) -> tuple[np.ndarray, dic
         pathway: dataclasses.replace(
             result, climate=climate_inputs(units, pathway, result.years, data)
         ).mean_days(indicator)
-        for pathway in PATHWAYS
+        for pathway in pathways
     }
 
 

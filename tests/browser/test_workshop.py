@@ -80,3 +80,31 @@ def test_read_only_server_offers_the_variant_as_a_download(page, read_only_serve
     assert document["id"] == "pour-la-direction" and document["label"]["fr"] == "Pour la direction"
     href = page.get_attribute("a.prospectif-download[download='pour-la-direction.yaml']", "href")
     assert yaml.safe_load(base64.b64decode(re.sub(r"^data:[^,]+,", "", href))) == document
+
+
+def test_a_compared_variant_is_drawn_on_every_trajectory(page, server):
+    """Issue 14: compared variants were drawn on some figures only (the climate pathways of
+    the adaptation page showed the current setting alone)."""
+    name = "Canicule, plan renforcé"
+    open_dashboard(page, server, "adaptation", "?territory=DEP-71&scenario=tendanciel")
+    handle = page.locator(".prospectif-panel .noUi-handle:visible").first
+    handle.focus()
+    handle.press("PageUp")
+    page.get_by_placeholder("Nom de la variante").fill(name)
+    page.get_by_role("button", name="Enregistrer la variante").click()
+    page.wait_for_selector(f"select[multiple] option:has-text('{name}')", state="attached")
+    page.locator(".prospectif-app select[multiple]").select_option(name)
+    trajectories = [
+        i for i, spec in enumerate(DASHBOARDS["adaptation"].figures) if not spec.uses_year
+    ]
+    page.wait_for_function(
+        """([indexes, name]) => {
+          const plots = Array.from(document.querySelectorAll('.prospectif-app .js-plotly-plot'));
+          return indexes.every(i => plots[i] && plots[i].data.some(
+              t => (t.name || '').includes(name)));
+        }""",
+        arg=[trajectories, name],
+    )
+    assert len(trajectories) == 4
+    header = page.locator(".prospectif-indicators thead").inner_text()
+    assert name in header

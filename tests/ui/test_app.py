@@ -117,6 +117,19 @@ def test_a_saved_variant_is_exported_under_its_own_name(presets):
     assert "fecondite-1-9.yaml" in export_files(app)
 
 
+def test_downloads_of_an_earlier_state_are_removed_when_the_state_changes(presets):
+    """Issue 14: the export links prepared before a move still offered the old values."""
+    app = make_app()
+    assert "insee-central.yaml" in export_files(app)
+    app.year.value = 2030  # same scenario and territory: the files still hold the screen
+    assert "insee-central.yaml" in app.exports.value
+    app.panel.sliders[TFR].value = 2.0
+    assert app.exports.value == ""
+    assert f"{app.exported_scenario().id}.yaml" in export_files(app)
+    app.territory_box.value = "DEP-2A"
+    assert app.exports.value == ""
+
+
 def test_the_workbook_lists_each_assumption_and_what_the_room_changed(presets, tmp_path):
     app = make_app()
     app.panel.sliders[TFR].value = 1.9

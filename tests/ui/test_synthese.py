@@ -99,10 +99,11 @@ def test_the_four_presets_are_drawn_side_by_side_as_small_multiples():
     from prospectif.ui.views.synthese import MULTIPLES, presets_multiples
 
     run = run_chain(get_territory("DEP-71"), base_scenario("tendanciel", 2050))
-    figure = presets_multiples(Context((("x", run),), (run.table(),), 2050, "fr"))
-    assert len(figure.data) == len(FULL_PRESETS) * len(MULTIPLES)
+    figure = presets_multiples(Context((("Réglage en cours", run),), (run.table(),), 2050, "fr"))
+    assert len(figure.data) == (len(FULL_PRESETS) + 1) * len(MULTIPLES)
     assert [t.name for t in figure.data if t.showlegend] == [
-        base_scenario(p, 2050).label.get("fr") for p in FULL_PRESETS
+        *(base_scenario(p, 2050).label.get("fr") for p in FULL_PRESETS),
+        "Réglage en cours",  # the setting on screen, over the presets
     ]
     sobriety = [t for t in figure.data if t.legendgroup == "sobriete"]
     expected = run_chain(get_territory("DEP-71"), base_scenario("sobriete", 2050)).table()

@@ -148,6 +148,9 @@ class DashboardApp:
         self._pending = False
         self._confirm = ""
         """A name already taken that the next click on « Enregistrer » replaces."""
+        self._prepared: dict[str, tuple[str, str]] = {}
+        """The territory and scenario hash each download (``exports``, ``report``) was
+        prepared for: a drawing of another state removes it."""
         self._build_widgets()
         self._show_view(problems)
 
@@ -260,7 +263,9 @@ class DashboardApp:
         self.choice.observe(lambda _: self.refresh(), names="value")
         self.choice.add_class("prospectif-choice")
         self.notes = w.HTML()
+        self.notes.add_class("prospectif-notes")
         self.indicators = w.HTML()
+        self.indicators.add_class("prospectif-indicators")
         self.variant_name = w.Text(placeholder=text("variant_name", lang))
         self.save_button = w.Button(
             description=text("save_variant", lang), layout={"width": "auto"}
@@ -284,6 +289,7 @@ class DashboardApp:
         )
         self.exports_button.on_click(lambda _: self._prepare_exports())
         self.exports = w.HTML()
+        self.exports.add_class("prospectif-exports")
         self.report_button = w.Button(
             description=text("prepare_report", lang),
             icon="file-pdf-o",
@@ -580,6 +586,7 @@ class DashboardApp:
         hypotheses = hypotheses_sheet(scenario, base, self.lang)
         stem = self._file_stem(scenario.id)  # the files name what they hold
         self.exports.value = export_links(self.exported_yaml(), table, stem, self.lang, hypotheses)
+        self._prepared["exports"] = (self.state.territory, scenario.hash)
 
     def _prepare_report(self) -> None:
         """Print the 4-page report of the setting on screen and offer it for download."""
@@ -588,6 +595,17 @@ class DashboardApp:
         pdf = report_pdf(run, table, self.lang)
         label = text("download_report", self.lang)
         self.report.value = download_link(pdf, f"{self._file_stem('rapport-4-pages')}.pdf", label)
+        self._prepared["report"] = (self.state.territory, run.scenario.hash)
+
+    def _drop_stale_downloads(self, run: ChainRun) -> None:
+        """Remove the export and report links prepared for another state than ``run``'s, so
+        no download offered on the page holds other values than its figures.
+        """
+        shown = (self.state.territory, run.scenario.hash)
+        for key, widget in (("exports", self.exports), ("report", self.report)):
+            if key in self._prepared and self._prepared[key] != shown:
+                del self._prepared[key]
+                widget.value = ""
 
     def _layout_mode(self) -> None:
         presenting = self.presentation.value
@@ -750,6 +768,7 @@ class DashboardApp:
 
     def _draw(self, context: Context) -> None:
         run = context.current
+        self._drop_stale_downloads(run)
         shown = self.dashboard.shown(context)
         for spec in shown:
             figure = spec.build(context)

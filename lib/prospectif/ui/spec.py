@@ -7,6 +7,7 @@ definitions serve the live workshop view and the static report.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ import plotly.graph_objects as go
 
 from ..pipeline import ChainRun
 from ..scenario import Scenario
-from ..viz.trajectories import Line, trajectories_figure
+from ..viz.trajectories import Line, VariableIndex, trajectories_figure
 from .texts import pick
 
 
@@ -46,6 +47,11 @@ class Context:
     def labelled_tables(self) -> dict[str, pd.DataFrame]:
         """Results tables keyed by label, current setting first."""
         return {label: table for (label, _), table in zip(self.runs, self.tables, strict=True)}
+
+    @functools.cached_property
+    def indexed_tables(self) -> dict[str, VariableIndex]:
+        """:meth:`labelled_tables` grouped by variable, once for all the figures drawn."""
+        return {label: VariableIndex(table) for label, table in self.labelled_tables().items()}
 
 
 @dataclass(frozen=True)
@@ -125,7 +131,7 @@ def trajectory(
             return Line(item[0], pick(item[1], context.lang))
 
         return trajectories_figure(
-            context.labelled_tables(),
+            context.indexed_tables,
             line(total),
             pick(title, context.lang),
             pick(unit, context.lang),

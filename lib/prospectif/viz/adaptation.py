@@ -4,10 +4,12 @@ climate figure carries (DRIAS-2020, one model pair, not an ensemble).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import plotly.graph_objects as go
 
-from .base import base_layout, scenario_line
+from .base import base_layout, scenario_line, shown_line
 
 SOURCE = (
     "Source : Météo-France, DRIAS-2020 (moyennes sur 30 ans par département) — une seule "
@@ -48,9 +50,17 @@ def with_source(fig: go.Figure, lang: str = "fr", extra: str = "") -> go.Figure:
 
 
 def pathways_figure(
-    years, values: dict[str, np.ndarray], title: str, unit: str, current: str, lang: str = "fr"
+    years,
+    values: dict[str, np.ndarray],
+    title: str,
+    unit: str,
+    current: str,
+    lang: str = "fr",
+    compared: Sequence[tuple[str, str, np.ndarray, np.ndarray]] = (),
 ) -> go.Figure:
-    """One line per pathway (``values[pathway]`` over ``years``), the chosen one thicker.
+    """One line per pathway (``values[pathway]`` over ``years``), the chosen one thicker, then
+    each compared variant's own pathway as lived by its population: ``compared`` holds
+    (variant name, its pathway, years, values).
 
     Missing years (NaN) are gaps in the line, not zeros.
     """
@@ -64,6 +74,15 @@ def pathways_figure(
             name=PATHWAY_LABELS[pathway][lang == "en"],
             mode="lines",
             line=line,
+            connectgaps=False,
+        )
+    for index, (name, pathway, shown_years, series) in enumerate(compared, start=1):
+        fig.add_scatter(
+            x=list(shown_years),
+            y=list(series),
+            name=f"{name} — {PATHWAY_LABELS[pathway][lang == 'en']}",
+            mode="lines",
+            line=shown_line(index),
             connectgaps=False,
         )
     fig.update_yaxes(title_text=unit, rangemode="tozero")

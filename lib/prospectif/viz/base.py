@@ -73,6 +73,22 @@ def symmetric_ticks(limit: float, count: int = 3) -> list[float]:
     return [*(-half[::-1]), 0.0, *half]
 
 
+SHOWN_COLORS = ("#111", "#555")
+"""The setting on screen (black) and the compared variants (dark grey), over figures whose
+palette already tells other lines apart (full presets, climate pathways)."""
+
+
+def shown_line(index: int) -> dict:
+    """Line style of the ``index``-th scenario on screen (0 = the current setting) drawn over
+    lines in the palette colours.
+    """
+    return {
+        "color": SHOWN_COLORS[min(index, 1)],
+        "dash": DASHES[index % len(DASHES)],
+        "width": 5 if index == 0 else 4,
+    }
+
+
 def scenario_line(index: int) -> dict:
     """Line style of the ``index``-th scenario shown (0 = the current setting)."""
     return {

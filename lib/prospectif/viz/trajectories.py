@@ -4,8 +4,10 @@ total as a line, and an optional reference (today's level, a target).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -39,8 +41,30 @@ def values_of(table: pd.DataFrame, variable: str) -> pd.Series:
     return pd.Series(rows["value"].to_numpy(), index=rows["year"].to_numpy())
 
 
+class VariableIndex:
+    """A results table's rows grouped by variable once: each variable's values by year are
+    then found without scanning the table (a dashboard's figures read about a hundred series
+    from the same few tables on every move).
+    """
+
+    def __init__(self, table: pd.DataFrame):
+        self._years = table["year"].to_numpy()
+        self._values = table["value"].to_numpy()
+        self._rows = table.groupby("variable", sort=False).indices
+
+    def series(self, variable: str) -> pd.Series:
+        """Values of ``variable`` by year, as :func:`values_of` gives them."""
+        rows = self._rows.get(variable, np.array([], dtype=int))
+        return pd.Series(self._values[rows], index=self._years[rows])
+
+
+def indexed(table: pd.DataFrame | VariableIndex) -> VariableIndex:
+    """``table`` grouped by variable (itself when it already is)."""
+    return table if isinstance(table, VariableIndex) else VariableIndex(table)
+
+
 def trajectories_figure(
-    tables: dict[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame | VariableIndex],
     total: Line,
     title: str,
     unit_label: str,
@@ -53,15 +77,19 @@ def trajectories_figure(
     """The current setting's ``parts`` stacked (first table), each scenario's ``total`` as a
     line, and ``reference`` dotted (from the first table).
 
-    ``tables`` are IAMC results tables keyed by scenario label, the current setting first.
+    ``tables`` are IAMC results tables (or their :class:`VariableIndex`) keyed by scenario
+    label, the current setting first.
     With one table the total line is named ``total.label``; when scenarios are compared each
-    line is named by its scenario (« Réglage en cours », then the variants' names). ``bands``
-    (a quantile table of the current setting) draws the fan of ``total``.
+    line is named by its scenario (« Réglage en cours », then the variants' names), after
+    ``total.label`` when parts are stacked under it (« Total — Réglage en cours »), so the
+    legend tells the lines from the parts. ``bands`` (a quantile table of the current setting)
+    draws the fan of ``total``.
     """
     fig = go.Figure(layout=base_layout(title, lang))
+    tables = {label: indexed(table) for label, table in tables.items()}
     first = next(iter(tables.values()))
     for index, part in enumerate(parts):
-        series = values_of(first, part.variable)
+        series = first.series(part.variable)
         fig.add_scatter(
             x=series.index,
             y=series.to_numpy(),
@@ -73,13 +101,13 @@ def trajectories_figure(
     if bands is not None:
         add_fan(fig, bands, total.variable, scenario_line(0)["color"], lang)
     for index, (label, table) in enumerate(tables.items()):
-        series = values_of(table, total.variable)
-        name = label if len(tables) > 1 else total.label
+        series = table.series(total.variable)
+        name = total.label if len(tables) == 1 else f"{total.label} — {label}" if parts else label
         fig.add_scatter(
             x=series.index, y=series.to_numpy(), name=name, mode="lines", line=scenario_line(index)
         )
     if reference is not None:
-        series = values_of(first, reference.variable)
+        series = first.series(reference.variable)
         fig.add_scatter(
             x=series.index,
             y=series.to_numpy(),

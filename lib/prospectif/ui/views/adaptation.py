@@ -112,8 +112,13 @@ def _pathways(context: Context) -> go.Figure:
         ),
         lang,
     )
+    compared = []
+    for label, other in context.runs[1:]:
+        pathway = other.scenario.adaptation.pathway
+        shown_years, lived = climate_by_pathway(other, "heatwave_days", (pathway,))
+        compared.append((label, pathway, shown_years, lived[pathway]))
     return pathways_figure(
-        years, values, title, pick(DAYS, lang), run.scenario.adaptation.pathway, lang
+        years, values, title, pick(DAYS, lang), run.scenario.adaptation.pathway, lang, compared
     )
 
 

@@ -24,7 +24,7 @@ from ...results.verdicts import (
     verdicts,
 )
 from ...scenario import FULL_PRESETS, Scenario
-from ...viz.base import GRID, base_layout, scenario_line
+from ...viz.base import GRID, base_layout, scenario_line, shown_line
 from ...viz.maps import choropleth_figure
 from ...viz.trajectories import values_of
 from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
@@ -183,24 +183,33 @@ MULTIPLES = ("Population", "Final Energy", "Emissions|Inventory", "Renewable Cov
 
 
 def presets_multiples(context: Context) -> go.Figure:
-    """Small multiples of the key trajectories, one line per compared scenario."""
+    """Small multiples of the key trajectories, one line per compared scenario (by default the
+    full presets), then the setting on screen (black) and each compared variant (grey, dashed),
+    named as in the other figures.
+    """
     from plotly.subplots import make_subplots
 
     lang = context.lang
     results = compared_results(context)
+    lines = [
+        (scenario.id, scenario.label.get(lang), table, scenario_line(i))
+        for i, (scenario, table) in enumerate(results)
+    ]
+    for i, ((label, _), table) in enumerate(zip(context.runs, context.tables, strict=True)):
+        lines.append((f"shown-{i}", label, table, shown_line(i)))
     titles = [variable_label(v, lang) for v in MULTIPLES]
     fig = make_subplots(rows=2, cols=2, subplot_titles=titles, vertical_spacing=0.14)
-    for i, (scenario, table) in enumerate(results):
+    for group, name, table, style in lines:
         for k, variable in enumerate(MULTIPLES):
             series = values_of(table, variable)
             fig.add_scatter(
                 x=series.index,
                 y=series.to_numpy(),
-                name=scenario.label.get(lang),
-                legendgroup=scenario.id,
+                name=name,
+                legendgroup=group,
                 showlegend=k == 0,
                 mode="lines",
-                line=scenario_line(i),
+                line=style,
                 row=k // 2 + 1,
                 col=k % 2 + 1,
             )
