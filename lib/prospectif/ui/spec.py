@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..pipeline import ChainRun
+from ..viz.base import fit_axis_titles
 from ..viz.trajectories import Line, trajectories_figure
 from .texts import pick
 
@@ -57,6 +58,15 @@ class FigureSpec:
     key: str
     build: Callable[[Context], go.Figure]
     uses_year: bool = False
+    tables: tuple[str, ...] = ()
+    """The data tables (``data/catalog.yaml``) it is drawn from, named in its source line;
+    empty: the dashboard's tables."""
+    note: tuple[str, str] = ("", "")
+    """A caveat (French, English) written after the source line."""
+
+    def figure(self, context: Context) -> go.Figure:
+        """The figure of ``context``, its axis titles broken into lines that fit."""
+        return fit_axis_titles(self.build(context))
 
 
 @dataclass(frozen=True)
@@ -78,9 +88,13 @@ class Dashboard:
     method_notes: tuple[Callable[[str], str], ...] = ()
     """HTML blocks (by language) added to the "Sources et méthode" panel."""
     presentation: bool = False
+    """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
     report: bool = False
     """Whether the page offers its 4-page report (PDF) for download."""
-    """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
+
+    def figure_tables(self, spec: FigureSpec) -> tuple[str, ...]:
+        """The tables named under figure ``spec``: its own, else the dashboard's."""
+        return spec.tables or self.tables
 
 
 def trajectory(
@@ -91,9 +105,12 @@ def trajectory(
     parts: tuple[tuple[str, tuple[str, str]], ...] = (),
     reference: tuple[str, tuple[str, str]] | None = None,
     percent: bool = False,
+    tables: tuple[str, ...] = (),
+    note: tuple[str, str] = ("", ""),
 ) -> FigureSpec:
     """A trajectory figure: ``total`` for every scenario, ``parts`` stacked for the current
-    setting, an optional dotted ``reference``; variables with (French, English) labels.
+    setting, an optional dotted ``reference``; variables with (French, English) labels;
+    ``tables`` it is drawn from and a ``note`` under it (see :class:`FigureSpec`).
     """
 
     def build(context: Context) -> go.Figure:
@@ -111,4 +128,4 @@ def trajectory(
             percent=percent,
         )
 
-    return FigureSpec(key, build)
+    return FigureSpec(key, build, tables=tables, note=note)

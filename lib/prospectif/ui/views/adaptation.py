@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from ...i18n import format_number
 from ...pipeline import ChainRun, climate_by_pathway, run_adaptation_units
 from ...territory import get_territory
-from ...viz.adaptation import SOURCE, pathways_figure, with_source
+from ...viz.adaptation import CAVEAT, SOURCE, pathways_figure
 from ...viz.maps import choropleth_figure
 from ..maps import map_scope
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
@@ -75,8 +75,7 @@ def _map(context: Context) -> go.Figure:
         ("jours par habitant", "days per inhabitant") if choice == "exposition" else DAYS, lang
     )
     data = context.current.demography.data
-    fig = choropleth_figure(values, "departements", title, unit, 1, lang, data)
-    return with_source(fig, lang, pick(OVERSEAS, lang))
+    return choropleth_figure(values, "departements", title, unit, 1, lang, data)
 
 
 def _pathways(context: Context) -> go.Figure:
@@ -95,50 +94,56 @@ def _pathways(context: Context) -> go.Figure:
     )
 
 
-def _sourced(spec: FigureSpec) -> FigureSpec:
-    """``spec`` with the DRIAS source and the one-model caveat under its figure."""
-    return FigureSpec(spec.key, lambda c: with_source(spec.build(c), c.lang), spec.uses_year)
-
+CLIMATE = ("climate_drias2020", "tracc_warming")
+"""Where the climate comes from: every figure's source line, with the one-model caveat."""
+EXPOSURE = (*CLIMATE, "population_departement", "apa_departement")
+"""The climate lived by the projected population."""
 
 FIGURES = (
-    FigureSpec("trajectoires", _pathways),
-    _sourced(
-        trajectory(
-            "exposition",
-            (
-                "Exposition des plus âgés aux vagues de chaleur",
-                "Exposure of the oldest to heatwaves",
-            ),
-            PERSON_DAYS,
-            total=("Adaptation|Heatwave Exposure|Age 75+", ("75 ans ou plus", "Aged 75+")),
-            reference=("Adaptation|Heatwave Exposure|Age 85+", ("85 ans ou plus", "Aged 85+")),
-        )
+    FigureSpec("trajectoires", _pathways, tables=CLIMATE, note=CAVEAT),
+    trajectory(
+        "exposition",
+        (
+            "Exposition des plus âgés aux vagues de chaleur",
+            "Exposure of the oldest to heatwaves",
+        ),
+        PERSON_DAYS,
+        total=("Adaptation|Heatwave Exposure|Age 75+", ("75 ans ou plus", "Aged 75+")),
+        reference=("Adaptation|Heatwave Exposure|Age 85+", ("85 ans ou plus", "Aged 85+")),
+        tables=EXPOSURE,
+        note=CAVEAT,
     ),
-    _sourced(
-        trajectory(
-            "heures",
-            ("Heures de visite d'un plan canicule", "Visit hours of a heat plan"),
-            ("heures par an", "hours a year"),
-            total=("Adaptation|Heat Plan Hours", ("Total", "Total")),
-            parts=(
-                ("Adaptation|Heat Plan Hours|APA Home", ("APA à domicile", "APA at home")),
-                ("Adaptation|Heat Plan Hours|Registered", ("Inscrits au registre", "Registered")),
-            ),
-        )
+    trajectory(
+        "heures",
+        ("Heures de visite d'un plan canicule", "Visit hours of a heat plan"),
+        ("heures par an", "hours a year"),
+        total=("Adaptation|Heat Plan Hours", ("Total", "Total")),
+        parts=(
+            ("Adaptation|Heat Plan Hours|APA Home", ("APA à domicile", "APA at home")),
+            ("Adaptation|Heat Plan Hours|Registered", ("Inscrits au registre", "Registered")),
+        ),
+        tables=EXPOSURE,
+        note=CAVEAT,
     ),
-    _sourced(
-        trajectory(
-            "deces",
-            (
-                "Décès en excès les jours de vague de chaleur (fourchette en tableau)",
-                "Excess deaths on heatwave days (range in the table)",
-            ),
-            ("décès par an", "deaths a year"),
-            total=("Adaptation|Excess Deaths", ("Tous âges", "All ages")),
-            reference=("Adaptation|Excess Deaths|Age 75+", ("75 ans ou plus", "Aged 75+")),
-        )
+    trajectory(
+        "deces",
+        (
+            "Décès en excès les jours de vague de chaleur (fourchette en tableau)",
+            "Excess deaths on heatwave days (range in the table)",
+        ),
+        ("décès par an", "deaths a year"),
+        total=("Adaptation|Excess Deaths", ("Tous âges", "All ages")),
+        reference=("Adaptation|Excess Deaths|Age 75+", ("75 ans ou plus", "Aged 75+")),
+        tables=EXPOSURE,
+        note=CAVEAT,
     ),
-    FigureSpec("carte", _map, uses_year=True),
+    FigureSpec(
+        "carte",
+        _map,
+        uses_year=True,
+        tables=(*EXPOSURE, "geometry_departements"),
+        note=(f"{CAVEAT[0]} {OVERSEAS[0]}", f"{CAVEAT[1]} {OVERSEAS[1]}"),
+    ),
 )
 
 KEY_FIGURES = (
@@ -241,7 +246,7 @@ DASHBOARD = Dashboard(
         Indicator("Range|Adaptation|Excess Deaths|Low", ("… borne basse", "… low bound"), 1),
         Indicator("Range|Adaptation|Excess Deaths|High", ("… borne haute", "… high bound"), 1),
     ),
-    tables=("climate_drias2020", "tracc_warming", "population_departement", "apa_departement"),
+    tables=(*EXPOSURE, "geometry_departements"),
     method="docs/methodology/adaptation.md",
     choices=MAP_CHOICES,
 )
