@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+import plotly.graph_objects as go
 import pytest
 
 from prospectif.ui import report
@@ -13,7 +14,15 @@ from prospectif.ui.catalogue import DASHBOARDS
 from prospectif.ui.content import figure_caption, figure_source
 from prospectif.ui.state import ViewState
 from prospectif.ui.tables import TABLE_NAMES
-from prospectif.viz.base import AXIS_TITLE_CHARS, TITLE_CHARS, wrapped
+from prospectif.viz.base import (
+    AXIS_TITLE_CHARS,
+    LEGEND_ROW_PX,
+    PLOT_MIN_PX,
+    TITLE_CHARS,
+    base_layout,
+    fitted,
+    wrapped,
+)
 
 FIGURES = [(d, s) for d in DASHBOARDS.values() for s in d.figures]
 
@@ -63,3 +72,14 @@ def test_the_carers_axis_title_and_every_title_fit(presets):
         )
         legend = figure.layout.legend
         assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+
+
+def test_a_figure_grows_to_show_a_long_legend_whole():
+    """The energy dashboard's emissions legend (14 entries, one a row) was cut at the bottom."""
+    many = go.Figure(layout=base_layout("t"))
+    for n in range(14):
+        many.add_scatter(x=[0], y=[n], name=f"Autres transports (avion, rail, fluvial) {n}")
+    assert fitted(many).layout.height >= PLOT_MIN_PX + 14 * LEGEND_ROW_PX
+    few = go.Figure(layout=base_layout("t"))
+    few.add_scatter(x=[0], y=[0], name="Total")
+    assert fitted(few).layout.height == base_layout("t").height

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..pipeline import ChainRun
-from ..viz.base import fit_axis_titles
+from ..viz.base import fitted
 from ..viz.trajectories import Line, trajectories_figure
 from .texts import pick
 
@@ -65,8 +65,8 @@ class FigureSpec:
     """A caveat (French, English) written after the source line."""
 
     def figure(self, context: Context) -> go.Figure:
-        """The figure of ``context``, its axis titles broken into lines that fit."""
-        return fit_axis_titles(self.build(context))
+        """The figure of ``context``, its axis titles and height fitted (``viz.base.fitted``)."""
+        return fitted(self.build(context))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,13 @@ TITLE_CHARS = 42
 (about 600 px at 1280 px, in 24 px type)."""
 AXIS_TITLE_CHARS = {"x": 50, "y": 30}
 """Longest axis title line: a vertical title fits the plot's height (about 330 px)."""
+CHAR_PX, LEGEND_SYMBOL_PX, LEGEND_ROW_PX = 10, 50, 28
+"""Width of a character, of a legend entry's symbol and height of a legend row (px, 18 px
+type), to foresee how many rows a legend wraps to."""
+LEGEND_WIDTH_PX = 560
+"""Width a legend has in the narrowest cell (a projector's half-width cell)."""
+PLOT_MIN_PX = 480
+"""Height of a figure without its legend: title, plot area of about 300 px, axis titles."""
 
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 """Line styles that tell scenarios apart without colour."""
@@ -87,6 +94,7 @@ def base_layout(title: str, lang: str = "fr") -> go.Layout:
             "yanchor": "bottom",
             "x": 0,
             "xanchor": "left",
+            "traceorder": "normal",  # stacked parts would make it one entry a row
         },
     )
 
@@ -100,14 +108,22 @@ def wrapped(text: str | None, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False))
 
 
-def fit_axis_titles(fig: go.Figure) -> go.Figure:
-    """Break every axis title of ``fig`` into lines that fit beside or under its plot (a
-    vertical title longer than the plot's height is cut by the figure's edge).
+def fitted(fig: go.Figure) -> go.Figure:
+    """``fig`` with its axis titles broken into lines that fit beside or under its plot (a
+    vertical title longer than the plot's height is cut by the figure's edge) and tall enough
+    for its legend (plotly gives a legend at most half the figure's height and cuts the rest).
     """
     for letter, select in (("x", fig.select_xaxes), ("y", fig.select_yaxes)):
         for axis in select():
             if axis.title.text:
                 axis.title.text = wrapped(axis.title.text, AXIS_TITLE_CHARS[letter])
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    if names and fig.layout.showlegend is not False and fig.layout.height:
+        item = LEGEND_SYMBOL_PX + CHAR_PX * max(len(n) for n in names)
+        rows = -(-len(names) // max(1, LEGEND_WIDTH_PX // item))
+        needed = PLOT_MIN_PX + LEGEND_ROW_PX * rows
+        if needed > fig.layout.height:
+            fig.layout.height = needed
     return fig
 
 
