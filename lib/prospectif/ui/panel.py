@@ -252,8 +252,8 @@ class AssumptionPanel(w.VBox):
         css_key = "key-" + control.key.replace(".", "-").replace("_", "-")
         slider.add_class("prospectif-slider")
         slider.add_class(css_key)
-        if control.kind == "choice":
-            readout: w.Label | w.Text = w.Label(layout={"width": "28%"})
+        if control.kind == "choice":  # the menu says its choice: no readout beside it
+            readout: w.Label | w.Text = w.Label(layout={"display": "none"})
         else:
             readout = w.Text(continuous_update=False, layout={"width": "28%"})
             readout.add_class("prospectif-exact")
