@@ -128,8 +128,7 @@ def test_a_link_with_parameters_opens_the_same_view(page, server):
     query = "?territory=DEP-2A&scenario=tendanciel&horizon=2050&demography.fertility.tfr_target=1.7"
     open_dashboard(page, server, "demographie", query)
     assert "Corse-du-Sud" in page.inner_text("h1")
-    readout = page.locator(f"{TFR_SLIDER}").locator("xpath=..").locator(".widget-label").last
-    assert readout.inner_text() == "1,70"
+    assert page.locator(f".prospectif-exact{TFR_SLIDER} input").input_value() == "1,70"
     href = page.get_attribute("a.prospectif-link", "href")
     assert "tfr_target=1.7" in href and "territory=DEP-2A" in href
 

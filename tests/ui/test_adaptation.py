@@ -34,11 +34,11 @@ def items():
 
 
 def test_every_figure_names_its_source_and_the_one_model_caveat(items):
-    figures = [i for i in items if hasattr(i, "layout")]
+    figures = [n for n, i in enumerate(items) if hasattr(i, "layout")]
     assert len(figures) == len(DASHBOARDS["adaptation"].figures)
-    for figure in figures:
-        notes = " ".join(a.text for a in figure.layout.annotations)
-        assert "DRIAS-2020" in notes and "ALADIN63 / CNRM-CM5" in notes, figure.layout.title.text
+    for n in figures:
+        notes = items[n + 1].data  # the source line under the figure
+        assert "DRIAS-2020" in notes and "ALADIN63 / CNRM-CM5" in notes, items[n].layout.title
         assert "pas un ensemble" in notes
     deaths = next(f for f in figures if "Décès" in f.layout.title.text)
     notes = " ".join(a.text for a in deaths.layout.annotations)

@@ -279,7 +279,8 @@ def test_a_figure_the_browser_drew_but_never_updated_is_replaced():
             browser_answers(widget)
     app._recover(app._drawn, 1)
     fresh = app.figures["population"]
-    assert fresh is not lost and app.figure_box.children.count(fresh) == 1
+    cell = app.cells["population"]  # the figure and its source line
+    assert fresh is not lost and cell.children[0] is fresh and cell in app.figure_box.children
     assert (
         population_line(app) == [t for t in lost.data if t.name == "Réglage en cours"][0].y.tolist()
     )

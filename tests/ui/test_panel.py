@@ -36,7 +36,7 @@ def test_decimals_follow_the_step():
 
 def test_panel_shows_a_scenario_without_calling_back_and_reports_moves():
     calls = []
-    panel = AssumptionPanel(("demography",), "fr", lambda: calls.append(1))
+    panel = AssumptionPanel(("demography",), "fr", lambda *_: calls.append(1))
     scenario = Scenario(id="x", label={"fr": "x"})
     panel.show(scenario)
     demography = {k: v for k, v in scenario.assumptions().items() if k.startswith("demography.")}

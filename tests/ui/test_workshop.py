@@ -199,7 +199,7 @@ def test_ui_messages_come_from_the_catalogue_not_the_interface_texts():
 
 def test_choices_have_words_and_units_are_in_the_page_language():
     for lang in ("fr", "en"):
-        panel = AssumptionPanel(MODEL_SECTIONS, lang, lambda: None)
+        panel = AssumptionPanel(MODEL_SECTIONS, lang, lambda *_: None)
         dropdowns = {k: s for k, s in panel.sliders.items() if panel.controls[k].kind == "choice"}
         assert dropdowns
         for key, dropdown in dropdowns.items():

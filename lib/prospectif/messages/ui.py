@@ -45,6 +45,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Variante de l'adresse ignorée : {problem}",
         "Variant of the address ignored: {problem}",
     ),
+    # exact values typed next to a slider
+    "ui.value_unreadable": (
+        "« {value} » n'est pas un nombre : tapez la valeur de « {label} » en chiffres, par "
+        "exemple {example}.",
+        "“{value}” is not a number: type the value of “{label}” in figures, for example {example}.",
+    ),
+    "ui.value_out_of_range": (
+        "{value} est hors de la plage admise pour « {label} » : de {low} à {high} {unit}.",
+        "{value} is outside the allowed range of “{label}”: {low} to {high} {unit}.",
+    ),
+    "ui.value_not_whole": (
+        "« {label} » prend un nombre entier ({value} n'en est pas un).",
+        "“{label}” takes a whole number ({value} is not one).",
+    ),
     # territory, address, computation
     "ui.no_result": (
         "Aucun territoire ne correspond à « {query} » (nom, numéro de département, code INSEE "

@@ -90,7 +90,7 @@ class Render:
             font={"size": 11},
             title={"font": {"size": 14}},
             margin={"l": 60, "r": 10, "t": 40, "b": 30},
-            legend={"orientation": "h", "y": -0.18, "font": {"size": 10}},
+            legend={"font": {"size": 10}},  # at the bottom edge (``viz.base.base_layout``)
         )
         self.counter[0] += 1
         body = pio.to_html(

@@ -144,7 +144,7 @@ class Policy(Section):
         1607.0,
         ge=800.0,
         le=2000.0,
-        step=1.0,
+        step=10.0,
         unit="heures par an",
         label_fr="Heures annuelles d'un temps plein",
         label_en="Annual hours of a full-time worker",

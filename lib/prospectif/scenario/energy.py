@@ -17,7 +17,7 @@ class Residential(Section):
         2.0,
         ge=1.5,
         le=3.0,
-        step=0.01,
+        step=0.05,
         unit="personnes par ménage",
         label_fr="Taille moyenne des ménages visée",
         label_en="Target persons per household",

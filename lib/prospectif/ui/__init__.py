@@ -15,7 +15,7 @@ from ..messages import Message
 from ..resources import release_memory
 from ..results import write_results
 from .catalogue import DASHBOARDS, Context, Dashboard
-from .content import indicator_table, sources_html
+from .content import figure_caption, indicator_table, sources_html
 from .state import ViewState, compare_references, compared_scenarios, parse_query, resolve
 from .texts import pick, text
 
@@ -88,7 +88,9 @@ def show(
 
 
 def report(dashboard: Dashboard, state: ViewState, output_dir: str = "") -> list:
-    """Objects of the static report; writes ``output_dir/resultats.parquet`` when set."""
+    """Objects of the static report (each figure followed by its source line); writes
+    ``output_dir/resultats.parquet`` when set.
+    """
     from IPython.display import HTML
 
     from ..pipeline import run_chain
@@ -110,7 +112,11 @@ def report(dashboard: Dashboard, state: ViewState, output_dir: str = "") -> list
     )
     return [
         HTML(title),
-        *(spec.build(context) for spec in dashboard.shown(context)),
+        *(
+            item
+            for spec in dashboard.shown(context)
+            for item in (spec.figure(context), HTML(figure_caption(dashboard, spec, state.lang)))
+        ),
         HTML(indicator_table(dashboard, context)),
         *(HTML(note(context)) for note in dashboard.notes),
         HTML(

@@ -24,7 +24,7 @@ from ..scenario import FULL_PRESETS, Scenario
 from ..territory import get_territory
 from ..uncertainty import UNCERTAIN_MODELS, VECTORISED_MODELS, run_uncertain
 from .catalogue import Context, Dashboard
-from .content import bands_note, indicator_table, sources_html
+from .content import bands_note, figure_caption, indicator_table, sources_html
 from .exports import (
     download_link,
     export_links,
@@ -42,6 +42,7 @@ from .figures import (
     set_image_format,
     update_in_place,
 )
+from .history import History
 from .levers import LeversPanel
 from .notices import Notices
 from .panel import AssumptionPanel
@@ -75,12 +76,23 @@ RECOVERY_TRIES = 5
 """Replacements tried per drawing before leaving a figure as it is."""
 
 STYLE = """<style>
-.prospectif-app { font-size: 17px; }
+.prospectif-app { font-size: 18px; }
 .prospectif-app h1 { font-size: 30px; margin: 4px 0; }
-.prospectif-app .widget-label, .prospectif-app .widget-button, .prospectif-app input,
-.prospectif-app select { font-size: 16px; }
 .prospectif-table th, .prospectif-table td { padding: 4px 10px; border-bottom: 1px solid #ddd; }
 </style>"""
+"""Look of the page outside the Voilà template too (JupyterLab); the template's style sheet
+sets the minimum sizes for a projector (``docs/guide-animation.md``)."""
+GRID_COLUMNS = {False: "minmax(0, 1fr)", True: "repeat(2, minmax(0, 1fr))"}
+"""Columns of figures, workshop and presentation layouts: ``minmax(0, …)`` lets a cell be
+narrower than the figure last drawn in it (``1fr`` alone grows to its content), so the
+figure can be redrawn at the cell's width instead of being cut."""
+
+
+def _bar(*children: w.Widget) -> w.HBox:
+    """A row of controls that wraps instead of cutting their labels on a narrow screen."""
+    bar = w.HBox(list(children))
+    bar.add_class("prospectif-bar")
+    return bar
 
 
 class RunCache:
@@ -137,7 +149,11 @@ class DashboardApp:
         self.runs = RunCache()
         self.bands = BandCache(dashboard.models)
         self.variants = VariantStore()
+        self.history = History()
+        self._quiet_picker = False
         self.figures: dict[str, w.Widget] = {}
+        self.cells: dict[str, w.VBox] = {}
+        """Each figure with its source line, one grid cell."""
         self._latest: dict[str, go.Figure] = {}
         self._shown: tuple[str, ...] = ()
         """Keys of the figures on screen (the bands-only ones while the bands are on)."""
@@ -236,7 +252,18 @@ class DashboardApp:
             layout={"width": "auto"},
         )
         self.presentation.observe(lambda _: self._layout_mode(), names="value")
-        self.panel = AssumptionPanel(self.dashboard.models[::-1], lang, self._assumptions_moved)
+        self.undo_button = w.Button(
+            description=text("undo", lang),
+            tooltip=text("undo_help", lang),
+            icon="undo",
+            disabled=True,
+            layout={"width": "auto"},
+        )
+        self.undo_button.add_class("prospectif-undo")
+        self.undo_button.on_click(lambda _: self.undo())
+        self.panel = AssumptionPanel(
+            self.dashboard.models[::-1], lang, self._assumptions_moved, self._value_problem
+        )
         self.panel.reset_button.on_click(lambda _: self._reset())
         self.year = w.IntSlider(
             description=text("year", lang),
@@ -323,14 +350,15 @@ class DashboardApp:
         self.sources = w.HTML()
         sources = w.Accordion(children=[self.sources], titles=[text("sources", lang)])
         self.figure_box = w.GridBox()
+        self.figure_box.add_class("prospectif-figures")
         self.side = w.VBox(
             [
                 w.HTML(f"<h3>{text('assumptions', lang)}</h3>"),
                 self.panel,
                 w.HTML(f"<h3>{text('variants', lang)}</h3>"),
-                w.HBox([self.variant_name, self.save_button]),
+                _bar(self.variant_name, self.save_button),
                 self.compare,
-                w.HBox([self.rename_button, self.delete_button]),
+                _bar(self.rename_button, self.delete_button),
                 self.variant_download,
                 w.HTML(f"<h3>{text('exports', lang)}</h3>"),
                 w.HTML(f"<div>{text('image_format', lang)}</div>"),
@@ -357,7 +385,7 @@ class DashboardApp:
             [
                 w.HTML(STYLE),
                 self.title,
-                w.HBox([self.territory_box, self.scenario_picker, self.presentation]),
+                _bar(self.territory_box, self.scenario_picker, self.undo_button, self.presentation),
                 self.messages,
                 self.status,
                 w.HBox([self.side, self.main]),
@@ -378,15 +406,18 @@ class DashboardApp:
             self.refresh()
 
     def _preset_picked(self, change: dict) -> None:
-        if change["new"] is None:
+        if change["new"] is None or self._quiet_picker:
             return
+        self._remember("preset")
         self.state = replace(self.state, scenario=change["new"], changes=())
         self.panel.show(resolve(self.state))
         self.refresh()
 
-    def _assumptions_moved(self) -> None:
+    def _assumptions_moved(self, key: str, typed: bool) -> None:
         base = base_scenario(self.state.scenario, self.state.horizon).assumptions()
         changes = {k: v for k, v in self.panel.values().items() if v != base[k]}
+        if tuple(sorted(changes.items())) != self.state.changes:
+            self._remember(key, merge=not typed)
         self.state = self.state.with_changes(changes)
         self.refresh()
 
@@ -411,9 +442,40 @@ class DashboardApp:
             self._save_variant()
 
     def _reset(self) -> None:
+        if self.state.changes:
+            self._remember("reset")
         self.state = self.state.with_changes({})
         self.panel.show(resolve(self.state))
         self.refresh()
+
+    def _remember(self, cause: str, merge: bool = True) -> None:
+        """Keep the setting on screen in the undo stack before a move of ``cause``."""
+        self.history.record((self.state.scenario, self.state.changes), cause, merge)
+        self.undo_button.disabled = False
+
+    def undo(self) -> None:
+        """Go back to the setting before the last move (a slider, a typed value, a reset, a
+        change of starting scenario); moves of one slider in a row are one step.
+        """
+        setting = self.history.undo()
+        self.undo_button.disabled = not len(self.history)
+        if setting is None:
+            return
+        scenario, changes = setting
+        self._quiet_picker = True
+        try:
+            self.scenario_picker.value = scenario
+        finally:
+            self._quiet_picker = False
+        self.state = replace(self.state, scenario=scenario, changes=changes)
+        self.panel.show(resolve(self.state))
+        self.refresh()
+
+    def _value_problem(self, problem: Message | None) -> None:
+        if problem is None:
+            self.messages.clear("value")
+        else:
+            self.messages.show("value", "error", problem)
 
     def _compare_changed(self) -> None:
         chosen = list(self.compare.value)
@@ -608,11 +670,19 @@ class DashboardApp:
                 widget.value = ""
 
     def _layout_mode(self) -> None:
+        """Presentation (figures two by two, no panel) or workshop layout. The page's script
+        (Voilà template) redraws each figure at its new cell's width; the panel is only hidden,
+        so showing it again finds every slider, variant and export as it was.
+        """
         presenting = self.presentation.value
         self.state = replace(self.state, presentation=presenting)
         self.side.layout.display = "none" if presenting else None
         self.main.layout.width = "100%" if presenting else "66%"
-        self.figure_box.layout.grid_template_columns = "1fr 1fr" if presenting else "1fr"
+        self.figure_box.layout.grid_template_columns = GRID_COLUMNS[presenting]
+        if presenting:
+            self.widget.add_class("prospectif-presenting")
+        else:
+            self.widget.remove_class("prospectif-presenting")
         self._update_link()
 
     def _update_link(self) -> None:
@@ -744,7 +814,7 @@ class DashboardApp:
             self.figures[key].close()
             self._new_figure(key, self._latest[key])
         if lost:
-            self.figure_box.children = tuple(self.figures[k] for k in self._shown)
+            self.figure_box.children = tuple(self.cells[k] for k in self._shown)
         if not self.idle():
             self._watch(tries - 1)
 
@@ -752,6 +822,13 @@ class DashboardApp:
         self.figures[key] = figure_widget(
             figure, self._file_stem(key), self.image_format.value, self._figure_answered
         )
+        if key in self.cells:
+            self.cells[key].children = (self.figures[key], self.cells[key].children[1])
+            return
+        spec = next(s for s in self.dashboard.figures if s.key == key)
+        source = w.HTML(figure_caption(self.dashboard, spec, self.lang))
+        self.cells[key] = w.VBox([self.figures[key], source], layout={"min_width": "0"})
+        self.cells[key].add_class("prospectif-figure")
 
     def _context_with_year(self) -> Context:
         context = self.context()
@@ -771,7 +848,7 @@ class DashboardApp:
         self._drop_stale_downloads(run)
         shown = self.dashboard.shown(context)
         for spec in shown:
-            figure = spec.build(context)
+            figure = spec.figure(context)
             if figure is self._latest.get(spec.key) and spec.key in self.figures:
                 continue  # the very figure drawn last (a view keeps it): nothing to send
             self._latest[spec.key] = figure
@@ -780,7 +857,7 @@ class DashboardApp:
             else:
                 self._new_figure(spec.key, figure)
         self._shown = tuple(s.key for s in shown)
-        self.figure_box.children = tuple(self.figures[k] for k in self._shown)
+        self.figure_box.children = tuple(self.cells[k] for k in self._shown)
         self.year.layout.display = (
             None if any(s.uses_year for s in self.dashboard.figures) else "none"
         )

@@ -11,9 +11,9 @@ from ..i18n import format_number
 from ..scenario import Scenario
 from ..scenario.schedules import Schedules
 from ..viz.maps import MISSING
-from .catalogue import Context, Dashboard
+from .catalogue import Context, Dashboard, FigureSpec
 from .panel import panel_groups
-from .tables import TABLE_DESCRIPTIONS
+from .tables import TABLE_DESCRIPTIONS, TABLE_NAMES
 from .texts import STRUCTURES, pick, text
 from .units import choice_label
 
@@ -130,7 +130,7 @@ def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang:
     heading = pick(("Données", "Data"), lang), pick(("Hypothèses", "Assumptions"), lang)
     method = pick(("Méthode détaillée", "Full method"), lang)
     return (
-        f'<div class="prospectif-sources" style="font-size:15px">'
+        f'<div class="prospectif-sources" style="font-size:16px">'
         f"<p>{html.escape(structure_text)}</p>"
         f"<h4>{heading[0]}</h4><ul>{tables}</ul>"
         f"<h4>{heading[1]} — {html.escape(scenario.label.get(lang))}</h4>"
@@ -146,6 +146,29 @@ def _schedules_text(spec: Schedules, lang: str) -> str:
     """The files of a scenario's own schedules, for the "Sources et méthode" panel."""
     ages = text(f"ages_{spec.mortality_ages}", lang)
     return text("schedules_files", lang, ages=ages, **spec.identity())
+
+
+def figure_caption(dashboard: Dashboard, spec: FigureSpec, lang: str) -> str:
+    """The source line under figure ``spec`` of ``dashboard``, with the figure's own note."""
+    return figure_source(dashboard.figure_tables(spec), lang, pick(spec.note, lang))
+
+
+def figure_source(tables: tuple[str, ...], lang: str, note: str = "") -> str:
+    """The source line under a figure, in plain words: for each table it is drawn from, the
+    publisher of its first source in ``data/catalog.yaml`` and what it holds
+    (``TABLE_NAMES``), then the projection and ``note`` (a caveat).
+    """
+    catalog = open_data().catalog
+    cited = dict.fromkeys(
+        f"{catalog[name]['sources'][0]['publisher'].split(',')[0]}, {pick(TABLE_NAMES[name], lang)}"
+        for name in tables
+    )
+    sentence = pick(
+        ("Source : {} ; projection Prospectif.", "Source: {}; Prospectif projection."), lang
+    )
+    joined = pick((" ; ", "; "), lang).join(cited)
+    words = " ".join(filter(None, (sentence.format(joined), note)))
+    return f'<div class="prospectif-source">{html.escape(words)}</div>'
 
 
 def _described(name: str, catalog: dict, lang: str) -> str:

@@ -94,8 +94,15 @@ def drawn_once(widget: go.FigureWidget) -> bool:
 
 
 def set_image_format(widget: go.FigureWidget, filename: str, image_format: str) -> None:
-    """Make the widget's camera button download a PNG (scale 2) or an SVG named ``filename``."""
+    """Make the widget's camera button download a PNG (scale 2) or an SVG named ``filename``.
+
+    The figure is ``responsive``: plotly.js itself redraws it at its cell's width on the
+    window's resize event (plotly's widget only listens to it under JupyterLab, through lumino
+    messages anywidget never sends); the page's script sends that event whenever a cell
+    changes width.
+    """
     widget._config = {
+        "responsive": True,
         "displaylogo": False,
         "modeBarButtonsToRemove": list(MODEBAR_REMOVED),
         "toImageButtonOptions": {"format": image_format, "filename": filename, "scale": 2},

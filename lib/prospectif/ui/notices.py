@@ -31,7 +31,7 @@ def notice_html(kind: str, message: Message, lang: str) -> str:
     return (
         f'<div class="prospectif-notice prospectif-{kind}" role="status" '
         f'style="background:{background};color:{colour};border-left:6px solid {colour};'
-        f'padding:6px 10px;margin:4px 0;font-size:17px">'
+        f'padding:6px 10px;margin:4px 0;font-size:18px">'
         f'<span aria-hidden="true">{icon}</span> <b>{html.escape(word, quote=False)}</b> '
         f"{html.escape(message.render(lang), quote=False)}</div>"
     )

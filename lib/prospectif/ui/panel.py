@@ -14,7 +14,9 @@ from dataclasses import dataclass
 import ipywidgets as w
 from pydantic import BaseModel
 
-from ..i18n import format_number
+from ..errors import InputError
+from ..i18n import format_number, parse_number
+from ..messages import Message
 from ..scenario import Scenario, section_models
 from ..scenario.fields import assumption_meta
 from ..scenario.ranges import step_decimals
@@ -47,6 +49,49 @@ class Control:
         if self.kind != "float" or not isinstance(value, float):
             return value
         return round(value, step_decimals(self.step))
+
+    def shown(self, value: float | int | str, lang: str) -> str:
+        """``value`` as the panel writes it: a choice's label, a year as is, a number the
+        French way on this control's grid ('1,80', '70 000').
+        """
+        if self.kind == "choice":
+            return choice_label(self.key, str(value), lang)
+        if self.unit in (YEAR_UNIT, unit_label(YEAR_UNIT, "en")):
+            return str(int(value)) if float(value).is_integer() else str(value)
+        return format_number(float(value), decimals_of(self.step), lang)
+
+    def exact(self, typed: str, lang: str) -> float | int:
+        """The value typed for this (numeric) control, on its grid; InputError (catalogued,
+        in both languages) if it is not a number, not whole for a whole control, or outside
+        the allowed range.
+        """
+        value = parse_number(typed, lang)
+        low, high = float(self.low or 0), float(self.high or 0)  # numeric controls have both
+        example = self.shown(low, lang)
+        if value is None or not math.isfinite(value):
+            raise InputError(
+                "ui.value_unreadable", value=typed.strip()[:30], label=self.label, example=example
+            )
+        said = format_number(value, max(decimals_of(self.step), _decimals_typed(value)), lang)
+        if not low <= value <= high:
+            raise InputError(
+                "ui.value_out_of_range",
+                value=said,
+                label=self.label,
+                low=self.shown(low, lang),
+                high=self.shown(high, lang),
+                unit=self.unit,
+            )
+        if self.kind == "int":
+            if not value.is_integer():
+                raise InputError("ui.value_not_whole", value=said, label=self.label)
+            return int(value)
+        return round(value, step_decimals(self.step))
+
+
+def _decimals_typed(value: float) -> int:
+    """Decimals to show of a typed ``value`` (at most 4), so 3,52 is not said as 3,5."""
+    return len(f"{value:.4f}".rstrip("0").split(".")[1])
 
 
 @dataclass(frozen=True)
@@ -150,7 +195,10 @@ def decimals_of(step: float | None) -> int:
 
 
 class AssumptionPanel(w.VBox):
-    """Sliders of every assumption of some models, calling ``on_change`` once per user move.
+    """Sliders of every assumption of some models, calling ``on_change(key, typed)`` once per
+    user move; beside each numeric slider, a box to type an exact value (French or English
+    decimals; ``typed`` is then true), refused with a message given to ``on_problem`` (None
+    when the typing is fixed).
 
     Only the open section's sliders exist at first: a section's widgets are built the first
     time it is opened (or one of its sliders is asked for in :attr:`sliders`), so a dashboard
@@ -158,9 +206,16 @@ class AssumptionPanel(w.VBox):
     hundreds. Sections never opened keep the values of the scenario last shown.
     """
 
-    def __init__(self, models: tuple[str, ...], lang: str, on_change: Callable[[], None]):
+    def __init__(
+        self,
+        models: tuple[str, ...],
+        lang: str,
+        on_change: Callable[[str, bool], None],
+        on_problem: Callable[[Message | None], None] = lambda _: None,
+    ):
         self.lang = lang
         self._on_change = on_change
+        self._on_problem = on_problem
         self._quiet = False
         self._groups = panel_groups(models, lang)
         self.controls: dict[str, Control] = {
@@ -172,8 +227,9 @@ class AssumptionPanel(w.VBox):
         self._shown: dict[str, object] = {}
         """The values of the scenario last shown, for the sections not built yet."""
         self._built: dict[str, w.ValueWidget] = {}
-        self._readouts: dict[str, w.Label] = {}
+        self._readouts: dict[str, w.Label | w.Text] = {}
         self.sliders = Sliders(self)
+        self._typing = False
         self.reset_button = w.Button(description=text("reset", lang), layout={"width": "auto"})
         self._sections = [w.VBox(layout={"padding": "0 4px"}) for _ in self._groups]
         accordion = w.Accordion(children=self._sections, titles=[g.title for g in self._groups])
@@ -216,31 +272,54 @@ class AssumptionPanel(w.VBox):
                 continuous_update=False,
                 layout={"width": "70%"},
             )
+        css_key = "key-" + control.key.replace(".", "-").replace("_", "-")
         slider.add_class("prospectif-slider")
-        slider.add_class("key-" + control.key.replace(".", "-").replace("_", "-"))
-        readout = w.Label(layout={"width": "28%"})
+        slider.add_class(css_key)
+        if control.kind == "choice":  # the menu says its choice: no readout beside it
+            readout: w.Label | w.Text = w.Label(layout={"display": "none"})
+        else:
+            readout = w.Text(continuous_update=False, layout={"width": "28%"})
+            readout.add_class("prospectif-exact")
+            readout.add_class(css_key)
+            readout.observe(lambda _, key=control.key: self._typed(key), names="value")
         self._built[control.key] = slider
         self._readouts[control.key] = readout
         slider.observe(lambda change, key=control.key: self._moved(key), names="value")
         unit = f' <span style="color:#555">({control.unit})</span>' if control.unit else ""
         label = w.HTML(
-            f'<span title="{control.source}" style="font-size:15px">{control.label}{unit}</span>'
+            f'<span title="{control.source}" style="font-size:18px">{control.label}{unit}</span>'
         )
         return w.VBox([label, w.HBox([slider, readout])])
 
     def _moved(self, key: str) -> None:
         self._show_readout(key)
         if not self._quiet:
-            self._on_change()
+            self._on_change(key, self._typing)
+
+    def _typed(self, key: str) -> None:
+        if self._quiet:
+            return
+        try:
+            value = self.controls[key].exact(self._readouts[key].value, self.lang)
+        except InputError as exc:
+            self._on_problem(exc.message)
+            return
+        self._on_problem(None)
+        if value == self._built[key].value:
+            self._show_readout(key)  # the same value, written on the grid
+            return
+        self._typing = True
+        try:
+            self._built[key].value = value
+        finally:
+            self._typing = False
 
     def _show_readout(self, key: str) -> None:
-        control, value = self.controls[key], self._built[key].value
-        plain = control.unit in (YEAR_UNIT, unit_label(YEAR_UNIT, "en"))
-        if control.kind == "choice":
-            shown = choice_label(key, value, self.lang)
-        else:
-            shown = value if plain else format_number(value, decimals_of(control.step), self.lang)
-        self._readouts[key].value = str(shown)
+        self._quiet, quiet = True, self._quiet
+        try:
+            self._readouts[key].value = self.controls[key].shown(self._built[key].value, self.lang)
+        finally:
+            self._quiet = quiet
 
     def show(self, scenario: Scenario) -> None:
         """Set every control to ``scenario``'s values without calling ``on_change``."""

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from ..pipeline import ChainRun
 from ..scenario import Scenario
+from ..viz.base import fitted
 from ..viz.trajectories import Line, VariableIndex, trajectories_figure
 from .texts import pick
 
@@ -72,6 +73,15 @@ class FigureSpec:
     uses_year: bool = False
     bands_only: bool = False
     """Shown only while the uncertainty bands are on."""
+    tables: tuple[str, ...] = ()
+    """The data tables (``data/catalog.yaml``) it is drawn from, named in its source line;
+    empty: the dashboard's tables."""
+    note: tuple[str, str] = ("", "")
+    """A caveat (French, English) written after the source line."""
+
+    def figure(self, context: Context) -> go.Figure:
+        """The figure of ``context``, its axis titles and height fitted (``viz.base.fitted``)."""
+        return fitted(self.build(context))
 
 
 @dataclass(frozen=True)
@@ -95,14 +105,9 @@ class Dashboard:
     presentation: bool = False
     """Whether it opens in presentation layout (no assumption panel, figures side by side)."""
     report: bool = False
+    """Whether the page offers its 4-page report (PDF) for download."""
     bands: bool = False
     """Whether the page offers the uncertainty bands (fan charts of the draws)."""
-
-    def shown(self, context: Context) -> tuple[FigureSpec, ...]:
-        """The figures drawn for ``context``: the bands-only ones only with its bands."""
-        return tuple(f for f in self.figures if context.bands is not None or not f.bands_only)
-
-    """Whether the page offers its 4-page report (PDF) for download."""
     sensitivity: tuple[str, ...] = ()
     """Key outputs (variables of :data:`~prospectif.analysis.KEY_OUTPUTS`) whose tornado the
     page offers."""
@@ -111,6 +116,14 @@ class Dashboard:
     compares: bool = False
     """Whether it shows scenarios side by side (:attr:`Context.compared`), with a control to
     choose 2–4 of them (presets or scenario files) and a ``compare`` notebook parameter."""
+
+    def shown(self, context: Context) -> tuple[FigureSpec, ...]:
+        """The figures drawn for ``context``: the bands-only ones only with its bands."""
+        return tuple(f for f in self.figures if context.bands is not None or not f.bands_only)
+
+    def figure_tables(self, spec: FigureSpec) -> tuple[str, ...]:
+        """The tables named under figure ``spec``: its own, else the dashboard's."""
+        return spec.tables or self.tables
 
 
 def trajectory(
@@ -121,9 +134,12 @@ def trajectory(
     parts: tuple[tuple[str, tuple[str, str]], ...] = (),
     reference: tuple[str, tuple[str, str]] | None = None,
     percent: bool = False,
+    tables: tuple[str, ...] = (),
+    note: tuple[str, str] = ("", ""),
 ) -> FigureSpec:
     """A trajectory figure: ``total`` for every scenario, ``parts`` stacked for the current
-    setting, an optional dotted ``reference``; variables with (French, English) labels.
+    setting, an optional dotted ``reference``; variables with (French, English) labels;
+    ``tables`` it is drawn from and a ``note`` under it (see :class:`FigureSpec`).
     """
 
     def build(context: Context) -> go.Figure:
@@ -142,4 +158,4 @@ def trajectory(
             bands=context.bands,
         )
 
-    return FigureSpec(key, build)
+    return FigureSpec(key, build, tables=tables, note=note)

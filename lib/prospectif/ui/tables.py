@@ -140,3 +140,65 @@ TABLE_DESCRIPTIONS: dict[str, tuple[str, str]] = {
 }
 """French and English description of each table a dashboard lists (a test checks every
 dashboard's tables are here)."""
+
+TABLE_NAMES: dict[str, tuple[str, str]] = {
+    "apa_departement": (
+        "bénéficiaires de l'APA par département",
+        "APA beneficiaries by département",
+    ),
+    "apa_prevalence": (
+        "part des bénéficiaires de l'APA par âge",
+        "share of APA beneficiaries by age",
+    ),
+    "climate_drias2020": ("indicateurs climatiques DRIAS-2020", "DRIAS-2020 climate indicators"),
+    "communes": ("communes de France", "communes of France"),
+    "communes_census": (
+        "comparateur de territoires (recensements)",
+        "territory comparator (censuses)",
+    ),
+    "electricity_production": (
+        "production d'électricité par filière",
+        "electricity production by source",
+    ),
+    "energy_consumption": (
+        "consommation d'électricité et de gaz par secteur",
+        "electricity and gas consumption by sector",
+    ),
+    "fertility_asfr": ("taux de fécondité par âge", "fertility rates by age"),
+    "freight_tonne_km": (
+        "transport de marchandises (tonnes-kilomètres)",
+        "freight (tonne-kilometres)",
+    ),
+    "ghg_inventory": ("inventaire des émissions Secten", "Secten emissions inventory"),
+    "ghg_national": ("émissions nationales Secten", "Secten national emissions"),
+    "geometry_departements": ("contours des départements", "outlines of the départements"),
+    "geometry_epci": ("contours des communes et des EPCI", "outlines of communes and EPCI"),
+    "institution_residents": (
+        "résidents des établissements pour personnes âgées (EHPA)",
+        "residents of care homes (EHPA)",
+    ),
+    "mobility_emission_factors": (
+        "facteurs d'émission de la Base Carbone",
+        "Base Carbone emission factors",
+    ),
+    "mortality_forecast_insee2021": (
+        "projections de population 2021-2070 (mortalité)",
+        "2021-2070 population projections (mortality)",
+    ),
+    "mortality_observed": ("tables de mortalité", "life tables"),
+    "population_departement": (
+        "estimations de population au 1er janvier",
+        "population estimates on 1 January",
+    ),
+    "services_equipment": ("base permanente des équipements", "permanent database of facilities"),
+    "tracc_warming": (
+        "trajectoire de réchauffement de référence (TRACC)",
+        "reference warming trajectory (TRACC)",
+    ),
+    "travel_survey_modes": (
+        "enquêtes nationales de mobilité (ENTD 2008, EMP 2019)",
+        "national travel surveys (ENTD 2008, EMP 2019)",
+    ),
+}
+"""Each table in a few plain words, for the source line under the figures drawn from it (its
+publisher comes from the catalogue)."""

@@ -1,4 +1,4 @@
-"""Figures of the adaptation dashboard: heat days by pathway, and the source line every
+"""Figures of the adaptation dashboard: heat days by pathway, and the source and caveat every
 climate figure carries (DRIAS-2020, one model pair, not an ensemble).
 """
 
@@ -20,6 +20,11 @@ SOURCE = (
     "Prospectif projection.",
 )
 """The source and the one-model caveat, (French, English)."""
+CAVEAT = (
+    "Une seule simulation climatique (ALADIN63 / CNRM-CM5), pas un ensemble de modèles.",
+    "One climate simulation only (ALADIN63 / CNRM-CM5), not a model ensemble.",
+)
+"""The one-model caveat written under every climate figure, (French, English)."""
 
 PATHWAY_LABELS = {
     "tracc": ("TRACC (trajectoire de référence)", "TRACC (reference trajectory)"),
@@ -27,26 +32,6 @@ PATHWAY_LABELS = {
     "rcp45": ("RCP 4.5", "RCP 4.5"),
     "rcp85": ("RCP 8.5", "RCP 8.5"),
 }
-
-
-def with_source(fig: go.Figure, lang: str = "fr", extra: str = "") -> go.Figure:
-    """``fig`` with the DRIAS source and the one-model caveat written under it."""
-    lines = [*SOURCE[lang == "en"].split(" — "), *([extra] if extra else [])]
-    text = "<br>".join(lines)
-    fig.add_annotation(
-        text=text,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=-0.3,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        font={"size": 12, "color": "#555"},
-    )
-    fig.update_layout(margin={"b": 150})
-    return fig
 
 
 def pathways_figure(
@@ -86,4 +71,4 @@ def pathways_figure(
             connectgaps=False,
         )
     fig.update_yaxes(title_text=unit, rangemode="tozero")
-    return with_source(fig, lang)
+    return fig

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -13,6 +15,19 @@ SCENARIO_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")
 """Okabe–Ito colour-blind-safe palette: the current setting, then up to four variants."""
 
 GRID = "#e3e7ee"
+
+TITLE_CHARS = 42
+"""Longest title line (characters): a figure's title fits a projector's half-width cell
+(about 600 px at 1280 px, in 24 px type)."""
+AXIS_TITLE_CHARS = {"x": 50, "y": 30}
+"""Longest axis title line: a vertical title fits the plot's height (about 330 px)."""
+CHAR_PX, LEGEND_SYMBOL_PX, LEGEND_ROW_PX = 10, 50, 28
+"""Width of a character, of a legend entry's symbol and height of a legend row (px, 18 px
+type), to foresee how many rows a legend wraps to."""
+LEGEND_WIDTH_PX = 560
+"""Width a legend has in the narrowest cell (a projector's half-width cell)."""
+PLOT_MIN_PX = 480
+"""Height of a figure without its legend: title, plot area of about 300 px, axis titles."""
 
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 """Line styles that tell scenarios apart without colour."""
@@ -44,12 +59,24 @@ TEXTS = {
 def base_layout(title: str, lang: str = "fr") -> go.Layout:
     """Common layout: large fonts, French separators (decimal comma, thin-space thousands).
 
-    The white look is spelled out rather than taken from a plotly template: templates are
-    costly to validate, and figures are rebuilt on every slider move.
+    The title is broken into lines of ``TITLE_CHARS`` and pushes the plot down
+    (``automargin``); the legend sits at the figure's bottom edge (``yref: container``), so
+    plotly reserves its height below the axis titles instead of drawing over them, however many
+    rows it wraps to in a narrow cell. The white look is spelled out rather than taken from a
+    plotly template: templates are costly to validate, and figures are rebuilt on every slider
+    move.
     """
     axis = {"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": GRID, "automargin": True}
     return go.Layout(
-        title={"text": title, "font": {"size": FONT_SIZE + 6}},
+        title={
+            "text": wrapped(title, TITLE_CHARS),
+            "font": {"size": FONT_SIZE + 6},
+            "automargin": True,
+            "yref": "paper",
+            "y": 1,
+            "yanchor": "bottom",
+            "pad": {"b": 16},
+        },
         font={"size": FONT_SIZE, "color": "#222"},
         separators=", " if lang == "fr" else ".,",
         template="none",
@@ -59,9 +86,45 @@ def base_layout(title: str, lang: str = "fr") -> go.Layout:
         xaxis=axis,
         yaxis=axis,
         height=560,
-        margin={"l": 90, "r": 30, "t": 80, "b": 40},
-        legend={"orientation": "h", "y": -0.22, "yanchor": "top"},
+        margin={"l": 90, "r": 30, "t": 30, "b": 10},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+            "traceorder": "normal",  # stacked parts would make it one entry a row
+        },
     )
+
+
+def wrapped(text: str | None, width: int) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters (``<br>``), unless
+    it already has its own line breaks.
+    """
+    if not text or "<br>" in text or len(text) <= width:
+        return text or ""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False))
+
+
+def fitted(fig: go.Figure) -> go.Figure:
+    """``fig`` with its axis titles broken into lines that fit beside or under its plot (a
+    vertical title longer than the plot's height is cut by the figure's edge) and tall enough
+    for its legend (plotly gives a legend at most half the figure's height and cuts the rest).
+    """
+    for letter, select in (("x", fig.select_xaxes), ("y", fig.select_yaxes)):
+        for axis in select():
+            if axis.title.text:
+                axis.title.text = wrapped(axis.title.text, AXIS_TITLE_CHARS[letter])
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    if names and fig.layout.showlegend is not False and fig.layout.height:
+        item = LEGEND_SYMBOL_PX + CHAR_PX * max(len(n) for n in names)
+        rows = -(-len(names) // max(1, LEGEND_WIDTH_PX // item))
+        needed = PLOT_MIN_PX + LEGEND_ROW_PX * rows
+        if needed > fig.layout.height:
+            fig.layout.height = needed
+    return fig
 
 
 def symmetric_ticks(limit: float, count: int = 3) -> list[float]:

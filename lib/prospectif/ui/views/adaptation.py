@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -20,7 +19,7 @@ from ...i18n import format_number
 from ...pipeline import ChainRun, climate_by_pathway, run_adaptation_units
 from ...scenario import Scenario
 from ...territory import get_territory
-from ...viz.adaptation import SOURCE, pathways_figure, with_source
+from ...viz.adaptation import CAVEAT, SOURCE, pathways_figure
 from ...viz.maps import MISSING, choropleth_figure
 from ..maps import map_scope
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
@@ -97,7 +96,7 @@ def _map(context: Context) -> go.Figure:
         per = ("jours par habitant", "days per inhabitant")
         unit = pick(per if choice == "exposition" else DAYS, lang)
         fig = choropleth_figure(values, "departements", title, unit, 1, lang, data)
-        last.update(key=key, figure=with_source(fig, lang, pick(OVERSEAS, lang)))
+        last.update(key=key, figure=fig)
     return last["figure"]
 
 
@@ -122,72 +121,64 @@ def _pathways(context: Context) -> go.Figure:
     )
 
 
-def _sourced(spec: FigureSpec, extra: Callable[[Context], str] | None = None) -> FigureSpec:
-    """``spec`` with the DRIAS source and the one-model caveat under its figure, and the line
-    ``extra(context)`` if given.
-    """
-
-    def build(c: Context) -> go.Figure:
-        return with_source(spec.build(c), c.lang, extra(c) if extra else "")
-
-    return FigureSpec(spec.key, build, spec.uses_year)
-
-
-def _deaths_source(context: Context) -> str:
-    """Where the excess deaths come from: SPF's relative excess on its alert days."""
-    lang = context.lang
-    ratio = format_number(context.current.adaptation.alert_ratio, 2, lang)
-    return pick(
-        (
-            "Décès : excès relatif de Santé publique France pendant les canicules (+9,1 % ; "
-            f"+3,8 à +16,7 %) × {ratio} jour d'alerte par jour de vague de chaleur DRIAS.",
-            "Deaths: Santé publique France's relative excess during heatwave alerts (+9.1 %; "
-            f"+3.8 to +16.7 %) × {ratio} alert day per DRIAS heatwave day.",
-        ),
-        lang,
-    )
-
+CLIMATE = ("climate_drias2020", "tracc_warming")
+"""Where the climate comes from: every figure's source line, with the one-model caveat."""
+EXPOSURE = (*CLIMATE, "population_departement", "apa_departement")
+"""The climate lived by the projected population."""
+DEATHS_NOTE = (
+    "Décès : excès relatif de Santé publique France pendant les canicules (+9,1 % ; +3,8 à "
+    "+16,7 %), appliqué aux jours d'alerte estimés à partir des vagues de chaleur DRIAS. "
+    + CAVEAT[0],
+    "Deaths: Santé publique France's relative excess during heatwave alerts (+9.1 %; +3.8 to "
+    "+16.7 %), applied to the alert days estimated from the DRIAS heatwave days. " + CAVEAT[1],
+)
+"""Where the excess deaths come from (``docs/methodology/adaptation.md``), and the caveat."""
 
 FIGURES = (
-    FigureSpec("trajectoires", _pathways),
-    _sourced(
-        trajectory(
-            "exposition",
-            (
-                "Exposition des plus âgés aux vagues de chaleur",
-                "Exposure of the oldest to heatwaves",
-            ),
-            PERSON_DAYS,
-            total=("Adaptation|Heatwave Exposure|Age 75+", ("75 ans ou plus", "Aged 75+")),
-            reference=("Adaptation|Heatwave Exposure|Age 85+", ("85 ans ou plus", "Aged 85+")),
-        )
-    ),
-    _sourced(
-        trajectory(
-            "heures",
-            ("Heures de visite d'un plan canicule", "Visit hours of a heat plan"),
-            ("heures par an", "hours a year"),
-            total=("Adaptation|Heat Plan Hours", ("Total", "Total")),
-            parts=(
-                ("Adaptation|Heat Plan Hours|APA Home", ("APA à domicile", "APA at home")),
-                ("Adaptation|Heat Plan Hours|Registered", ("Inscrits au registre", "Registered")),
-            ),
-        )
-    ),
-    _sourced(
-        trajectory(
-            "deces",
-            (
-                "Décès en excès pendant les canicules (fourchette en tableau)",
-                "Excess deaths during heatwave alerts (range in the table)",
-            ),
-            ("décès par an", "deaths a year"),
-            total=("Adaptation|Excess Deaths", ("Tous âges", "All ages")),
-            reference=("Adaptation|Excess Deaths|Age 75+", ("75 ans ou plus", "Aged 75+")),
+    FigureSpec("trajectoires", _pathways, tables=CLIMATE, note=CAVEAT),
+    trajectory(
+        "exposition",
+        (
+            "Exposition des plus âgés aux vagues de chaleur",
+            "Exposure of the oldest to heatwaves",
         ),
-        _deaths_source,
+        PERSON_DAYS,
+        total=("Adaptation|Heatwave Exposure|Age 75+", ("75 ans ou plus", "Aged 75+")),
+        reference=("Adaptation|Heatwave Exposure|Age 85+", ("85 ans ou plus", "Aged 85+")),
+        tables=EXPOSURE,
+        note=CAVEAT,
     ),
-    FigureSpec("carte", _map, uses_year=True),
+    trajectory(
+        "heures",
+        ("Heures de visite d'un plan canicule", "Visit hours of a heat plan"),
+        ("heures par an", "hours a year"),
+        total=("Adaptation|Heat Plan Hours", ("Total", "Total")),
+        parts=(
+            ("Adaptation|Heat Plan Hours|APA Home", ("APA à domicile", "APA at home")),
+            ("Adaptation|Heat Plan Hours|Registered", ("Inscrits au registre", "Registered")),
+        ),
+        tables=EXPOSURE,
+        note=CAVEAT,
+    ),
+    trajectory(
+        "deces",
+        (
+            "Décès en excès pendant les canicules (fourchette en tableau)",
+            "Excess deaths during heatwave alerts (range in the table)",
+        ),
+        ("décès par an", "deaths a year"),
+        total=("Adaptation|Excess Deaths", ("Tous âges", "All ages")),
+        reference=("Adaptation|Excess Deaths|Age 75+", ("75 ans ou plus", "Aged 75+")),
+        tables=EXPOSURE,
+        note=DEATHS_NOTE,
+    ),
+    FigureSpec(
+        "carte",
+        _map,
+        uses_year=True,
+        tables=(*EXPOSURE, "geometry_departements"),
+        note=(f"{CAVEAT[0]} {OVERSEAS[0]}", f"{CAVEAT[1]} {OVERSEAS[1]}"),
+    ),
 )
 
 KEY_FIGURES = (
@@ -293,7 +284,7 @@ DASHBOARD = Dashboard(
         Indicator("Range|Adaptation|Excess Deaths|Low", ("… borne basse", "… low bound"), 1),
         Indicator("Range|Adaptation|Excess Deaths|High", ("… borne haute", "… high bound"), 1),
     ),
-    tables=("climate_drias2020", "tracc_warming", "population_departement", "apa_departement"),
+    tables=(*EXPOSURE, "geometry_departements"),
     method="docs/methodology/adaptation.md",
     choices=MAP_CHOICES,
 )

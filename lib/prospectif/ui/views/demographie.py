@@ -88,6 +88,9 @@ DEMOGRAPHY_INDICATORS = (
     ),
 )
 
+PROJECTION_TABLES = ("population_departement", "fertility_asfr", "mortality_forecast_insee2021")
+"""What the projection starts from and follows: the figures' source line."""
+
 DEMOGRAPHY_TABLES = (
     "population_departement",
     "mortality_observed",
@@ -107,10 +110,10 @@ DASHBOARD = Dashboard(
     ),
     models=("demography",),
     figures=(
-        FigureSpec("pyramide", _pyramid, uses_year=True),
-        FigureSpec("population", _population),
-        FigureSpec("composantes", _components),
-        FigureSpec("ages-incertitude", _older, bands_only=True),
+        FigureSpec("pyramide", _pyramid, uses_year=True, tables=PROJECTION_TABLES),
+        FigureSpec("population", _population, tables=PROJECTION_TABLES),
+        FigureSpec("composantes", _components, tables=PROJECTION_TABLES),
+        FigureSpec("ages-incertitude", _older, bands_only=True, tables=PROJECTION_TABLES),
     ),
     indicators=DEMOGRAPHY_INDICATORS,
     tables=DEMOGRAPHY_TABLES,

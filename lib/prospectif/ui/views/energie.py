@@ -19,6 +19,10 @@ from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
 
 GWH = ("GWh par an", "GWh a year")
+CONSUMPTION = ("energy_consumption", "population_departement")
+"""What the energy balance is calibrated on and driven by: the figures' source line."""
+INVENTORY = ("ghg_inventory", "ghg_national", "energy_consumption")
+"""What the emissions inventory and its national targets come from."""
 
 
 def _flows(context: Context) -> go.Figure:
@@ -41,7 +45,7 @@ def _budget(context: Context) -> go.Figure:
 
 
 FIGURES = (
-    FigureSpec("flux", _flows, uses_year=True),
+    FigureSpec("flux", _flows, uses_year=True, tables=CONSUMPTION),
     trajectory(
         "consommation-secteurs",
         ("Consommation d'énergie finale par secteur", "Final energy by sector"),
@@ -55,6 +59,7 @@ FIGURES = (
                 "National target applied to the territory",
             ),
         ),
+        tables=CONSUMPTION,
     ),
     trajectory(
         "consommation-energies",
@@ -62,6 +67,7 @@ FIGURES = (
         GWH,
         total=("Final Energy", ("Total", "Total")),
         parts=tuple((f"Final Energy|{c}", label) for c, label in CARRIERS.items()),
+        tables=CONSUMPTION,
     ),
     trajectory(
         "renouvelables",
@@ -69,6 +75,7 @@ FIGURES = (
         GWH,
         total=("Renewable Production", ("Total", "Total")),
         parts=tuple((f"Renewable Production|{t}", label) for t, label in SOURCES.items()),
+        tables=("electricity_production",),
     ),
     trajectory(
         "couverture",
@@ -79,6 +86,7 @@ FIGURES = (
         ("%", "%"),
         total=("Renewable Coverage", ("Taux de couverture", "Coverage")),
         percent=True,
+        tables=(*CONSUMPTION, "electricity_production"),
     ),
     trajectory(
         "emissions",
@@ -99,8 +107,9 @@ FIGURES = (
                 "SNBC trajectory applied to the territory",
             ),
         ),
+        tables=INVENTORY,
     ),
-    FigureSpec("budget-carbone", _budget),
+    FigureSpec("budget-carbone", _budget, tables=INVENTORY),
     trajectory(
         "emissions-gaz",
         ("Émissions brutes par gaz (inventaire estimé)", "Gross emissions by gas (estimated)"),
@@ -109,6 +118,7 @@ FIGURES = (
         parts=tuple(
             (f"Emissions|Inventory|{name}", label) for name, label in INVENTORY_GAS_NAMES.values()
         ),
+        tables=INVENTORY,
     ),
     trajectory(
         "emissions-energie",
@@ -119,6 +129,7 @@ FIGURES = (
         ("kt CO2e par an", "kt CO2e a year"),
         total=("Emissions|GHG", ("Total", "Total")),
         parts=tuple((f"Emissions|GHG|{s}", label) for s, label in SECTORS.items()),
+        tables=(*CONSUMPTION, "mobility_emission_factors"),
     ),
     trajectory(
         "facture",
@@ -129,6 +140,7 @@ FIGURES = (
             "Energy Bill|Leaving Territory",
             ("Part qui quitte le territoire", "Share leaving the territory"),
         ),
+        tables=CONSUMPTION,
     ),
 )
 

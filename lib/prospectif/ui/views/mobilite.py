@@ -17,6 +17,13 @@ from ..maps import map_scope, rural_shares
 from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
 from ..texts import pick
 
+SURVEY = ("travel_survey_modes", "population_departement", "communes")
+"""What travel demand is drawn from: the national surveys by territory type, the population."""
+FLEET_NOTE = (
+    "Parc de départ et renouvellement : chiffres nationaux publiés (voir « Sources et méthode »).",
+    "Starting fleet and renewal: published national figures (see “Sources and method”).",
+)
+
 
 def _density_map(context: Context) -> go.Figure:
     data = context.current.demography.data
@@ -41,6 +48,7 @@ FIGURES = (
         total=("Mobility|Mode Share|Car Driver", ("Voiture, conducteur", "Car, driver")),
         parts=tuple((f"Mobility|Mode Share|{m}", TRAVEL_MODES[m]) for m in MODES),
         percent=True,
+        tables=SURVEY,
     ),
     trajectory(
         "voyageurs-km",
@@ -48,6 +56,7 @@ FIGURES = (
         ("millions de voyageurs-km par an", "million passenger-km a year"),
         total=("Mobility|Passenger-km", ("Total", "Total")),
         parts=tuple((f"Mobility|Passenger-km|{m}", TRAVEL_MODES[m]) for m in LONG_MODES),
+        tables=SURVEY,
     ),
     trajectory(
         "emissions",
@@ -64,6 +73,7 @@ FIGURES = (
                 "Life cycle (incl. manufacturing, fuel, air)",
             ),
         ),
+        tables=(*SURVEY, "mobility_emission_factors"),
     ),
     trajectory(
         "transport-marchandises",
@@ -78,6 +88,7 @@ FIGURES = (
             for name, label in INVENTORY_SECTOR_NAMES.values()
             if name in TRANSPORT_NAMES
         ),
+        tables=("ghg_inventory", "freight_tonne_km"),
     ),
     trajectory(
         "dependance-voiture",
@@ -88,6 +99,7 @@ FIGURES = (
         ("% des voyageurs-km", "% of passenger-km"),
         total=("Mobility|Car Share of Distance", ("Part de la voiture", "Car share")),
         percent=True,
+        tables=SURVEY,
     ),
     trajectory(
         "parc",
@@ -96,8 +108,12 @@ FIGURES = (
         total=("Mobility|Car Fleet|Battery Electric", ("Électriques", "Battery electric")),
         parts=tuple((f"Mobility|Car Fleet|{p}", label) for p, label in POWERTRAINS.items()),
         percent=True,
+        tables=("population_departement",),
+        note=FLEET_NOTE,
     ),
-    FigureSpec("carte-densite", _density_map),
+    FigureSpec(
+        "carte-densite", _density_map, tables=("communes", "geometry_epci", "geometry_departements")
+    ),
 )
 
 DASHBOARD = Dashboard(
@@ -151,6 +167,8 @@ DASHBOARD = Dashboard(
         "travel_survey_modes",
         "ghg_inventory",
         "freight_tonne_km",
+        "geometry_departements",
+        "geometry_epci",
     ),
     method="docs/methodology/mobility.md",
     sensitivity=("Emissions|Inventory",),

@@ -15,6 +15,10 @@ LEVEL_NAMES = {  # the results' school levels, in their order
     "Lycee": ("Lycée (15-17 ans)", "Lycée (15-17)"),
 }
 PER_10000 = ("pour 10 000 habitants", "per 10,000 residents")
+EQUIPMENT = ("population_departement", "services_equipment")
+"""The projected ages and today's equipment: the figures' source line."""
+HOUSING = ("population_departement", "communes_census")
+"""The projected population and the census households."""
 
 MAP_INDICATORS = (
     MapIndicator(
@@ -56,6 +60,7 @@ FIGURES = (
         ("élèves", "pupils"),
         total=("Services|Pupils", ("Total", "Total")),
         parts=tuple((f"Services|Pupils|{lv}", LEVEL_NAMES[lv]) for lv in LEVEL_NAMES),
+        tables=EQUIPMENT,
     ),
     trajectory(
         "classes",
@@ -66,6 +71,7 @@ FIGURES = (
             "Today|Services|Classes",
             ("Classes aujourd'hui (estimation 2025)", "Classes today (2025 estimate)"),
         ),
+        tables=EQUIPMENT,
     ),
     trajectory(
         "creches",
@@ -76,6 +82,7 @@ FIGURES = (
             "Today|Services|Childcare Places",
             ("Places estimées aujourd'hui", "Estimated places today"),
         ),
+        tables=EQUIPMENT,
     ),
     trajectory(
         "generalistes",
@@ -83,6 +90,7 @@ FIGURES = (
         ("médecins (ETP)", "doctors (FTE)"),
         total=("Services|GPs Needed", ("Généralistes nécessaires", "GPs needed")),
         reference=("Today|Services|GPs", ("Généralistes en 2013 (BPE)", "GPs in 2013 (BPE)")),
+        tables=EQUIPMENT,
     ),
     trajectory(
         "logements",
@@ -99,6 +107,7 @@ FIGURES = (
             ),
             ("Housing|Dwellings Needed|Growth", ("Effet démographique", "Demographic growth")),
         ),
+        tables=HOUSING,
     ),
     trajectory(
         "menages",
@@ -106,8 +115,14 @@ FIGURES = (
         ("ménages", "households"),
         total=("Housing|Households", ("Ménages", "Households")),
         reference=("Today|Housing|Households", ("Recensement 2021", "2021 census")),
+        tables=HOUSING,
     ),
-    FigureSpec("carte", indicator_map(MAP_INDICATORS), uses_year=True),
+    FigureSpec(
+        "carte",
+        indicator_map(MAP_INDICATORS),
+        uses_year=True,
+        tables=(*EQUIPMENT, "geometry_departements", "geometry_epci"),
+    ),
 )
 
 INDICATORS = (

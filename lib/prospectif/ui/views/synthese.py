@@ -214,7 +214,7 @@ def presets_multiples(context: Context) -> go.Figure:
                 col=k % 2 + 1,
             )
     fig.update_layout(base_layout(_compared_title(context), lang))
-    fig.update_layout(height=720, legend={"y": -0.08})
+    fig.update_layout(height=720)
     fig.update_xaxes(gridcolor=GRID)
     fig.update_yaxes(gridcolor=GRID, rangemode="tozero")
     return fig
@@ -280,12 +280,14 @@ DASHBOARD = Dashboard(
             ("Population au 1er janvier", "Population on 1 January"),
             ("personnes", "persons"),
             total=("Population", ("Population", "Population")),
+            tables=("population_departement",),
         ),
         trajectory(
             "apa",
             ("Bénéficiaires de l'APA", "APA beneficiaries"),
             ("personnes", "persons"),
             total=("Autonomy|APA Beneficiaries", ("Bénéficiaires", "Beneficiaries")),
+            tables=("population_departement", "apa_departement"),
         ),
         trajectory(
             "energie",
@@ -299,6 +301,7 @@ DASHBOARD = Dashboard(
                 "Target|Final Energy",
                 ("Objectif national appliqué", "National target applied"),
             ),
+            tables=("energy_consumption", "population_departement"),
         ),
         trajectory(
             "emissions",
@@ -312,6 +315,7 @@ DASHBOARD = Dashboard(
                 "Target|Emissions|Inventory",
                 ("Trajectoire SNBC appliquée", "SNBC trajectory applied"),
             ),
+            tables=("ghg_inventory",),
         ),
         trajectory(
             "couverture",
@@ -319,9 +323,24 @@ DASHBOARD = Dashboard(
             ("%", "%"),
             total=("Renewable Coverage", ("Taux de couverture", "Coverage")),
             percent=True,
+            tables=("energy_consumption", "electricity_production"),
         ),
-        FigureSpec("scenarios", presets_multiples),
-        FigureSpec("carte", indicator_map(MAP_INDICATORS), uses_year=True),
+        FigureSpec(
+            "scenarios",
+            presets_multiples,
+            tables=(
+                "population_departement",
+                "energy_consumption",
+                "electricity_production",
+                "ghg_inventory",
+            ),
+        ),
+        FigureSpec(
+            "carte",
+            indicator_map(MAP_INDICATORS),
+            uses_year=True,
+            tables=("population_departement", "geometry_departements", "geometry_epci"),
+        ),
     ),
     indicators=(
         Indicator("Population", ("Population", "Population")),

@@ -7,6 +7,8 @@ from __future__ import annotations
 from ..spec import Dashboard, Indicator, trajectory
 
 PERSONS = ("personnes", "persons")
+APA_TABLES = ("population_departement", "apa_departement", "apa_prevalence")
+"""What the counts of seniors losing autonomy come from: the figures' source line."""
 
 FIGURES = (
     trajectory(
@@ -21,6 +23,7 @@ FIGURES = (
             ("Autonomy|APA Beneficiaries|Home", ("À domicile", "At home")),
             ("Autonomy|APA Beneficiaries|Institution", ("En établissement", "In institution")),
         ),
+        tables=APA_TABLES,
     ),
     trajectory(
         "places",
@@ -34,6 +37,7 @@ FIGURES = (
             "Autonomy|Places|Today",
             ("Places estimées aujourd'hui", "Estimated places today"),
         ),
+        tables=(*APA_TABLES, "institution_residents"),
     ),
     trajectory(
         "personnel",
@@ -44,6 +48,7 @@ FIGURES = (
             ("Autonomy|Care Workforce|Home", ("Aide à domicile", "Home help")),
             ("Autonomy|Care Workforce|Institution", ("Établissements", "Institutions")),
         ),
+        tables=(*APA_TABLES, "institution_residents"),
     ),
     trajectory(
         "aidants",
@@ -57,6 +62,7 @@ FIGURES = (
         ),
         total=("Autonomy|Potential Carers Ratio", ("Aidants potentiels", "Potential carers")),
         percent=True,
+        tables=("population_departement",),
     ),
 )
 
