@@ -76,7 +76,9 @@ def test_moving_a_slider_changes_the_figures(page, server):
 def save_variant(page, name):
     page.fill("input[placeholder='Nom de la variante']", name)
     page.get_by_role("button", name="Enregistrer la variante").click()
-    page.wait_for_selector(f"select[multiple] option:has-text('{name}')", state="attached")
+    page.wait_for_selector(
+        f".prospectif-variants select option:has-text('{name}')", state="attached"
+    )
 
 
 def test_two_saved_variants_are_compared(page, server, workshop_scenarios):
@@ -85,7 +87,7 @@ def test_two_saved_variants_are_compared(page, server, workshop_scenarios):
     save_variant(page, "Fécondité relevée")
     move_slider(page, TFR_SLIDER, presses=20, key="ArrowLeft")
     save_variant(page, "Fécondité abaissée")
-    page.select_option("select[multiple]", ["Fécondité relevée", "Fécondité abaissée"])
+    page.select_option(".prospectif-variants select", ["Fécondité relevée", "Fécondité abaissée"])
     page.wait_for_function(
         """() => { const names = Array.from(document.querySelectorAll('.js-plotly-plot'))
             .flatMap(g => g.data.map(t => t.name));
@@ -217,7 +219,7 @@ def test_figures_agree_with_the_table_after_reset_and_comparison(page, server, s
     page.get_by_text("Migrations", exact=True).click()
     move_slider(page, MIGRATION_SLIDER, presses=10, key="PageUp")
     save_variant(page, "Attractivité")
-    page.select_option("select[multiple]", ["Fécondité 2,0", "Attractivité"])
+    page.select_option(".prospectif-variants select", ["Fécondité 2,0", "Attractivité"])
     page.wait_for_selector(".js-plotly-plot >> text=Attractivité", state="attached")
     population_curve, population, migration_curve, migration = idle_snapshot(page, curves_and_table)
     assert round(population_curve) == population

@@ -113,7 +113,7 @@ def save(page, rng):
 
 
 def compare(page, rng):
-    chooser = page.locator("select[multiple]")
+    chooser = page.locator(".prospectif-variants select")
     names = chooser.locator("option").all_inner_texts()
     chooser.select_option(rng.sample(names, min(len(names), rng.randint(0, MAX_COMPARED - 2))))
 
@@ -168,7 +168,9 @@ def page_state(page, tmp_path):
             "scenario": exported_scenario(page, tmp_path),
             "compared": [  # the select shows spaces as no-break spaces
                 n.replace("\xa0", " ")
-                for n in page.locator("select[multiple] option:checked").all_inner_texts()
+                for n in page.locator(
+                    ".prospectif-variants select option:checked"
+                ).all_inner_texts()
             ],
             "year": int(page.text_content(".prospectif-year .widget-readout")),
             "choice": page.evaluate(

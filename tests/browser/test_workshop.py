@@ -53,14 +53,14 @@ def test_variants_and_comparison_survive_the_language_switch(page, server):
     page.get_by_placeholder("Nom de la variante").fill("Fécondité haute")
     page.get_by_role("button", name="Enregistrer la variante").click()
     page.wait_for_selector(".prospectif-success")
-    page.locator(".prospectif-app select[multiple]").select_option("Fécondité haute")
+    page.locator(".prospectif-variants select").select_option("Fécondité haute")
     page.wait_for_function(
         "() => document.querySelector('a.prospectif-language').href.includes('compared')"
     )
     page.locator("a.prospectif-language").click()
     page.wait_for_selector(".prospectif-app .js-plotly-plot")
     assert page.inner_text("h3 >> nth=0") == "Assumptions"
-    chosen = page.locator(".prospectif-app select[multiple] option:checked").all_inner_texts()
+    chosen = page.locator(".prospectif-variants select option:checked").all_inner_texts()
     assert [c.replace("\xa0", " ") for c in chosen] == ["Fécondité haute"]
     page.wait_for_function(
         "() => Array.from(document.querySelectorAll('.js-plotly-plot')).some("
@@ -92,8 +92,10 @@ def test_a_compared_variant_is_drawn_on_every_trajectory(page, server):
     handle.press("PageUp")
     page.get_by_placeholder("Nom de la variante").fill(name)
     page.get_by_role("button", name="Enregistrer la variante").click()
-    page.wait_for_selector(f"select[multiple] option:has-text('{name}')", state="attached")
-    page.locator(".prospectif-app select[multiple]").select_option(name)
+    page.wait_for_selector(
+        f".prospectif-variants select option:has-text('{name}')", state="attached"
+    )
+    page.locator(".prospectif-variants select").select_option(name)
     trajectories = [
         i for i, spec in enumerate(DASHBOARDS["adaptation"].figures) if not spec.uses_year
     ]

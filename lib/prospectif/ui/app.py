@@ -306,6 +306,7 @@ class DashboardApp:
         self.compare = w.SelectMultiple(
             description=text("compare", lang), rows=4, layout={"width": "460px"}
         )
+        self.compare.add_class("prospectif-variants")
         self.compare.observe(lambda _: self._compare_changed(), names="value")
         self.image_format = w.ToggleButtons(
             options=[(f.upper(), f) for f in IMAGE_FORMATS], description=""
