@@ -12,8 +12,6 @@ import html
 import math
 from dataclasses import dataclass
 
-import pandas as pd
-
 from ..i18n import format_number
 from ..results.registry import VARIABLES, unit_label
 from ..results.registry import label as variable_label
@@ -35,26 +33,18 @@ DESCRIPTION_CHARS = 280
 """Assumptions listed on page 4 at most (the others are counted, the file holds them all)."""
 
 
-def _value(table: pd.DataFrame, variable: str, year: int) -> float:
-    rows = table[(table["variable"] == variable) & (table["year"] == year)]
-    return float(rows["value"].iloc[0]) if len(rows) else math.nan
-
-
-def _first_year(table: pd.DataFrame, variable: str) -> int:
-    return int(table.loc[table["variable"] == variable, "year"].min())
-
-
 def figures_table(report: Report, render: Render, rows: tuple[tuple[str, int], ...]) -> str:
     """A table of ``rows`` (variable, decimals): first year, 2030, 2050 and the horizon."""
-    lang, table = render.lang, report.table
+    lang, values = render.lang, report.values
     last = report.years[1]
     years = sorted({*(y for y in MILESTONE_YEARS if y < last), last})
     head = pick(("Indicateur", "Indicator"), lang), pick(("unité", "unit"), lang)
     body = ""
     for variable, decimals in rows:
-        first = _first_year(table, variable)
+        first = report.first_years[variable]
         cells = "".join(
-            f'<td class="num">{format_number(_value(table, variable, y), decimals, lang)}</td>'
+            f'<td class="num">{format_number(values.get((variable, y), math.nan), decimals, lang)}'
+            "</td>"
             for y in (first, *years)
         )
         body += (
@@ -388,8 +378,7 @@ def brief(title: tuple[str, str], rows: Figures, note: tuple[str, str] | None = 
     """
 
     def build(report: Report, render: Render) -> str:
-        present = set(report.table["variable"])
-        shown = tuple(row for row in rows if row[0] in present)
+        shown = tuple(row for row in rows if row[0] in report.first_years)
         if not shown:  # a table without this domain's model (e.g. a synthesis-only table)
             return ""
         block = f"<h3>{pick(title, render.lang)}</h3>{figures_table(report, render, shown)}"
