@@ -3,6 +3,7 @@
     python benchmarks/batch_throughput.py per-run [--runs 6]
     python benchmarks/batch_throughput.py workers [--runs 40]
     python benchmarks/batch_throughput.py millesime [--reports 40]
+    python benchmarks/batch_throughput.py cpu [--runs 6]
 
 ``per-run``: the same synthesis runs executed on a kernel started for each (as before warm
 kernels) and on one warm kernel (after its start and warm-up), in this process, against the
@@ -16,12 +17,21 @@ after each worker's first, over the longest worker's time spent on them).
 workers; then ``--reports`` runs with reports on 2 workers, whose steady rate gives the
 time of reports for all 5,012 runs (an extrapolation, printed as such).
 
+``cpu``: CPU time (not wall time: robust when other work runs) of warm synthesis runs with
+reports, per process: this one (as a Dask worker: Papermill's client, the notebook's HTML,
+the 4-page report's chain and page), the kernel and Chromium (psutil), and per step of this
+process; then the report's table cells looked up one boolean mask each (as before) against
+the report's lookup (:attr:`Report.values`), on the same table in the same call.
+
 Figures print as Markdown lines (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import functools
+import math
 import statistics
 import tempfile
 import time
@@ -69,6 +79,114 @@ def per_run(count: int) -> None:
     print(f"- cold kernel per run: median {_s(cold)} s (min {min(cold):.2f}, max {max(cold):.2f})")
     print(f"- warm kernel: start and warm-up with the first run {start:.1f} s, then")
     print(f"  median {_s(warm)} s per run (min {min(warm):.2f}, max {max(warm):.2f})")
+
+
+STEPS = {
+    "papermill client": ("prospectif.batch.execute", "execute_notebook"),
+    "notebook HTML (nbconvert)": ("prospectif.batch.execute", "report_html"),
+    "report chain (run_chain, table)": ("prospectif.reports", "territory_report"),
+    "report page HTML": ("prospectif.reports.document", "report_html"),
+}
+"""Steps of a run timed in this process (module, function), by label."""
+
+
+def cpu(count: int) -> None:
+    import importlib
+
+    import psutil
+
+    codes = select("epci", "DEP-71")[: count + 1]
+    folder = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    runs = plan(parse_batch(batch_text(codes, ["tendanciel"]), "bench.yaml", folder), "bench")
+    spent: dict[str, float] = collections.defaultdict(float)
+    for label, (module, name) in STEPS.items():
+        _count_cpu(importlib.import_module(module), name, label, spent)
+    kernel = WarmKernel()
+    try:
+        _timed(execute_run, runs[0], str(folder / "first"), kernel)
+        children = psutil.Process().children(recursive=True)
+        chromium = [p for p in children if "chrom" in " ".join(_cmdline(p))]
+        others = [p for p in children if p not in chromium]
+        spent.clear()
+        before = time.process_time(), _cpu_of(others), _cpu_of(chromium), time.perf_counter()
+        for run in runs[1:]:
+            _timed(execute_run, run, str(folder / "warm"), kernel)
+        after = time.process_time(), _cpu_of(others), _cpu_of(chromium), time.perf_counter()
+    finally:
+        kernel.shutdown()
+    n = len(runs) - 1
+    per = [(b - a) / n for a, b in zip(before, after, strict=True)]
+    print(f"- {n} warm runs with reports, per run: wall {per[3]:.2f} s; CPU: this process")
+    print(f"  {per[0]:.3f} s, kernel {per[1]:.3f} s, Chromium {per[2]:.3f} s,")
+    print(f"  all {per[0] + per[1] + per[2]:.3f} s")
+    for label, seconds in spent.items():
+        print(f"  - {label}: {seconds / n:.3f} s")
+    _lookups(codes[0])
+
+
+def _lookups(code: str, repeat: int = 5) -> None:
+    """The report's table cells looked up with a mask each (before) and in its lookup (after)."""
+    from prospectif.reports import sections, territory_report
+
+    report = territory_report(code, scenario_from_presets("tendanciel", 2050))
+    table, tables = report.table, (sections.KEY_FIGURES, sections.DEMOGRAPHY, sections.AGEING)
+    tables += (sections.MOBILITY_ENERGY, sections.SERVICES, sections.ADAPTATION)
+    first = {v: int(table.loc[table["variable"] == v, "year"].min()) for t in tables for v, _ in t}
+    cells = [(v, y) for t in tables for v, _ in t for y in (first[v], *sections.MILESTONE_YEARS)]
+
+    def masks():
+        for variable, year in cells:
+            rows = table[(table["variable"] == variable) & (table["year"] == year)]
+            float(rows["value"].iloc[0]) if len(rows) else math.nan
+
+    def lookup():
+        values = type(report)(report.run, table, report.trend).values
+        for cell in cells:
+            values.get(cell, math.nan)
+
+    for label, function in (("one mask per cell", masks), ("one lookup per report", lookup)):
+        clock = time.process_time()
+        for _ in range(repeat):
+            function()
+        seconds = (time.process_time() - clock) / repeat
+        print(f"- the report's {len(cells)} table cells, {label}: {seconds:.3f} s of CPU")
+
+
+def _count_cpu(module, name: str, label: str, spent: dict[str, float]) -> None:
+    """Add the CPU time of this process spent in ``module.name`` to ``spent[label]``."""
+    function = getattr(module, name)
+
+    @functools.wraps(function)
+    def counted(*args, **kwargs):
+        clock = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[label] += time.process_time() - clock
+
+    setattr(module, name, counted)
+
+
+def _cmdline(process) -> list[str]:
+    import psutil
+
+    try:
+        return process.cmdline()
+    except psutil.Error:
+        return []
+
+
+def _cpu_of(processes) -> float:
+    import psutil
+
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
 
 
 def workers(count: int) -> None:
@@ -126,12 +244,14 @@ def _s(values: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["per-run", "workers", "millesime"])
+    parser.add_argument("what", choices=["per-run", "workers", "millesime", "cpu"])
     parser.add_argument("--runs", type=int, default=0)
     parser.add_argument("--reports", type=int, default=40)
     args = parser.parse_args()
     if args.what == "per-run":
         per_run(args.runs or 6)
+    elif args.what == "cpu":
+        cpu(args.runs or 6)
     elif args.what == "workers":
         workers(args.runs or 40)
     else:

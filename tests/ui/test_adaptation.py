@@ -40,9 +40,9 @@ def test_every_figure_names_its_source_and_the_one_model_caveat(items):
         notes = items[n + 1].data  # the source line under the figure
         assert "DRIAS-2020" in notes and "ALADIN63 / CNRM-CM5" in notes, items[n].layout.title
         assert "pas un ensemble" in notes
-    deaths = next(f for f in figures if "Décès" in f.layout.title.text)
-    notes = " ".join(a.text for a in deaths.layout.annotations)
-    assert "Santé publique France" in notes and "0,45 jour d'alerte" in notes
+    deaths = next(n for n in figures if "Décès" in items[n].layout.title.text)
+    notes = items[deaths + 1].data
+    assert "Santé publique France" in notes and "jours d'alerte" in notes
 
 
 def test_the_pathways_figure_leaves_missing_rcp45_years_as_gaps(items):

@@ -55,6 +55,23 @@ class Report:
         """The tornado of the key outputs (:mod:`prospectif.analysis.sensitivity`)."""
         return sensitivity(self.run)
 
+    @cached_property
+    def values(self) -> dict[tuple[str, int], float]:
+        """The value of each (variable, year) of the table (its first row's), read in one pass:
+        the report's tables look up some 110 values, a boolean mask of the whole table each.
+        """
+        rows = self.table.drop_duplicates(["variable", "year"])
+        keys = zip(rows["variable"].tolist(), rows["year"].astype(int).tolist(), strict=True)
+        return dict(zip(keys, rows["value"].astype(float).tolist(), strict=True))
+
+    @cached_property
+    def first_years(self) -> dict[str, int]:
+        """The first year of each variable of the table."""
+        first: dict[str, int] = {}
+        for variable, year in self.values:
+            first[variable] = min(year, first.get(variable, year))
+        return first
+
     @property
     def years(self) -> tuple[int, int]:
         """First year of the results and the scenario's horizon (the adaptation model runs on

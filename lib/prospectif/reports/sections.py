@@ -13,8 +13,6 @@ import html
 import math
 from dataclasses import dataclass
 
-import pandas as pd
-
 from ..i18n import format_number
 from ..results.registry import VARIABLES
 from ..results.registry import label as variable_label
@@ -44,31 +42,29 @@ DESCRIPTION_CHARS = 280
 """Assumptions listed on page 4 at most (the others are counted, the file holds them all)."""
 
 
-def _cell(table: pd.DataFrame, variable: str, year: int, decimals: int, lang: str) -> str:
+def _cell(
+    values: dict[tuple[str, int], float], variable: str, year: int, decimals: int, lang: str
+) -> str:
     """A number of the table; « donnée manquante » where the model gave NaN (a missing DRIAS
     cell), '–' where the variable has no value that year.
     """
-    rows = table[(table["variable"] == variable) & (table["year"] == year)]
-    value = float(rows["value"].iloc[0]) if len(rows) else math.nan
-    if len(rows) and math.isnan(value):
+    value = values.get((variable, year))
+    if value is not None and math.isnan(value):
         return f'<td class="num muted">{pick(MISSING, lang)}</td>'
-    return f'<td class="num">{format_number(value, decimals, lang)}</td>'
-
-
-def _first_year(table: pd.DataFrame, variable: str) -> int:
-    return int(table.loc[table["variable"] == variable, "year"].min())
+    number = format_number(math.nan if value is None else value, decimals, lang)
+    return f'<td class="num">{number}</td>'
 
 
 def figures_table(report: Report, render: Render, rows: tuple[tuple[str, int], ...]) -> str:
     """A table of ``rows`` (variable, decimals): first year, 2030, 2050 and the horizon."""
-    lang, table = render.lang, report.table
+    lang, values = render.lang, report.values
     last = report.years[1]
     years = sorted({*(y for y in MILESTONE_YEARS if y < last), last})
     head = pick(("Indicateur", "Indicator"), lang), pick(("unité", "unit"), lang)
     body = ""
     for variable, decimals in rows:
-        first = _first_year(table, variable)
-        cells = "".join(_cell(table, variable, y, decimals, lang) for y in (first, *years))
+        first = report.first_years[variable]
+        cells = "".join(_cell(values, variable, y, decimals, lang) for y in (first, *years))
         body += (
             f"<tr><td>{e(variable_label(variable, lang))}</td>"
             f"<td>{e(unit_label(VARIABLES[variable].unit, lang))}</td>{cells}</tr>"
@@ -435,8 +431,7 @@ def brief(title: tuple[str, str], rows: Figures, note: tuple[str, str] | None = 
     """
 
     def build(report: Report, render: Render) -> str:
-        present = set(report.table["variable"])
-        shown = tuple(row for row in rows if row[0] in present)
+        shown = tuple(row for row in rows if row[0] in report.first_years)
         if not shown:  # a table without this domain's model (e.g. a synthesis-only table)
             return ""
         block = f"<h3>{pick(title, render.lang)}</h3>{figures_table(report, render, shown)}"
