@@ -57,3 +57,16 @@ def test_a_change_with_no_input_changed_says_its_cause_is_unknown():
 def test_the_first_millesime_says_there_is_nothing_to_compare():
     page = changes_html(Path("b"), None, {}, "fr")
     assert "Premier millésime publié" in page
+
+
+def test_units_are_in_words_in_the_page_language():
+    from prospectif.portal.changes import _moved_table
+
+    moved = pd.DataFrame(
+        [("DEP-71", "tendanciel", "Births", "persons/yr", 2050, 4000.0, 4100.0, 100.0, 2.5)],
+        columns=["region", "scenario", "variable", "unit", "year", "a", "b", "change"]
+        + ["change_pct"],
+    )
+    assert "personnes par an" in _moved_table(moved, {}, "fr")
+    assert "persons a year" in _moved_table(moved, {}, "en")
+    assert "persons/yr" not in _moved_table(moved, {}, "fr")

@@ -20,6 +20,7 @@ from ..batch.manifest import DEPENDENCIES
 from ..i18n import format_number
 from ..results.registry import VARIABLES
 from ..results.registry import label as variable_label
+from ..results.unit_labels import unit_label
 from ..ui.texts import pick
 
 CAUSES = {
@@ -138,7 +139,8 @@ def _moved_table(group: pd.DataFrame, territories: dict[str, str], lang: str) ->
         pct_text = format_number(pct, 1, lang) + " %" if math.isfinite(pct) else "–"
         rows += (
             f"<tr><td>{e(territories.get(r['region'], r['region']))}</td>"
-            f"<td>{e(r['scenario'])}</td><td>{e(name)}</td><td>{e(r['unit'])}</td>"
+            f"<td>{e(r['scenario'])}</td><td>{e(name)}</td>"
+            f"<td>{e(unit_label(r['unit'], lang))}</td>"
             f"<td class='num'>{r['year']}</td>"
             + "".join(
                 f"<td class='num'>{format_number(r[k], 1, lang)}</td>" for k in ("a", "b", "change")
