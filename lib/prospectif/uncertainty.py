@@ -257,6 +257,7 @@ def _chunk_ageing(
         np.ones(draws * units),
         life_expectancy.reshape(life_expectancy.shape[0], draws * units, -1),
         scenario.ageing,
+        summed=True,
     )
     arrays = {
         name: getattr(result, name).reshape(steps, draws, units).transpose(1, 0, 2)

@@ -145,6 +145,7 @@ def project_ageing(
     weights: np.ndarray,
     life_expectancy: np.ndarray,
     params: Ageing,
+    summed: bool = False,
 ) -> AgeingResult:
     """Project the care needs of a territory's départements.
 
@@ -163,6 +164,11 @@ def project_ageing(
         fewer rows than ``years`` (flow years of the demography), the last row is carried on.
     params
         The scenario's ageing assumptions.
+    summed
+        Sum constant-prevalence beneficiaries without building the rates when it is safe
+        (:func:`base_beneficiaries`; the same to ~1e-12, for the thousands of units of
+        probabilistic runs). Off by default: whether it is safe depends on every unit of the
+        call, and a territory must get the same numbers whatever else is computed with it.
 
     Today's places of a unit are its département's, scaled by the unit's population aged 75+
     in ``years[0]`` over the département's (1 for whole départements; a census-based commune
@@ -178,7 +184,7 @@ def project_ageing(
     elapsed = (years - years[0]).astype(float)
     population = unit_population[..., FIRST_AGE:]
     home_base, institution_base = base_beneficiaries(
-        inputs, elapsed, life_expectancy, params.prevalence, population
+        inputs, elapsed, life_expectancy, params.prevalence, population, summed
     )
     pol = params.policy
     progress = np.clip(elapsed / max(pol.target_year - years[0], 1), 0.0, 1.0)[:, None]
@@ -211,21 +217,23 @@ def base_beneficiaries(
     life_expectancy: np.ndarray,
     prev: Prevalence,
     population: np.ndarray,
+    summed: bool = True,
 ) -> np.ndarray:
     """Beneficiaries by (setting, year, unit) before the policy levers (persons), from the
     population aged 60+ by (year, unit, sex, age).
 
     With constant prevalence and no cell where home + institution could exceed 1, the rates
     are a product of the curves, the unit's factor and the trend, summed without building
-    them (the same sums; it matters for the thousands of units of probabilistic runs).
+    them when ``summed`` (the same sums to ~1e-12; it matters for the thousands of units of
+    probabilistic runs).
     """
-    if prev.scenario == "constant":
+    if summed and prev.scenario == "constant":
         curves = inputs.prevalence[..., FIRST_AGE:]
         trend = (1.0 + prev.annual_trend / 100.0) ** elapsed
         highest = (curves * inputs.factors.max(0)[:, None, None]).sum(0).max() * trend.max()
         if highest <= 1.0:
-            summed = np.einsum("xsa,tusa->xtu", curves, population)
-            return summed * inputs.factors.T[:, None, :] * trend[None, :, None]
+            totals = np.einsum("xsa,tusa->xtu", curves, population)
+            return totals * inputs.factors.T[:, None, :] * trend[None, :, None]
     rates = setting_prevalence(inputs, elapsed, life_expectancy, prev)
     return np.einsum("xtusa,tusa->xtu", rates, population)
 
