@@ -24,7 +24,7 @@ def open_dashboard(page, server, name, query=""):
     page.goto(f"{server}voila/render/{name}.ipynb{query}")
     page.wait_for_function(
         "n => document.querySelectorAll('.prospectif-app .js-plotly-plot').length >= n",
-        arg=len(DASHBOARDS[name].figures),
+        arg=sum(not f.bands_only for f in DASHBOARDS[name].figures),  # no uncertainty bands
     )
     return page
 
