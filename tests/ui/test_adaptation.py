@@ -1,6 +1,7 @@
 """The adaptation dashboard: sourced figures, missing DRIAS cells shown as missing, the map,
 and the key figures the synthesis and the report use."""
 
+import html
 import re
 
 import numpy as np
@@ -41,7 +42,7 @@ def test_every_figure_names_its_source_and_the_one_model_caveat(items):
         assert "DRIAS-2020" in notes and "ALADIN63 / CNRM-CM5" in notes, items[n].layout.title
         assert "pas un ensemble" in notes
     deaths = next(n for n in figures if "Décès" in items[n].layout.title.text)
-    notes = items[deaths + 1].data
+    notes = html.unescape(items[deaths + 1].data)
     assert "Santé publique France" in notes and "jours d'alerte" in notes
 
 

@@ -56,6 +56,11 @@ def legend(figure) -> list[str]:
     return [t.name for t in figure.data if t.showlegend]
 
 
+def compared_legend(figure) -> list[str]:
+    """The legend of the small multiples without the setting on screen, drawn last (black)."""
+    return legend(figure)[:-1]
+
+
 def full_labels(lang: str = "fr") -> list[str]:
     return [base_scenario(p, 2050).label.get(lang) for p in FULL_PRESETS]
 
@@ -69,7 +74,7 @@ def test_the_control_offers_presets_and_workshop_files_and_compares_the_full_pre
     assert variant in offered
     assert set(app.compared.value) == set(FULL_PRESETS)
     assert columns(app.notes.value) == full_labels()
-    assert legend(app.figures["scenarios"]) == full_labels()
+    assert legend(app.figures["scenarios"]) == [*full_labels(), "Réglage en cours"]
     assert "Les quatre scénarios complets côte à côte" in app.notes.value
 
 
@@ -80,8 +85,8 @@ def test_two_chosen_scenarios_replace_the_four_presets_everywhere(variant):
     assert columns(app.notes.value) == [trend, "Sobriété forte"]
     assert "Scénarios comparés côte à côte" in html.unescape(app.notes.value)
     figure = app.figures["scenarios"]
-    assert legend(figure) == [trend, "Sobriété forte"]
-    assert len(figure.data) == 2 * len(MULTIPLES)
+    assert legend(figure) == [trend, "Sobriété forte", "Réglage en cours"]
+    assert len(figure.data) == 3 * len(MULTIPLES)
     expected = run_chain(get_territory("DEP-71"), base_scenario(variant, 2050)).table()
     population = expected[expected["variable"] == "Population"]["value"].to_numpy()
     assert list(figure.data[len(MULTIPLES)].y) == list(population)
@@ -131,7 +136,7 @@ def test_the_static_report_compares_what_the_notebook_parameter_names(variant):
     assert columns(page) == [first, "Sobriété forte"]
     figures = [item for item in items if not isinstance(item, HTML)]
     multiples = next(f for f in figures if f.layout.title.text == "Scénarios comparés côte à côte")
-    assert legend(multiples) == columns(page)
+    assert compared_legend(multiples) == columns(page)
 
 
 @pytest.mark.parametrize("text", ["tendanciel", "a ; b ; c ; d ; e"])
@@ -144,5 +149,5 @@ def test_small_multiples_follow_the_context_in_english():
     run = run_chain(get_territory("DEP-71"), base_scenario("tendanciel", 2050))
     chosen = tuple(base_scenario(p, 2050) for p in ("technologie", "sobriete"))
     figure = presets_multiples(Context((("x", run),), (run.table(),), 2050, "en", "", chosen))
-    assert legend(figure) == [s.label.get("en") for s in chosen]
+    assert legend(figure) == [*(s.label.get("en") for s in chosen), "x"]
     assert figure.layout.title.text == "Compared scenarios side by side"

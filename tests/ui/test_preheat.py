@@ -40,7 +40,8 @@ def test_the_default_view_is_built_before_the_request(presets, monkeypatch, quer
     monkeypatch.setattr("IPython.display.display", shown.append)
     ui.show("demographie", "DEP-71", "insee-central", 2070, "interactive")
 
-    assert at_request["figures"] == len(DASHBOARDS["demographie"].figures)
+    drawn = [f for f in DASHBOARDS["demographie"].figures if not f.bands_only]  # no draws asked
+    assert at_request["figures"] == len(drawn)
     (widget,) = shown
     assert "dashboard-demographie" in widget._dom_classes
     created_after = len(_new_widgets(before)) - at_request["widgets"]
@@ -66,8 +67,8 @@ def test_opening_another_view_moves_the_app_or_replaces_it_in_another_language(p
 
 
 def test_only_the_open_section_of_the_panel_is_built():
-    calls: list[int] = []
-    panel = AssumptionPanel(MODEL_SECTIONS, "fr", lambda: calls.append(1))
+    calls: list[tuple[str, bool]] = []
+    panel = AssumptionPanel(MODEL_SECTIONS, "fr", lambda key, typed: calls.append((key, typed)))
     groups = panel_groups(MODEL_SECTIONS)
     scenario = Scenario(id="x", label={"fr": "x"}).with_values({MIGRATION: 1234.0})
     panel.show(scenario)
@@ -84,4 +85,4 @@ def test_only_the_open_section_of_the_panel_is_built():
     assert panel._sections[number].children
     assert panel._built[MIGRATION].value == 1234.0 and calls == []
     panel.sliders[MIGRATION].value = 2000.0
-    assert calls == [1] and panel.values()[MIGRATION] == 2000.0
+    assert calls == [(MIGRATION, False)] and panel.values()[MIGRATION] == 2000.0
