@@ -148,11 +148,6 @@ def type_value(page, selector, value):
     box.press("Enter")
 
 
-@pytest.mark.xfail(
-    reason="after the merges the undo button is enabled when the page opens (the preheated view "
-    "applying its address counts as a move): to fix under issue 14",
-    strict=False,
-)
 def test_undo_and_exact_values(page, server):
     open_dashboard(page, server, "demographie", "?territory=DEP-71&scenario=tendanciel")
     start = wait_until_idle(page)

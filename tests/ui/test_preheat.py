@@ -58,6 +58,7 @@ def test_opening_another_view_moves_the_app_or_replaces_it_in_another_language(p
     assert same is app
     moved = app.open_view(ViewState("DEP-58", "tendanciel", 2070, changes=((MIGRATION, 5000.0),)))
     assert moved is app and app.state.territory == "DEP-58"
+    assert len(app.history) == 0 and app.undo_button.disabled  # the address is not a move
     assert app.scenario_picker.value == "tendanciel" and app.year.max == 2070
     assert app.exported_scenario().assumptions()[MIGRATION] == 5000.0
     assert "Nièvre" in app.title.value

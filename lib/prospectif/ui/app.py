@@ -201,7 +201,7 @@ class DashboardApp:
                 label = base_scenario(state.scenario, state.horizon).label.get(self.lang)
                 options = self.scenario_picker.options
                 self.scenario_picker.options = [(label, state.scenario), *options]
-            self.scenario_picker.value = state.scenario
+            self._pick_quietly(state.scenario)
             self.presentation.value = state.presentation
             self.state = state
             self._show_view(problems)
@@ -463,14 +463,18 @@ class DashboardApp:
         if setting is None:
             return
         scenario, changes = setting
+        self._pick_quietly(scenario)
+        self.state = replace(self.state, scenario=scenario, changes=changes)
+        self.panel.show(resolve(self.state))
+        self.refresh()
+
+    def _pick_quietly(self, scenario: str | Path) -> None:
+        """Show ``scenario`` in the picker without it counting as the room's move."""
         self._quiet_picker = True
         try:
             self.scenario_picker.value = scenario
         finally:
             self._quiet_picker = False
-        self.state = replace(self.state, scenario=scenario, changes=changes)
-        self.panel.show(resolve(self.state))
-        self.refresh()
 
     def _value_problem(self, problem: Message | None) -> None:
         if problem is None:
