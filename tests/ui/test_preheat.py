@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import ipywidgets as w
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 from ipywidgets.widgets.widget import _instances as live_widgets  # Widget.widgets, deprecated
@@ -59,6 +60,9 @@ def test_opening_another_view_moves_the_app_or_replaces_it_in_another_language(p
     moved = app.open_view(ViewState("DEP-58", "tendanciel", 2070, changes=((MIGRATION, 5000.0),)))
     assert moved is app and app.state.territory == "DEP-58"
     assert len(app.history) == 0 and app.undo_button.disabled  # the address is not a move
+    for figure in app.figures.values():  # what a page connecting now draws: the moved view
+        read = [np.asarray(trace.get("y")) for trace in figure._widget_data]  # synced state
+        assert all(np.array_equal(r, t.y) for r, t in zip(read, figure.data, strict=True))
     assert app.scenario_picker.value == "tendanciel" and app.year.max == 2070
     assert app.exported_scenario().assumptions()[MIGRATION] == 5000.0
     assert "Nièvre" in app.title.value

@@ -40,6 +40,7 @@ from .figures import (
     drawn_once,
     figure_widget,
     set_image_format,
+    settle,
     update_in_place,
 )
 from .history import History
@@ -205,6 +206,8 @@ class DashboardApp:
             self.presentation.value = state.presentation
             self.state = state
             self._show_view(problems)
+        for figure in self.figures.values():
+            settle(figure)
         return self
 
     def _widget_tree(self) -> list[w.Widget]:

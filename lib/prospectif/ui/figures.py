@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from copy import deepcopy
 
 import numpy as np
 import plotly.graph_objects as go
@@ -130,6 +131,17 @@ def update_in_place(widget: go.FigureWidget, figure: go.Figure) -> None:
         layout.pop("template", None)
         if layout:
             widget.layout.update(layout, overwrite=True)
+
+
+def settle(widget: go.FigureWidget) -> None:
+    """Write ``widget``'s current figure into the state a browser reads when it first shows it.
+
+    Plotly sends each edit as a message and copies the figure into that state only when the
+    figure itself is displayed, not a box holding it: a page connecting after edits (the
+    preheated view moved to the viewer's address) would draw the figure as it was created.
+    """
+    widget._widget_data = deepcopy(widget._data)
+    widget._widget_layout = deepcopy(widget._layout_obj._props)
 
 
 def changed(old: dict, new: dict) -> dict:
