@@ -124,10 +124,11 @@ def test_downloads_of_an_earlier_state_are_removed_when_the_state_changes(preset
     app.year.value = 2030  # same scenario and territory: the files still hold the screen
     assert "insee-central.yaml" in app.exports.value
     app.panel.sliders[TFR].value = 2.0
-    assert app.exports.value == ""
+    outdated = "<i>Les réglages ont changé depuis : préparez à nouveau les fichiers.</i>"
+    assert app.exports.value == outdated
     assert f"{app.exported_scenario().id}.yaml" in export_files(app)
     app.territory_box.value = "DEP-2A"
-    assert app.exports.value == ""
+    assert "download" not in app.exports.value and "préparez à nouveau" in app.exports.value
 
 
 def test_the_workbook_lists_each_assumption_and_what_the_room_changed(presets, tmp_path):

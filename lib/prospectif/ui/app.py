@@ -668,14 +668,16 @@ class DashboardApp:
         self._prepared["report"] = (self.state.territory, run.scenario.hash)
 
     def _drop_stale_downloads(self, run: ChainRun) -> None:
-        """Remove the export and report links prepared for another state than ``run``'s, so
-        no download offered on the page holds other values than its figures.
+        """Replace the export and report links prepared for another state than ``run``'s by
+        a line saying so: no download offered on the page holds other values than its figures
+        (a move that reached the kernel after the click makes them stale at once).
         """
         shown = (self.state.territory, run.scenario.hash)
+        outdated = f"<i>{html.escape(text('downloads_outdated', self.lang))}</i>"
         for key, widget in (("exports", self.exports), ("report", self.report)):
             if key in self._prepared and self._prepared[key] != shown:
                 del self._prepared[key]
-                widget.value = ""
+                widget.value = outdated
 
     def _layout_mode(self) -> None:
         """Presentation (figures two by two, no panel) or workshop layout. The page's script
