@@ -141,13 +141,13 @@ def test_the_map_is_kept_when_a_heat_plan_or_ageing_lever_moves():
 
 def test_a_heat_plan_lever_move_keeps_the_drawn_map_and_a_pathway_move_redraws_it():
     app = DashboardApp(DASHBOARDS["adaptation"], ViewState("DEP-58", "tendanciel", 2100))
-    drawn = app._latest["carte"]
+    drawn = app.grid.latest["carte"]
     app.panel.sliders["adaptation.registered_share"].value = 60.0
-    assert app._latest["carte"] is drawn
-    hours = app._latest["heures"].data[1].y  # the lever moved the heat-plan hours
+    assert app.grid.latest["carte"] is drawn
+    hours = app.grid.latest["heures"].data[1].y  # the lever moved the heat-plan hours
     app.panel.sliders["adaptation.registered_share"].value = 20.0
-    assert not np.allclose(app._latest["heures"].data[1].y, hours)
+    assert not np.allclose(app.grid.latest["heures"].data[1].y, hours)
     app.panel.sliders["adaptation.pathway"].value = "rcp26"
-    assert app._latest["carte"] is not drawn
-    colours = [t.fillcolor for t in app.figures["carte"].data]
+    assert app.grid.latest["carte"] is not drawn
+    colours = [t.fillcolor for t in app.grid.figures["carte"].data]
     assert colours != [t.fillcolor for t in drawn.data]  # the widget shows the new map

@@ -26,16 +26,16 @@ def make_app(**state):
 
 
 def population_line(app):
-    trace = next(t for t in app.figures["population"].data if t.name == "Réglage en cours")
+    trace = next(t for t in app.grid.figures["population"].data if t.name == "Réglage en cours")
     return list(trace.y)
 
 
 def test_a_slider_move_updates_the_figures_in_place(presets):
     app = make_app()
-    widgets = dict(app.figures)
+    widgets = dict(app.grid.figures)
     before = population_line(app)
     app.panel.sliders[TFR].value = 2.2
-    assert app.figures == widgets  # same widget objects: updated, not redrawn
+    assert app.grid.figures == widgets  # same widget objects: updated, not redrawn
     after = population_line(app)
     assert after[0] == before[0] and after[-1] > before[-1]
     assert "tfr_target=2.2" in app.link.value
@@ -50,7 +50,7 @@ def test_two_saved_variants_are_overlaid_and_written_under_ateliers(presets):
     saved = sorted((presets / "ateliers").glob("*/*.yaml"))
     assert [p.name for p in saved] == ["fecondite-basse.yaml", "fecondite-haute.yaml"]
     app.compare.value = ("Fécondité haute", "Fécondité basse")
-    names = [t.name for t in app.figures["population"].data]
+    names = [t.name for t in app.grid.figures["population"].data]
     assert {"Réglage en cours", "Fécondité haute", "Fécondité basse"} <= set(names)
     assert "Fécondité basse<br>2050" in app.indicators.value
 
@@ -75,8 +75,9 @@ def test_a_hostile_variant_name_stays_in_the_workshop_folder(presets):
 
 
 def export_files(app):
-    app._prepare_exports()
-    links = re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', app.exports.value)
+    app.exports.prepare()
+    page = app.exports.links.value
+    links = re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', page)
     return {name: base64.b64decode(payload) for name, payload in links}
 
 
@@ -122,13 +123,14 @@ def test_downloads_of_an_earlier_state_are_removed_when_the_state_changes(preset
     app = make_app()
     assert "insee-central.yaml" in export_files(app)
     app.year.value = 2030  # same scenario and territory: the files still hold the screen
-    assert "insee-central.yaml" in app.exports.value
+    assert "insee-central.yaml" in app.exports.links.value
     app.panel.sliders[TFR].value = 2.0
     outdated = "<i>Les réglages ont changé depuis : préparez à nouveau les fichiers.</i>"
-    assert app.exports.value == outdated
+    assert app.exports.links.value == outdated
     assert f"{app.exported_scenario().id}.yaml" in export_files(app)
     app.territory_box.value = "DEP-2A"
-    assert "download" not in app.exports.value and "préparez à nouveau" in app.exports.value
+    page = app.exports.links.value
+    assert "download" not in page and "préparez à nouveau" in page
 
 
 def test_the_workbook_lists_each_assumption_and_what_the_room_changed(presets, tmp_path):
@@ -193,7 +195,7 @@ def test_english_view_has_english_labels_and_a_link_back(presets):
     app = make_app(lang="en")
     assert "Demography" in app.title.value and "Assumptions" in app.side.children[0].value
     assert "Version française" in app.link.value and "lang=en" not in app.link.value.split("·")[1]
-    legend = [t.name for t in app.figures["population"].data]
+    legend = [t.name for t in app.grid.figures["population"].data]
     assert "Current setting" in legend
 
 
@@ -208,7 +210,7 @@ def test_a_compared_variant_saved_again_is_redrawn(presets):
     app._save_variant()  # same name, other values: asks first
     assert "existe déjà" in app.messages.value
     app._save_variant()  # confirmed
-    lines = {t.name: list(t.y) for t in app.figures["population"].data}
+    lines = {t.name: list(t.y) for t in app.grid.figures["population"].data}
     assert lines["Essai"] == lines["Réglage en cours"]
 
 
@@ -251,40 +253,40 @@ def browser_answers(widget, edit=None):
 def test_the_page_is_idle_only_once_the_browser_answered_every_figure():
     app = make_app()
     revision = re.compile(r'data-drawn="(\d+)" data-acked="(\d+)"')
-    for widget in app.figures.values():
+    for widget in app.grid.figures.values():
         browser_answers(widget)
-    drawn, acked = revision.search(app.revision.value).groups()
+    drawn, acked = revision.search(app.grid.revision.value).groups()
     assert drawn == acked != "0"
     app.panel.sliders[TFR].value = 2.0
-    drawn, acked = map(int, revision.search(app.revision.value).groups())
+    drawn, acked = map(int, revision.search(app.grid.revision.value).groups())
     assert drawn == acked + 1  # drawn, not yet answered
-    population = app.figures["population"]
+    population = app.grid.figures["population"]
     browser_answers(population, population._last_trace_edit_id - 1)  # an older edit
-    assert not app.idle()
-    for widget in app.figures.values():
+    assert not app.grid.idle()
+    for widget in app.grid.figures.values():
         browser_answers(widget)
-    assert app.idle()
-    assert revision.search(app.revision.value).groups() == (str(drawn), str(drawn))
+    assert app.grid.idle()
+    assert revision.search(app.grid.revision.value).groups() == (str(drawn), str(drawn))
 
 
 def test_a_figure_the_browser_drew_but_never_updated_is_replaced():
     """anywidget drops every update sent to a model whose module took over 2 s to load: the
     figure stays at its first values unless replaced by a new widget."""
     app = make_app()
-    for widget in app.figures.values():
+    for widget in app.grid.figures.values():
         browser_answers(widget, 0)  # drawn once, from the first state
     app.panel.sliders[TFR].value = 2.0
-    lost = app.figures["population"]
-    for key, widget in app.figures.items():
+    lost = app.grid.figures["population"]
+    for key, widget in app.grid.figures.items():
         if key != "population":
             browser_answers(widget)
-    app._recover(app._drawn, 1)
-    fresh = app.figures["population"]
-    cell = app.cells["population"]  # the figure and its source line
-    assert fresh is not lost and cell.children[0] is fresh and cell in app.figure_box.children
+    app.grid.recover(app.grid.drawn, 1)
+    fresh = app.grid.figures["population"]
+    cell = app.grid.cells["population"]  # the figure and its source line
+    assert fresh is not lost and cell.children[0] is fresh and cell in app.grid.box.children
     assert (
         population_line(app) == [t for t in lost.data if t.name == "Réglage en cours"][0].y.tolist()
     )
-    assert not app.idle()  # the new widget is not drawn yet
+    assert not app.grid.idle()  # the new widget is not drawn yet
     browser_answers(fresh)
-    assert app.idle()
+    assert app.grid.idle()

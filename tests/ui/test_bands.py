@@ -9,7 +9,7 @@ from prospectif.ui.state import ViewState
 
 
 def names(app, key):
-    return [t.name for t in app.figures[key].data]
+    return [t.name for t in app.grid.figures[key].data]
 
 
 @pytest.mark.parametrize(
@@ -26,10 +26,10 @@ def test_the_toggle_draws_fans_only_when_on(dashboard, figure):
     assert "estimation" in app.notes.value
     assert f"{format_number(1000, 0, 'fr')} tirages" in app.notes.value
     if dashboard == "demographie":
-        assert "ages-incertitude" in app._shown
+        assert "ages-incertitude" in app.grid.shown
     app.uncertainty.value = False
     assert not any("Intervalle" in n for n in names(app, figure))
-    assert "ages-incertitude" not in app._shown
+    assert "ages-incertitude" not in app.grid.shown
 
 
 def test_a_territory_without_draws_says_so_and_keeps_its_figures():

@@ -128,7 +128,9 @@ def assert_consistent(app: DashboardApp, tmp_path: Path, where: str) -> None:
     context = fresh_context(app, tmp_path)
     for spec in app.dashboard.shown(context):
         expected = plotted(spec.build(context).data)
-        assert_same_traces(plotted(app.figures[spec.key].data), expected, f"{where} {spec.key}")
+        assert_same_traces(
+            plotted(app.grid.figures[spec.key].data), expected, f"{where} {spec.key}"
+        )
     assert app.indicators.value == indicator_table(app.dashboard, context), where
 
 

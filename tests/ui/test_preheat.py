@@ -60,7 +60,7 @@ def test_opening_another_view_moves_the_app_or_replaces_it_in_another_language(p
     moved = app.open_view(ViewState("DEP-58", "tendanciel", 2070, changes=((MIGRATION, 5000.0),)))
     assert moved is app and app.state.territory == "DEP-58"
     assert len(app.history) == 0 and app.undo_button.disabled  # the address is not a move
-    for figure in app.figures.values():  # what a page connecting now draws: the moved view
+    for figure in app.grid.figures.values():  # what a page connecting now draws: the moved view
         read = [np.asarray(trace.get("y")) for trace in figure._widget_data]  # synced state
         assert all(np.array_equal(r, t.y) for r, t in zip(read, figure.data, strict=True))
     assert app.scenario_picker.value == "tendanciel" and app.year.max == 2070
@@ -68,7 +68,7 @@ def test_opening_another_view_moves_the_app_or_replaces_it_in_another_language(p
     assert "Nièvre" in app.title.value
     english = app.open_view(replace(app.state, lang="en"))
     assert english is not app and english.lang == "en"
-    assert app.widget.comm is None and all(f.comm is None for f in app.figures.values())
+    assert app.widget.comm is None and all(f.comm is None for f in app.grid.figures.values())
 
 
 def test_only_the_open_section_of_the_panel_is_built():

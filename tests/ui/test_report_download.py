@@ -18,9 +18,9 @@ VIEW = ViewState(territory="DEP-71", scenario="sobriete", horizon=2050)
 @pytest.mark.browser
 def test_the_synthesis_gives_its_four_page_pdf(tmp_path):
     app = DashboardApp(DASHBOARDS["synthese"], VIEW)
-    assert app.report_button.layout.display is None
-    app.report_button.click()
-    link = app.report.value
+    assert app.report.button.layout.display is None
+    app.report.button.click()
+    link = app.report.links.value
     assert 'download="synthese-DEP-71-rapport-4-pages.pdf"' in link
     payload = re.search(r"data:application/pdf;base64,([^\"]+)", link).group(1)
     pdf = tmp_path / "rapport.pdf"
@@ -33,4 +33,4 @@ def test_the_synthesis_gives_its_four_page_pdf(tmp_path):
 
 def test_other_dashboards_have_no_report_button():
     app = DashboardApp(DASHBOARDS["demographie"], VIEW)
-    assert app.report_button.layout.display == "none"
+    assert app.report.button.layout.display == "none"

@@ -149,9 +149,9 @@ def test_the_dashboard_undoes_moves_resets_and_preset_changes(presets):
     app.undo()
     assert app.state.changes == () and app.undo_button.disabled
     assert app.link.value == start
-    curve = next(t for t in app.figures["population"].data if t.name == "Réglage en cours")
+    curve = next(t for t in app.grid.figures["population"].data if t.name == "Réglage en cours")
     fresh = make_app()
-    again = next(t for t in fresh.figures["population"].data if t.name == "Réglage en cours")
+    again = next(t for t in fresh.grid.figures["population"].data if t.name == "Réglage en cours")
     assert list(curve.y) == list(again.y)
 
 

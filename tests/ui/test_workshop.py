@@ -148,7 +148,7 @@ def test_variants_and_comparison_survive_the_language_switch(presets):
     assert english.compare.options == ("Fécondité 2,0", "Basse")
     assert english.compare.value == ("Fécondité 2,0",)
     assert english.variants.variants["Basse"].hash == app.variants.variants["Basse"].hash
-    names = {t.name for t in english.figures["population"].data}
+    names = {t.name for t in english.grid.figures["population"].data}
     assert "Fécondité 2,0" in names
 
 

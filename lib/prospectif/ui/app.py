@@ -4,27 +4,23 @@ exports, link to the view and the sources panel.
 
 from __future__ import annotations
 
-import asyncio
 import html
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import ipywidgets as w
 import pandas as pd
 
 from ..errors import ProspectifError
 from ..messages import Message
-from ..pipeline import MODELS, ChainRun, run_chain
+from ..pipeline import MODELS, ChainRun
 from ..resources import read_only
 from ..scenario import FULL_PRESETS, Scenario
-from ..territory import get_territory
-from ..uncertainty import UNCERTAIN_MODELS, VECTORISED_MODELS, run_uncertain
 from .catalogue import Context, Dashboard
-from .content import bands_note, figure_caption, indicator_table, sources_html
+from .content import bands_note, indicator_table, sources_html
+from .downloads import Downloads, Prepared
 from .exports import (
     download_link,
     export_links,
@@ -34,19 +30,13 @@ from .exports import (
     scenario_export,
     scenario_yaml,
 )
-from .figures import (
-    IMAGE_FORMATS,
-    acknowledged,
-    drawn_once,
-    figure_widget,
-    set_image_format,
-    settle,
-    update_in_place,
-)
+from .figures import IMAGE_FORMATS
+from .grid import FigureGrid
 from .history import History
 from .levers import LeversPanel
 from .notices import Notices
 from .panel import AssumptionPanel
+from .runs import BandCache, RunCache
 from .search import TerritoryFinder, compare_options, preset_options
 from .state import (
     MIN_COMPARED,
@@ -60,22 +50,6 @@ from .state import (
 from .texts import pick, text
 from .variants import MAX_COMPARED, VariantLink, VariantStore, save_variant
 
-if TYPE_CHECKING:
-    import plotly.graph_objects as go
-
-RUN_CACHE_SIZE = 24
-"""Runs kept per session (current setting, variants, recent slider positions)."""
-BAND_DRAWS = 1000
-"""Draws behind the uncertainty bands of the dashboards."""
-BAND_CHAIN_DRAWS = 100
-"""Of them, draws run through mobility, energy and emissions (for the energy figures)."""
-BAND_CACHE_SIZE = 8
-"""Quantile tables kept per session."""
-RECOVERY_S = 3.0
-"""Seconds after a drawing when figures the browser has not answered are replaced."""
-RECOVERY_TRIES = 5
-"""Replacements tried per drawing before leaving a figure as it is."""
-
 STYLE = """<style>
 .prospectif-app { font-size: 18px; }
 .prospectif-app h1 { font-size: 30px; margin: 4px 0; }
@@ -83,10 +57,6 @@ STYLE = """<style>
 </style>"""
 """Look of the page outside the Voilà template too (JupyterLab); the template's style sheet
 sets the minimum sizes for a projector (``docs/guide-animation.md``)."""
-GRID_COLUMNS = {False: "minmax(0, 1fr)", True: "repeat(2, minmax(0, 1fr))"}
-"""Columns of figures, workshop and presentation layouts: ``minmax(0, …)`` lets a cell be
-narrower than the figure last drawn in it (``1fr`` alone grows to its content), so the
-figure can be redrawn at the cell's width instead of being cut."""
 
 
 def _bar(*children: w.Widget) -> w.HBox:
@@ -94,50 +64,6 @@ def _bar(*children: w.Widget) -> w.HBox:
     bar = w.HBox(list(children))
     bar.add_class("prospectif-bar")
     return bar
-
-
-class RunCache:
-    """The last runs computed in a session, by territory and scenario."""
-
-    def __init__(self, size: int = RUN_CACHE_SIZE):
-        self._runs: OrderedDict[tuple[str, Scenario], tuple[ChainRun, pd.DataFrame]] = OrderedDict()
-        self.size = size
-
-    def get(
-        self, territory_code: str, scenario: Scenario, models: tuple[str, ...]
-    ) -> tuple[ChainRun, pd.DataFrame]:
-        """The run and its results table (``models`` only), computed once."""
-        key = (territory_code, scenario)
-        if key not in self._runs:
-            run = run_chain(get_territory(territory_code), scenario)
-            self._runs[key] = (run, run.table(models))
-            while len(self._runs) > self.size:
-                self._runs.popitem(last=False)
-        self._runs.move_to_end(key)
-        return self._runs[key]
-
-
-class BandCache:
-    """The quantile tables of the last probabilistic runs of a session, by territory and
-    scenario; computed only when the bands are on (the slider path stays deterministic).
-    """
-
-    def __init__(self, models: tuple[str, ...], size: int = BAND_CACHE_SIZE):
-        self.models = tuple(m for m in UNCERTAIN_MODELS if m in models)
-        self.chain_draws = 0 if set(self.models) <= set(VECTORISED_MODELS) else BAND_CHAIN_DRAWS
-        self._tables: OrderedDict[tuple[str, Scenario], pd.DataFrame] = OrderedDict()
-        self.size = size
-
-    def get(self, territory_code: str, scenario: Scenario) -> pd.DataFrame:
-        """The quantiles of ``BAND_DRAWS`` draws (seed 0) of the dashboard's models."""
-        key = (territory_code, scenario)
-        if key not in self._tables:
-            run = run_uncertain(territory_code, scenario, BAND_DRAWS, 0, self.chain_draws)
-            self._tables[key] = run.table(self.models)
-            while len(self._tables) > self.size:
-                self._tables.popitem(last=False)
-        self._tables.move_to_end(key)
-        return self._tables[key]
 
 
 class DashboardApp:
@@ -152,22 +78,12 @@ class DashboardApp:
         self.variants = VariantStore()
         self.history = History()
         self._quiet_picker = False
-        self.figures: dict[str, w.Widget] = {}
-        self.cells: dict[str, w.VBox] = {}
-        """Each figure with its source line, one grid cell."""
-        self._latest: dict[str, go.Figure] = {}
-        self._shown: tuple[str, ...] = ()
-        """Keys of the figures on screen (the bands-only ones while the bands are on)."""
-        self._drawn = 0
-        self._acked = 0
+        self.grid = FigureGrid(dashboard, self.lang, self._file_stem)
         self._generation = 0
         self._held = 0
         self._pending = False
         self._confirm = ""
         """A name already taken that the next click on « Enregistrer » replaces."""
-        self._prepared: dict[str, tuple[str, str]] = {}
-        """The territory and scenario hash each download (``exports``, ``report``) was
-        prepared for: a drawing of another state removes it."""
         self._build_widgets()
         self._show_view(problems)
 
@@ -206,14 +122,13 @@ class DashboardApp:
             self.presentation.value = state.presentation
             self.state = state
             self._show_view(problems)
-        for figure in self.figures.values():
-            settle(figure)
+        self.grid.settle()
         return self
 
     def _widget_tree(self) -> list[w.Widget]:
         """Every widget this app created (reachable from ``widget``, with layouts and styles)."""
         seen: dict[str, w.Widget] = {}
-        stack: list[object] = [self.widget, *self.figures.values()]
+        stack: list[object] = [self.widget, *self.grid.figures.values()]
         while stack:
             item = stack.pop()
             if isinstance(item, w.Widget) and item.model_id not in seen:
@@ -314,21 +229,21 @@ class DashboardApp:
         self.image_format = w.ToggleButtons(
             options=[(f.upper(), f) for f in IMAGE_FORMATS], description=""
         )
-        self.image_format.observe(lambda _: self._image_format_changed(), names="value")
-        self.exports_button = w.Button(
-            description=text("prepare_exports", lang), layout={"width": "auto"}
+        self.image_format.observe(
+            lambda change: self.grid.set_image_format(change["new"]), names="value"
         )
-        self.exports_button.on_click(lambda _: self._prepare_exports())
-        self.exports = w.HTML()
-        self.exports.add_class("prospectif-exports")
-        self.report_button = w.Button(
-            description=text("prepare_report", lang),
+        self.exports = Downloads(
+            text("prepare_exports", lang), lang, self._exports, layout={"width": "auto"}
+        )
+        self.exports.links.add_class("prospectif-exports")
+        self.report = Downloads(
+            text("prepare_report", lang),
+            lang,
+            self._report,
             icon="file-pdf-o",
             layout={"width": "auto", "display": None if self.dashboard.report else "none"},
         )
-        self.report_button.add_class("prospectif-report-button")
-        self.report_button.on_click(lambda _: self._prepare_report())
-        self.report = w.HTML()
+        self.report.button.add_class("prospectif-report-button")
         self.compared = w.SelectMultiple(rows=6, layout={"width": "600px"})
         self.compared.add_class("prospectif-compared")
         self.compared.observe(self._compared_changed, names="value")
@@ -339,9 +254,6 @@ class DashboardApp:
             layout={"display": None if self.dashboard.compares else "none"},
         )
         self.link = w.HTML()
-        self.revision = w.HTML(layout={"display": "none"})
-        self._show_revision()
-        self.revision.add_class("prospectif-revision")
         self.levers = LeversPanel(
             self.dashboard.sensitivity,
             self.dashboard.goals,
@@ -353,8 +265,6 @@ class DashboardApp:
         )
         self.sources = w.HTML()
         sources = w.Accordion(children=[self.sources], titles=[text("sources", lang)])
-        self.figure_box = w.GridBox()
-        self.figure_box.add_class("prospectif-figures")
         self.side = w.VBox(
             [
                 w.HTML(f"<h3>{text('assumptions', lang)}</h3>"),
@@ -367,18 +277,18 @@ class DashboardApp:
                 w.HTML(f"<h3>{text('exports', lang)}</h3>"),
                 w.HTML(f"<div>{text('image_format', lang)}</div>"),
                 self.image_format,
-                self.exports_button,
-                self.exports,
+                self.exports.button,
+                self.exports.links,
             ],
             layout={"width": "34%", "padding": "0 12px 0 0"},
         )
         self.main = w.VBox(
             [
                 self.year,
-                w.HBox([self.uncertainty, self.report_button, self.report]),
+                w.HBox([self.uncertainty, self.report.button, self.report.links]),
                 compared_box,
                 self.notes,
-                self.figure_box,
+                self.grid.box,
                 w.HTML(f"<h3>{text('indicators', lang)}</h3>"),
                 self.indicators,
                 self.levers,
@@ -395,7 +305,7 @@ class DashboardApp:
                 w.HBox([self.side, self.main]),
                 self.link,
                 sources,
-                self.revision,
+                self.grid.revision,
             ]
         )
         self.widget.add_class("prospectif-app")
@@ -628,10 +538,6 @@ class DashboardApp:
         with self.coalesced():
             self._variants_changed(tuple(compared))
 
-    def _image_format_changed(self) -> None:
-        for key, widget in self.figures.items():
-            set_image_format(widget, self._file_stem(key), self.image_format.value)
-
     def exported_scenario(self) -> Scenario:
         """The scenario on screen, as exported: the preset itself when nothing moved, else a
         new scenario (a saved variant's, or ``<preset>-variante-<hash>``).
@@ -649,35 +555,23 @@ class DashboardApp:
         scenario = self.exported_scenario()
         return scenario_export(scenario, base_ids(self.state.scenario), dict(self.state.changes))
 
-    def _prepare_exports(self) -> None:
+    def _exports(self) -> Prepared:
+        """The scenario file, the results (CSV, Excel) and their metadata, on screen."""
         scenario = self.exported_scenario()
         _, table = self.runs.get(self.state.territory, scenario, self.dashboard.models)
         base = base_scenario(self.state.scenario, self.state.horizon)
         hypotheses = hypotheses_sheet(scenario, base, self.lang)
         stem = self._file_stem(scenario.id)  # the files name what they hold
-        self.exports.value = export_links(self.exported_yaml(), table, stem, self.lang, hypotheses)
-        self._prepared["exports"] = (self.state.territory, scenario.hash)
+        links = export_links(self.exported_yaml(), table, stem, self.lang, hypotheses)
+        return links, (self.state.territory, scenario.hash)
 
-    def _prepare_report(self) -> None:
-        """Print the 4-page report of the setting on screen and offer it for download."""
-        self.report.value = f"<i>{text('computing', self.lang)}</i>"
+    def _report(self) -> Prepared:
+        """The 4-page report of the setting on screen, printed."""
         run, table = self.runs.get(self.state.territory, self.exported_scenario(), MODELS)
         pdf = report_pdf(run, table, self.lang)
         label = text("download_report", self.lang)
-        self.report.value = download_link(pdf, f"{self._file_stem('rapport-4-pages')}.pdf", label)
-        self._prepared["report"] = (self.state.territory, run.scenario.hash)
-
-    def _drop_stale_downloads(self, run: ChainRun) -> None:
-        """Replace the export and report links prepared for another state than ``run``'s by
-        a line saying so: no download offered on the page holds other values than its figures
-        (a move that reached the kernel after the click makes them stale at once).
-        """
-        shown = (self.state.territory, run.scenario.hash)
-        outdated = f"<i>{html.escape(text('downloads_outdated', self.lang))}</i>"
-        for key, widget in (("exports", self.exports), ("report", self.report)):
-            if key in self._prepared and self._prepared[key] != shown:
-                del self._prepared[key]
-                widget.value = outdated
+        link = download_link(pdf, f"{self._file_stem('rapport-4-pages')}.pdf", label)
+        return link, (self.state.territory, run.scenario.hash)
 
     def _layout_mode(self) -> None:
         """Presentation (figures two by two, no panel) or workshop layout. The page's script
@@ -688,7 +582,7 @@ class DashboardApp:
         self.state = replace(self.state, presentation=presenting)
         self.side.layout.display = "none" if presenting else None
         self.main.layout.width = "100%" if presenting else "66%"
-        self.figure_box.layout.grid_template_columns = GRID_COLUMNS[presenting]
+        self.grid.set_columns(presenting)
         if presenting:
             self.widget.add_class("prospectif-presenting")
         else:
@@ -779,66 +673,7 @@ class DashboardApp:
             return  # a newer refresh has drawn
         self._draw(context)
         self.status.value = ""
-        self._drawn = generation
-        self._show_revision()
-        self._figure_answered()
-        self._watch(RECOVERY_TRIES)
-
-    def _show_revision(self) -> None:
-        """Write the last drawing's number and the last one every figure has answered, for
-        tests and benchmarks to wait on (the page is idle when both are equal).
-        """
-        self.revision.value = (
-            f'<span data-drawn="{self._drawn}" data-acked="{self._acked}" '
-            f'data-figures="{len(self._shown)}">{self._acked}</span>'
-        )
-
-    def idle(self) -> bool:
-        """Whether the browser has drawn every figure of the last drawing."""
-        return all(acknowledged(self.figures[key]) for key in self._shown)
-
-    def _figure_answered(self) -> None:
-        if self._acked != self._drawn and self.idle():
-            self._acked = self._drawn
-            self._show_revision()
-
-    def _watch(self, tries: int) -> None:
-        """Replace, ``RECOVERY_S`` from now, the figures the browser has drawn but not updated
-        (their browser side is lost, see ``figures``); again until all answer or ``tries``.
-        """
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no event loop: not served (a script or a test)
-            return
-        loop.call_later(RECOVERY_S, self._recover, self._drawn, tries)
-
-    def _recover(self, drawing: int, tries: int) -> None:
-        if drawing != self._drawn or tries <= 0:
-            return  # a newer drawing watches itself
-        lost = [
-            k
-            for k in self._shown
-            if drawn_once(self.figures[k]) and not acknowledged(self.figures[k])
-        ]
-        for key in lost:
-            self.figures[key].close()
-            self._new_figure(key, self._latest[key])
-        if lost:
-            self.figure_box.children = tuple(self.cells[k] for k in self._shown)
-        if not self.idle():
-            self._watch(tries - 1)
-
-    def _new_figure(self, key: str, figure: go.Figure) -> None:
-        self.figures[key] = figure_widget(
-            figure, self._file_stem(key), self.image_format.value, self._figure_answered
-        )
-        if key in self.cells:
-            self.cells[key].children = (self.figures[key], self.cells[key].children[1])
-            return
-        spec = next(s for s in self.dashboard.figures if s.key == key)
-        source = w.HTML(figure_caption(self.dashboard, spec, self.lang))
-        self.cells[key] = w.VBox([self.figures[key], source], layout={"min_width": "0"})
-        self.cells[key].add_class("prospectif-figure")
+        self.grid.number(generation)
 
     def _context_with_year(self) -> Context:
         context = self.context()
@@ -855,19 +690,9 @@ class DashboardApp:
 
     def _draw(self, context: Context) -> None:
         run = context.current
-        self._drop_stale_downloads(run)
-        shown = self.dashboard.shown(context)
-        for spec in shown:
-            figure = spec.figure(context)
-            if figure is self._latest.get(spec.key) and spec.key in self.figures:
-                continue  # the very figure drawn last (a view keeps it): nothing to send
-            self._latest[spec.key] = figure
-            if spec.key in self.figures:
-                update_in_place(self.figures[spec.key], figure)
-            else:
-                self._new_figure(spec.key, figure)
-        self._shown = tuple(s.key for s in shown)
-        self.figure_box.children = tuple(self.cells[k] for k in self._shown)
+        for downloads in (self.exports, self.report):
+            downloads.follow((self.state.territory, run.scenario.hash))
+        self.grid.draw(context)
         self.year.layout.display = (
             None if any(s.uses_year for s in self.dashboard.figures) else "none"
         )
