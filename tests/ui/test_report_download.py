@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from prospectif.errors import ReportError
 from prospectif.ui.app import DashboardApp
 from prospectif.ui.catalogue import DASHBOARDS
 from prospectif.ui.state import ViewState
@@ -34,3 +35,20 @@ def test_the_synthesis_gives_its_four_page_pdf(tmp_path):
 def test_other_dashboards_have_no_report_button():
     app = DashboardApp(DASHBOARDS["demographie"], VIEW)
     assert app.report.button.layout.display == "none"
+
+
+def test_a_report_that_cannot_be_printed_says_why_and_the_next_one_clears_it():
+    app = DashboardApp(DASHBOARDS["synthese"], VIEW)
+
+    def no_browser():
+        raise ReportError("report.no_chromium", path="/usr/bin/chromium", reason="absent")
+
+    app.report._prepare = no_browser
+    app.report.button.click()
+    assert app.report.links.value == ""
+    assert app.messages.kinds() == {"report": "error"}
+    assert "Calcul impossible" in app.messages.value and "Chromium" in app.messages.value
+    shown = (VIEW.territory, app.exported_scenario().hash)
+    app.report._prepare = lambda: ("<a>rapport</a>", shown)
+    app.report.button.click()
+    assert app.report.links.value == "<a>rapport</a>" and "report" not in app.messages.kinds()

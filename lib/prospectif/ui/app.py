@@ -233,13 +233,18 @@ class DashboardApp:
             lambda change: self.grid.set_image_format(change["new"]), names="value"
         )
         self.exports = Downloads(
-            text("prepare_exports", lang), lang, self._exports, layout={"width": "auto"}
+            text("prepare_exports", lang),
+            self._exports,
+            self.messages,
+            "exports",
+            layout={"width": "auto"},
         )
         self.exports.links.add_class("prospectif-exports")
         self.report = Downloads(
             text("prepare_report", lang),
-            lang,
             self._report,
+            self.messages,
+            "report",
             icon="file-pdf-o",
             layout={"width": "auto", "display": None if self.dashboard.report else "none"},
         )
