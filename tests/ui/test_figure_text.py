@@ -82,4 +82,4 @@ def test_a_figure_grows_to_show_a_long_legend_whole():
     assert fitted(many).layout.height >= PLOT_MIN_PX + 14 * LEGEND_ROW_PX
     few = go.Figure(layout=base_layout("t"))
     few.add_scatter(x=[0], y=[0], name="Total")
-    assert fitted(few).layout.height == base_layout("t").height
+    assert fitted(few).layout.height == base_layout("t")["height"]

@@ -15,6 +15,8 @@ SCENARIO_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")
 """Okabe–Ito colour-blind-safe palette: the current setting, then up to four variants."""
 
 GRID = "#e3e7ee"
+AXIS = {"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": GRID, "automargin": True}
+"""Every axis: light grid and lines, room made for the tick labels and titles."""
 
 TITLE_CHARS = 42
 """Longest title line (characters): a figure's title fits a projector's half-width cell
@@ -56,7 +58,7 @@ TEXTS = {
 }
 
 
-def base_layout(title: str, lang: str = "fr") -> go.Layout:
+def base_layout(title: str, lang: str = "fr") -> dict:
     """Common layout: large fonts, French separators (decimal comma, thin-space thousands).
 
     The title is broken into lines of ``TITLE_CHARS`` and pushes the plot down
@@ -64,10 +66,10 @@ def base_layout(title: str, lang: str = "fr") -> go.Layout:
     plotly reserves its height below the axis titles instead of drawing over them, however many
     rows it wraps to in a narrow cell. The white look is spelled out rather than taken from a
     plotly template: templates are costly to validate, and figures are rebuilt on every slider
-    move.
+    move. A plain dict, validated once by the figure it is given to (a ``go.Layout`` would be
+    validated twice).
     """
-    axis = {"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": GRID, "automargin": True}
-    return go.Layout(
+    return dict(
         title={
             "text": wrapped(title, TITLE_CHARS),
             "font": {"size": FONT_SIZE + 6},
@@ -83,8 +85,8 @@ def base_layout(title: str, lang: str = "fr") -> go.Layout:
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=SCENARIO_COLORS,
-        xaxis=axis,
-        yaxis=axis,
+        xaxis=AXIS,
+        yaxis=AXIS,
         height=560,
         margin={"l": 90, "r": 30, "t": 30, "b": 10},
         legend={

@@ -24,7 +24,7 @@ from ...results.verdicts import (
     verdicts,
 )
 from ...scenario import FULL_PRESETS, Scenario
-from ...viz.base import GRID, base_layout, scenario_line, shown_line
+from ...viz.base import AXIS, base_layout, scenario_line, shown_line
 from ...viz.maps import choropleth_figure
 from ...viz.trajectories import values_of
 from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
@@ -215,8 +215,8 @@ def presets_multiples(context: Context) -> go.Figure:
             )
     fig.update_layout(base_layout(_compared_title(context), lang))
     fig.update_layout(height=720)
-    fig.update_xaxes(gridcolor=GRID)
-    fig.update_yaxes(gridcolor=GRID, rangemode="tozero")
+    fig.update_xaxes(AXIS)  # every subplot's axes, as the first's
+    fig.update_yaxes(AXIS, rangemode="tozero")
     return fig
 
 
