@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from prospectif.ui import report
@@ -16,6 +17,7 @@ from prospectif.ui.state import ViewState
 from prospectif.ui.tables import TABLE_NAMES
 from prospectif.viz.base import (
     AXIS_TITLE_CHARS,
+    GRID,
     LEGEND_ROW_PX,
     PLOT_MIN_PX,
     TITLE_CHARS,
@@ -25,6 +27,8 @@ from prospectif.viz.base import (
 )
 
 FIGURES = [(d, s) for d in DASHBOARDS.values() for s in d.figures]
+NONE = pio.templates["none"].to_plotly_json()
+"""The empty template every figure is drawn with (the look is spelled out in its layout)."""
 
 
 @pytest.mark.parametrize(
@@ -83,3 +87,16 @@ def test_a_figure_grows_to_show_a_long_legend_whole():
     few = go.Figure(layout=base_layout("t"))
     few.add_scatter(x=[0], y=[0], name="Total")
     assert fitted(few).layout.height == base_layout("t")["height"]
+
+
+@pytest.mark.parametrize("name", list(DASHBOARDS))
+def test_every_figure_has_the_common_look_without_plotly_s_template(presets, name):
+    """The synthesis small multiples carried plotly's whole default template (14 KB of layout
+    on every redraw) and plotly's look on their subplots."""
+    state = ViewState(territory="DEP-71", scenario="tendanciel", horizon=2050)
+    for figure in (i for i in report(DASHBOARDS[name], state) if hasattr(i, "layout")):
+        layout = figure.to_plotly_json()["layout"]
+        assert layout.get("template", NONE) == NONE, layout.get("title")
+        axes = [v for k, v in layout.items() if k.startswith(("xaxis", "yaxis"))]
+        shown = [a for a in axes if a.get("visible", True)]
+        assert all(a.get("gridcolor") == GRID for a in shown), layout.get("title")
