@@ -150,4 +150,5 @@ def test_small_multiples_follow_the_context_in_english():
     chosen = tuple(base_scenario(p, 2050) for p in ("technologie", "sobriete"))
     figure = presets_multiples(Context((("x", run),), (run.table(),), 2050, "en", "", chosen))
     assert legend(figure) == [*(s.label.get("en") for s in chosen), "x"]
+    assert all(axis.tickformat == ",.0f" for axis in figure.select_yaxes())  # no « 500k »
     assert figure.layout.title.text == "Compared scenarios side by side"

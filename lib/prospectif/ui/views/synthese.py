@@ -216,7 +216,7 @@ def presets_multiples(context: Context) -> go.Figure:
     fig.update_layout(base_layout(_compared_title(context), lang))
     fig.update_layout(height=720)
     fig.update_xaxes(AXIS)  # every subplot's axes, as the first's
-    fig.update_yaxes(AXIS, rangemode="tozero")
+    fig.update_yaxes(AXIS, rangemode="tozero", tickformat=",.0f")  # « 500 000 », not « 500k »
     return fig
 
 
