@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from prospectif.pipeline import run_chain
 from prospectif.results.verdicts import chain_verdicts, sentence
@@ -45,8 +48,10 @@ def test_the_director_chooses_two_scenarios_to_compare(page, server):
         "() => document.querySelectorAll('.prospectif-presets thead th').length === 3"
     )
     assert sorted(presets.locator("thead th").all_inner_texts()[1:]) == sorted(labels)
-    link = page.locator(".prospectif-link").get_attribute("href")
-    assert "compare=tendanciel" in link and "compare=sobriete" in link
+    # the link is written after the table, in the same kernel callback: wait for it
+    link = page.locator(".prospectif-link")
+    expect(link).to_have_attribute("href", re.compile("compare=tendanciel"))
+    assert "compare=sobriete" in link.get_attribute("href")
     assert_no_error_output(page)
     page.locator(".prospectif-compared").screenshot(path=str(SCREENSHOTS / "synthese-choix.png"))
     presets.screenshot(path=str(SCREENSHOTS / "synthese-deux-scenarios.png"))
