@@ -5,19 +5,21 @@ their quantiles as an IAMC table (``docs/methodology/uncertainty.md``).
 >>> result.table()        # IAMC long table with a ``quantile`` column
 
 The draws are an axis of the arrays: the demography projects (year, draw, unit, sex, age) in
-one pass per chunk of départements (:func:`prospectif.models.demography.project` with
-:class:`~prospectif.models.stochastic.Shocks`) and the ageing model takes the draws as extra
-units. Mobility, final energy and emissions are not vectorised over draws: they run draw by
-draw on the first ``chain_draws`` draws.
+one pass per block of draws × départements (:func:`prospectif.models.demography.project`
+with :class:`~prospectif.models.stochastic.Shocks`), slices of draws on two threads, and the
+ageing model takes the draws as extra units. Mobility, final energy and emissions are not
+vectorised over draws: they run draw by draw on the first ``chain_draws`` draws.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -48,8 +50,12 @@ DRAWS = 1000
 CHAIN_DRAWS = 100
 """Draws run through mobility, energy and emissions (one model run each) unless told."""
 CHUNK_CELLS = 4000
-"""Draws × départements projected in one pass (bounds the memory: ~75 MB per 1,000 cells
-to 2070 for each of the population, deaths and migration arrays)."""
+"""Draws × départements sharing one generator of local deviations."""
+BLOCK_CELLS = 250
+"""Draws × départements projected in one pass: a year's array of a block (0.4 MB) stays in a
+core's cache, 1.7 times as fast as blocks of 1,000 (``docs/performance.md``)."""
+THREADS = min(2, len(os.sched_getaffinity(0)))
+"""Threads projecting blocks at once."""
 UNCERTAIN_MODELS = ("demography", "ageing", "mobility", "energy", "emissions")
 """Models whose results get quantiles."""
 VECTORISED_MODELS = ("demography", "ageing")
@@ -62,9 +68,22 @@ DRAWN_VARIABLES = {
 """The variables of the models run draw by draw that get quantiles."""
 AGEING_FIELDS = ("home", "institution", "places_needed", "population_60", "carers", "oldest")
 """Ageing result arrays by (year, unit)."""
+T = TypeVar("T")
 
 
-def draw_chunks(
+@dataclass(frozen=True)
+class Block:
+    """Units and draws projected in one pass."""
+
+    rows: np.ndarray
+    """Positions of the units."""
+    draws: slice
+    """Positions of the draws."""
+    shocks: Shocks
+    """Their deviations (year, draw, unit, …)."""
+
+
+def draw_groups(
     start: np.ndarray,
     paths: RatePaths,
     parameters: StochasticParameters,
@@ -72,13 +91,13 @@ def draw_chunks(
     seed: int,
     share: np.ndarray,
     profile: np.ndarray,
-    cells: int = CHUNK_CELLS,
-) -> Iterator[tuple[np.ndarray, Shocks, Projection]]:
-    """The draws of units projected by chunks of about ``cells`` draws × units.
+) -> list[list[Block]]:
+    """The draws of the units by blocks of about :data:`BLOCK_CELLS` draws × units, grouped
+    by slice of draws: each group holds the blocks of its draws, the units in order.
 
-    Yields the positions of the chunk's units, their deviations and their projection
-    (year, draw, unit, …). Every chunk shares the national deviations (generator seeded with
-    ``seed``); the local ones come from a generator seeded with (``seed``, first unit).
+    Every chunk of about :data:`CHUNK_CELLS` draws × units shares the national deviations
+    (generator seeded with ``seed``); the local ones come from a generator seeded with
+    (``seed``, the chunk's first unit), so the draws do not depend on the blocks.
 
     Parameters
     ----------
@@ -90,20 +109,64 @@ def draw_chunks(
         Age–sex distribution of net migration (fractions summing to 1), shape (sex, age).
     """
     units = start.shape[0]
-    size = max(1, cells // draws)
-    for first in range(0, units, size):
-        rows = np.arange(first, min(first + size, units))
-        shocks = draw_shocks(
+    size = max(1, CHUNK_CELLS // draws)
+    chunks = [
+        draw_shocks(
             parameters,
             len(paths.years),
             draws,
-            share[rows],
-            start[rows].sum(axis=(-1, -2)),
+            share[first : first + size],
+            start[first : first + size].sum(axis=(-1, -2)),
             profile,
             np.random.default_rng(seed),
             np.random.default_rng([seed, first]),
         )
-        yield rows, shocks, project(start[rows], paths.take(rows), shocks)
+        for first in range(0, units, size)
+    ]
+    shocks = dataclasses.replace(
+        chunks[0],
+        **{
+            name: np.concatenate([getattr(c, name) for c in chunks], axis=2)
+            for name in ("fertility", "mortality", "migration")
+        },
+    )
+    block_units = max(1, BLOCK_CELLS // draws)
+    block_draws = -(-draws // -(-draws // BLOCK_CELLS))  # even slices of ≤ BLOCK_CELLS draws
+    slices = [slice(d, min(d + block_draws, draws)) for d in range(0, draws, block_draws)]
+    return [
+        [
+            Block(
+                np.arange(first, min(first + block_units, units)),
+                drawn,
+                shocks.take(drawn, slice(first, first + block_units)),
+            )
+            for first in range(0, units, block_units)
+        ]
+        for drawn in slices
+    ]
+
+
+def projected(
+    start: np.ndarray, paths: RatePaths, blocks: Iterable[Block], by_age: bool = False
+) -> Iterator[tuple[Block, Projection]]:
+    """Each block and its projection (year, draw, unit, …), one block at a time; deaths and
+    migration summed over age unless ``by_age``.
+    """
+    for block in blocks:
+        yield block, project(start[block.rows], paths.take(block.rows), block.shocks, by_age)
+
+
+def map_groups(
+    work: Callable[[list[Block]], T], groups: list[list[Block]], threads: int = THREADS
+) -> list[T]:
+    """``work`` of each group of blocks, by ``threads`` threads at once (NumPy releases the
+    GIL on the arrays). Each group is one thread's from start to end, so sums over its units
+    are made in the same order whatever the number of threads.
+    """
+    if threads < 2 or len(groups) < 2:
+        return [work(group) for group in groups]
+    with ThreadPoolExecutor(min(threads, len(groups))) as pool:
+        return list(pool.map(work, groups))
 
 
 @dataclass(frozen=True)
@@ -238,14 +301,14 @@ def _tiled(inputs: AgeingInputs, rows: np.ndarray, draws: int) -> AgeingInputs:
     )
 
 
-def _chunk_ageing(
+def _block_ageing(
     inputs: AgeingInputs,
     rows: np.ndarray,
     projection: Projection,
     life_expectancy: np.ndarray,
     scenario: Scenario,
 ) -> AgeingResult:
-    """The ageing model of a chunk's draws, the draws as extra units; arrays (draw, year,
+    """The ageing model of a block's draws, the draws as extra units; arrays (draw, year,
     unit), today's places by unit.
     """
     steps, draws, units = projection.population.shape[:3]
@@ -264,6 +327,55 @@ def _chunk_ageing(
         for name in AGEING_FIELDS
     }
     return dataclasses.replace(result, places_today=result.places_today[:units], **arrays)
+
+
+@dataclass(frozen=True)
+class _GroupSums:
+    """The territory's stocks and flows of a group's draws (its draws first)."""
+
+    population: np.ndarray
+    """Persons by (draw, year, sex, age)."""
+    flows: np.ndarray
+    """Births, deaths, net migration and births / TFR by (flow, draw, flow year)."""
+    lived: np.ndarray
+    """Σ e0 × persons and Σ persons by (sum, draw, flow year, sex)."""
+    ageing: AgeingResult
+    """The ageing model of the draws: arrays (draw, year, unit), today's places (unit,)."""
+
+
+def _group_sums(
+    demography: DemographyRun, inputs: AgeingInputs, scenario: Scenario, group: list[Block]
+) -> _GroupSums:
+    """Project a group's blocks and sum them over the units (weighted), in unit order."""
+    drawn = group[0].draws
+    draws, units = drawn.stop - drawn.start, len(demography.weights)
+    start = demography.projection.population[0]
+    steps = len(demography.years)
+    population = np.zeros((draws, steps, *start.shape[1:]))
+    flows = np.zeros((4, draws, steps - 1))
+    lived = np.zeros((2, draws, steps - 1, start.shape[1]))
+    arrays = {name: np.empty((draws, steps, units)) for name in AGEING_FIELDS}
+    places_today = np.empty(units)
+    for block, p in projected(start, demography.paths, group):
+        rows, shocks = block.rows, block.shocks
+        weights = demography.weights[rows]
+        # weighted sums by einsum, not BLAS: OpenBLAS's own threads would spin on the cores
+        # the blocks' threads use
+        population += np.einsum("tdusa,u->dtsa", p.population, weights)
+        births = p.births.sum(-1)
+        tfr = demography.paths.tfr[:, None, rows] * shocks.fertility
+        deaths = p.deaths.sum(-1) + p.infant_deaths.sum(-1)
+        unit_flows = np.stack([births, deaths, p.migration.sum(-1), births / tfr])
+        flows += np.einsum("ftdu,u->fdt", unit_flows, weights)
+        e0 = shocks.life_expectancy(demography.paths.life_expectancy[:, rows])
+        people = p.population[:-1].sum(-1) * weights[:, None]
+        lived += np.stack([(e0 * people).sum(2), people.sum(2)]).transpose(0, 2, 1, 3)
+        ageing = _block_ageing(inputs, rows, p, e0, scenario)
+        for name in AGEING_FIELDS:
+            arrays[name][..., rows] = getattr(ageing, name)
+        places_today[rows] = ageing.places_today
+    ageing = dataclasses.replace(ageing, places_today=places_today, **arrays)
+    return _GroupSums(population, flows, lived, ageing)
 
 
 def run_uncertain(
@@ -306,54 +418,32 @@ def run_uncertain(
     demography = chain.demography
     estimates = estimates_for(data)
     share = estimates.population_share[demographic_base(data).dep_index(demography.units)]
-    start = demography.projection.population[0]
     inputs = ageing_inputs(demography.unit_territory, data)
-    w = demography.weights
-    steps, rest = len(demography.years), start.shape[1:]
-    population = np.zeros((draws, steps, *rest))
-    flows = np.zeros((4, draws, steps - 1))  # births, deaths, migration, births / TFR
-    lived = np.zeros((2, draws, steps - 1, rest[0]))  # Σ e0 × persons, Σ persons
-    ageing = []
-    for rows, shocks, p in draw_chunks(
-        start,
+    groups = draw_groups(
+        demography.projection.population[0],
         demography.paths,
         parameters,
         draws,
         seed,
         share,
         estimates.international_profile,
-    ):
-        weights = w[rows]
-        population += np.tensordot(p.population, weights, ([2], [0])).transpose(1, 0, 2, 3)
-        births = p.births.sum(-1)
-        tfr = demography.paths.tfr[:, None, rows] * shocks.fertility
-        deaths = p.deaths.sum(axis=(-1, -2)) + p.infant_deaths.sum(-1)
-        flows += np.stack(
-            [
-                births @ weights,
-                deaths @ weights,
-                p.migration.sum(axis=(-1, -2)) @ weights,
-                (births / tfr) @ weights,
-            ]
-        ).transpose(0, 2, 1)
-        e0 = shocks.life_expectancy(demography.paths.life_expectancy[:, rows])
-        people = p.population[:-1].sum(-1) * weights[:, None]
-        lived += np.stack([(e0 * people).sum(2), people.sum(2)]).transpose(0, 2, 1, 3)
-        ageing.append(_chunk_ageing(inputs, rows, p, e0, scenario))
+    )
+    sums = map_groups(functools.partial(_group_sums, demography, inputs, scenario), groups)
+    flows = np.concatenate([s.flows for s in sums], axis=1)
+    lived = np.concatenate([s.lived for s in sums], axis=1)
     arrays: dict[str, Any] = {
-        name: np.concatenate([getattr(a, name) for a in ageing], 2) for name in AGEING_FIELDS
+        name: np.concatenate([getattr(s.ageing, name) for s in sums]) for name in AGEING_FIELDS
     }
-    places_today = np.concatenate([a.places_today for a in ageing])
     return UncertainRun(
         chain,
         parameters,
         seed,
         min(chain_draws, draws),
-        population,
+        np.concatenate([s.population for s in sums]),
         flows[0],
         flows[1],
         flows[2],
         flows[0] / flows[3],
         lived[0] / lived[1],
-        dataclasses.replace(ageing[0], weights=w, places_today=places_today, **arrays),
+        dataclasses.replace(sums[0].ageing, weights=demography.weights, **arrays),
     )

@@ -128,3 +128,28 @@ def test_drawn_projections_keep_the_balance_and_move_the_right_way():
     )
     assert (project(base, paths, longer).deaths.sum() < p.deaths.sum()).all()
     assert (longer.life_expectancy(paths.life_expectancy) > 80.0).all()
+
+
+def test_a_projection_without_ages_keeps_deaths_and_migration_summed_over_age():
+    paths = toy_paths()
+    base = np.full((2, 2, 4), 100.0)
+    shocks = draw_shocks(
+        PARAMS, 5, 3, np.array([0.4, 0.6]), base.sum((-1, -2)), PROFILE, np.random.default_rng(4)
+    )
+    full, summed = project(base, paths, shocks), project(base, paths, shocks, by_age=False)
+    np.testing.assert_array_equal(summed.population, full.population)
+    np.testing.assert_array_equal(summed.births, full.births)
+    assert summed.deaths.shape == full.deaths.shape[:-1] == summed.migration.shape
+    np.testing.assert_allclose(summed.deaths, full.deaths.sum(-1), rtol=1e-14)
+    np.testing.assert_allclose(summed.migration, full.migration.sum(-1), rtol=1e-14)
+
+
+def test_a_slice_of_the_shocks_projects_as_its_part_of_the_whole():
+    paths = toy_paths()
+    base = np.full((2, 2, 4), 100.0)
+    shocks = draw_shocks(
+        PARAMS, 5, 6, np.array([0.4, 0.6]), base.sum((-1, -2)), PROFILE, np.random.default_rng(5)
+    )
+    whole = project(base, paths, shocks)
+    part = project(base[1:], paths.take(np.array([1])), shocks.take(slice(2, 5), slice(1, 2)))
+    np.testing.assert_array_equal(part.population, whole.population[:, 2:5, 1:])

@@ -1,9 +1,12 @@
 """Probabilistic runs: parameters from the data, draws through the chain, quantile tables,
 and the calibration of the intervals (coverage 2015 → 2025)."""
 
+import functools
+
 import numpy as np
 import pytest
 
+from prospectif import uncertainty
 from prospectif.calibration.uncertainty import stochastic_parameters
 from prospectif.errors import InputError
 from prospectif.pipeline import run_chain
@@ -50,6 +53,24 @@ def test_draws_are_centred_on_the_scenario_and_reproducible(drawn, central):
     np.testing.assert_array_equal(again.population, drawn.population)
     other = run_uncertain("DEP-71", central, draws=300, seed=2, chain_draws=0)
     assert not np.allclose(other.population, drawn.population)
+
+
+def test_the_draws_do_not_depend_on_the_threads_or_the_blocks(central, monkeypatch):
+    """Slices of draws run on two threads, blocks of a few hundred draws × départements:
+    the same numbers with one thread and with other blocks (sums in the same unit order)."""
+    threaded = run_uncertain("REG-27", central, draws=300, seed=3, chain_draws=0)
+    serial = functools.partial(uncertainty.map_groups, threads=1)
+    monkeypatch.setattr(uncertainty, "map_groups", serial)
+    alone = run_uncertain("REG-27", central, draws=300, seed=3, chain_draws=0)
+    np.testing.assert_array_equal(alone.population, threaded.population)
+    np.testing.assert_array_equal(alone.ageing.home, threaded.ageing.home)
+    monkeypatch.setattr(uncertainty, "BLOCK_CELLS", 70)
+    small = run_uncertain("REG-27", central, draws=300, seed=3, chain_draws=0)
+    np.testing.assert_allclose(small.population, threaded.population, rtol=1e-13)
+    np.testing.assert_allclose(small.deaths, threaded.deaths, rtol=1e-13)
+    np.testing.assert_allclose(
+        small.ageing.places_needed, threaded.ageing.places_needed, rtol=1e-13
+    )
 
 
 def test_the_quantile_table_is_ordered_and_covers_the_chain(drawn):

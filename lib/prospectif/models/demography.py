@@ -157,11 +157,13 @@ class Projection:
     births
         Births during the year by sex (persons per year), shape (year−1, unit, sex).
     deaths
-        Deaths during the year by age on 1 January (persons per year), (year−1, unit, sex, age).
+        Deaths during the year by age on 1 January (persons per year), (year−1, unit, sex, age)
+        (without the age axis when projected without ``by_age``).
     infant_deaths
         Deaths during the year of children born that year, (year−1, unit, sex).
     migration
-        Net migration by age at the end of the year (persons per year), (year−1, unit, sex, age).
+        Net migration by age at the end of the year (persons per year), (year−1, unit, sex, age)
+        (without the age axis when projected without ``by_age``).
     """
 
     years: np.ndarray
@@ -185,20 +187,24 @@ class Projection:
         )
 
 
-def project(base: np.ndarray, paths: RatePaths, shocks: Shocks | None = None) -> Projection:
+def project(
+    base: np.ndarray, paths: RatePaths, shocks: Shocks | None = None, by_age: bool = True
+) -> Projection:
     """Project ``base`` (persons, shape (unit, sex, age)) with ``paths``, year by year.
 
     With ``shocks`` (:class:`~.stochastic.Shocks`) every draw is projected at once: the arrays
-    of the projection get a draw axis after the year, (year, draw, unit, …).
+    of the projection get a draw axis after the year, (year, draw, unit, …). Without
+    ``by_age``, deaths and migration are kept summed over age, shape (year−1, …, sex): the
+    thousands of draws of probabilistic runs need no more, and half the memory traffic.
     """
     steps = len(paths.years)
     shape = base.shape if shocks is None else (shocks.draws, *base.shape)
     population = np.empty((steps + 1, *shape))
     population[0] = base
     births = np.empty((steps, *shape[:-1]))
-    deaths = np.empty((steps, *shape))
+    deaths = np.empty((steps, *(shape if by_age else shape[:-1])))
     infant_deaths = np.empty((steps, *shape[:-1]))
-    migration = np.empty((steps, *shape))
+    migration = np.empty_like(deaths)
     sex_split = np.array([1.0 - paths.boys_share, paths.boys_share])
     for t in range(steps):
         rates = (
@@ -212,7 +218,8 @@ def project(base: np.ndarray, paths: RatePaths, shocks: Shocks | None = None) ->
         survival, birth_survival, asfr, counts = rates
         current = population[t]
         survivors = current * survival
-        deaths[t] = current - survivors
+        dying = current - survivors
+        deaths[t] = dying if by_age else dying.sum(axis=-1)
         aged = np.empty_like(current)
         aged[..., 1:] = survivors[..., :-1]
         aged[..., -1] += survivors[..., -1]
@@ -231,7 +238,7 @@ def project(base: np.ndarray, paths: RatePaths, shocks: Shocks | None = None) ->
             flow[..., 0] += paths.migration_rates[..., 0] * newborns
         flow[..., 0] = np.maximum(flow[..., 0], -newborns)
         aged[..., 0] = newborns
-        migration[t] = flow
+        migration[t] = flow if by_age else flow.sum(axis=-1)
         population[t + 1] = aged + flow
     years = np.append(paths.years, paths.years[-1] + 1)
     return Projection(years, population, births, deaths, infant_deaths, migration)

@@ -103,6 +103,16 @@ class Shocks:
         """Number of draws."""
         return self.fertility.shape[1]
 
+    def take(self, draws: slice, units: slice) -> Shocks:
+        """The deviations of the draws ``draws`` and the units ``units`` only."""
+        return Shocks(
+            self.fertility[:, draws, units],
+            self.mortality[:, draws, units],
+            self.migration[:, draws, units],
+            self.profile,
+            self.e0_sensitivity,
+        )
+
     def rates(
         self,
         t: int,
@@ -114,11 +124,12 @@ class Shocks:
         """The rates of flow year ``t`` (unit, …) of every draw (draw, unit, …).
 
         Death probabilities 1 − s are multiplied by k (a first-order change of the life table,
-        exact for the probabilities themselves), capped to keep survival in [0, 1].
+        exact for the probabilities themselves), capped to keep survival in [0, 1] (k > 0, so
+        survival cannot exceed 1).
         """
         k = self.mortality[t]
-        survival = np.clip(1.0 - (1.0 - survival) * k[..., None], 0.0, 1.0)
-        birth_survival = np.clip(1.0 - (1.0 - birth_survival) * k, 0.0, 1.0)
+        survival = _survival(survival, k[..., None])
+        birth_survival = _survival(birth_survival, k)
         asfr = asfr * self.fertility[t][..., None]
         counts = counts + self.migration[t][..., None, None] * self.profile
         return survival, birth_survival, asfr, counts
@@ -128,6 +139,13 @@ class Shocks:
         scenario's ``e0`` (year, unit, sex): e0 + S log k to first order.
         """
         return e0[:, None] + self.e0_sensitivity * np.log(self.mortality)
+
+
+def _survival(survival: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """1 − (1 − survival) × k, floored at 0, in one new array."""
+    out = (1.0 - survival) * k
+    np.subtract(1.0, out, out=out)
+    return np.maximum(out, 0.0, out=out)
 
 
 def ar1(

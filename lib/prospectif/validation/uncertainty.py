@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import numpy as np
 import pandas as pd
@@ -17,11 +18,11 @@ import pandas as pd
 from ..calibration.demographic import demographic_base, estimates_for
 from ..calibration.uncertainty import stochastic_parameters
 from ..data import open_data
-from ..models.demography import project
+from ..models.demography import RatePaths, project
 from ..models.lifetable import life_expectancy
 from ..scenario import load_preset
 from ..scenario.demography import INSEE_VARIANTS
-from ..uncertainty import draw_chunks
+from ..uncertainty import Block, draw_groups, map_groups, projected
 from .demography import (
     backtest_assumptions,
     backtest_paths,
@@ -58,12 +59,13 @@ def coverage(
     start = np.nan_to_num(base.population_in(base_year))
     share = np.nan_to_num(estimates.population_share)
     finals = {label: np.empty((draws, len(base.deps))) for label in ("total", "75+")}
-    for rows, _, projection in draw_chunks(
+    groups = draw_groups(
         start, paths, parameters, draws, seed, share, estimates.international_profile
-    ):
-        final = projection.population[-1]
-        finals["total"][:, rows] = final.sum(axis=(-1, -2))
-        finals["75+"][:, rows] = final[..., 75:].sum(axis=(-1, -2))
+    )
+    for totals in map_groups(functools.partial(_final_totals, start, paths), groups):
+        for block, total, old in totals:
+            finals["total"][block.draws, block.rows] = total
+            finals["75+"][block.draws, block.rows] = old
     observed = base.population_in(target_year)
     frame = pd.DataFrame({"dep": base.deps})
     for label, first in (("total", 0), ("75+", 75)):
@@ -76,6 +78,25 @@ def coverage(
             frame[f"inside_{label}_{level}"] = (truth >= q_low) & (truth <= q_high)
         frame[f"median_{label}"] = np.median(finals[label], axis=0)
     return frame[present].reset_index(drop=True)
+
+
+def _final_totals(
+    start: np.ndarray, paths: RatePaths, group: list[Block]
+) -> list[tuple[Block, np.ndarray, np.ndarray]]:
+    """Each block of the group and its persons in the last year, all ages and 75+, by
+    (draw, unit).
+    """
+    out = []
+    for block, projection in projected(start, paths, group):
+        final = projection.population[-1]
+        out.append((block, final.sum(axis=(-1, -2)), final[..., 75:].sum(axis=(-1, -2))))
+    return out
+
+
+def _totals(start: np.ndarray, paths: RatePaths, group: list[Block]) -> np.ndarray:
+    """Persons of the group's draws by (year, draw, unit)."""
+    totals = [p.population.sum(axis=(-1, -2)) for _, p in projected(start, paths, group)]
+    return np.concatenate(totals, axis=-1)
 
 
 def mortality_gap(base_year: int = 2015, target_year: int = 2025) -> np.ndarray:
@@ -115,8 +136,8 @@ def national_bands(
     start = insee_2021_base()
     paths = insee_2021_paths(central)
     profile = estimates_for().international_profile
-    chunks = draw_chunks(start, paths, parameters, draws, seed, np.ones(1), profile)
-    totals = np.concatenate([p.population.sum(axis=(-1, -2)) for _, _, p in chunks], axis=-1)
+    groups = draw_groups(start, paths, parameters, draws, seed, np.ones(1), profile)
+    totals = np.concatenate(map_groups(functools.partial(_totals, start, paths), groups), 1)
     variants = np.array(
         [
             project(start, insee_2021_paths(load_preset(v))).population.sum(axis=(-1, -2))[:, 0]
