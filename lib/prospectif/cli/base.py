@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 
@@ -26,6 +27,31 @@ def friendly_errors(command: Callable) -> Callable:
             sys.exit(2)
 
     return wrapper
+
+
+def scenario_options(repeatable: bool) -> Callable[[Callable], Callable]:
+    """The ``--scenario`` (preset ids) and ``--scenario-file`` options of a command, each
+    repeatable or given once (parameters ``scenario_ids`` and ``scenario_files`` or
+    ``scenario_file``).
+    """
+    again = "; repeatable" if repeatable else ""
+
+    def decorate(command: Callable) -> Callable:
+        command = click.option(
+            "--scenario-file",
+            "scenario_files" if repeatable else "scenario_file",
+            multiple=repeatable,
+            type=click.Path(dir_okay=False, path_type=Path),
+            help=f"A scenario YAML file instead of a preset{again}.",
+        )(command)
+        return click.option(
+            "--scenario",
+            "scenario_ids",
+            multiple=repeatable,
+            help=f"Preset id, or ids joined by commas to combine them (later ones win){again}.",
+        )(command)
+
+    return decorate
 
 
 def say(msg_id: str, err: bool = False, **params: object) -> None:

@@ -12,7 +12,7 @@ import click
 
 from ..errors import InputError
 from ..messages import language, message
-from .base import friendly_errors, main, number_text, say
+from .base import friendly_errors, main, number_text, say, scenario_options
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,19 +34,7 @@ if TYPE_CHECKING:
     help="Every territory of a kind: regions, departements, epci or communes, optionally "
     "inside a territory, e.g. departements, epci:DEP-71 (repeatable).",
 )
-@click.option(
-    "--scenario",
-    "scenario_ids",
-    multiple=True,
-    help="Preset id, or ids joined by commas to combine them (later ones win); repeatable.",
-)
-@click.option(
-    "--scenario-file",
-    "scenario_files",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A scenario YAML file instead of a preset (repeatable).",
-)
+@scenario_options(repeatable=True)
 @click.option(
     "--horizon", type=int, default=None, help="Last year projected (overrides the scenario)."
 )
@@ -171,18 +159,7 @@ def _export_schedules(
 
 @main.command("solve")
 @click.option("--territory", "territory_code", required=True, help="Territory code, e.g. DEP-71.")
-@click.option(
-    "--scenario",
-    "scenario_ids",
-    default=None,
-    help="Preset id, or ids joined by commas to combine them (later ones win).",
-)
-@click.option(
-    "--scenario-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="A scenario YAML file instead of a preset.",
-)
+@scenario_options(repeatable=False)
 @click.option(
     "--target",
     "target_id",
