@@ -354,7 +354,7 @@ def _group_sums(
     population = np.zeros((draws, steps, *start.shape[1:]))
     flows = np.zeros((4, draws, steps - 1))
     lived = np.zeros((2, draws, steps - 1, start.shape[1]))
-    arrays = {name: np.empty((draws, steps, units)) for name in AGEING_FIELDS}
+    arrays: dict[str, Any] = {name: np.empty((draws, steps, units)) for name in AGEING_FIELDS}
     places_today = np.empty(units)
     for block, p in projected(start, demography.paths, group):
         rows, shocks = block.rows, block.shocks
