@@ -14,6 +14,7 @@ import base64
 import itertools
 import random
 import re
+import time
 
 import numpy as np
 import pytest
@@ -150,22 +151,27 @@ EXPORTED = ".prospectif-exports a.prospectif-download[download$='.yaml']"
 LINK_OR_DRAWING = f"""drawing => document.querySelector("{EXPORTED}") !== null
     || ({REVISION})() !== drawing"""
 """The scenario's download link is offered, or the page draws another state."""
+EXPORT_WAIT_S = 60
+"""Longest wait for the page to stop drawing the inputs still on their way (s)."""
 
 
 def exported_scenario(page, tmp_path):
     """The scenario file the page exports, read from its download link. A key press still on
     its way when the button is clicked reaches the kernel after the click and makes the links
     stale at once (the kernel replaces them by a line saying so): the button is clicked again
-    while the kernel works through the inputs still queued, ten times at most."""
-    for _ in range(10):
+    while the kernel works through the inputs still queued (under load, a drag and a few key
+    repeats can queue more than ten drawings), for a minute at most."""
+    deadline, drawings = time.monotonic() + EXPORT_WAIT_S, []
+    while True:
         drawing = wait_until_idle(page)
+        drawings.append(drawing)
         page.get_by_role("button", name="Préparer les fichiers").click()
         page.wait_for_function(LINK_OR_DRAWING, arg=drawing)
         link = page.query_selector(EXPORTED)
         if link is not None and wait_until_idle(page) == drawing:
             break
-    else:
-        raise AssertionError("the page drew another state after each of ten clicks")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no link after {EXPORT_WAIT_S} s of clicks; drawings {drawings}")
     path = tmp_path / link.get_attribute("download")
     path.write_bytes(base64.b64decode(re.sub(r"^data:[^,]+,", "", link.get_attribute("href"))))
     return load_scenario_file(path)
