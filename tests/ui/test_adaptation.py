@@ -144,9 +144,9 @@ def test_a_heat_plan_lever_move_keeps_the_drawn_map_and_a_pathway_move_redraws_i
     drawn = app.grid.latest["carte"]
     app.panel.sliders["adaptation.registered_share"].value = 60.0
     assert app.grid.latest["carte"] is drawn
-    hours = app.grid.latest["heures"].data[1].y  # the lever moved the heat-plan hours
+    hours = np.array(app.grid.figures["heures"].data[1].y)  # the lever moves the hours
     app.panel.sliders["adaptation.registered_share"].value = 20.0
-    assert not np.allclose(app.grid.latest["heures"].data[1].y, hours)
+    assert not np.allclose(app.grid.figures["heures"].data[1].y, hours)
     app.panel.sliders["adaptation.pathway"].value = "rcp26"
     assert app.grid.latest["carte"] is not drawn
     colours = [t.fillcolor for t in app.grid.figures["carte"].data]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+import plotly.graph_objects as go
 import pytest
 from IPython.display import HTML
 
@@ -148,7 +149,9 @@ def test_a_notebook_parameter_naming_one_or_five_scenarios_is_refused(text):
 def test_small_multiples_follow_the_context_in_english():
     run = run_chain(get_territory("DEP-71"), base_scenario("tendanciel", 2050))
     chosen = tuple(base_scenario(p, 2050) for p in ("technologie", "sobriete"))
-    figure = presets_multiples(Context((("x", run),), (run.table(),), 2050, "en", "", chosen))
+    figure = go.Figure(
+        presets_multiples(Context((("x", run),), (run.table(),), 2050, "en", "", chosen))
+    )
     assert legend(figure) == [*(s.label.get("en") for s in chosen), "x"]
     assert all(axis.tickformat == ",.0f" for axis in figure.select_yaxes())  # no « 500k »
     assert figure.layout.title.text == "Compared scenarios side by side"

@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 from IPython.display import HTML
 
@@ -99,7 +100,8 @@ def test_the_four_presets_are_drawn_side_by_side_as_small_multiples():
     from prospectif.ui.views.synthese import MULTIPLES, presets_multiples
 
     run = run_chain(get_territory("DEP-71"), base_scenario("tendanciel", 2050))
-    figure = presets_multiples(Context((("Réglage en cours", run),), (run.table(),), 2050, "fr"))
+    context = Context((("Réglage en cours", run),), (run.table(),), 2050, "fr")
+    figure = go.Figure(presets_multiples(context))
     assert len(figure.data) == (len(FULL_PRESETS) + 1) * len(MULTIPLES)
     assert [t.name for t in figure.data if t.showlegend] == [
         *(base_scenario(p, 2050).label.get("fr") for p in FULL_PRESETS),

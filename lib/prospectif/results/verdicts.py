@@ -200,7 +200,10 @@ def verdict(table: pd.DataFrame, goal: Goal) -> Verdict:
 def verdicts(table: pd.DataFrame, coverage_target: float, coverage_year: int) -> list[Verdict]:
     """The verdict of every goal whose year is projected in ``table`` (one run)."""
     last = int(table["year"].max())
-    return [verdict(table, g) for g in goals(coverage_target, coverage_year) if g.year <= last]
+    chosen = [g for g in goals(coverage_target, coverage_year) if g.year <= last]
+    read = {g.variable for g in chosen} | {g.target for g in chosen if g.target}
+    rows = table[table["variable"].isin(read)]  # scanned once, not once per goal
+    return [verdict(rows, g) for g in chosen]
 
 
 def chain_verdicts(run: ChainRun, table: pd.DataFrame | None = None) -> list[Verdict]:

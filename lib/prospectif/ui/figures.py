@@ -53,7 +53,7 @@ MODEBAR_REMOVED = ("sendDataToCloud", "lasso2d", "select2d")
 
 
 def figure_widget(
-    figure: go.Figure,
+    figure: go.Figure | dict,
     filename: str,
     image_format: str = "png",
     on_acknowledged: Callable[[], None] | None = None,
@@ -110,24 +110,29 @@ def set_image_format(widget: go.FigureWidget, filename: str, image_format: str) 
     }
 
 
-def update_in_place(widget: go.FigureWidget, figure: go.Figure) -> None:
-    """Copy ``figure`` into ``widget``, sending only what changed (usually the trace data).
+def update_in_place(widget: go.FigureWidget, figure: go.Figure | dict) -> None:
+    """Copy ``figure`` (a figure or a plain plotly figure dict) into ``widget``, sending only
+    what changed (usually the trace data); what changed is validated there, once.
 
     Traces are replaced when their number or types differ (a variant added or removed).
     """
-    new = figure.data
+    if isinstance(figure, dict):
+        new, layout = figure["data"], figure["layout"]
+    else:  # trace by trace: a whole figure's JSON has its arrays base64-encoded
+        new, layout = [t.to_plotly_json() for t in figure.data], figure.layout.to_plotly_json()
     with widget.batch_update():
         if len(widget.data) != len(new) or any(
-            old.type != fresh.type for old, fresh in zip(widget.data, new, strict=True)
+            old.type != fresh.get("type", "scatter")
+            for old, fresh in zip(widget.data, new, strict=True)
         ):
             widget.data = ()
             widget.add_traces(new)
         else:
             for old, fresh in zip(widget.data, new, strict=True):
-                changes = changed(old.to_plotly_json(), fresh.to_plotly_json())
+                changes = changed(old.to_plotly_json(), fresh)
                 if changes:
                     old.update(changes, overwrite=True)
-        layout = changed(widget.layout.to_plotly_json(), figure.layout.to_plotly_json())
+        layout = changed(widget.layout.to_plotly_json(), layout)
         layout.pop("template", None)
         if layout:
             widget.layout.update(layout, overwrite=True)

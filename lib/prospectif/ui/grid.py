@@ -47,7 +47,7 @@ class FigureGrid:
         self.figures: dict[str, go.FigureWidget] = {}
         self.cells: dict[str, w.VBox] = {}
         """Each figure with its source line, one grid cell."""
-        self.latest: dict[str, go.Figure] = {}
+        self.latest: dict[str, go.Figure | dict] = {}
         """The figure last drawn under each key."""
         self.shown: tuple[str, ...] = ()
         """Keys of the figures on screen (the bands-only ones while the bands are on)."""
@@ -63,7 +63,7 @@ class FigureGrid:
         """Draw the figures of ``context``: each edited in place, sending only what changed."""
         shown = self.dashboard.shown(context)
         for spec in shown:
-            figure = spec.figure(context)
+            figure = spec.live(context)
             if figure is self.latest.get(spec.key) and spec.key in self.figures:
                 continue  # the very figure drawn last (a view keeps it): nothing to send
             self.latest[spec.key] = figure
@@ -143,7 +143,7 @@ class FigureGrid:
         if not self.idle():
             self._watch(tries - 1)
 
-    def _new_figure(self, key: str, figure: go.Figure) -> None:
+    def _new_figure(self, key: str, figure: go.Figure | dict) -> None:
         self.figures[key] = figure_widget(
             figure, self.file_stem(key), self.image_format, self._answered
         )

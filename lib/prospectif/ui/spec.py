@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from ..pipeline import ChainRun
 from ..scenario import Scenario
 from ..viz.base import fitted
-from ..viz.trajectories import Line, VariableIndex, trajectories_figure
+from ..viz.trajectories import Line, VariableIndex, trajectories_spec
 from .texts import pick
 
 
@@ -78,10 +78,19 @@ class FigureSpec:
     empty: the dashboard's tables."""
     note: tuple[str, str] = ("", "")
     """A caveat (French, English) written after the source line."""
+    draft: Callable[[Context], dict] | None = None
+    """The figure as a plain plotly dict, when the builder makes one (``build`` then wraps it
+    in a ``go.Figure``): the live app sends it to the figure on screen, validated once there."""
 
     def figure(self, context: Context) -> go.Figure:
         """The figure of ``context``, its axis titles and height fitted (``viz.base.fitted``)."""
         return fitted(self.build(context))
+
+    def live(self, context: Context) -> go.Figure | dict:
+        """What the live app draws for ``context``: :meth:`figure`, or its plain dict when
+        there is one (the same figure once validated), fitted.
+        """
+        return self.figure(context) if self.draft is None else fitted(self.draft(context))
 
 
 @dataclass(frozen=True)
@@ -142,11 +151,11 @@ def trajectory(
     ``tables`` it is drawn from and a ``note`` under it (see :class:`FigureSpec`).
     """
 
-    def build(context: Context) -> go.Figure:
+    def draft(context: Context) -> dict:
         def line(item: tuple[str, tuple[str, str]]) -> Line:
             return Line(item[0], pick(item[1], context.lang))
 
-        return trajectories_figure(
+        return trajectories_spec(
             context.indexed_tables,
             line(total),
             pick(title, context.lang),
@@ -158,4 +167,7 @@ def trajectory(
             bands=context.bands,
         )
 
-    return FigureSpec(key, build, tables=tables, note=note)
+    def build(context: Context) -> go.Figure:
+        return go.Figure(draft(context))
+
+    return FigureSpec(key, build, tables=tables, note=note, draft=draft)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import numpy as np
@@ -30,6 +31,9 @@ LEGEND_WIDTH_PX = 560
 """Width a legend has in the narrowest cell (a projector's half-width cell)."""
 PLOT_MIN_PX = 480
 """Height of a figure without its legend: title, plot area of about 300 px, axis titles."""
+
+AXIS_KEY = re.compile(r"[xy]axis\d*$")
+"""Layout keys of the axes in a plain figure dict."""
 
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 """Line styles that tell scenarios apart without colour."""
@@ -110,23 +114,39 @@ def wrapped(text: str | None, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False))
 
 
-def fitted(fig: go.Figure) -> go.Figure:
-    """``fig`` with its axis titles broken into lines that fit beside or under its plot (a
-    vertical title longer than the plot's height is cut by the figure's edge) and tall enough
-    for its legend (plotly gives a legend at most half the figure's height and cuts the rest).
+def fitted(fig: go.Figure | dict) -> go.Figure | dict:
+    """``fig`` (a figure, or a plain plotly figure dict) with its axis titles broken into
+    lines that fit beside or under its plot (a vertical title longer than the plot's height
+    is cut by the figure's edge) and tall enough for its legend (plotly gives a legend at
+    most half the figure's height and cuts the rest).
     """
+    if isinstance(fig, dict):
+        layout = fig["layout"]
+        for key, axis in layout.items():
+            title = axis.get("title") if AXIS_KEY.match(key) else None
+            if title and title.get("text"):
+                axis["title"] = {**title, "text": wrapped(title["text"], AXIS_TITLE_CHARS[key[0]])}
+        names = [t["name"] for t in fig["data"] if t.get("name") and t.get("showlegend", True)]
+        if layout.get("showlegend", True) and layout.get("height"):
+            layout["height"] = legend_height(names, layout["height"])
+        return fig
     for letter, select in (("x", fig.select_xaxes), ("y", fig.select_yaxes)):
         for axis in select():
             if axis.title.text:
                 axis.title.text = wrapped(axis.title.text, AXIS_TITLE_CHARS[letter])
     names = [t.name for t in fig.data if t.name and t.showlegend is not False]
-    if names and fig.layout.showlegend is not False and fig.layout.height:
-        item = LEGEND_SYMBOL_PX + CHAR_PX * max(len(n) for n in names)
-        rows = -(-len(names) // max(1, LEGEND_WIDTH_PX // item))
-        needed = PLOT_MIN_PX + LEGEND_ROW_PX * rows
-        if needed > fig.layout.height:
-            fig.layout.height = needed
+    if fig.layout.showlegend is not False and fig.layout.height:
+        fig.layout.height = legend_height(names, fig.layout.height)
     return fig
+
+
+def legend_height(names: list[str], height: int) -> int:
+    """``height`` (px), or more when the legend of ``names`` needs it."""
+    if not names:
+        return height
+    item = LEGEND_SYMBOL_PX + CHAR_PX * max(len(n) for n in names)
+    rows = -(-len(names) // max(1, LEGEND_WIDTH_PX // item))
+    return max(height, PLOT_MIN_PX + LEGEND_ROW_PX * rows)
 
 
 def symmetric_ticks(limit: float, count: int = 3) -> list[float]:

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .base import TEXTS, base_layout, scenario_line
-from .uncertainty import add_fan
+from .uncertainty import fan_traces
 
 PART_COLORS = (
     "#0072B2",
@@ -75,7 +75,28 @@ def trajectories_figure(
     bands: pd.DataFrame | None = None,
 ) -> go.Figure:
     """The current setting's ``parts`` stacked (first table), each scenario's ``total`` as a
-    line, and ``reference`` dotted (from the first table).
+    line, and ``reference`` dotted (from the first table): :func:`trajectories_spec` as a
+    figure.
+    """
+    return go.Figure(
+        trajectories_spec(tables, total, title, unit_label, lang, parts, reference, percent, bands)
+    )
+
+
+def trajectories_spec(
+    tables: Mapping[str, pd.DataFrame | VariableIndex],
+    total: Line,
+    title: str,
+    unit_label: str,
+    lang: str = "fr",
+    parts: tuple[Line, ...] = (),
+    reference: Line | None = None,
+    percent: bool = False,
+    bands: pd.DataFrame | None = None,
+) -> dict:
+    """The trajectories as a plain plotly figure dict (``data``, ``layout``): the live app
+    gives it straight to the figure on screen, which validates it once (building a
+    ``go.Figure`` first validated every trace twice, most of a move's time).
 
     ``tables`` are IAMC results tables (or their :class:`VariableIndex`) keyed by scenario
     label, the current setting first.
@@ -85,36 +106,44 @@ def trajectories_figure(
     legend tells the lines from the parts. ``bands`` (a quantile table of the current setting)
     draws the fan of ``total``.
     """
-    fig = go.Figure(layout=base_layout(title, lang))
     tables = {label: indexed(table) for label, table in tables.items()}
     first = next(iter(tables.values()))
-    for index, part in enumerate(parts):
-        series = first.series(part.variable)
-        fig.add_scatter(
-            x=series.index,
-            y=series.to_numpy(),
-            name=part.label,
-            mode="lines",
+    data = [
+        _line(
+            first.series(part.variable),
+            part.label,
+            {"width": 0.5, "color": PART_COLORS[index % len(PART_COLORS)]},
             stackgroup="parts",
-            line={"width": 0.5, "color": PART_COLORS[index % len(PART_COLORS)]},
         )
+        for index, part in enumerate(parts)
+    ]
     if bands is not None:
-        add_fan(fig, bands, total.variable, scenario_line(0)["color"], lang)
+        data += fan_traces(bands, total.variable, scenario_line(0)["color"], lang)
     for index, (label, table) in enumerate(tables.items()):
-        series = table.series(total.variable)
         name = total.label if len(tables) == 1 else f"{total.label} — {label}" if parts else label
-        fig.add_scatter(
-            x=series.index, y=series.to_numpy(), name=name, mode="lines", line=scenario_line(index)
-        )
+        data.append(_line(table.series(total.variable), name, scenario_line(index)))
     if reference is not None:
-        series = first.series(reference.variable)
-        fig.add_scatter(
-            x=series.index,
-            y=series.to_numpy(),
-            name=reference.label,
-            mode="lines",
-            line={"color": "#222", "dash": "dot", "width": 3},
-        )
-    fig.update_layout(xaxis_title=TEXTS[lang]["year"], yaxis_title=unit_label)
-    fig.update_yaxes(tickformat=",.1f" if percent else ",.0f", rangemode="tozero")
-    return fig
+        line = {"color": "#222", "dash": "dot", "width": 3}
+        data.append(_line(first.series(reference.variable), reference.label, line))
+    layout = base_layout(title, lang)
+    layout["xaxis"] = {**layout["xaxis"], "title": {"text": TEXTS[lang]["year"]}}
+    layout["yaxis"] = {
+        **layout["yaxis"],
+        "title": {"text": unit_label},
+        "tickformat": ",.1f" if percent else ",.0f",
+        "rangemode": "tozero",
+    }
+    return {"data": data, "layout": layout}
+
+
+def _line(series: pd.Series, name: str, line: dict, **style: str) -> dict:
+    """A scatter trace of ``series`` (values by year) drawn as a line."""
+    return {
+        "type": "scatter",
+        "x": series.index.to_numpy(),
+        "y": series.to_numpy(),
+        "name": name,
+        "mode": "lines",
+        "line": line,
+        **style,
+    }

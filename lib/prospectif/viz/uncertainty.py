@@ -6,6 +6,7 @@ The bands come from a quantile table (:func:`prospectif.results.quantile_table`,
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -31,32 +32,47 @@ def add_fan(
     fig: go.Figure, bands: pd.DataFrame, variable: str, colour: str, lang: str = "fr"
 ) -> None:
     """Add the fan of ``variable`` to ``fig`` in ``colour`` (hex), if ``bands`` has it."""
+    fig.add_traces(fan_traces(bands, variable, colour, lang))
+
+
+def fan_traces(bands: pd.DataFrame, variable: str, colour: str, lang: str = "fr") -> list[dict]:
+    """The traces (plain dicts) of the fan of ``variable`` in ``colour`` (hex): the bands,
+    widest first, and the median; none if ``bands`` lacks the variable.
+    """
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     texts = TEXTS[lang]
+    traces = []
     for coverage, low_level, high_level, opacity in BANDS:
         low, high = (
             band_values(bands, variable, low_level),
             band_values(bands, variable, high_level),
         )
         if low.empty:
-            return
-        fig.add_scatter(
-            x=[*high.index, *low.index[::-1]],
-            y=[*high.to_numpy(), *low.to_numpy()[::-1]],
-            fill="toself",
-            fillcolor=f"rgba({red},{green},{blue},{opacity})",
-            line={"width": 0},
-            name=texts["band"].format(p=round(coverage * 100)),
-            hoverinfo="skip",
+            return []
+        traces.append(
+            {
+                "type": "scatter",
+                "x": np.concatenate([high.index, low.index[::-1]]),
+                "y": np.concatenate([high.to_numpy(), low.to_numpy()[::-1]]),
+                "fill": "toself",
+                "fillcolor": f"rgba({red},{green},{blue},{opacity})",
+                "line": {"width": 0},
+                "name": texts["band"].format(p=round(coverage * 100)),
+                "hoverinfo": "skip",
+            }
         )
     median = band_values(bands, variable, 0.5)
-    fig.add_scatter(
-        x=median.index,
-        y=median.to_numpy(),
-        mode="lines",
-        name=texts["median"],
-        line={"color": colour, "dash": "dot", "width": 2},
+    traces.append(
+        {
+            "type": "scatter",
+            "x": median.index.to_numpy(),
+            "y": median.to_numpy(),
+            "mode": "lines",
+            "name": texts["median"],
+            "line": {"color": colour, "dash": "dot", "width": 2},
+        }
     )
+    return traces
 
 
 def fan_figure(

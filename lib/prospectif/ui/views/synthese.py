@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from collections.abc import Callable
+from copy import deepcopy
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,7 +26,7 @@ from ...results.verdicts import (
     verdicts,
 )
 from ...scenario import FULL_PRESETS, Scenario
-from ...viz.base import AXIS, base_layout, scenario_line, shown_line
+from ...viz.base import AXIS, AXIS_KEY, base_layout, scenario_line, shown_line
 from ...viz.maps import choropleth_figure
 from ...viz.trajectories import values_of
 from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
@@ -182,13 +184,11 @@ MULTIPLES = ("Population", "Final Energy", "Emissions|Inventory", "Renewable Cov
 """The key trajectories drawn for each compared scenario, one small panel each."""
 
 
-def presets_multiples(context: Context) -> go.Figure:
+def presets_multiples(context: Context) -> dict:
     """Small multiples of the key trajectories, one line per compared scenario (by default the
     full presets), then the setting on screen (black) and each compared variant (grey, dashed),
-    named as in the other figures.
+    named as in the other figures; a plain plotly figure dict (see :class:`FigureSpec`).
     """
-    from plotly.subplots import make_subplots
-
     lang = context.lang
     results = compared_results(context)
     lines = [
@@ -197,27 +197,45 @@ def presets_multiples(context: Context) -> go.Figure:
     ]
     for i, ((label, _), table) in enumerate(zip(context.runs, context.tables, strict=True)):
         lines.append((f"shown-{i}", label, table, shown_line(i)))
-    titles = [variable_label(v, lang) for v in MULTIPLES]
-    fig = make_subplots(rows=2, cols=2, subplot_titles=titles, vertical_spacing=0.14)
+    data = []
     for group, name, table, style in lines:
         for k, variable in enumerate(MULTIPLES):
             series = values_of(table, variable)
-            fig.add_scatter(
-                x=series.index,
-                y=series.to_numpy(),
-                name=name,
-                legendgroup=group,
-                showlegend=k == 0,
-                mode="lines",
-                line=style,
-                row=k // 2 + 1,
-                col=k % 2 + 1,
+            axes = "" if k == 0 else str(k + 1)
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": series.index.to_numpy(),
+                    "y": series.to_numpy(),
+                    "name": name,
+                    "legendgroup": group,
+                    "showlegend": k == 0,
+                    "mode": "lines",
+                    "line": style,
+                    "xaxis": f"x{axes}",
+                    "yaxis": f"y{axes}",
+                }
             )
-    fig.update_layout(base_layout(_compared_title(context), lang))
-    fig.update_layout(height=720)
-    fig.update_xaxes(AXIS)  # every subplot's axes, as the first's
-    fig.update_yaxes(AXIS, rangemode="tozero", tickformat=",.0f")  # « 500 000 », not « 500k »
-    return fig
+    layout = deepcopy(_grid(tuple(variable_label(v, lang) for v in MULTIPLES)))
+    common = base_layout(_compared_title(context), lang)
+    layout.update({k: v for k, v in common.items() if k not in ("xaxis", "yaxis")}, height=720)
+    for key, axis in layout.items():
+        if AXIS_KEY.match(key):  # every subplot's axes, as the first's
+            axis.update(AXIS)
+            if key[0] == "y":  # « 500 000 », not « 500k »
+                axis.update(rangemode="tozero", tickformat=",.0f")
+    return {"data": data, "layout": layout}
+
+
+@functools.cache
+def _grid(titles: tuple[str, ...]) -> dict:
+    """The layout of a 2 × 2 grid of plots titled ``titles``: axes' domains and titles."""
+    from plotly.subplots import make_subplots
+
+    grid = make_subplots(rows=2, cols=2, subplot_titles=titles, vertical_spacing=0.14)
+    layout = grid.layout.to_plotly_json()
+    layout.pop("template", None)
+    return layout
 
 
 def _at(table: pd.DataFrame, variable: str, year: int) -> float:
@@ -327,7 +345,8 @@ DASHBOARD = Dashboard(
         ),
         FigureSpec(
             "scenarios",
-            presets_multiples,
+            lambda context: go.Figure(presets_multiples(context)),
+            draft=presets_multiples,
             tables=(
                 "population_departement",
                 "energy_consumption",
