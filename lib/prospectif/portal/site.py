@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import cast
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from ..batch.execute import PLOTLY_ASSET, RESULTS, write_plotly_asset
 from ..batch.manifest import MANIFEST, read_manifest
@@ -27,7 +28,7 @@ from ..results.registry import label as variable_label
 from ..results.verdicts import Verdict, goals, verdict
 from ..ui.texts import pick
 from ..ui.views.synthese import verdict_table
-from ..viz.trajectories import Line, trajectories_figure
+from ..viz.trajectories import Line, trajectories_spec
 from .assets import PORTAL_CSS, SEARCH_JS
 from .changes import changes_html
 
@@ -217,16 +218,18 @@ def comparison_html(
         if variable not in held:
             continue
         name = variable_label(variable, lang)
-        fig = trajectories_figure(
-            tables,
-            Line(variable, name),
-            name,
-            pick(unit, lang),
-            lang,
-            reference=Line(reference, variable_label(reference, lang))
-            if reference in held
-            else None,
-            percent=variable == "Renewable Coverage",
+        fig = go.Figure(
+            trajectories_spec(
+                tables,
+                Line(variable, name),
+                name,
+                pick(unit, lang),
+                lang,
+                reference=Line(reference, variable_label(reference, lang))
+                if reference in held
+                else None,
+                percent=variable == "Renewable Coverage",
+            )
         )
         fig.update_layout(
             height=360, font={"size": 12}, title={"font": {"size": 15}}, legend={"y": -0.3}

@@ -13,6 +13,8 @@ import html
 import math
 from dataclasses import dataclass
 
+import plotly.graph_objects as go
+
 from ..i18n import format_number
 from ..results.registry import VARIABLES
 from ..results.registry import label as variable_label
@@ -25,7 +27,7 @@ from ..ui.views.synthese import DASHBOARD as SYNTHESE
 from ..ui.views.synthese import badge
 from ..viz.maps import MISSING
 from ..viz.sensitivity import bar_label
-from ..viz.trajectories import Line, trajectories_figure
+from ..viz.trajectories import Line, trajectories_spec
 from .document import Builder, Render, Report, Section
 
 e = html.escape
@@ -101,16 +103,18 @@ class Stack:
 
 def _stacked(report: Report, render: Render, stack: Stack) -> str:
     lang = render.lang
-    fig = trajectories_figure(
-        {report.scenario.label.get(lang): report.table},
-        Line(stack.total, variable_label(stack.total, lang)),
-        pick(stack.title, lang),
-        pick(stack.unit, lang),
-        lang,
-        parts=tuple(Line(p, variable_label(p, lang)) for p in stack.parts),
-        reference=Line(stack.reference, variable_label(stack.reference, lang))
-        if stack.reference
-        else None,
+    fig = go.Figure(
+        trajectories_spec(
+            {report.scenario.label.get(lang): report.table},
+            Line(stack.total, variable_label(stack.total, lang)),
+            pick(stack.title, lang),
+            pick(stack.unit, lang),
+            lang,
+            parts=tuple(Line(p, variable_label(p, lang)) for p in stack.parts),
+            reference=Line(stack.reference, variable_label(stack.reference, lang))
+            if stack.reference
+            else None,
+        )
     )
     return render.figure(fig, stack.height)
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from .base import TEXTS, base_layout, scenario_line
 from .uncertainty import fan_traces
@@ -63,26 +62,6 @@ def indexed(table: pd.DataFrame | VariableIndex) -> VariableIndex:
     return table if isinstance(table, VariableIndex) else VariableIndex(table)
 
 
-def trajectories_figure(
-    tables: Mapping[str, pd.DataFrame | VariableIndex],
-    total: Line,
-    title: str,
-    unit_label: str,
-    lang: str = "fr",
-    parts: tuple[Line, ...] = (),
-    reference: Line | None = None,
-    percent: bool = False,
-    bands: pd.DataFrame | None = None,
-) -> go.Figure:
-    """The current setting's ``parts`` stacked (first table), each scenario's ``total`` as a
-    line, and ``reference`` dotted (from the first table): :func:`trajectories_spec` as a
-    figure.
-    """
-    return go.Figure(
-        trajectories_spec(tables, total, title, unit_label, lang, parts, reference, percent, bands)
-    )
-
-
 def trajectories_spec(
     tables: Mapping[str, pd.DataFrame | VariableIndex],
     total: Line,
@@ -94,9 +73,11 @@ def trajectories_spec(
     percent: bool = False,
     bands: pd.DataFrame | None = None,
 ) -> dict:
-    """The trajectories as a plain plotly figure dict (``data``, ``layout``): the live app
-    gives it straight to the figure on screen, which validates it once (building a
-    ``go.Figure`` first validated every trace twice, most of a move's time).
+    """The current setting's ``parts`` stacked (first table), each scenario's ``total`` as a
+    line, and ``reference`` dotted (from the first table), as a plain plotly figure dict
+    (``data``, ``layout``; ``go.Figure`` of it for a figure): the live app gives it straight
+    to the figure on screen, which validates it once (building a ``go.Figure`` first
+    validated every trace twice, most of a move's time).
 
     ``tables`` are IAMC results tables (or their :class:`VariableIndex`) keyed by scenario
     label, the current setting first.
