@@ -89,6 +89,46 @@ def test_no_figure_crosses_its_page(printed, browser):
     assert sorted({p for p, _, _ in boxes}) == ["1", "2", "3"]
 
 
+def pdf_pages(pdf, folder) -> tuple[str, list[bytes]]:
+    """The text of ``pdf`` and the pixels of its pages (40 dpi)."""
+    from PIL import Image
+
+    prefix = f"{pdf.parent.name}-{pdf.stem}"
+    run("pdftoppm", "-r", "40", "-png", str(pdf), str(folder / prefix))
+    images = sorted(folder.glob(f"{prefix}-*.png"))
+    return run("pdftotext", str(pdf), "-"), [Image.open(i).convert("RGB").tobytes() for i in images]
+
+
+def test_reports_drawn_in_the_open_document_print_as_if_loaded_alone(sobriety_report, tmp_path):
+    """The batch's printer draws each report in the page already open (same plotly.js file):
+    what it prints is what a fresh page prints, whatever it drew before.
+    """
+    from plotly.offline import get_plotlyjs
+
+    from prospectif.reports import territory_report
+    from prospectif.scenario import scenario_from_presets
+
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
+    reports = {
+        "dep": sobriety_report,
+        "epci": territory_report("EPCI-200070308", scenario_from_presets("tendanciel", 2050)),
+    }
+    pages = {}
+    for name, report in reports.items():
+        (tmp_path / name).mkdir()
+        with Printer() as fresh:
+            pages[name], _ = write_report(
+                report, tmp_path / name, fresh, plotly_src="../assets/plotly.min.js"
+            )
+    alone = {name: pdf_pages(page.with_suffix(".pdf"), tmp_path) for name, page in pages.items()}
+    with Printer() as printer:
+        for round_, name in enumerate(["dep", "epci", "dep", "epci"]):
+            pdf = printer.print_pdf(pages[name], tmp_path / f"{name}-{round_}.pdf")
+            assert pdf_pages(pdf, tmp_path) == alone[name], (name, round_)
+        assert printer.reused == 3
+
+
 def test_a_page_too_long_is_refused_not_cut(sobriety_report, printer, tmp_path):
     long = (*SECTIONS, Section(4, "too-long", lambda report, render: "<p>ligne</p>" * 300))
     page = tmp_path / REPORT_HTML

@@ -141,7 +141,7 @@ html, body { margin: 0; padding: 0; }
 body { font-family: "DejaVu Sans", system-ui, sans-serif; font-size: 10.5pt; color: #222; }
 .page { height: 272mm; overflow: hidden; break-after: page; page-break-after: always;
         position: relative; padding-bottom: 8mm; }
-.page:last-child { break-after: auto; page-break-after: auto; }
+section.page:last-of-type { break-after: auto; page-break-after: auto; }
 @media screen {
   body { background: #eef1f5; }
   .page { width: 210mm; height: 297mm; margin: 6mm auto; padding: 12mm 12mm 20mm;
