@@ -1,7 +1,7 @@
 """Batch throughput: the cost of a run, 1 worker against 2, and an EPCI millésime.
 
     python benchmarks/batch_throughput.py per-run [--runs 6]
-    python benchmarks/batch_throughput.py workers [--runs 40]
+    python benchmarks/batch_throughput.py workers [--runs 40] [--results 500]
     python benchmarks/batch_throughput.py millesime [--reports 40]
     python benchmarks/batch_throughput.py cpu [--runs 6]
 
@@ -11,7 +11,8 @@ model computation of the same run (``run_chain``), all in the same call.
 
 ``workers``: a real batch (``run_batch``, local Dask cluster) of ``--runs`` synthesis runs
 with reports (EPCI × tendanciel), with 1 then 2 workers: wall time, and the steady rate (runs
-after each worker's first, over the longest worker's time spent on them).
+after each worker's first, over the longest worker's time spent on them); then, with
+``--results N``, N EPCI × the four full presets results only, 1 then 2 workers.
 
 ``millesime``: every EPCI × the four full presets, results only, as a real batch with 2
 workers; then ``--reports`` runs with reports on 2 workers, whose steady rate gives the
@@ -189,11 +190,17 @@ def _cpu_of(processes) -> float:
     return total
 
 
-def workers(count: int) -> None:
+def workers(count: int, results: int = 0) -> None:
     codes = select("epci")[:count]
     for n in (1, 2):
         wall, rate = _batch(batch_text(codes, ["tendanciel"]), n)
         print(f"- {n} worker(s), {count} runs with reports: {wall:.1f} s, steady {rate:.2f} run/s")
+    if results:
+        text = batch_text(select("epci")[:results], PRESETS, reports=False)
+        for n in (1, 2):
+            wall, rate = _batch(text, n)
+            runs = results * len(PRESETS)
+            print(f"- {n} worker(s), {runs} results-only runs: {wall:.1f} s, steady {rate:.1f}")
 
 
 def millesime(reports: int) -> None:
@@ -247,13 +254,14 @@ def main() -> None:
     parser.add_argument("what", choices=["per-run", "workers", "millesime", "cpu"])
     parser.add_argument("--runs", type=int, default=0)
     parser.add_argument("--reports", type=int, default=40)
+    parser.add_argument("--results", type=int, default=0)
     args = parser.parse_args()
     if args.what == "per-run":
         per_run(args.runs or 6)
     elif args.what == "cpu":
         cpu(args.runs or 6)
     elif args.what == "workers":
-        workers(args.runs or 40)
+        workers(args.runs or 40, args.results)
     else:
         millesime(args.reports)
 
