@@ -2,9 +2,10 @@
 
 Run from the project root: ``python -m benchmarks.loadtest`` (``--help`` for the options).
 It starts ``prospectif serve`` on a free loopback port over ``dashboards/``, opens
-``--sessions`` pages at once on one dashboard, each in its own browser context as in a room of
-separate browsers (in one context all pages share Chromium's 6 connections per host, which the
-pages still streaming hold, so the others wait in the browser, not on the server)
+``--sessions`` pages at once on one dashboard, each in its own browser context, spread over
+``--browsers`` Chromium processes as in a room of separate browsers (one Chromium has 6
+connections per host for all its pages, which the pages still streaming hold, so the others
+wait in the browser, not on the server)
 and records, per session, the seconds until the dashboard is drawn (page shown and a figure
 drawn) or the busy page appears. With
 every session open it measures the memory of the server and of each kernel (RSS, and USS: the
@@ -54,6 +55,12 @@ def arguments() -> argparse.Namespace:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="keep the viewers shown the busy page until their dashboard is drawn",
+    )
+    parser.add_argument(
+        "--browsers",
+        type=int,
+        default=1,
+        help="Chromium processes the viewers are spread over (each has 6 connections per host)",
     )
     parser.add_argument("--chromium", default=chromium_path())
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -205,23 +212,25 @@ async def main(options: argparse.Namespace) -> dict:
             await warm_up(server, pool, timeout=150)
             load_before = os.getloadavg()[0]
             async with async_playwright() as playwright:
-                browser = await playwright.chromium.launch(
-                    executable_path=options.chromium if Path(options.chromium).exists() else None,
-                    args=CHROMIUM_ARGS,
-                )
+                path = options.chromium if Path(options.chromium).exists() else None
+                browsers = [
+                    await playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+                    for _ in range(max(options.browsers, 1))
+                ]
                 url = f"{server.url}voila/render/{options.dashboard}"
                 wait = deadline - time.monotonic() - options.cull_idle_timeout - 45
                 sessions = await asyncio.gather(
                     *(
-                        open_session(browser, url, wait, options.follow_busy)
-                        for _ in range(options.sessions)
+                        open_session(browsers[i % len(browsers)], url, wait, options.follow_busy)
+                        for i in range(options.sessions)
                     )
                 )
                 mem = memory(server)
                 alive_up = server.process.poll() is None and server.get("/").status in {200, 302}
                 start = time.monotonic()
                 await leave(sessions)
-                await browser.close()
+                for browser in browsers:
+                    await browser.close()
             alive = server.wait_for_kernels(pool, timeout=max(deadline - time.monotonic(), 1))
             left = {"kernels": alive, "seconds": round(time.monotonic() - start, 1)}
             return {
