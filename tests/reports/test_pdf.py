@@ -127,6 +127,8 @@ def test_reports_drawn_in_the_open_document_print_as_if_loaded_alone(sobriety_re
             pdf = printer.print_pdf(pages[name], tmp_path / f"{name}-{round_}.pdf")
             assert pdf_pages(pdf, tmp_path) == alone[name], (name, round_)
         assert printer.reused == 3
+        with pytest.raises(ReportError, match="impression du rapport .*absent.html impossible"):
+            printer.print_pdf(tmp_path / "absent.html", tmp_path / "x.pdf")
 
 
 def test_a_page_too_long_is_refused_not_cut(sobriety_report, printer, tmp_path):

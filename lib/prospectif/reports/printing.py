@@ -146,8 +146,11 @@ class Printer:
         """
         url = page_file.resolve().as_uri()
         if self._plotly and self._reused < REUSES:
-            html = page_file.read_text(encoding="utf-8")
-            if page.evaluate(REPLACE, [html, url, self._plotly]):
+            try:
+                html = page_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                html = None  # loading it says what is wrong, as for any page
+            if html is not None and page.evaluate(REPLACE, [html, url, self._plotly]):
                 self._reused += 1
                 return
         page.goto(url)
@@ -157,7 +160,7 @@ class Printer:
         """The page every report is printed from: reused, because Chromium then keeps
         plotly.js compiled (evaluating it on a fresh page is 0.7 s of the 0.9 s a report
         takes to draw, 0.1–0.2 s on the reused page), and the next reports are drawn in its
-        document (:meth:`_open`): 0.25–0.33 s of Chromium's CPU per report, 0.65–0.93 s when
+        document (:meth:`_open`): 0.25–0.30 s of Chromium's CPU per report instead of 0.8 s when
         each is loaded (``docs/performance.md``).
         """
         self._page = self._browser.new_page(viewport=PRINT_VIEWPORT)
