@@ -6,7 +6,7 @@ then the 20-viewer load test). The bare notebook is one ``IntSlider`` and one pl
 preheated kernel and once without (``--pool-size=0``), one headless Chromium page records the
 seconds from navigation to the first figure drawn (plotly's ``_fullData`` present), the bytes
 received on the kernel websocket until then (the widget state), the widget views, and the
-kernel's RSS and USS with the page open. Before each page it waits until the server and its
+kernel's RSS and USS with the page open. Before each page it waits until the preheated
 kernels are idle (a preheated pool refills after the page before it took its kernel), so no page
 competes with the previous one's work.
 """
@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 import nbformat
-import psutil
 from tests.chromium import CHROMIUM_ARGS, chromium_path
 from tests.serving.server import KERNELSPEC, Server, kernel_id_of
 
@@ -60,34 +59,6 @@ def folder(workdir: Path, names: list[str]) -> Path:
     notebook.cells.append(nbformat.v4.new_code_cell(BARE))
     nbformat.write(notebook, served / "bare.ipynb")
     return served
-
-
-async def settle(server: Server, timeout: float = 180, idle_cpu: float = 0.05) -> None:
-    """Wait until the server and its kernels use less than ``idle_cpu`` s of CPU per second."""
-
-    def cpu() -> float:
-        processes = [server.process.pid]
-        try:
-            processes += [c.pid for c in psutil.Process(server.process.pid).children(True)]
-        except psutil.Error:
-            return 0.0
-        total = 0.0
-        for pid in processes:
-            try:
-                times = psutil.Process(pid).cpu_times()
-            except psutil.Error:
-                continue
-            total += times.user + times.system
-        return total
-
-    deadline = time.monotonic() + timeout
-    before = cpu()
-    while time.monotonic() < deadline:
-        await asyncio.sleep(1)
-        now = cpu()
-        if now - before < idle_cpu:
-            return
-        before = now
 
 
 async def open_page(browser, server: Server, name: str, timeout: float) -> dict:
@@ -143,7 +114,7 @@ async def main(options: argparse.Namespace) -> dict:
                         args=CHROMIUM_ARGS,
                     )
                     for name in names:
-                        await settle(server)
+                        await warm_up(server, len(pools), timeout=180)
                         key = f"{name} ({'préchauffé' if preheated else 'sans préchauffage'})"
                         figures[key] = await open_page(browser, server, name, options.timeout)
                     await browser.close()
