@@ -6,7 +6,9 @@ then the 20-viewer load test). The bare notebook is one ``IntSlider`` and one pl
 preheated kernel and once without (``--pool-size=0``), one headless Chromium page records the
 seconds from navigation to the first figure drawn (plotly's ``_fullData`` present), the bytes
 received on the kernel websocket until then (the widget state), the widget views, and the
-kernel's RSS and USS with the page open. Before each page it waits until the preheated
+kernel's RSS and USS with the page open; with ``--no-fork-too``, the same again with kernels
+started anew (``prospectif serve --no-fork``) instead of forked from the preloaded template,
+whose own memory is reported. Before each page it waits until the preheated
 kernels are idle (a preheated pool refills after the page before it took its kernel), so no page
 competes with the previous one's work.
 """
@@ -22,10 +24,11 @@ import time
 from pathlib import Path
 
 import nbformat
+import psutil
 from tests.chromium import CHROMIUM_ARGS, chromium_path
 from tests.serving.server import KERNELSPEC, Server, kernel_id_of
 
-from .loadtest import _port, _rounded, memory, warm_up
+from .loadtest import MIB, _port, _rounded, memory, warm_up
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = """\
@@ -46,7 +49,19 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--chromium", default=chromium_path())
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--port", type=int, default=0, help="server port (0: a free one)")
+    parser.add_argument(
+        "--no-fork-too", action="store_true", help="also measure kernels started anew"
+    )
     return parser.parse_args()
+
+
+def template_memory(server: Server) -> list[float] | None:
+    """RSS and USS (MiB) of the server's kernel template, if it has one."""
+    for child in psutil.Process(server.process.pid).children():
+        if "prospectif.serving.forkserver" in " ".join(child.cmdline()):
+            info = child.memory_full_info()
+            return [info.rss / MIB, info.uss / MIB]
+    return None
 
 
 def folder(workdir: Path, names: list[str]) -> Path:
@@ -98,11 +113,12 @@ async def main(options: argparse.Namespace) -> dict:
     figures: dict = {}
     with tempfile.TemporaryDirectory() as workdir:
         served = folder(Path(workdir), options.dashboards)
-        for preheated in (True, False):
+        forks = (True, False) if options.no_fork_too else (True,)
+        for fork, preheated in ((f, p) for f in forks for p in (True, False)):
             pools = [f"--preheat={name}=1" for name in names] if preheated else []
-            server = Server(
-                served, Path(workdir), ("--pool-size=0", *pools), **_port(options)
-            ).start(timeout=240)
+            started = ("--pool-size=0", *pools, *(() if fork else ("--no-fork",)))
+            server = Server(served, Path(workdir), started, **_port(options)).start(timeout=240)
+            mode = "" if fork else ", --no-fork"
             try:
                 await warm_up(server, len(pools), timeout=300)
                 idle = memory(server)["kernels"]
@@ -115,13 +131,16 @@ async def main(options: argparse.Namespace) -> dict:
                     )
                     for name in names:
                         await warm_up(server, len(pools), timeout=180)
-                        key = f"{name} ({'préchauffé' if preheated else 'sans préchauffage'})"
+                        heat = "préchauffé" if preheated else "sans préchauffage"
+                        key = f"{name} ({heat}{mode})"
                         figures[key] = await open_page(browser, server, name, options.timeout)
                     await browser.close()
                 if preheated:
-                    figures["preheated kernels, idle (RSS, USS MiB)"] = [
+                    figures[f"preheated kernels, idle (RSS, USS MiB{mode})"] = [
                         list(sizes[:2]) for sizes in idle.values()
                     ]
+                    if fork:
+                        figures["kernel template (RSS, USS MiB)"] = template_memory(server)
             finally:
                 server.stop()
     return figures

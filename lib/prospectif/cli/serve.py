@@ -58,6 +58,12 @@ from .base import friendly_errors, main
     help="Host name accepted besides localhost, e.g. the public name behind a reverse proxy "
     "(repeatable).",
 )
+@click.option(
+    "--no-fork",
+    is_flag=True,
+    help="Start every kernel as a new process instead of forking it from the preloaded "
+    "template (slower starts, more memory; for comparison or diagnosis).",
+)
 @friendly_errors
 def serve(
     port: int,
@@ -70,6 +76,7 @@ def serve(
     dashboards: Path | None,
     base_url: str,
     allowed_hosts: tuple[str, ...],
+    no_fork: bool,
 ) -> None:
     """Serve the dashboards with Voilà and print the address."""
     from ..resources import dashboards_dir
@@ -89,5 +96,6 @@ def serve(
             base_url=url_prefix(base_url),
             allowed_hosts=allowed_hosts,
             preheat=pools,
+            fork_kernels=not no_fork,
         )
     )

@@ -23,7 +23,7 @@ from pathlib import Path
 from jupyter_server.auth.logout import LogoutHandler
 from jupyter_server.utils import url_path_join
 from tornado.ioloop import PeriodicCallback
-from traitlets import Dict, Int, List, Unicode, default
+from traitlets import Bool, Dict, Int, List, Unicode, default
 from voila.app import Voila
 from voila.static_file_handler import AllowListFileHandler, TemplateStaticFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
@@ -32,6 +32,7 @@ from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from ..resources import release_memory
+from . import forkserver
 from .channels import MAX_MESSAGE_BYTES, GuardedChannelsConnection, GuardedChannelsHandler
 from .handlers import (
     DASHBOARD_FILE,
@@ -104,6 +105,14 @@ class ProspectifVoila(Voila):
         "'demographie.ipynb'].",
     )
 
+    fork_kernels = Bool(
+        True,
+        config=True,
+        help="Fork the dashboards' kernels from a process that has already imported the "
+        "library and opened the data (prospectif.serving.forkserver): they start in a "
+        "fraction of a second and share that memory. False: every kernel is a new process.",
+    )
+
     @default("config_file_paths")
     def _config_file_paths_default(self):
         return [str(SERVING_DIR)]
@@ -155,7 +164,11 @@ class ProspectifVoila(Voila):
         ]
 
     def start(self):
-        """Start the server, returning freed memory to the system every half minute."""
+        """Start the server (and the kernels' template unless ``fork_kernels`` is off),
+        returning freed memory to the system every half minute.
+        """
+        if self.fork_kernels:
+            forkserver.start_shared(Path(self.root_dir))
         PeriodicCallback(release_memory, MEMORY_TRIM_INTERVAL * 1000).start()
         super().start()
 

@@ -60,6 +60,7 @@ class ServeOptions:
     base_url: str = "/"
     allowed_hosts: tuple[str, ...] = ()
     preheat: tuple[tuple[str, int], ...] = ()
+    fork_kernels: bool = True
 
 
 def voila_arguments(options: ServeOptions) -> list[str]:
@@ -82,6 +83,7 @@ def voila_arguments(options: ServeOptions) -> list[str]:
         f"--MappingKernelManager.cull_interval={cull_interval}",
         *(f"--ProspectifVoila.allowed_hosts={host}" for host in options.allowed_hosts),
         *(f"--ProspectifVoila.preheat={name}={size}" for name, size in options.preheat),
+        f"--ProspectifVoila.fork_kernels={options.fork_kernels}",
     ]
 
 

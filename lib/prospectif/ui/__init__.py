@@ -59,13 +59,7 @@ def show(
     if mode not in MODES:
         raise InputError("ui.mode", value=mode, allowed=", ".join(MODES))
     dashboard = DASHBOARDS[name]
-    defaults = ViewState(
-        territory=territory,
-        scenario=Path(scenario_file) if scenario_file else scenario,
-        horizon=horizon,
-        presentation=dashboard.presentation,
-        compared=compare_references(compare),
-    )
+    defaults = default_state(dashboard, territory, scenario, horizon, scenario_file, compare)
     if mode == "interactive":
         from ..pipeline import warm_up
         from .app import DashboardApp
@@ -85,6 +79,24 @@ def show(
     finally:
         for item in items:
             display(item)
+
+
+def default_state(
+    dashboard: Dashboard,
+    territory: str,
+    scenario: str,
+    horizon: int,
+    scenario_file: str = "",
+    compare: str = "",
+) -> ViewState:
+    """The view a dashboard opens on, from its notebook's parameters (see :func:`show`)."""
+    return ViewState(
+        territory=territory,
+        scenario=Path(scenario_file) if scenario_file else scenario,
+        horizon=horizon,
+        presentation=dashboard.presentation,
+        compared=compare_references(compare),
+    )
 
 
 def report(dashboard: Dashboard, state: ViewState, output_dir: str = "") -> list:
