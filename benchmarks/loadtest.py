@@ -113,14 +113,17 @@ async def _drawn_after_reloads(page, start: float, timeout: float) -> float | No
 
 
 async def warm_up(server: Server, pool: int, timeout: float) -> None:
-    """Wait until the preheated kernels have started and rendered their dashboard (idle)."""
+    """Wait until the preheated kernels have started and rendered their dashboard, and the
+    kernels' template has preloaded (all idle).
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         kernels = server.kernel_processes()
-        for kernel in kernels:
-            kernel.cpu_percent()
+        working = [*kernels, *filter(None, [server.kernel_template()])]
+        for process in working:
+            process.cpu_percent()
         await asyncio.sleep(2)
-        busy = sum(k.cpu_percent() for k in kernels if k.is_running())
+        busy = sum(p.cpu_percent() for p in working if p.is_running())
         if len(kernels) >= pool and busy < 10:
             return
 

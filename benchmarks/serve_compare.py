@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 
 import nbformat
-import psutil
 from tests.chromium import CHROMIUM_ARGS, chromium_path
 from tests.serving.server import KERNELSPEC, Server, kernel_id_of
 
@@ -57,11 +56,11 @@ def arguments() -> argparse.Namespace:
 
 def template_memory(server: Server) -> list[float] | None:
     """RSS and USS (MiB) of the server's kernel template, if it has one."""
-    for child in psutil.Process(server.process.pid).children():
-        if "prospectif.serving.forkserver" in " ".join(child.cmdline()):
-            info = child.memory_full_info()
-            return [info.rss / MIB, info.uss / MIB]
-    return None
+    template = server.kernel_template()
+    if template is None:
+        return None
+    info = template.memory_full_info()
+    return [info.rss / MIB, info.uss / MIB]
 
 
 def folder(workdir: Path, names: list[str]) -> Path:

@@ -148,6 +148,16 @@ class Server:
                 continue
         return kernels
 
+    def kernel_template(self) -> psutil.Process | None:
+        """The process the server forks its kernels from (``prospectif.serving.forkserver``)."""
+        for child in psutil.Process(self.process.pid).children():
+            try:
+                if "prospectif.serving.forkserver" in " ".join(child.cmdline()):
+                    return child
+            except psutil.NoSuchProcess:
+                continue
+        return None
+
     def kernel_processes_by_id(self) -> dict[str, psutil.Process]:
         """The live kernel processes of the server by kernel id."""
         kernels = {}

@@ -39,6 +39,12 @@ def test_sizing_reaches_the_server():
         assert expected in arguments
 
 
+def test_kernels_are_forked_unless_told_not_to():
+    assert "--ProspectifVoila.fork_kernels=True" in voila_arguments(ServeOptions())
+    no_fork = ServeOptions(fork_kernels=False)
+    assert "--ProspectifVoila.fork_kernels=False" in voila_arguments(no_fork)
+
+
 def test_read_only_is_a_setting_of_the_kernel_manager_not_of_the_environment():
     assert "--BoundedKernelManager.read_only=True" in voila_arguments(ServeOptions(read_only=True))
     assert "--BoundedKernelManager.read_only=False" in voila_arguments(ServeOptions())

@@ -63,6 +63,12 @@ def test_dashboard_renders_without_its_source(server):
     assert "import os" not in page.body
 
 
+def test_kernels_are_forked_from_the_servers_template(server):
+    page = server.get("/voila/render/ok.ipynb")
+    kernel = server.kernel_processes_by_id()[kernel_id_of(page.body)]
+    assert kernel.ppid() == server.kernel_template().pid
+
+
 @pytest.mark.parametrize("path", FORBIDDEN)
 def test_nothing_else_is_reachable(server, path):
     reply = server.get(path)
