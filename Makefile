@@ -69,7 +69,7 @@ loadtest: $(STAMP) browser
 
 # the dashboards against a bare Voilà notebook (preheated and not), then 20 viewers at once
 bench-serve: $(STAMP) browser
-	$(BIN)/python -m benchmarks.serve_compare --json build/bench-serve/compare.json
+	$(BIN)/python -m benchmarks.serve_compare --repeat 5 --json build/bench-serve/compare.json
 	$(BIN)/python -m benchmarks.loadtest --sessions 20 --json build/bench-serve/loadtest.json
 
 screenshots: $(STAMP) browser

@@ -6,9 +6,10 @@ then the 20-viewer load test). The bare notebook is one ``IntSlider`` and one pl
 preheated kernel and once without (``--pool-size=0``), one headless Chromium page records the
 seconds from navigation to the first figure drawn (plotly's ``_fullData`` present), the bytes
 received on the kernel websocket until then (the widget state), the widget views, and the
-kernel's RSS and USS with the page open; with ``--no-fork-too``, the same again with kernels
-started anew (``prospectif serve --no-fork``) instead of forked from the preloaded template,
-whose own memory is reported. Before each page it waits until the preheated
+kernel's RSS and USS with the page open (with ``--repeat N``, N pages per notebook taken in
+turn, the median reported with every page's seconds); with ``--no-fork-too``, the same again
+with kernels started anew (``prospectif serve --no-fork``) instead of forked from the
+preloaded template, whose own memory is reported. Before each page it waits until the preheated
 kernels are idle (a preheated pool refills after the page before it took its kernel), so no page
 competes with the previous one's work.
 """
@@ -51,6 +52,12 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--no-fork-too", action="store_true", help="also measure kernels started anew"
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="pages per notebook and mode, the notebooks taken in turn (median reported)",
+    )
     return parser.parse_args()
 
 
@@ -73,6 +80,15 @@ def folder(workdir: Path, names: list[str]) -> Path:
     notebook.cells.append(nbformat.v4.new_code_cell(BARE))
     nbformat.write(notebook, served / "bare.ipynb")
     return served
+
+
+def typical(pages: list[dict]) -> dict:
+    """One page's figures, or the median page's of several, with every page's seconds."""
+    if len(pages) == 1:
+        return pages[0]
+    seconds = sorted(p["seconds"] for p in pages if p.get("seconds") is not None)
+    median = next(p for p in pages if p.get("seconds") == seconds[len(seconds) // 2])
+    return {**median, "seconds_each": [p.get("seconds") for p in pages]}
 
 
 async def open_page(browser, server: Server, name: str, timeout: float) -> dict:
@@ -128,11 +144,15 @@ async def main(options: argparse.Namespace) -> dict:
                         else None,
                         args=CHROMIUM_ARGS,
                     )
-                    for name in names:
-                        await warm_up(server, len(pools), timeout=180)
-                        heat = "préchauffé" if preheated else "sans préchauffage"
-                        key = f"{name} ({heat}{mode})"
-                        figures[key] = await open_page(browser, server, name, options.timeout)
+                    heat = "préchauffé" if preheated else "sans préchauffage"
+                    pages: dict[str, list[dict]] = {name: [] for name in names}
+                    for _ in range(options.repeat):
+                        for name in names:
+                            await warm_up(server, len(pools), timeout=180)
+                            page = await open_page(browser, server, name, options.timeout)
+                            pages[name].append(page)
+                    for name, measured in pages.items():
+                        figures[f"{name} ({heat}{mode})"] = typical(measured)
                     await browser.close()
                 if preheated:
                     figures[f"preheated kernels, idle (RSS, USS MiB{mode})"] = [
