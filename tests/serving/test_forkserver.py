@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import time
 
@@ -196,3 +197,20 @@ def test_the_template_builds_every_default_view_and_keeps_no_widget(tmp_path, ca
     for key in ("territory.DEP-71", "energy.production", "inventory.cube"):
         data.derived(key, lambda: pytest.fail("not computed by the views"))  # kept, shared
     assert not Widget.widgets  # nothing of these views reaches a kernel
+
+
+@pytest.mark.timeout(120)
+def test_the_template_leaves_nothing_behind_when_the_server_dies(tmp_path):
+    """A server killed at once (no atexit) leaves a template that notices and cleans up."""
+    script = (
+        "import asyncio, time; from prospectif.serving import forkserver\n"
+        "t = forkserver.ForkServer(); asyncio.run(t.ready()); print(t.address, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    address = server.stdout.readline().strip()
+    template = psutil.Process(server.pid).children()[0]
+    server.kill()
+    server.wait()
+    template.wait(timeout=30)  # it checks its parent every second
+    assert not os.path.exists(os.path.dirname(address))

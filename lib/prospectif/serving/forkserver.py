@@ -304,6 +304,9 @@ def serve(address: str, folder: Path | None = None) -> None:
                     _become_kernel(request["argv"], request["env"], request["cwd"])
                 connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
                 _read_line(connection)  # the server holds the process: it may be reaped
+    with contextlib.suppress(OSError):  # the server died without stopping the template
+        os.unlink(address)
+        os.rmdir(os.path.dirname(address))
 
 
 def _read_line(connection: socket.socket) -> bytes:
