@@ -18,9 +18,11 @@ from prospectif.errors import InputError, ProspectifError, ScenarioError
 from prospectif.messages import CATALOGUE, LANGS, Message, message, set_language
 
 LIB = Path(prospectif.__file__).parent
-PROTOCOL_ERRORS = {"web.HTTPError", "AttributeError"}
+PROTOCOL_ERRORS = {"web.HTTPError", "AttributeError", "subprocess.TimeoutExpired"}
 """Errors a protocol requires, with no user message: Tornado's way to answer a status code
-(404), and the ``AttributeError`` of a module ``__getattr__`` (``prospectif/__init__.py``)."""
+(404), the ``AttributeError`` of a module ``__getattr__`` (``prospectif/__init__.py``), and
+``Popen.wait``'s time-out, which jupyter_client expects from a forked kernel's process
+(``prospectif.serving.forkserver.ForkedProcess``)."""
 ENGLISH = re.compile(r"\b(the|allowed|unknown|missing|too (large|small)|invalid|expected)\b")
 FRENCH = re.compile(r"\b(admises?|inconnue?|manquant|trop|invalide|attendue?s?|fichier|clés)\b")
 

@@ -16,6 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
+CULL_IDLE_TIMEOUT = 120
+"""Seconds after which the test servers stop a kernel whose page has gone."""
 
 
 def free_port() -> int:
@@ -50,7 +52,16 @@ def served(scenarios: Path, log_dir: Path, *options: str):
     """A dashboard server started like ``make serve`` does (with ``options``): its base URL."""
     port = free_port()
     env = dict(os.environ, PROSPECTIF_SCENARIOS=str(scenarios))
-    command = [str(Path(sys.executable).parent / "prospectif"), "serve", "--port", str(port)]
+    command = [
+        str(Path(sys.executable).parent / "prospectif"),
+        "serve",
+        "--port",
+        str(port),
+        # test pages close without unloading: their kernels are culled after 2 minutes, not 10,
+        # or the suite's page every few seconds would reach the 40-kernel bound
+        "--cull-idle-timeout",
+        str(CULL_IDLE_TIMEOUT),
+    ]
     log = (log_dir / "voila.log").open("wb")
     process = subprocess.Popen(
         [*command, *options], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT

@@ -157,8 +157,8 @@ class ForkServer:
 
         Raises
         ------
-        OSError
-            If the template cannot be reached or does not answer.
+        OSError, TimeoutError, ValueError
+            If the template cannot be reached, does not answer in time or closes the connection.
         """
         reader, writer = await asyncio.open_unix_connection(self.address)
         try:
@@ -166,9 +166,7 @@ class ForkServer:
             writer.write(json.dumps(request).encode() + b"\n")
             await writer.drain()
             line = await asyncio.wait_for(reader.readline(), REPLY_TIMEOUT)
-            if not line:
-                raise ConnectionError("the fork server closed the connection")
-            process = ForkedProcess(int(json.loads(line)["pid"]))
+            process = ForkedProcess(int(json.loads(line)["pid"]))  # no answer: ValueError
             writer.write(b"ok\n")
             await writer.drain()
             return process
