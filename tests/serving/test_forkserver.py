@@ -38,13 +38,19 @@ def template():
     started.stop()
 
 
-@pytest.fixture
-def forking(template, monkeypatch):
-    """Kernels started by jupyter_client in this process go through the forking provisioner."""
+def fork_from(template, monkeypatch):
+    """Kernels started by jupyter_client in this process go through the forking provisioner,
+    forked from ``template``."""
     monkeypatch.setattr(forkserver, "_SHARED", [template])
     factory = KernelProvisionerFactory.instance()
     monkeypatch.setattr(factory, "default_provisioner_name", "prospectif-fork-provisioner")
     return template
+
+
+@pytest.fixture
+def forking(template, monkeypatch):
+    """The module's template, used by the kernels this process starts."""
+    return fork_from(template, monkeypatch)
 
 
 def started_kernel(tmp_path, **env) -> tuple[KernelManager, object]:
@@ -160,10 +166,7 @@ def test_without_a_template_kernels_start_as_new_processes(forking, tmp_path, mo
 
 @pytest.mark.timeout(120)
 def test_kernels_stop_when_the_template_stops(tmp_path, monkeypatch):
-    template = forkserver.ForkServer()
-    monkeypatch.setattr(forkserver, "_SHARED", [template])
-    factory = KernelProvisionerFactory.instance()
-    monkeypatch.setattr(factory, "default_provisioner_name", "prospectif-fork-provisioner")
+    template = fork_from(forkserver.ForkServer(), monkeypatch)
     manager, client = started_kernel(tmp_path)
     kernel = psutil.Process(manager.provisioner.pid)
     client.stop_channels()
