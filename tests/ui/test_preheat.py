@@ -91,3 +91,23 @@ def test_only_the_open_section_of_the_panel_is_built():
     assert panel._built[MIGRATION].value == 1234.0 and calls == []
     panel.sliders[MIGRATION].value = 2000.0
     assert calls == [(MIGRATION, False)] and panel.values()[MIGRATION] == 2000.0
+
+
+def test_a_page_in_presentation_mode_gets_no_slider_until_the_panel_is_shown(presets):
+    synthese = DASHBOARDS["synthese"]
+    assert synthese.presentation
+    before = set(live_widgets)
+    app = DashboardApp(synthese, ui.default_state(synthese, "DEP-71", "tendanciel", 2070))
+    sent = _new_widgets(before)
+    assert not any("prospectif-slider" in getattr(x, "_dom_classes", ()) for x in sent)
+    assert len(sent) < 300  # 419 with the first section's sliders
+    assert app.panel._built == {} and app.side.layout.display == "none"
+    shown = app.exported_scenario().assumptions()
+    assert app.panel.values() == {
+        key: control.rounded(shown[key]) for key, control in app.panel.controls.items()
+    }
+    app.panel.sliders[MIGRATION].value = 5000.0  # a lever's change while presenting
+    app.presentation.value = False
+    assert app.side.layout.display is None
+    assert app.panel._built and app.panel.values()[MIGRATION] == 5000.0
+    assert app.exported_scenario().assumptions()[MIGRATION] == 5000.0

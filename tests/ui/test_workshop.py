@@ -270,3 +270,16 @@ def test_each_dashboard_offers_the_presets_that_change_it_full_ones_first(preset
     assert demographie[0] in {"intermediaire", "sobriete", "technologie", "tendanciel"}
     picker = make_app().scenario_picker
     assert len(picker.options) < len(list_presets())
+
+
+def test_a_preset_added_or_changed_on_disk_is_offered_at_once(presets):
+    demographie = DASHBOARDS["demographie"]
+    assert "demo-atelier" not in dashboard_presets(demographie)  # read, then kept
+    (presets / "demo-atelier.yaml").write_text(
+        "id: demo-atelier\nlabel: {fr: Atelier}\ndemography: {fertility: {tfr_target: 1.9}}\n"
+    )
+    assert "demo-atelier" in dashboard_presets(demographie)
+    (presets / "demo-atelier.yaml").write_text(
+        "id: demo-atelier\nlabel: {fr: Atelier}\nmobility: {demand: {}}\nenergy: {prices: {}}\n"
+    )
+    assert "demo-atelier" not in dashboard_presets(demographie)  # sets no model it shows

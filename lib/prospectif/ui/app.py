@@ -180,7 +180,11 @@ class DashboardApp:
         self.undo_button.add_class("prospectif-undo")
         self.undo_button.on_click(lambda _: self.undo())
         self.panel = AssumptionPanel(
-            self.dashboard.models[::-1], lang, self._assumptions_moved, self._value_problem
+            self.dashboard.models[::-1],
+            lang,
+            self._assumptions_moved,
+            self._value_problem,
+            folded=self.state.presentation,  # no slider is sent to a page that hides them
         )
         self.panel.reset_button.on_click(lambda _: self._reset())
         self.year = w.IntSlider(
@@ -586,6 +590,8 @@ class DashboardApp:
         presenting = self.presentation.value
         self.state = replace(self.state, presentation=presenting)
         self.side.layout.display = "none" if presenting else None
+        if not presenting:
+            self.panel.unfold()
         self.main.layout.width = "100%" if presenting else "66%"
         self.grid.set_columns(presenting)
         if presenting:

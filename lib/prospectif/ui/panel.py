@@ -203,7 +203,8 @@ class AssumptionPanel(w.VBox):
     Only the open section's sliders exist at first: a section's widgets are built the first
     time it is opened (or one of its sliders is asked for in :attr:`sliders`), so a dashboard
     of every model (the synthesis: 90 assumptions) sends the page a few dozen widgets, not
-    hundreds. Sections never opened keep the values of the scenario last shown.
+    hundreds. Sections never opened keep the values of the scenario last shown. A panel made
+    ``folded`` (hidden in presentation mode) builds none until :meth:`unfold`.
     """
 
     def __init__(
@@ -212,6 +213,7 @@ class AssumptionPanel(w.VBox):
         lang: str,
         on_change: Callable[[str, bool], None],
         on_problem: Callable[[Message | None], None] = lambda _: None,
+        folded: bool = False,
     ):
         self.lang = lang
         self._on_change = on_change
@@ -232,11 +234,19 @@ class AssumptionPanel(w.VBox):
         self._typing = False
         self.reset_button = w.Button(description=text("reset", lang), layout={"width": "auto"})
         self._sections = [w.VBox(layout={"padding": "0 4px"}) for _ in self._groups]
-        accordion = w.Accordion(children=self._sections, titles=[g.title for g in self._groups])
-        accordion.observe(self._opened, names="selected_index")
-        accordion.selected_index = 0 if self._sections else None
-        super().__init__([self.reset_button, accordion], layout={"width": "100%"})
+        self._accordion = w.Accordion(
+            children=self._sections, titles=[g.title for g in self._groups]
+        )
+        self._accordion.observe(self._opened, names="selected_index")
+        if not folded:
+            self.unfold()
+        super().__init__([self.reset_button, self._accordion], layout={"width": "100%"})
         self.add_class("prospectif-panel")
+
+    def unfold(self) -> None:
+        """Open the first section if none was ever opened (the panel is about to be seen)."""
+        if self._sections and not self._built:
+            self._accordion.selected_index = 0
 
     def _opened(self, change: dict) -> None:
         if change["new"] is not None:

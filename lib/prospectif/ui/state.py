@@ -76,12 +76,13 @@ def base_scenario(reference: str | Path, horizon: int) -> Scenario:
     Kept while no scenario file it may read changes: the key holds the modification times of
     the presets and of the variant's folder, so a file edited on disk is read again.
     """
-    return _read_scenario(reference, horizon, _scenario_files_state(reference))
+    return _read_scenario(reference, horizon, scenario_files_state(reference))
 
 
-def _scenario_files_state(reference: str | Path) -> tuple[tuple[str, int, int, int], ...]:
+def scenario_files_state(reference: str | Path = "") -> tuple[tuple[str, int, int, int], ...]:
     """Name, modification time (ns), size and inode of every scenario file ``reference`` may
-    read (files are replaced atomically on save, so each save changes the inode).
+    read, the presets' only by default (files are replaced atomically on save, so each save
+    changes the inode): a key for what is derived from them.
     """
     folders = [presets_dir()]
     if isinstance(reference, Path):
