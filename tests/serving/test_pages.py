@@ -63,6 +63,14 @@ def test_dashboard_renders_without_its_source(server):
     assert "import os" not in page.body
 
 
+def test_pages_do_not_load_plotlys_notebook_renderer(server):
+    """The live figures are widgets: the page skips the 4.8 MB of plotly.js that the
+    notebook renderer (``jupyterlab-plotly``) would add to every page's download."""
+    page = server.get("/voila/render/ok.ipynb")
+    assert "@jupyter-widgets/jupyterlab-manager" in page.body  # the extensions are listed
+    assert "jupyterlab-plotly" not in page.body
+
+
 def test_kernels_are_forked_from_the_servers_template(server):
     page = server.get("/voila/render/ok.ipynb")
     kernel = server.kernel_processes_by_id()[kernel_id_of(page.body)]
