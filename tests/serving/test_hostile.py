@@ -165,20 +165,28 @@ def test_the_plotly_code_is_one_cacheable_asset(hostile):
     assert script.headers["x-content-type-options"] == "nosniff"
 
 
+def _send_all(socket, frames) -> None:
+    """Send ``frames`` until the server closes the socket (it may reset it mid-frame)."""
+    try:
+        for frame in frames:
+            socket.send(frame)
+    except (ConnectionClosed, ConnectionResetError, BrokenPipeError):
+        pass
+
+
 def test_an_oversized_or_flooding_socket_is_closed(hostile):
     kernel_id = kernel_id_of(hostile.get("/voila/render/ok.ipynb").body)
-    with _socket(hostile, kernel_id, [V1]) as socket:
-        socket.send(to_v1(message("comm_msg", {"comm_id": "x", "data": "a" * (2 << 20)})))
-        assert _closed_by_the_server(socket)
-    with _socket(hostile, kernel_id, [V1]) as socket:
-        try:
-            for _ in range(5000):
-                socket.send(to_v1(message("comm_info_request", {})))
-        except ConnectionClosed:
-            pass
-        assert _closed_by_the_server(socket)
-    assert hostile.get("/").status == 200
-    hostile.shutdown_kernel(kernel_id)
+    try:
+        with _socket(hostile, kernel_id, [V1]) as socket:
+            oversized = message("comm_msg", {"comm_id": "x", "data": "a" * (2 << 20)})
+            _send_all(socket, [to_v1(oversized)])
+            assert _closed_by_the_server(socket)
+        with _socket(hostile, kernel_id, [V1]) as socket:
+            _send_all(socket, (to_v1(message("comm_info_request", {})) for _ in range(5000)))
+            assert _closed_by_the_server(socket)
+        assert hostile.get("/").status == 200
+    finally:
+        hostile.shutdown_kernel(kernel_id)
 
 
 def test_no_traceback_reaches_the_page(hostile):
