@@ -111,3 +111,4 @@ def test_a_page_in_presentation_mode_gets_no_slider_until_the_panel_is_shown(pre
     assert app.side.layout.display is None
     assert app.panel._built and app.panel.values()[MIGRATION] == 5000.0
     assert app.exported_scenario().assumptions()[MIGRATION] == 5000.0
+    assert app.panel._accordion.selected_index == 0  # a section is open, not all closed

@@ -237,6 +237,8 @@ class AssumptionPanel(w.VBox):
         self._accordion = w.Accordion(
             children=self._sections, titles=[g.title for g in self._groups]
         )
+        self._ever_opened = False
+        """Whether a section was opened (a lever may build one that stays closed)."""
         self._accordion.observe(self._opened, names="selected_index")
         if not folded:
             self.unfold()
@@ -245,11 +247,12 @@ class AssumptionPanel(w.VBox):
 
     def unfold(self) -> None:
         """Open the first section if none was ever opened (the panel is about to be seen)."""
-        if self._sections and not self._built:
+        if self._sections and not self._ever_opened:
             self._accordion.selected_index = 0
 
     def _opened(self, change: dict) -> None:
         if change["new"] is not None:
+            self._ever_opened = True
             self.build_section(change["new"])
 
     def build_section(self, number: int) -> None:
