@@ -45,11 +45,11 @@ def test_two_saved_variants_are_overlaid_and_written_under_ateliers(presets):
     app = make_app()
     for name, value in (("Fécondité haute", 2.1), ("Fécondité basse", 1.4)):
         app.panel.sliders[TFR].value = value
-        app.variant_name.value = name
-        app._save_variant()
+        app.variants.name.value = name
+        app.variants.save()
     saved = sorted((presets / "ateliers").glob("*/*.yaml"))
     assert [p.name for p in saved] == ["fecondite-basse.yaml", "fecondite-haute.yaml"]
-    app.compare.value = ("Fécondité haute", "Fécondité basse")
+    app.variants.compare.value = ("Fécondité haute", "Fécondité basse")
     names = [t.name for t in app.grid.figures["population"].data]
     assert {"Réglage en cours", "Fécondité haute", "Fécondité basse"} <= set(names)
     assert "Fécondité basse<br>2050" in app.indicators.value
@@ -58,17 +58,17 @@ def test_two_saved_variants_are_overlaid_and_written_under_ateliers(presets):
 def test_read_only_server_writes_nothing(presets, monkeypatch):
     monkeypatch.setenv("PROSPECTIF_READ_ONLY", "1")
     app = make_app()
-    app.variant_name.value = "Essai"
-    app._save_variant()
+    app.variants.name.value = "Essai"
+    app.variants.save()
     assert not (presets / "ateliers").exists()
-    assert "lecture seule" in app.messages.value and app.compare.options == ("Essai",)
+    assert "lecture seule" in app.messages.value and app.variants.compare.options == ("Essai",)
 
 
 def test_a_hostile_variant_name_stays_in_the_workshop_folder(presets):
     app = make_app()
     for name in ("../../../etc/passwd", "/tmp/x", "CON", "a/b\\c\x00d"):
-        app.variant_name.value = name
-        app._save_variant()
+        app.variants.name.value = name
+        app.variants.save()
     written = [p for p in presets.rglob("*") if p.is_file() and "ateliers" in p.parts]
     assert all(p.parent.parent == presets / "ateliers" for p in written)
     assert not (presets.parent / "etc").exists()
@@ -112,8 +112,8 @@ def test_exported_yaml_is_a_new_scenario_that_reproduces_the_screen(presets, tmp
 def test_a_saved_variant_is_exported_under_its_own_name(presets):
     app = make_app()
     app.panel.sliders[TFR].value = 1.9
-    app.variant_name.value = "Fécondité 1,9"
-    app._save_variant()
+    app.variants.name.value = "Fécondité 1,9"
+    app.variants.save()
     assert app.exported_scenario().id == "fecondite-1-9"
     assert "fecondite-1-9.yaml" in export_files(app)
 
@@ -202,14 +202,14 @@ def test_english_view_has_english_labels_and_a_link_back(presets):
 def test_a_compared_variant_saved_again_is_redrawn(presets):
     app = make_app()
     app.panel.sliders[TFR].value = 2.1
-    app.variant_name.value = "Essai"
-    app._save_variant()
-    app.compare.value = ("Essai",)
+    app.variants.name.value = "Essai"
+    app.variants.save()
+    app.variants.compare.value = ("Essai",)
     app._reset()
     app.panel.sliders[TFR].value = 1.3
-    app._save_variant()  # same name, other values: asks first
+    app.variants.save()  # same name, other values: asks first
     assert "existe déjà" in app.messages.value
-    app._save_variant()  # confirmed
+    app.variants.save()  # confirmed
     lines = {t.name: list(t.y) for t in app.grid.figures["population"].data}
     assert lines["Essai"] == lines["Réglage en cours"]
 

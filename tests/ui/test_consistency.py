@@ -62,13 +62,13 @@ def move_slider(app: DashboardApp, rng: random.Random) -> None:
 
 
 def save(app: DashboardApp, rng: random.Random) -> None:
-    app.variant_name.value = rng.choice(NAMES)
-    app._save_variant()
+    app.variants.name.value = rng.choice(NAMES)
+    app.variants.save()
 
 
 def compare(app: DashboardApp, rng: random.Random) -> None:
-    names = list(app.compare.options)
-    app.compare.value = tuple(rng.sample(names, rng.randint(0, min(len(names), MAX_COMPARED))))
+    names = list(app.variants.compare.options)
+    app.variants.compare.value = tuple(rng.sample(names, rng.randint(0, min(len(names), MAX_COMPARED))))
 
 
 def move_year(app: DashboardApp, rng: random.Random) -> None:
@@ -96,7 +96,7 @@ def fresh_context(app: DashboardApp, tmp_path: Path) -> Context:
     exported.write_bytes(content)
     saved = {p.stem: p for p in workshop_dir().glob("*.yaml")}
     scenarios = [("Réglage en cours", load_scenario_file(exported))]
-    scenarios += [(n, load_scenario_file(saved[variant_id(n)])) for n in app.compare.value]
+    scenarios += [(n, load_scenario_file(saved[variant_id(n)])) for n in app.variants.compare.value]
     territory = get_territory(app.state.territory)
     runs = [(label, run_chain(territory, s)) for label, s in scenarios]
     for file in exported.parent.iterdir():

@@ -51,7 +51,7 @@ def test_a_goal_seek_is_applied_to_the_sliders_and_saved_as_a_variant(presets):
     target = TARGETS["places-2050"]
     assert target.indicator(Outcomes(app.current_run(), target.models)) <= solution.goal
     levers.save_button.click()
-    assert "Objectif places-2050" in app.compare.options
+    assert "Objectif places-2050" in app.variants.compare.options
     assert list((presets / "ateliers").glob("*/objectif-places-2050.yaml"))
 
 

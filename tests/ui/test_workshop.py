@@ -30,8 +30,8 @@ MIGRATION = "demography.migration.international_net"
 def save(app, name, tfr=None):
     if tfr is not None:
         app.panel.sliders[TFR].value = tfr
-    app.variant_name.value = name
-    app._save_variant()
+    app.variants.name.value = name
+    app.variants.save()
 
 
 # -- item 4: exports --------------------------------------------------------------------------
@@ -90,12 +90,12 @@ def test_the_english_workbook_has_english_units_and_words(presets):
 def test_saving_under_a_taken_name_asks_first(presets):
     app = make_app()
     save(app, "Essai", tfr=2.0)
-    first = app.variants.variants["Essai"].hash
+    first = app.variants.store.variants["Essai"].hash
     save(app, "Essai", tfr=1.5)
-    assert app.variants.variants["Essai"].hash == first  # not overwritten
+    assert app.variants.store.variants["Essai"].hash == first  # not overwritten
     assert app.messages.kinds()["variant"] == "warning" and "existe déjà" in app.messages.value
-    app._save_variant()
-    assert app.variants.variants["Essai"].hash != first
+    app.variants.save()
+    assert app.variants.store.variants["Essai"].hash != first
     assert app.messages.kinds()["variant"] == "success"
 
 
@@ -103,13 +103,13 @@ def test_rename_and_delete_a_variant_with_its_file(presets):
     app = make_app()
     save(app, "Première", tfr=2.0)
     folder = next((presets / "ateliers").iterdir())
-    app.compare.value = ("Première",)
-    app.variant_name.value = "Fécondité 2"
-    app._rename_variant()
-    assert app.compare.options == ("Fécondité 2",) and app.compare.value == ("Fécondité 2",)
+    app.variants.compare.value = ("Première",)
+    app.variants.name.value = "Fécondité 2"
+    app.variants.rename()
+    assert app.variants.compare.options == ("Fécondité 2",) and app.variants.compare.value == ("Fécondité 2",)
     assert sorted(p.name for p in folder.iterdir()) == ["fecondite-2.yaml"]
-    app._delete_variants()
-    assert app.compare.options == () and list(folder.iterdir()) == []
+    app.variants.delete()
+    assert app.variants.compare.options == () and list(folder.iterdir()) == []
     assert "supprimée" in app.messages.value
 
 
@@ -135,7 +135,7 @@ def test_variants_and_comparison_survive_the_language_switch(presets):
     app._reset()
     app.panel.sliders[TFR].value = 1.5
     save(app, "Basse")
-    app.compare.value = ("Fécondité 2,0",)
+    app.variants.compare.value = ("Fécondité 2,0",)
     href = re.search(r'class="prospectif-language" href="\?([^"]+)"', app.link.value).group(1)
     query = href.replace("&amp;", "&")
     assert dict(parse_qsl(query))["lang"] == "en"
@@ -145,9 +145,9 @@ def test_variants_and_comparison_survive_the_language_switch(presets):
     english = make_app(
         **{k: getattr(state, k) for k in ("scenario", "changes", "variants")}, lang="en"
     )
-    assert english.compare.options == ("Fécondité 2,0", "Basse")
-    assert english.compare.value == ("Fécondité 2,0",)
-    assert english.variants.variants["Basse"].hash == app.variants.variants["Basse"].hash
+    assert english.variants.compare.options == ("Fécondité 2,0", "Basse")
+    assert english.variants.compare.value == ("Fécondité 2,0",)
+    assert english.variants.store.variants["Basse"].hash == app.variants.store.variants["Basse"].hash
     names = {t.name for t in english.grid.figures["population"].data}
     assert "Fécondité 2,0" in names
 
@@ -166,7 +166,7 @@ def test_read_only_offers_the_variant_as_a_download(presets, monkeypatch):
     save(app, "Essai", tfr=1.9)
     assert not (presets / "ateliers").exists()
     link = re.search(
-        r'download="([^"]+)" href="data:application/x-yaml;base64,', app.variant_download.value
+        r'download="([^"]+)" href="data:application/x-yaml;base64,', app.variants.download.value
     )
     assert link and link.group(1) == "essai.yaml"
     assert "lecture seule" in app.messages.value and "Télécharger" in app.messages.value
@@ -175,8 +175,8 @@ def test_read_only_offers_the_variant_as_a_download(presets, monkeypatch):
 # -- item 7: messages -------------------------------------------------------------------------
 def test_messages_are_styled_by_kind_with_a_word_and_cleared_when_fixed(presets):
     app = make_app()
-    app.variant_name.value = "!!!"
-    app._save_variant()
+    app.variants.name.value = "!!!"
+    app.variants.save()
     assert app.messages.kinds() == {"variant": "error"}
     assert "Erreur :" in app.messages.value and "prospectif-error" in app.messages.value
     assert (

@@ -16,7 +16,6 @@ import pandas as pd
 from ..errors import ProspectifError
 from ..messages import Message
 from ..pipeline import MODELS, ChainRun
-from ..resources import read_only
 from ..scenario import FULL_PRESETS, Scenario
 from .catalogue import Context, Dashboard
 from .content import bands_note, indicator_table, sources_html
@@ -28,11 +27,11 @@ from .exports import (
     hypotheses_sheet,
     report_pdf,
     scenario_export,
-    scenario_yaml,
 )
 from .figures import IMAGE_FORMATS
 from .grid import FigureGrid
 from .history import History
+from .layout import STYLE, bar
 from .levers import LeversPanel
 from .notices import Notices
 from .panel import AssumptionPanel
@@ -48,22 +47,8 @@ from .state import (
     to_query,
 )
 from .texts import pick, text
-from .variants import MAX_COMPARED, VariantLink, VariantStore, save_variant
-
-STYLE = """<style>
-.prospectif-app { font-size: 18px; }
-.prospectif-app h1 { font-size: 30px; margin: 4px 0; }
-.prospectif-table th, .prospectif-table td { padding: 4px 10px; border-bottom: 1px solid #ddd; }
-</style>"""
-"""Look of the page outside the Voilà template too (JupyterLab); the template's style sheet
-sets the minimum sizes for a projector (``docs/guide-animation.md``)."""
-
-
-def _bar(*children: w.Widget) -> w.HBox:
-    """A row of controls that wraps instead of cutting their labels on a narrow screen."""
-    bar = w.HBox(list(children))
-    bar.add_class("prospectif-bar")
-    return bar
+from .variant_box import VariantBox
+from .variants import MAX_COMPARED
 
 
 class DashboardApp:
@@ -75,15 +60,12 @@ class DashboardApp:
         self.lang = state.lang
         self.runs = RunCache()
         self.bands = BandCache(dashboard.models)
-        self.variants = VariantStore()
         self.history = History()
         self._quiet_picker = False
         self.grid = FigureGrid(dashboard, self.lang, self._file_stem)
         self._generation = 0
         self._held = 0
         self._pending = False
-        self._confirm = ""
-        """A name already taken that the next click on « Enregistrer » replaces."""
         self._build_widgets()
         self._show_view(problems)
 
@@ -93,9 +75,10 @@ class DashboardApp:
             self.messages.show(
                 f"address.{number}", "warning", Message("ui.query_problem", {"problem": problem})
             )
-        self._restore_variants(self.state.variants)
-        self.panel.show(resolve(self.state))
-        self.refresh()
+        with self.coalesced():  # one run for the variants and the assumptions shown
+            self.variants.restore(self.state.variants)
+            self.panel.show(resolve(self.state))
+            self.refresh()
 
     def open_view(self, state: ViewState, problems: Sequence[Message] = ()) -> DashboardApp:
         """The app showing ``state``: this one moved to it, or a new one in another language.
@@ -215,21 +198,7 @@ class DashboardApp:
         self.notes.add_class("prospectif-notes")
         self.indicators = w.HTML()
         self.indicators.add_class("prospectif-indicators")
-        self.variant_name = w.Text(placeholder=text("variant_name", lang))
-        self.save_button = w.Button(
-            description=text("save_variant", lang), layout={"width": "auto"}
-        )
-        self.save_button.on_click(lambda _: self._save_variant())
-        self.rename_button = w.Button(description=text("rename_variant", lang))
-        self.rename_button.on_click(lambda _: self._rename_variant())
-        self.delete_button = w.Button(description=text("delete_variant", lang))
-        self.delete_button.on_click(lambda _: self._delete_variants())
-        self.variant_download = w.HTML()
-        self.compare = w.SelectMultiple(
-            description=text("compare", lang), rows=4, layout={"width": "460px"}
-        )
-        self.compare.add_class("prospectif-variants")
-        self.compare.observe(lambda _: self._compare_changed(), names="value")
+        self.variants = VariantBox(lang, self.messages, lambda: self.state, self._variants_moved)
         self.image_format = w.ToggleButtons(
             options=[(f.upper(), f) for f in IMAGE_FORMATS], description=""
         )
@@ -279,10 +248,7 @@ class DashboardApp:
                 w.HTML(f"<h3>{text('assumptions', lang)}</h3>"),
                 self.panel,
                 w.HTML(f"<h3>{text('variants', lang)}</h3>"),
-                _bar(self.variant_name, self.save_button),
-                self.compare,
-                _bar(self.rename_button, self.delete_button),
-                self.variant_download,
+                *self.variants.widgets,
                 w.HTML(f"<h3>{text('exports', lang)}</h3>"),
                 w.HTML(f"<div>{text('image_format', lang)}</div>"),
                 self.image_format,
@@ -308,7 +274,7 @@ class DashboardApp:
             [
                 w.HTML(STYLE),
                 self.title,
-                _bar(self.territory_box, self.scenario_picker, self.undo_button, self.presentation),
+                bar(self.territory_box, self.scenario_picker, self.undo_button, self.presentation),
                 self.messages,
                 self.status,
                 w.HBox([self.side, self.main]),
@@ -361,8 +327,8 @@ class DashboardApp:
         """Put ``changes`` on the sliders and save the setting as the variant ``name``."""
         with self.coalesced():
             self.apply_changes(changes)
-            self.variant_name.value = name
-            self._save_variant()
+            self.variants.name.value = name
+            self.variants.save()
 
     def _reset(self) -> None:
         if self.state.changes:
@@ -404,14 +370,11 @@ class DashboardApp:
         else:
             self.messages.show("value", "error", problem)
 
-    def _compare_changed(self) -> None:
-        chosen = list(self.compare.value)
-        if len(chosen) > MAX_COMPARED:
-            self.messages.show("compare", "warning", Message("ui.too_many"))
-            self.compare.value = tuple(chosen[:MAX_COMPARED])
-            return
-        self.messages.clear("compare")
-        self.refresh()
+    def _variants_moved(self) -> None:
+        """A variant saved, renamed or deleted, or those compared changed."""
+        with self.coalesced():
+            self._offer_compared()  # a variant saved is a file the synthesis may compare
+            self.refresh()
 
     def _offer_compared(self) -> None:
         """The scenarios offered for comparison (presets, workshop files), the choice kept."""
@@ -439,114 +402,6 @@ class DashboardApp:
         self.state = replace(self.state, compared=() if default else chosen)
         self.refresh()
 
-    def _save_variant(self) -> None:
-        name = " ".join(self.variant_name.value.split())
-        if not name:
-            self.messages.show("variant", "warning", Message("ui.name_needed"))
-            return
-        if self.variants.taken(name) and self._confirm != name:
-            self._confirm = name
-            self.messages.show("variant", "warning", Message("ui.name_taken", {"name": name}))
-            return
-        self._confirm = ""
-        with self.coalesced():
-            self._store_variant(name)
-
-    def _store_variant(self, name: str) -> None:
-        try:
-            base = base_scenario(self.state.scenario, self.state.horizon)
-            reference = self.state.scenario
-            variant = self.variants.add(
-                name, reference, base, dict(self.state.changes), base_ids(reference)
-            )
-            self._write_variant(variant.name)
-        except ProspectifError as exc:
-            self.messages.show("variant", "error", exc.message)
-            return
-        self._variants_changed()
-        self.refresh()  # the variant may be compared, or be what the screen shows
-
-    def _write_variant(self, name: str) -> None:
-        """Save the variant ``name`` on the server (or, read-only, offer it for download) and
-        say so.
-        """
-        scenario = self.variants.variants[name]
-        link = text("download_variant", self.lang, name=name)
-        self.variant_download.value = download_link(
-            scenario_yaml(scenario), f"{scenario.id}.yaml", link
-        )
-        if read_only():
-            said = Message("ui.saved_read_only", {"name": name, "link": link})
-        else:
-            self.variants.files[name] = save_variant(scenario)
-            said = Message("ui.saved", {"name": name, "path": self.variants.files[name]})
-        self.messages.show("variant", "success", said)
-
-    def _chosen_variants(self) -> tuple[str, ...]:
-        chosen = tuple(self.compare.value)
-        if not chosen:
-            self.messages.show("variant", "warning", Message("ui.choose_variant"))
-        return chosen
-
-    def _rename_variant(self) -> None:
-        chosen, name = self._chosen_variants(), " ".join(self.variant_name.value.split())
-        if not chosen:
-            return
-        if not name:
-            self.messages.show("variant", "warning", Message("ui.name_needed"))
-            return
-        old = chosen[0]
-        try:
-            kept = self.variants.saved[old]
-            base = base_scenario(kept.base, self.state.horizon)
-            self.variants.delete(old)
-            renamed = self.variants.add(name, kept.base, base, dict(kept.changes), kept.extends)
-            self._write_variant(renamed.name)
-        except ProspectifError as exc:
-            self.messages.show("variant", "error", exc.message)
-            return
-        self.messages.show(
-            "variant", "success", Message("ui.renamed", {"old": old, "name": renamed.name})
-        )
-        with self.coalesced():
-            self._variants_changed(compared=(*chosen[1:], renamed.name))
-
-    def _delete_variants(self) -> None:
-        chosen = self._chosen_variants()
-        for name in chosen:
-            self.variants.delete(name)
-        if chosen:
-            self.messages.show(
-                "variant", "success", Message("ui.deleted", {"name": ", ".join(chosen)})
-            )
-            with self.coalesced():
-                self._variants_changed()
-
-    def _variants_changed(self, compared: tuple[str, ...] | None = None) -> None:
-        chosen = self.compare.value if compared is None else compared
-        self.compare.options = tuple(self.variants.names())
-        self.compare.value = tuple(n for n in chosen if n in self.variants.variants)
-        self._offer_compared()  # a variant saved is a file the synthesis may compare
-        self._update_link()
-
-    def _restore_variants(self, links: tuple[VariantLink, ...]) -> None:
-        """Rebuild the variants an address carries (a link, a change of language)."""
-        for number, link in enumerate(links):
-            try:
-                base = base_scenario(link.base, self.state.horizon)
-                self.variants.add(
-                    link.name, link.base, base, dict(link.changes), base_ids(link.base)
-                )
-            except ProspectifError as exc:
-                self.messages.show(
-                    f"address.variant.{number}",
-                    "warning",
-                    Message("ui.variants_lost", {"problem": exc.message}),
-                )
-        compared = [link.name for link in links if link.compared][:MAX_COMPARED]
-        with self.coalesced():
-            self._variants_changed(tuple(compared))
-
     def exported_scenario(self) -> Scenario:
         """The scenario on screen, as exported: the preset itself when nothing moved, else a
         new scenario (a saved variant's, or ``<preset>-variante-<hash>``).
@@ -556,7 +411,7 @@ class DashboardApp:
             base,
             base_ids(self.state.scenario),
             dict(self.state.changes),
-            self.variants.variants.values(),
+            self.variants.scenarios().values(),
         )
 
     def exported_yaml(self) -> tuple[str, bytes]:
@@ -601,7 +456,7 @@ class DashboardApp:
         self._update_link()
 
     def _update_link(self) -> None:
-        shown = replace(self.state, variants=self.variants.links(self.compare.value))
+        shown = replace(self.state, variants=self.variants.links())
         other = replace(shown, lang="en" if self.lang == "fr" else "fr")
         self.link.value = (
             f'<a class="prospectif-link" href="?{html.escape(to_query(shown))}" '
@@ -619,10 +474,9 @@ class DashboardApp:
         models = self.dashboard.models
         current = self.runs.get(self.state.territory, self.exported_scenario(), models)
         labelled = [(text("current", self.lang), *current)]
-        for name in self.compare.value:
-            labelled.append(
-                (name, *self.runs.get(self.state.territory, self.variants.variants[name], models))
-            )
+        variants = self.variants.scenarios()
+        for name in self.variants.compared:
+            labelled.append((name, *self.runs.get(self.state.territory, variants[name], models)))
         return Context(
             runs=tuple((label, run) for label, run, _ in labelled),
             tables=tuple(table for _, _, table in labelled),
