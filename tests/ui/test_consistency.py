@@ -68,7 +68,8 @@ def save(app: DashboardApp, rng: random.Random) -> None:
 
 def compare(app: DashboardApp, rng: random.Random) -> None:
     names = list(app.variants.compare.options)
-    app.variants.compare.value = tuple(rng.sample(names, rng.randint(0, min(len(names), MAX_COMPARED))))
+    count = rng.randint(0, min(len(names), MAX_COMPARED))
+    app.variants.compare.value = tuple(rng.sample(names, count))
 
 
 def move_year(app: DashboardApp, rng: random.Random) -> None:

@@ -106,7 +106,8 @@ def test_rename_and_delete_a_variant_with_its_file(presets):
     app.variants.compare.value = ("Première",)
     app.variants.name.value = "Fécondité 2"
     app.variants.rename()
-    assert app.variants.compare.options == ("Fécondité 2",) and app.variants.compare.value == ("Fécondité 2",)
+    assert app.variants.compare.options == ("Fécondité 2",)
+    assert app.variants.compared == ("Fécondité 2",)
     assert sorted(p.name for p in folder.iterdir()) == ["fecondite-2.yaml"]
     app.variants.delete()
     assert app.variants.compare.options == () and list(folder.iterdir()) == []
@@ -147,7 +148,7 @@ def test_variants_and_comparison_survive_the_language_switch(presets):
     )
     assert english.variants.compare.options == ("Fécondité 2,0", "Basse")
     assert english.variants.compare.value == ("Fécondité 2,0",)
-    assert english.variants.store.variants["Basse"].hash == app.variants.store.variants["Basse"].hash
+    assert english.variants.scenarios()["Basse"].hash == app.variants.scenarios()["Basse"].hash
     names = {t.name for t in english.grid.figures["population"].data}
     assert "Fécondité 2,0" in names
 

@@ -187,9 +187,13 @@ class VariantBox:
         if self._quiet:
             return
         chosen = self.compared
-        if len(chosen) > MAX_COMPARED:
+        if len(chosen) > MAX_COMPARED:  # the first ones kept, and the room told why
+            self._quiet = True
+            try:
+                self.compare.value = chosen[:MAX_COMPARED]
+            finally:
+                self._quiet = False
             self._messages.show("compare", "warning", Message("ui.too_many"))
-            self.compare.value = chosen[:MAX_COMPARED]  # observed again: that one tells
-            return
-        self._messages.clear("compare")
+        else:
+            self._messages.clear("compare")
         self._on_change()
