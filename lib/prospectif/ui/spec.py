@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -167,7 +168,15 @@ def trajectory(
             bands=context.bands,
         )
 
+    return drafted(key, draft, tables=tables, note=note)
+
+
+def drafted(key: str, draft: Callable[[Context], dict], **options: Any) -> FigureSpec:
+    """The figure ``key`` built as a plain plotly dict by ``draft`` (see
+    :attr:`FigureSpec.draft`); ``options`` are the other fields of :class:`FigureSpec`.
+    """
+
     def build(context: Context) -> go.Figure:
         return go.Figure(draft(context))
 
-    return FigureSpec(key, build, tables=tables, note=note, draft=draft)
+    return FigureSpec(key, build, draft=draft, **options)

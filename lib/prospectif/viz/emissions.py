@@ -36,39 +36,47 @@ def budget_figure(table: pd.DataFrame, title: str, lang: str = "fr") -> go.Figur
     """Horizontal bars: budget and cumulated emissions per sector, the year each budget is
     spent written beside the bars (no colour needed to read it).
     """
+    return go.Figure(budget_spec(table, title, lang))
+
+
+def budget_spec(table: pd.DataFrame, title: str, lang: str = "fr") -> dict:
+    """:func:`budget_figure` as a plain plotly figure dict (validated by the figure shown)."""
     texts = {
         "fr": ("Budget carbone", "Émissions cumulées", "épuisé en {}", "non épuisé", "kt CO2e"),
         "en": ("Carbon budget", "Cumulated emissions", "spent in {}", "not spent", "kt CO2e"),
     }[lang if lang == "en" else "fr"]
     spent = [texts[2].format(int(y)) if np.isfinite(y) else texts[3] for y in table["spent_year"]]
+    cumulated = {
+        "type": "bar",
+        "y": table["sector"].to_numpy(),
+        "x": table["cumulated_kt"].to_numpy(),
+        "orientation": "h",
+        "name": texts[1],
+        "marker": {"color": SCENARIO_COLORS[1]},
+        "text": spent,
+        "textposition": "outside",
+        "cliponaxis": False,
+    }
+    budget = {
+        "type": "bar",
+        "y": table["sector"].to_numpy(),
+        "x": table["budget_kt"].to_numpy(),
+        "orientation": "h",
+        "name": texts[0],
+        "marker": {"color": "rgba(0,0,0,0)", "line": {"color": SCENARIO_COLORS[0], "width": 3}},
+    }
     layout = base_layout(title, lang)
-    fig = go.Figure(layout=layout)
-    fig.add_bar(
-        y=table["sector"],
-        x=table["cumulated_kt"],
-        orientation="h",
-        name=texts[1],
-        marker={"color": SCENARIO_COLORS[1]},
-        text=spent,
-        textposition="outside",
-        cliponaxis=False,
-    )
-    fig.add_bar(
-        y=table["sector"],
-        x=table["budget_kt"],
-        orientation="h",
-        name=texts[0],
-        marker={"color": "rgba(0,0,0,0)", "line": {"color": SCENARIO_COLORS[0], "width": 3}},
-    )
-    fig.update_layout(
+    highest = float(table[["budget_kt", "cumulated_kt"]].to_numpy().max())
+    layout.update(
         barmode="overlay",
-        yaxis={"autorange": "reversed", "automargin": True},
+        yaxis={**layout["yaxis"], "autorange": "reversed", "automargin": True},
         xaxis={
+            **layout["xaxis"],
             "title": {"text": texts[4]},
             "automargin": True,
             "tickformat": ",.0f",
-            "range": [0, 1.3 * float(table[["budget_kt", "cumulated_kt"]].to_numpy().max())],
+            "range": [0, 1.3 * highest],
         },
         height=640,
     )
-    return fig
+    return {"data": [cumulated, budget], "layout": layout}

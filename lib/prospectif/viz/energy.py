@@ -48,6 +48,11 @@ def sankey_figure(flows: pd.DataFrame, title: str, lang: str = "fr") -> go.Figur
 
     Each node's label carries its total (GWh/yr), so the values are read without hovering.
     """
+    return go.Figure(sankey_spec(flows, title, lang))
+
+
+def sankey_spec(flows: pd.DataFrame, title: str, lang: str = "fr") -> dict:
+    """:func:`sankey_figure` as a plain plotly figure dict (validated by the figure shown)."""
     carriers = list(dict.fromkeys(flows["carrier"]))
     sectors = list(dict.fromkeys(flows["sector"]))
     nodes = carriers + sectors
@@ -60,22 +65,22 @@ def sankey_figure(flows: pd.DataFrame, title: str, lang: str = "fr") -> go.Figur
         for n in nodes
     ]
     colors = [PART_COLORS[i % len(PART_COLORS)] for i in range(len(carriers))]
-    fig = go.Figure(layout=base_layout(title, lang))
-    fig.add_sankey(
-        arrangement="fixed",
-        valueformat=",.0f",
-        valuesuffix=" GWh",
-        node={
+    sankey = {
+        "type": "sankey",
+        "arrangement": "fixed",
+        "valueformat": ",.0f",
+        "valuesuffix": " GWh",
+        "node": {
             "label": names,
             "pad": 18,
             "thickness": 22,
             "color": colors + ["#7f8c8d"] * len(sectors),
         },
-        link={
+        "link": {
             "source": [index[c] for c in flows["carrier"]],
             "target": [index[s] for s in flows["sector"]],
             "value": flows["gwh"].to_numpy(),
             "color": [translucent(colors[index[c]]) for c in flows["carrier"]],
         },
-    )
-    return fig
+    }
+    return {"data": [sankey], "layout": base_layout(title, lang)}

@@ -4,8 +4,6 @@ national trajectory and the energy bill.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from ...results.transition_variables import (
     CARRIERS,
     INVENTORY_GAS_NAMES,
@@ -13,9 +11,9 @@ from ...results.transition_variables import (
     SECTORS,
     SOURCES,
 )
-from ...viz.emissions import BUDGET_END, budget_figure, budget_table
-from ...viz.energy import energy_flows, sankey_figure
-from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
+from ...viz.emissions import BUDGET_END, budget_spec, budget_table
+from ...viz.energy import energy_flows, sankey_spec
+from ..spec import Context, Dashboard, Indicator, drafted, trajectory
 from ..texts import pick
 
 GWH = ("GWh par an", "GWh a year")
@@ -25,14 +23,14 @@ INVENTORY = ("ghg_inventory", "ghg_national", "energy_consumption")
 """What the emissions inventory and its national targets come from."""
 
 
-def _flows(context: Context) -> go.Figure:
+def _flows(context: Context) -> dict:
     energy = context.current.energy
     year = min(max(context.year, int(energy.years[0])), int(energy.years[-1]))
     title = pick((f"Flux d'énergie en {year}", f"Energy flows in {year}"), context.lang)
-    return sankey_figure(energy_flows(energy, year), title, context.lang)
+    return sankey_spec(energy_flows(energy, year), title, context.lang)
 
 
-def _budget(context: Context) -> go.Figure:
+def _budget(context: Context) -> dict:
     title = pick(
         (
             f"Budget carbone de chaque secteur jusqu'en {BUDGET_END} et émissions cumulées",
@@ -41,11 +39,11 @@ def _budget(context: Context) -> go.Figure:
         context.lang,
     )
     table = budget_table(context.current.emissions, context.lang)
-    return budget_figure(table, title, context.lang)
+    return budget_spec(table, title, context.lang)
 
 
 FIGURES = (
-    FigureSpec("flux", _flows, uses_year=True, tables=CONSUMPTION),
+    drafted("flux", _flows, uses_year=True, tables=CONSUMPTION),
     trajectory(
         "consommation-secteurs",
         ("Consommation d'énergie finale par secteur", "Final energy by sector"),
@@ -109,7 +107,7 @@ FIGURES = (
         ),
         tables=INVENTORY,
     ),
-    FigureSpec("budget-carbone", _budget, tables=INVENTORY),
+    drafted("budget-carbone", _budget, tables=INVENTORY),
     trajectory(
         "emissions-gaz",
         ("Émissions brutes par gaz (inventaire estimé)", "Gross emissions by gas (estimated)"),
