@@ -150,4 +150,4 @@ def test_a_heat_plan_lever_move_keeps_the_drawn_map_and_a_pathway_move_redraws_i
     app.panel.sliders["adaptation.pathway"].value = "rcp26"
     assert app.grid.latest["carte"] is not drawn
     colours = [t.fillcolor for t in app.grid.figures["carte"].data]
-    assert colours != [t.fillcolor for t in drawn.data]  # the widget shows the new map
+    assert colours != [t.get("fillcolor") for t in drawn["data"]]  # the widget shows the new map

@@ -72,6 +72,21 @@ def choropleth_figure(
     """Map of ``values`` (indexed by INSEE code or SIREN) over the outlines of ``level``;
     NaN values are drawn grey and named missing.
     """
+    return go.Figure(choropleth_spec(values, level, title, unit, decimals, lang, data))
+
+
+def choropleth_spec(
+    values: pd.Series,
+    level: str,
+    title: str,
+    unit: str,
+    decimals: int,
+    lang: str = "fr",
+    data: Dataset | None = None,
+) -> dict:
+    """:func:`choropleth_figure` as a plain plotly figure dict (validated by the figure
+    shown): one filled outline a territory, then an empty trace carrying the colour bar.
+    """
     shapes = outlines(level, data)
     codes = [PREFIX[level] + code for code in values.index]
     names = directory(data).set_index("code")["name"].reindex(codes)
@@ -81,41 +96,52 @@ def choropleth_figure(
     scaled = (values.to_numpy() - low) / (high - low) if high > low else np.zeros(len(values))
     colors = sample_colorscale(COLORSCALE, list(np.nan_to_num(scaled)))
     missing = MISSING[lang == "en"]
-    fig = go.Figure(layout=base_layout(title, lang))
+    traces = []
     for (code, value), name, color in zip(values.items(), names, colors, strict=True):
         xs, ys = shapes[code]
         label = f"{name} : {format_number(value, decimals, lang)} {unit}"
         if not np.isfinite(value):
             color, label = MISSING_COLOR, f"{name} : {missing}"
-        fig.add_scatter(
-            x=xs,
-            y=ys,
-            fill="toself",
-            fillcolor=color,
-            mode="lines",
-            line={"color": "white", "width": 0.6},
-            hoveron="fills",
-            hoverinfo="text",
-            text=label,
-            name=code,
-            showlegend=False,
+        traces.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "fill": "toself",
+                "fillcolor": color,
+                "mode": "lines",
+                "line": {"color": "white", "width": 0.6},
+                "hoveron": "fills",
+                "hoverinfo": "text",
+                "text": label,
+                "name": code,
+                "showlegend": False,
+            }
         )
-    fig.add_scatter(
-        x=[None],
-        y=[None],
-        mode="markers",
-        marker={
-            "colorscale": COLORSCALE,
-            "cmin": low,
-            "cmax": high,
-            "color": [low],
-            "showscale": True,
-            "colorbar": {"title": {"text": unit}},
-        },
-        hoverinfo="skip",
-        showlegend=False,
+    colorbar = {
+        "colorscale": COLORSCALE,
+        "cmin": low,
+        "cmax": high,
+        "color": [low],
+        "showscale": True,
+        "colorbar": {"title": {"text": unit}},
+    }
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "marker": colorbar,
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
     )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
-    fig.update_layout(height=700, margin={"l": 10, "r": 10, "t": 80, "b": 10})
-    return fig
+    layout = base_layout(title, lang)
+    layout.update(
+        xaxis={**layout["xaxis"], "visible": False},
+        yaxis={**layout["yaxis"], "visible": False, "scaleanchor": "x", "scaleratio": 1},
+        height=700,
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+    )
+    return {"data": traces, "layout": layout}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,9 +21,9 @@ from ...pipeline import ChainRun, climate_by_pathway, run_adaptation_units
 from ...scenario import Scenario
 from ...territory import get_territory
 from ...viz.adaptation import CAVEAT, SOURCE, pathways_figure
-from ...viz.maps import MISSING, choropleth_figure
+from ...viz.maps import MISSING, choropleth_spec
 from ..maps import map_scope
-from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
+from ..spec import Context, Dashboard, FigureSpec, Indicator, drafted, trajectory
 from ..texts import pick
 
 DAYS = ("jours par an", "days a year")
@@ -81,7 +82,7 @@ def map_series(context: Context) -> tuple[pd.Series, int]:
     return pd.Series(values, index=[c.split("-", 1)[1] for c in codes]), year
 
 
-def _map(context: Context) -> go.Figure:
+def _map(context: Context) -> dict:
     """The map, or the last one drawn if what it shows is unchanged (a heat-plan or ageing
     lever moved): building the 97 traces is most of a refresh. One map is kept per data set.
     """
@@ -89,13 +90,13 @@ def _map(context: Context) -> go.Figure:
     lang, choice = context.lang, context.choice or MAP_CHOICES[0][0]
     data = context.current.demography.data
     key = (map_key(context.current.scenario), year, choice, lang)
-    last: dict[str, object] = data.derived("adaptation.map.last", dict)
+    last: dict[str, Any] = data.derived("adaptation.map.last", dict)
     if last.get("key") != key:
         where = pick(("départements de métropole", "metropolitan départements"), lang)
         title = f"{pick(dict(MAP_CHOICES)[choice], lang)} — {year} — {where}"
         per = ("jours par habitant", "days per inhabitant")
         unit = pick(per if choice == "exposition" else DAYS, lang)
-        fig = choropleth_figure(values, "departements", title, unit, 1, lang, data)
+        fig = choropleth_spec(values, "departements", title, unit, 1, lang, data)
         last.update(key=key, figure=fig)
     return last["figure"]
 
@@ -172,7 +173,7 @@ FIGURES = (
         tables=EXPOSURE,
         note=DEATHS_NOTE,
     ),
-    FigureSpec(
+    drafted(
         "carte",
         _map,
         uses_year=True,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from ...results.transition_variables import (
     INVENTORY_SECTOR_NAMES,
     LONG_MODES,
@@ -12,9 +10,9 @@ from ...results.transition_variables import (
     TRANSPORT_NAMES,
     TRAVEL_MODES,
 )
-from ...viz.maps import choropleth_figure
+from ...viz.maps import choropleth_spec
 from ..maps import map_scope, rural_shares
-from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
+from ..spec import Context, Dashboard, Indicator, drafted, trajectory
 from ..texts import pick
 
 SURVEY = ("travel_survey_modes", "population_departement", "communes")
@@ -25,7 +23,7 @@ FLEET_NOTE = (
 )
 
 
-def _density_map(context: Context) -> go.Figure:
+def _density_map(context: Context) -> dict:
     data = context.current.demography.data
     level, codes = map_scope(context.current.territory, data)
     title = pick(
@@ -37,7 +35,7 @@ def _density_map(context: Context) -> go.Figure:
     )
     unit = pick(("% de la population", "% of population"), context.lang)
     shares = rural_shares(codes, data)
-    return choropleth_figure(shares, level, title, unit, 0, context.lang, data)
+    return choropleth_spec(shares, level, title, unit, 0, context.lang, data)
 
 
 FIGURES = (
@@ -111,7 +109,7 @@ FIGURES = (
         tables=("population_departement",),
         note=FLEET_NOTE,
     ),
-    FigureSpec(
+    drafted(
         "carte-densite", _density_map, tables=("communes", "geometry_epci", "geometry_departements")
     ),
 )

@@ -5,7 +5,7 @@ dwellings needed, with today's equipment beside them, and a map of access to GPs
 from __future__ import annotations
 
 from ..maps import MapIndicator
-from ..spec import Dashboard, FigureSpec, Indicator, trajectory
+from ..spec import Dashboard, Indicator, drafted, trajectory
 from .synthese import indicator_map
 
 LEVEL_NAMES = {  # the results' school levels, in their order
@@ -117,7 +117,7 @@ FIGURES = (
         reference=("Today|Housing|Households", ("Recensement 2021", "2021 census")),
         tables=HOUSING,
     ),
-    FigureSpec(
+    drafted(
         "carte",
         indicator_map(MAP_INDICATORS),
         uses_year=True,

@@ -27,10 +27,10 @@ from ...results.verdicts import (
 )
 from ...scenario import FULL_PRESETS, Scenario
 from ...viz.base import AXIS, AXIS_KEY, base_layout, scenario_line, shown_line
-from ...viz.maps import choropleth_figure
+from ...viz.maps import choropleth_spec
 from ...viz.trajectories import values_of
 from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
-from ..spec import Context, Dashboard, FigureSpec, Indicator, trajectory
+from ..spec import Context, Dashboard, FigureSpec, Indicator, drafted, trajectory
 from ..state import base_scenario
 from ..texts import pick, text
 from ..views.adaptation import synthesis_html
@@ -257,12 +257,12 @@ def verdict_sources(lang: str) -> str:
     return f"<h4>{html.escape(text('verdicts_sources', lang))}</h4><ul>{items}</ul>"
 
 
-def indicator_map(indicators: tuple[MapIndicator, ...]) -> Callable[[Context], go.Figure]:
+def indicator_map(indicators: tuple[MapIndicator, ...]) -> Callable[[Context], dict]:
     """A map builder of the indicator chosen among ``indicators`` (the first by default),
     across the EPCI of the territory's département or the metropolitan départements.
     """
 
-    def build(context: Context) -> go.Figure:
+    def build(context: Context) -> dict:
         indicator = next((i for i in indicators if i.key == context.choice), indicators[0])
         run = context.current
         years = run.demography.years
@@ -277,7 +277,7 @@ def indicator_map(indicators: tuple[MapIndicator, ...]) -> Callable[[Context], g
         )
         title = f"{pick(indicator.label, context.lang)} en {year} — {where}"
         unit = pick(indicator.unit, context.lang)
-        return choropleth_figure(values, level, title, unit, indicator.decimals, context.lang, data)
+        return choropleth_spec(values, level, title, unit, indicator.decimals, context.lang, data)
 
     return build
 
@@ -354,7 +354,7 @@ DASHBOARD = Dashboard(
                 "ghg_inventory",
             ),
         ),
-        FigureSpec(
+        drafted(
             "carte",
             indicator_map(MAP_INDICATORS),
             uses_year=True,
