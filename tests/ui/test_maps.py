@@ -5,7 +5,14 @@ import pytest
 from prospectif.pipeline import run
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory
-from prospectif.ui.maps import MAP_INDICATORS, indicator_value, map_scope, map_values, rural_shares
+from prospectif.ui.maps import (
+    MAP_INDICATORS,
+    indicator_value,
+    map_chains,
+    map_scope,
+    map_values,
+    rural_shares,
+)
 from prospectif.viz.maps import choropleth_figure
 
 
@@ -25,6 +32,31 @@ def test_map_values_equal_each_territory_own_run():
     table = run("DEP-2A", scenario).set_index(["variable", "year"])["value"]
     expected = 1000 * table[("Autonomy|APA Beneficiaries", 2040)] / table[("Population", 2040)]
     assert values["2A"] == pytest.approx(expected, rel=1e-12)
+
+
+def test_a_lever_outside_the_demography_reuses_the_projections_and_gives_fresh_values():
+    codes = map_scope(get_territory("DEP-58"))[1][:4]
+    scenario = load_preset("tendanciel").with_values({"horizon": 2040})
+    first = map_chains(codes, scenario)
+    apa = next(i for i in MAP_INDICATORS if i.key == "apa")
+    moved = scenario.with_values({"ageing.prevalence.annual_trend": -1.0})
+    values = map_values(codes, moved, apa, 2040)
+    again = map_chains(codes, moved)
+    assert all(
+        a.demography.projection is b.demography.projection
+        for a, b in zip(first, again, strict=True)
+    )
+    for code in codes[:2]:  # equal to each territory's own run of the moved scenario
+        table = run(code, moved).set_index(["variable", "year"])["value"]
+        expected = 1000 * table[("Autonomy|APA Beneficiaries", 2040)] / table[("Population", 2040)]
+        assert values[code.split("-", 1)[1]] == pytest.approx(expected, rel=1e-12)
+    assert map_values(codes, scenario, apa, 2040).to_list() != values.to_list()
+    fewer = moved.with_values({"demography.fertility.tfr_target": 1.2})
+    projected = map_chains(codes, fewer)
+    assert all(
+        a.demography.projection is not b.demography.projection
+        for a, b in zip(again, projected, strict=True)
+    )
 
 
 def test_population_change_is_relative_to_the_base_year():

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..calibration.density import departement_type_mix, territory_type_mix
 from ..data import Dataset, open_data
-from ..pipeline import ChainRun, run_chains
+from ..pipeline import ChainRun, run_chains, variant_chains
 from ..scenario import Scenario
 from ..territory import Territory, children, directory, get_territory
 
@@ -114,9 +114,37 @@ def map_values(
     data: Dataset | None = None,
 ) -> pd.Series:
     """The indicator for every territory of ``codes`` under ``scenario``, run in one call."""
-    chains = run_chains(codes, scenario, data)
-    values = [_chain_indicator(chain, indicator, year) for chain in chains]
+    values = [
+        _chain_indicator(chain, indicator, year) for chain in map_chains(codes, scenario, data)
+    ]
     return pd.Series(np.array(values), index=[c.split("-", 1)[1] for c in codes])
+
+
+def map_chains(
+    codes: tuple[str, ...], scenario: Scenario, data: Dataset | None = None
+) -> list[ChainRun]:
+    """The chains of ``codes`` under ``scenario`` (:func:`~prospectif.pipeline.run_chains`).
+
+    The chains of the last call are kept (one set per data set): while the scenario projects
+    the same population (same demography, horizon and schedules: a services, energy or
+    ageing lever moved), their projections are reused with the results of the models no
+    changed section moves (:func:`~prospectif.pipeline.variant_chains`), so a move does not
+    project the territories of the map again.
+    """
+    data = data or open_data()
+    last: dict[tuple[str, ...], list[ChainRun]] = data.derived("ui.map.chains", dict)
+    kept = last.get(codes)
+    if kept and _projects_the_same(kept[0].scenario, scenario):
+        chains = [variant_chains(chain, [scenario])[0] for chain in kept]
+    else:
+        chains = run_chains(codes, scenario, data)
+    last.clear()
+    last[codes] = chains
+    return chains
+
+
+def _projects_the_same(a: Scenario, b: Scenario) -> bool:
+    return (a.demography, a.horizon, a.schedules) == (b.demography, b.horizon, b.schedules)
 
 
 def _chain_indicator(chain: ChainRun, indicator: MapIndicator, year: int) -> float:
