@@ -1,5 +1,6 @@
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from prospectif.pipeline import run
@@ -13,7 +14,7 @@ from prospectif.ui.maps import (
     map_values,
     rural_shares,
 )
-from prospectif.viz.maps import choropleth_figure
+from prospectif.viz.maps import choropleth_spec
 
 
 def test_a_departement_maps_its_epci_and_france_its_metropolitan_departements():
@@ -72,7 +73,7 @@ def test_rural_shares_are_percentages():
 
 def test_map_draws_one_filled_outline_per_territory_and_a_colour_scale():
     values = pd.Series([1.0, 2.0], index=["71", "21"])
-    fig = choropleth_figure(values, "departements", "T", "u", 1)
+    fig = go.Figure(choropleth_spec(values, "departements", "T", "u", 1))
     shapes, scale = fig.data[:-1], fig.data[-1]
     assert [t.name for t in shapes] == ["71", "21"]
     assert shapes[0].text == "Saône-et-Loire : 1,0 u" and shapes[0].fillcolor != shapes[1].fillcolor

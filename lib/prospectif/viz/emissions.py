@@ -46,25 +46,24 @@ def budget_spec(table: pd.DataFrame, title: str, lang: str = "fr") -> dict:
         "en": ("Carbon budget", "Cumulated emissions", "spent in {}", "not spent", "kt CO2e"),
     }[lang if lang == "en" else "fr"]
     spent = [texts[2].format(int(y)) if np.isfinite(y) else texts[3] for y in table["spent_year"]]
-    cumulated = {
-        "type": "bar",
-        "y": table["sector"].to_numpy(),
-        "x": table["cumulated_kt"].to_numpy(),
-        "orientation": "h",
-        "name": texts[1],
-        "marker": {"color": SCENARIO_COLORS[1]},
-        "text": spent,
-        "textposition": "outside",
-        "cliponaxis": False,
-    }
-    budget = {
-        "type": "bar",
-        "y": table["sector"].to_numpy(),
-        "x": table["budget_kt"].to_numpy(),
-        "orientation": "h",
-        "name": texts[0],
-        "marker": {"color": "rgba(0,0,0,0)", "line": {"color": SCENARIO_COLORS[0], "width": 3}},
-    }
+
+    sectors = table["sector"].to_numpy()
+
+    def bars(column: str, name: str, marker: dict, **extra: object) -> dict:
+        """One horizontal bar a sector, of ``table[column]`` (kt CO2e)."""
+        x = table[column].to_numpy()
+        return dict(type="bar", y=sectors, x=x, orientation="h", name=name, marker=marker, **extra)
+
+    cumulated = bars(
+        "cumulated_kt",
+        texts[1],
+        {"color": SCENARIO_COLORS[1]},
+        text=spent,
+        textposition="outside",
+        cliponaxis=False,
+    )
+    outline = {"color": "rgba(0,0,0,0)", "line": {"color": SCENARIO_COLORS[0], "width": 3}}
+    budget = bars("budget_kt", texts[0], outline)
     layout = base_layout(title, lang)
     highest = float(table[["budget_kt", "cumulated_kt"]].to_numpy().max())
     layout.update(

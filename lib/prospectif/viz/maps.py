@@ -10,7 +10,6 @@ import math
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import shapely
 from plotly.colors import sample_colorscale
 
@@ -60,21 +59,6 @@ MISSING = ("donnée manquante", "missing")
 """How a territory without a value is drawn: grey, "missing" on hover (never as a value)."""
 
 
-def choropleth_figure(
-    values: pd.Series,
-    level: str,
-    title: str,
-    unit: str,
-    decimals: int,
-    lang: str = "fr",
-    data: Dataset | None = None,
-) -> go.Figure:
-    """Map of ``values`` (indexed by INSEE code or SIREN) over the outlines of ``level``;
-    NaN values are drawn grey and named missing.
-    """
-    return go.Figure(choropleth_spec(values, level, title, unit, decimals, lang, data))
-
-
 def choropleth_spec(
     values: pd.Series,
     level: str,
@@ -84,8 +68,9 @@ def choropleth_spec(
     lang: str = "fr",
     data: Dataset | None = None,
 ) -> dict:
-    """:func:`choropleth_figure` as a plain plotly figure dict (validated by the figure
-    shown): one filled outline a territory, then an empty trace carrying the colour bar.
+    """Map of ``values`` (indexed by INSEE code or SIREN) over the outlines of ``level``, as a
+    plain plotly figure dict (validated by the figure shown): one filled outline a territory,
+    then an empty trace carrying the colour bar; NaN values are drawn grey and named missing.
     """
     shapes = outlines(level, data)
     codes = [PREFIX[level] + code for code in values.index]
