@@ -12,6 +12,7 @@ The climate inputs and the outlines are kept on the data set, as after a first d
 import dataclasses
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from prospectif.data import open_data
@@ -20,7 +21,7 @@ from prospectif.results.convert import adaptation_series
 from prospectif.scenario import load_preset
 from prospectif.territory import get_territory
 from prospectif.ui.maps import map_scope
-from prospectif.viz.maps import choropleth_figure
+from prospectif.viz.maps import choropleth_spec
 
 SCENARIO = load_preset("tendanciel").with_values({"horizon": 2100})
 """The dashboard's default: the adaptation dashboard runs to 2100."""
@@ -59,7 +60,7 @@ def _map(codes):
     result = run_adaptation_units(codes, PATHWAY, data)
     row = list(result.years).index(2050)
     values = pd.Series(result.climate.heatwave_days[row], index=[c[4:] for c in codes])
-    return choropleth_figure(values, "departements", "map", "days", 1, "fr", data)
+    return go.Figure(choropleth_spec(values, "departements", "map", "days", 1, "fr", data))
 
 
 def test_adaptation_refresh(benchmark, chain):

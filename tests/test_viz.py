@@ -34,16 +34,17 @@ def test_trajectory_has_one_line_per_scenario_and_the_band():
 
 def test_sankey_nodes_show_their_totals_in_french():
     import pandas as pd
+    import plotly.graph_objects as go
 
     from prospectif.models.energy import CARRIER_NAMES, SECTOR_NAMES
-    from prospectif.viz.energy import sankey_figure
+    from prospectif.viz.energy import sankey_spec
 
     assert not set(CARRIER_NAMES) & set(SECTOR_NAMES)  # one node per name
     carrier, (first, second) = list(CARRIER_NAMES)[0], list(SECTOR_NAMES)[:2]
     flows = pd.DataFrame(
         {"carrier": [carrier, carrier], "sector": [first, second], "gwh": [1200.4, 35.0]}
     )
-    labels = sankey_figure(flows, "Flux").data[0].node.label
+    labels = go.Figure(sankey_spec(flows, "Flux")).data[0].node.label
     assert labels[0].endswith(" · 1\u202f235 GWh")
     assert labels[1].endswith(" · 1\u202f200 GWh") and labels[2].endswith(" · 35 GWh")
 

@@ -157,7 +157,9 @@ def test_chain_inventory_follows_the_energy_and_mobility_models():
 
 
 def test_budget_table_and_figure_say_when_each_budget_is_spent():
-    from prospectif.viz.emissions import budget_figure, budget_table
+    import plotly.graph_objects as go
+
+    from prospectif.viz.emissions import budget_spec, budget_table
 
     result = run_chain(get_territory("DEP-71"), load_preset("tendanciel")).emissions
     table = budget_table(result)
@@ -166,9 +168,9 @@ def test_budget_table_and_figure_say_when_each_budget_is_spent():
     assert table["budget_kt"].sum() == pytest.approx(result.target[within].sum())
     livestock = table.set_index("sector").loc["Élevage"]
     assert livestock["spent_year"] == result.budget_spent_year[SECTOR["agriculture_livestock"]]
-    figure = budget_figure(table, "t", "fr")
+    figure = go.Figure(budget_spec(table, "t", "fr"))
     texts = list(figure.data[0].text)
     assert texts[0] == f"épuisé en {int(table['spent_year'].iloc[0])}"
     assert list(figure.data[1].x) == pytest.approx(list(table["budget_kt"]))
-    english = budget_figure(budget_table(result, "en"), "t", "en")
+    english = go.Figure(budget_spec(budget_table(result, "en"), "t", "en"))
     assert english.data[0].text[0].startswith("spent in ")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from ..models.inventory import INVENTORY_SECTORS, InventoryResult
 from ..results.transition_variables import INVENTORY_SECTOR_NAMES
@@ -32,15 +31,11 @@ def budget_table(result: InventoryResult, lang: str = "fr") -> pd.DataFrame:
     return table.sort_values("budget_kt", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def budget_figure(table: pd.DataFrame, title: str, lang: str = "fr") -> go.Figure:
-    """Horizontal bars: budget and cumulated emissions per sector, the year each budget is
-    spent written beside the bars (no colour needed to read it).
-    """
-    return go.Figure(budget_spec(table, title, lang))
-
-
 def budget_spec(table: pd.DataFrame, title: str, lang: str = "fr") -> dict:
-    """:func:`budget_figure` as a plain plotly figure dict (validated by the figure shown)."""
+    """Horizontal bars: budget and cumulated emissions per sector, the year each budget is
+    spent written beside the bars (no colour needed to read it), as a plain plotly figure dict
+    (validated by the figure shown).
+    """
     texts = {
         "fr": ("Budget carbone", "Émissions cumulées", "épuisé en {}", "non épuisé", "kt CO2e"),
         "en": ("Carbon budget", "Cumulated emissions", "spent in {}", "not spent", "kt CO2e"),

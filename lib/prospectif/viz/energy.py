@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from ..errors import ModelError
 from ..i18n import format_number
@@ -43,16 +42,12 @@ def energy_flows(result: EnergyResult, year: int) -> pd.DataFrame:
     return long[long["gwh"] > 0].reset_index(drop=True)
 
 
-def sankey_figure(flows: pd.DataFrame, title: str, lang: str = "fr") -> go.Figure:
-    """Carriers (left) to sectors (right); ``flows`` has columns carrier, sector, gwh.
+def sankey_spec(flows: pd.DataFrame, title: str, lang: str = "fr") -> dict:
+    """Carriers (left) to sectors (right), as a plain plotly figure dict (validated by the
+    figure shown); ``flows`` has columns carrier, sector, gwh.
 
     Each node's label carries its total (GWh/yr), so the values are read without hovering.
     """
-    return go.Figure(sankey_spec(flows, title, lang))
-
-
-def sankey_spec(flows: pd.DataFrame, title: str, lang: str = "fr") -> dict:
-    """:func:`sankey_figure` as a plain plotly figure dict (validated by the figure shown)."""
     carriers = list(dict.fromkeys(flows["carrier"]))
     sectors = list(dict.fromkeys(flows["sector"]))
     nodes = carriers + sectors
