@@ -12,11 +12,13 @@ Run with ``make bench-browser`` (``--port``, ``--dashboards`` to choose).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -96,10 +98,15 @@ def measure(page, selector: str, key: str) -> tuple[float, float]:
     return page.evaluate("() => [window.__first, window.__all]")
 
 
-def run_case(page, server: str, name: str, territory: str, selector: str) -> dict:
+def open_case(page, server: str, name: str, territory: str) -> None:
+    """Open dashboard ``name`` for ``territory`` and wait until every figure is drawn."""
     page.goto(f"{server}voila/render/{name}.ipynb?territory={territory}", wait_until="commit")
     page.wait_for_selector(".prospectif-table", timeout=120_000)
     page.wait_for_function(IDLE, timeout=120_000)
+
+
+def run_case(page, server: str, name: str, territory: str, selector: str) -> dict:
+    open_case(page, server, name, territory)
     page.evaluate(SHOW, section_title(name, selector))
     page.locator(f"{selector} .noUi-handle").wait_for(state="visible")
     page.evaluate(
@@ -122,13 +129,11 @@ def run_case(page, server: str, name: str, territory: str, selector: str) -> dic
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
-    parser.add_argument("--dashboards", nargs="*", help="dashboards to measure (default: all)")
-    options = parser.parse_args()
-    cases = [c for c in CASES if not options.dashboards or c[0] in options.dashboards]
-    port = options.port or free_port()
+@contextlib.contextmanager
+def served_page(port: int = 0) -> Iterator[tuple[object, str]]:
+    """A headless Chromium page (1600 × 1000) and the address of ``prospectif serve
+    --read-only`` started on ``port`` (default: a free one) for the time of the block."""
+    port = port or free_port()
     server = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory() as tmp:
         log = open(Path(tmp) / "voila.log", "wb")  # noqa: SIM115
@@ -150,12 +155,21 @@ def main() -> None:
                 browser = playwright.chromium.launch(
                     executable_path=chromium_path(), args=CHROMIUM_ARGS
                 )
-                page = browser.new_page(viewport={"width": 1600, "height": 1000})
-                results = [run_case(page, server, *case) for case in cases]
+                yield browser.new_page(viewport={"width": 1600, "height": 1000}), server
                 browser.close()
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    parser.add_argument("--dashboards", nargs="*", help="dashboards to measure (default: all)")
+    options = parser.parse_args()
+    cases = [c for c in CASES if not options.dashboards or c[0] in options.dashboards]
+    with served_page(options.port) as (page, server):
+        results = [run_case(page, server, *case) for case in cases]
     print(json.dumps(results, indent=2))
 
 

@@ -24,10 +24,10 @@ from prospectif.serving.provisioner import ForkingProvisioner
 from .server import write_notebook
 
 PROBE = """
-import os, sys, numpy, plotly.io
+import os, sys, numpy, plotly.io, ipywidgets.widgets.widget as widget
 print(os.getppid(), os.getcwd(), os.environ.get("PROSPECTIF_PROBE"),
       "jupyter.widget.control" in get_ipython().kernel.comm_manager.targets,
-      plotly.io.renderers.default, numpy.random.random(), sep="|")
+      plotly.io.renderers.default, widget.JUPYTER_WIDGETS_ECHO, numpy.random.random(), sep="|")
 """
 
 
@@ -103,13 +103,14 @@ def test_a_forked_kernel_behaves_as_a_new_one(forking, tmp_path):
         process = psutil.Process(manager.provisioner.pid)
         assert process.ppid() == forking.process.pid  # forked, not started anew
         assert "ipykernel_launcher" in " ".join(process.cmdline())  # its own command line
-        parent, cwd, probe, widgets, renderer, draw = output_of(client, PROBE).split("|")
+        parent, cwd, probe, widgets, renderer, echo, draw = output_of(client, PROBE).split("|")
         assert int(parent) == forking.process.pid
-        assert (cwd, probe, widgets, renderer) == (
+        assert (cwd, probe, widgets, renderer, echo) == (
             str(tmp_path),
             "sonde",
             "True",
             "plotly_mimetype",
+            "False",  # no echo of a page's updates (forkserver.KERNEL_ENVIRONMENT)
         )
         assert output_of(other_client, PROBE).split("|")[-1] != draw  # own random seed
         assert output_of(client, "import prospectif.ui.app; print(21 * 2)") == "42"

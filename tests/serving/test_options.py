@@ -69,7 +69,8 @@ def test_a_read_only_manager_starts_kernels_with_the_read_only_variable(monkeypa
     _run_alone(BoundedKernelManager(read_only=True).start_kernel())
     _run_alone(BoundedKernelManager().start_kernel())
     script = {FIGURE_SCRIPT_VARIABLE: figure_script_address()}
-    assert started[0]["env"] == {"VOILA": "x", READ_ONLY_VARIABLE: "1", **script}
+    expected = {"VOILA": "x", "JUPYTER_WIDGETS_ECHO": "0", READ_ONLY_VARIABLE: "1", **script}
+    assert started[0]["env"] == expected
     assert started[1]["env"][READ_ONLY_VARIABLE] == "1" and started[1]["env"]["KEPT"] == "1"
     assert READ_ONLY_VARIABLE not in started[2]["env"] and started[2]["env"]["KEPT"] == "1"
     assert started[2]["env"][FIGURE_SCRIPT_VARIABLE].endswith(".js?v=" + version("plotly"))

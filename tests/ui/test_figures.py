@@ -14,7 +14,7 @@ from prospectif import ui
 from prospectif.resources import FIGURE_SCRIPT_VARIABLE
 from prospectif.ui.app import DashboardApp
 from prospectif.ui.catalogue import DASHBOARDS
-from prospectif.ui.figures import ServedFigureWidget, figure_widget
+from prospectif.ui.figures import ServedFigureWidget, acknowledged, figure_widget
 
 ADDRESS = "voila/prospectif/plotly/widgetbundle.js?v=test"
 
@@ -38,6 +38,22 @@ def test_elsewhere_a_figure_carries_plotly_itself(monkeypatch):
     widget = figure_widget(_figure(), "essai")
     assert not isinstance(widget, ServedFigureWidget)
     assert len(widget.get_state()["_esm"]) > 1_000_000
+
+
+def test_the_browser_answer_to_an_edit_is_read_for_its_number_only(monkeypatch):
+    """plotly's own handler would copy every default the browser computed into the traces and
+    send the page a message back; the kernel only needs to know the edit was drawn."""
+    answers = []
+    widget = figure_widget(_figure(), "essai", on_acknowledged=lambda: answers.append(1))
+    widget.data[0].y = [3.0, 4.0]
+    assert not acknowledged(widget)
+    sent = []
+    monkeypatch.setattr(widget, "_send", lambda message, buffers=None: sent.append(message))
+    deltas = [{"uid": widget.data[0].uid, "type": "scatter", "mode": "lines+markers"}]
+    answer = {"trace_deltas": deltas, "trace_edit_id": widget._last_trace_edit_id}
+    widget.set_state({"_js2py_traceDeltas": answer})  # as the page's message sets it
+    assert acknowledged(widget) and answers == [1]
+    assert [m for m in sent if m["method"] != "echo_update"] == []
 
 
 @pytest.mark.parametrize("name", sorted(DASHBOARDS))

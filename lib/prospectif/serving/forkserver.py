@@ -54,6 +54,13 @@ PRELOADED = (
 """Modules the template imports before forking: what every dashboard kernel imports (the
 kernel's debugger support, 0.7 s; Voilà's utilities, 0.8 s, read the viewer's address)."""
 
+KERNEL_ENVIRONMENT = {"JUPYTER_WIDGETS_ECHO": "0"}
+"""Set in every dashboard kernel (and the template, before it imports ipywidgets): no echo of
+each widget update a page sends back to that page. ipywidgets echoes them for the other pages
+on the same kernel, and a dashboard kernel serves one page; the echo of each figure's
+acknowledgement (plotly's trace deltas, 2 to 7 kB) kept the kernel and the page busy after
+every move."""
+
 LAUNCHER = ("-m", "ipykernel_launcher")
 """The arguments after the Python executable of a kernel command line the template can fork."""
 
@@ -217,6 +224,7 @@ def preload(folder: Path | None = None) -> None:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     # no warning at each start that breakpoints may miss frozen modules (no one debugs here)
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    os.environ.update(KERNEL_ENVIRONMENT)
     for module in PRELOADED:
         __import__(module)
     from ..pipeline import warm_up

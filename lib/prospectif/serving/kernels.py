@@ -39,6 +39,7 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from traitlets import Bool, Float, Integer
 
 from ..resources import FIGURE_SCRIPT_VARIABLE, READ_ONLY_VARIABLE, release_memory
+from .forkserver import KERNEL_ENVIRONMENT
 from .handlers import VIEWER_KERNELS, figure_script_address
 from .launch import MAX_KERNELS
 
@@ -162,7 +163,11 @@ class BoundedKernelManager(AsyncMappingKernelManager):
     async def start_kernel(self, *args, **kwargs) -> str:  # type: ignore[override]
         """Start a kernel in a slot already held (by a reservation or a pool refill)."""
         kwargs.setdefault("extra_arguments", list(KERNEL_ARGUMENTS))
-        env = {**(kwargs.get("env") or os.environ), FIGURE_SCRIPT_VARIABLE: self._figure_script}
+        env = {
+            **(kwargs.get("env") or os.environ),
+            **KERNEL_ENVIRONMENT,
+            FIGURE_SCRIPT_VARIABLE: self._figure_script,
+        }
         if self.read_only:
             env[READ_ONLY_VARIABLE] = "1"
         kwargs["env"] = env

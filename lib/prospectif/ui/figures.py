@@ -8,7 +8,8 @@ page and caches. The figure is drawn by the same plotly.js, so the page's ``gd.d
 ``gd._fullData`` are unchanged.
 
 Every edit the kernel sends a figure carries a number (plotly's ``trace_edit_id``); the browser
-answers each edit it has drawn with that number (the "trace deltas" message). A figure is
+answers each edit it has drawn with that number (the "trace deltas" message), of which
+:class:`LiveFigureWidget` reads the number only. A figure is
 *acknowledged* when the browser has answered its last edit: the dashboard only calls the page
 idle then. A figure whose browser side never answers is lost there (anywidget gives a model
 2 s to load its module and then drops every message sent to it, so under load a figure can
@@ -24,7 +25,7 @@ from copy import deepcopy
 
 import numpy as np
 import plotly.graph_objects as go
-from traitlets import Unicode, default
+from traitlets import Unicode, default, observe
 
 from ..resources import figure_script
 
@@ -38,8 +39,31 @@ LOADER = (
 """The widget code of a served figure: import plotly's bundle from the server's ``path``."""
 
 
-class ServedFigureWidget(go.FigureWidget):
-    """A ``FigureWidget`` whose front-end code is imported from the dashboard server."""
+class LiveFigureWidget(go.FigureWidget):
+    """A ``FigureWidget`` that reads of the browser's answer to an edit its number only.
+
+    plotly's own handler copies every default the browser computed into each trace (which
+    nothing here reads) and sends the page a message resetting the answer: a few
+    milliseconds a trace, on the kernel's path to calling the page idle.
+    """
+
+    def __init__(self, figure: go.Figure | dict, on_answer: Callable[[], None]):
+        super().__init__(figure)
+        self._answered = -1
+        """The number of the last edit the browser has drawn (-1: never drawn)."""
+        self._on_answer = on_answer
+
+    @observe("_js2py_traceDeltas")
+    def _handler_js2py_traceDeltas(self, change: dict) -> None:
+        message = change["new"]
+        if message:
+            self._answered = max(self._answered, int(message["trace_edit_id"]))
+            self._trace_edit_in_process = False
+            self._on_answer()
+
+
+class ServedFigureWidget(LiveFigureWidget):
+    """A ``LiveFigureWidget`` whose front-end code is imported from the dashboard server."""
 
     _esm = Unicode().tag(sync=True)
 
@@ -57,44 +81,30 @@ def figure_widget(
     filename: str,
     image_format: str = "png",
     on_acknowledged: Callable[[], None] | None = None,
-) -> go.FigureWidget:
+) -> LiveFigureWidget:
     """A live widget showing ``figure``, whose camera button saves ``filename`` as an image.
 
     ``on_acknowledged`` is called each time the browser answers an edit (or a first drawing).
     Under the dashboard server the widget loads plotly's code from it (see the module
     docstring); elsewhere (JupyterLab) it carries the code itself.
     """
-    if figure_script() is None:
-        widget = go.FigureWidget(figure)
-    else:
-        widget = ServedFigureWidget(figure)
-    widget._prospectif_answered = -1
+    kind = LiveFigureWidget if figure_script() is None else ServedFigureWidget
+    widget = kind(figure, on_acknowledged or (lambda: None))
     set_image_format(widget, filename, image_format)
-
-    def answered(change: dict) -> None:
-        message = change["new"]
-        if message:
-            widget._prospectif_answered = max(
-                widget._prospectif_answered, int(message["trace_edit_id"])
-            )
-            if on_acknowledged is not None:
-                on_acknowledged()
-
-    widget.observe(answered, names="_js2py_traceDeltas")
     return widget
 
 
-def acknowledged(widget: go.FigureWidget) -> bool:
+def acknowledged(widget: LiveFigureWidget) -> bool:
     """Whether the browser has drawn the last edit sent to ``widget``."""
-    return widget._prospectif_answered >= widget._last_trace_edit_id
+    return widget._answered >= widget._last_trace_edit_id
 
 
-def drawn_once(widget: go.FigureWidget) -> bool:
+def drawn_once(widget: LiveFigureWidget) -> bool:
     """Whether the browser has drawn ``widget`` at least once (it has a view)."""
-    return widget._prospectif_answered >= 0
+    return widget._answered >= 0
 
 
-def set_image_format(widget: go.FigureWidget, filename: str, image_format: str) -> None:
+def set_image_format(widget: LiveFigureWidget, filename: str, image_format: str) -> None:
     """Make the widget's camera button download a PNG (scale 2) or an SVG named ``filename``.
 
     The figure is ``responsive``: plotly.js itself redraws it at its cell's width on the
@@ -110,7 +120,7 @@ def set_image_format(widget: go.FigureWidget, filename: str, image_format: str) 
     }
 
 
-def update_in_place(widget: go.FigureWidget, figure: go.Figure | dict) -> None:
+def update_in_place(widget: LiveFigureWidget, figure: go.Figure | dict) -> None:
     """Copy ``figure`` (a figure or a plain plotly figure dict) into ``widget``, sending only
     what changed (usually the trace data); what changed is validated there, once.
 
@@ -138,7 +148,7 @@ def update_in_place(widget: go.FigureWidget, figure: go.Figure | dict) -> None:
             widget.layout.update(layout, overwrite=True)
 
 
-def settle(widget: go.FigureWidget) -> None:
+def settle(widget: LiveFigureWidget) -> None:
     """Write ``widget``'s current figure into the state a browser reads when it first shows it.
 
     Plotly sends each edit as a message and copies the figure into that state only when the

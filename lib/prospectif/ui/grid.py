@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from .catalogue import Context, Dashboard
 from .content import figure_caption
 from .figures import (
+    LiveFigureWidget,
     acknowledged,
     drawn_once,
     figure_widget,
@@ -44,7 +45,7 @@ class FigureGrid:
         self.lang = lang
         self.file_stem = file_stem
         self.image_format = "png"
-        self.figures: dict[str, go.FigureWidget] = {}
+        self.figures: dict[str, LiveFigureWidget] = {}
         self.cells: dict[str, w.VBox] = {}
         """Each figure with its source line, one grid cell."""
         self.latest: dict[str, go.Figure | dict] = {}

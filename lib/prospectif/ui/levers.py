@@ -26,7 +26,7 @@ from ..results.verdicts import signed
 from ..scenario import MODEL_SECTIONS
 from ..scenario.ranges import Bounds, plausible_bounds
 from ..viz.sensitivity import tornado_figure
-from .figures import figure_widget, update_in_place
+from .figures import LiveFigureWidget, figure_widget, update_in_place
 from .panel import decimals_of
 from .texts import text
 from .units import unit_label as assumption_unit
@@ -141,7 +141,7 @@ class LeversPanel(w.Accordion):
         self._current, self._apply, self._save = current, apply, save
         self.result: Sensitivity | None = None
         self.solution: Solution | None = None
-        self.figure = None
+        self.figure: LiveFigureWidget | None = None
         children, titles = [], []
         if self.outputs:
             children.append(self._tornado_part())
