@@ -101,15 +101,12 @@ def sector_weights(
     weights = np.repeat(population[:, None], len(ORE_SECTORS), axis=1)
     if np.all((population == 0.0) | (population == 1.0)) or not territory.members:
         return weights, ("population",) * len(ORE_SECTORS)
-    data = data or open_data()
-    communes = commune_density_types(data)
-    households = data.table("communes_census").set_index("code")["households_2021"]
-    communes = communes.assign(households=communes["code"].map(households).fillna(0.0))
-    communes = communes.assign(rural=communes["population"] * communes["type"].isin(RURAL_TYPES))
-    inside = communes["code"].isin(set(territory.members))
-    for sector, column in (("residential", "households"), ("agriculture", "rural")):
-        whole = communes.groupby("dep")[column].sum().reindex(list(deps), fill_value=0.0)
-        part = communes[inside].groupby("dep")[column].sum().reindex(list(deps), fill_value=0.0)
+    communes, totals = apportioning_communes(data or open_data())
+    inside = communes[communes.index.isin(set(territory.members))]
+    parts = inside.groupby("dep")[list(APPORTIONED.values())].sum()
+    for sector, column in APPORTIONED.items():
+        whole = totals[column].reindex(list(deps), fill_value=0.0)
+        part = parts[column].reindex(list(deps), fill_value=0.0)
         share = np.where(whole > 0, part / whole.where(whole > 0, 1.0), population)
         weights[:, ORE_SECTORS.index(sector)] = share
     how = tuple(
@@ -117,6 +114,33 @@ def sector_weights(
         for s in ORE_SECTORS
     )
     return weights, how
+
+
+APPORTIONED = {"residential": "households", "agriculture": "rural"}
+"""ORE sectors apportioned below the département otherwise than by population, and the
+commune column that apportions them (see :func:`sector_weights`)."""
+
+
+def apportioning_communes(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every commune (index: code) with its département, households (census 2021) and
+    population of rural and very rural type, and their sums by département; computed once
+    per data set (a territory's weights then only sum its own communes).
+    """
+    return data.derived("energy.apportioning_communes", lambda: _apportioning_communes(data))
+
+
+def _apportioning_communes(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    communes = commune_density_types(data)
+    households = data.table("communes_census").set_index("code")["households_2021"]
+    table = pd.DataFrame(
+        {
+            "dep": communes["dep"].to_numpy(),
+            "households": communes["code"].map(households).fillna(0.0).to_numpy(),
+            "rural": (communes["population"] * communes["type"].isin(RURAL_TYPES)).to_numpy(),
+        },
+        index=pd.Index(communes["code"], name="code"),
+    )
+    return table, table.groupby("dep")[list(APPORTIONED.values())].sum()
 
 
 def base_balance(
