@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
+import shutil
 
+import pandas as pd
 import pytest
 
 from prospectif.batch import load_batch, run_batch
@@ -16,6 +19,7 @@ from prospectif.batch.runner import combine, progress_counts
 from prospectif.batch.verify import verify_snapshot
 from prospectif.fileio import file_digest
 from prospectif.messages import Message
+from prospectif.results import INDEX
 
 from .conftest import copy_snapshot, write_batch
 from .test_runner import RUNS, assert_same_results, invoke
@@ -82,6 +86,22 @@ def test_a_deleted_or_altered_output_means_the_run_is_not_done(reference, tmp_pa
     (snapshot / RUNS[0] / "demographie.ipynb").unlink()
     (snapshot / RUNS[1] / "rapport.html").write_text("<html>", encoding="utf-8")
     assert [is_done(snapshot / run.folder, run) for run in runs] == [None, None]
+
+
+def test_rows_two_dashboards_share_appear_once_in_the_combined_table(reference, tmp_path):
+    """Only runs of one territory and scenario can repeat rows: the combined table is the
+    runs' tables concatenated, duplicates dropped, sorted by the IAMC index."""
+    snapshot = copy_snapshot(reference, tmp_path)
+    runs = plan(load_batch(write_batch(tmp_path)), data_catalogue_hash())
+    records = {r["id"]: r for r in read_manifest(snapshot)["runs"]}
+    copy = dataclasses.replace(runs[0], dashboard="copie")  # the same rows, another dashboard
+    shutil.copytree(snapshot / runs[0].folder, snapshot / copy.folder)
+    records[copy.id] = records[runs[0].id]
+    tables = [pd.read_parquet(snapshot / r.folder / "resultats.parquet") for r in runs]
+    expected = pd.concat(tables, ignore_index=True).sort_values(INDEX, kind="stable")
+    for shown in (runs, [*runs, copy]):
+        table = combine(snapshot, shown, records)
+        pd.testing.assert_frame_equal(table, expected.reset_index(drop=True))
 
 
 def test_combine_reports_a_damaged_run_by_name_without_a_traceback(reference, tmp_path):

@@ -19,10 +19,13 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
 from ..messages import Message, message
@@ -316,19 +319,26 @@ def dask_client(scheduler: str | None, workers: int | None):
 def combine(snapshot: Path, runs: list[Run], records: dict[str, dict]) -> pd.DataFrame:
     """Write the snapshot's combined results table (every successful run); return it.
 
-    Rows repeated by several dashboards of the same territory and scenario appear once. A run
-    whose results cannot be read is marked failed in ``records``, its file named in the error.
+    The runs' files are read on :data:`READERS` threads. Rows repeated by several dashboards of
+    the same territory and scenario appear once (rows of runs of different territories or
+    scenarios differ by their region or scenario, so duplicates are looked for only when some
+    territory and scenario has several runs). A run whose results cannot be read is marked
+    failed in ``records``, its file named in the error.
     """
-    tables = []
-    for run in runs:
-        if records.get(run.id, {}).get("status") == "ok":
-            table = read_run_results(snapshot / run.folder / RESULTS)
-            if isinstance(table, Message):
-                records[run.id] = {**records[run.id], "status": "failed", "error": table.render()}
-            else:
-                tables.append(table)
+    done = [run for run in runs if records.get(run.id, {}).get("status") == "ok"]
+    with ThreadPoolExecutor(READERS) as pool:
+        read = list(pool.map(read_run_table, [snapshot / run.folder / RESULTS for run in done]))
+    tables, kept = [], []
+    for run, table in zip(done, read, strict=True):
+        if isinstance(table, Message):
+            records[run.id] = {**records[run.id], "status": "failed", "error": table.render()}
+        else:
+            tables.append(table)
+            kept.append((run.territory, run.scenario.key))
     if tables:
-        table = pd.concat(tables, ignore_index=True).drop_duplicates()
+        table = pa.concat_tables(tables, promote_options="default").to_pandas()
+        if len(set(kept)) < len(kept):
+            table = table.drop_duplicates()
         table = table.sort_values(INDEX, kind="stable").reset_index(drop=True)
     else:
         table = pd.DataFrame(
@@ -338,10 +348,14 @@ def combine(snapshot: Path, runs: list[Run], records: dict[str, dict]) -> pd.Dat
     return table
 
 
-def read_run_results(path: Path) -> pd.DataFrame | Message:
-    """A run's results table, or the message saying why it cannot be read."""
+READERS = 4
+"""Threads reading the runs' results files (the reads and their decoding release the GIL)."""
+
+
+def read_run_table(path: Path) -> pa.Table | Message:
+    """A run's results table as read from its file, or the message saying why it cannot be."""
     try:
-        return pd.read_parquet(path)
+        return pq.read_table(path)
     except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a damaged file
         return Message("batch.run_damaged", {"file": path, "reason": summarize(str(exc))})
 
