@@ -1,13 +1,14 @@
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 
 from prospectif.results import Series, long_table
-from prospectif.viz import pyramid_figure, symmetric_ticks, trajectory_figure
+from prospectif.viz import pyramid_spec, symmetric_ticks, trajectory_spec
 
 
 def test_pyramid_shows_both_sexes_and_both_years_with_unsigned_labels():
     population = np.ones((3, 2, 106)) * np.array([[[100.0]], [[200.0]], [[300.0]]])
-    fig = pyramid_figure(population, np.array([2025, 2026, 2027]), 2025, 2027, "Pyramide")
+    fig = go.Figure(pyramid_spec(population, np.array([2025, 2026, 2027]), 2025, 2027, "Pyramide"))
     names = [trace.name for trace in fig.data]
     assert names == ["Femmes 2027", "Femmes 2025", "Hommes 2027", "Hommes 2025"]
     assert fig.data[2].x[0] == -300 and fig.data[0].x[0] == 300
@@ -28,7 +29,8 @@ def test_trajectory_has_one_line_per_scenario_and_the_band():
         [Series("Population", "persons", years, np.linspace(1, 2, 6))], "P", "s", "r"
     )
     band = (table.set_index("year")["value"] * 0.9, table.set_index("year")["value"] * 1.1)
-    fig = trajectory_figure({"A": table, "B": table}, "Population", "personnes", "T", band=band)
+    spec = trajectory_spec({"A": table, "B": table}, "Population", "personnes", "T", band=band)
+    fig = go.Figure(spec)
     assert [t.name for t in fig.data] == ["Variantes INSEE", "A", "B"]
 
 
@@ -52,7 +54,7 @@ def test_sankey_nodes_show_their_totals_in_french():
 def test_a_table_grouped_by_variable_gives_each_series_as_the_table_does():
     from prospectif.pipeline import run
     from prospectif.scenario import load_preset
-    from prospectif.viz.trajectories import VariableIndex, values_of
+    from prospectif.viz.series import VariableIndex, values_of
 
     table = run("DEP-71", load_preset("tendanciel"))
     index = VariableIndex(table)

@@ -18,7 +18,8 @@ import plotly.graph_objects as go
 from ..pipeline import ChainRun
 from ..scenario import Scenario
 from ..viz.base import fitted
-from ..viz.trajectories import Line, VariableIndex, trajectories_spec
+from ..viz.series import VariableIndex
+from ..viz.trajectories import Line, trajectories_spec
 from .texts import pick
 
 

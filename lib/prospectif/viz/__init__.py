@@ -5,14 +5,14 @@ Builders are pure: data in, figure out.
 """
 
 from .base import COLORS, FONT_SIZE, base_layout, symmetric_ticks
-from .demography import components_figure, pyramid_figure, trajectory_figure
+from .demography import components_spec, pyramid_spec, trajectory_spec
 
 __all__ = [
     "COLORS",
     "FONT_SIZE",
     "base_layout",
-    "components_figure",
-    "pyramid_figure",
+    "components_spec",
+    "pyramid_spec",
     "symmetric_ticks",
-    "trajectory_figure",
+    "trajectory_spec",
 ]

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from .base import TEXTS, base_layout, scenario_line
+from .series import VariableIndex, indexed, line_trace
 from .uncertainty import fan_traces
 
 PART_COLORS = (
@@ -32,34 +32,6 @@ class Line:
 
     variable: str
     label: str
-
-
-def values_of(table: pd.DataFrame, variable: str) -> pd.Series:
-    """Values of ``variable`` by year (empty when the table does not have it)."""
-    rows = table[table["variable"] == variable]
-    return pd.Series(rows["value"].to_numpy(), index=rows["year"].to_numpy())
-
-
-class VariableIndex:
-    """A results table's rows grouped by variable once: each variable's values by year are
-    then found without scanning the table (a dashboard's figures read about a hundred series
-    from the same few tables on every move).
-    """
-
-    def __init__(self, table: pd.DataFrame):
-        self._years = table["year"].to_numpy()
-        self._values = table["value"].to_numpy()
-        self._rows = table.groupby("variable", sort=False).indices
-
-    def series(self, variable: str) -> pd.Series:
-        """Values of ``variable`` by year, as :func:`values_of` gives them."""
-        rows = self._rows.get(variable, np.array([], dtype=int))
-        return pd.Series(self._values[rows], index=self._years[rows])
-
-
-def indexed(table: pd.DataFrame | VariableIndex) -> VariableIndex:
-    """``table`` grouped by variable (itself when it already is)."""
-    return table if isinstance(table, VariableIndex) else VariableIndex(table)
 
 
 def trajectories_spec(
@@ -90,7 +62,7 @@ def trajectories_spec(
     tables = {label: indexed(table) for label, table in tables.items()}
     first = next(iter(tables.values()))
     data = [
-        _line(
+        line_trace(
             first.series(part.variable),
             part.label,
             {"width": 0.5, "color": PART_COLORS[index % len(PART_COLORS)]},
@@ -102,10 +74,10 @@ def trajectories_spec(
         data += fan_traces(bands, total.variable, scenario_line(0)["color"], lang)
     for index, (label, table) in enumerate(tables.items()):
         name = total.label if len(tables) == 1 else f"{total.label} — {label}" if parts else label
-        data.append(_line(table.series(total.variable), name, scenario_line(index)))
+        data.append(line_trace(table.series(total.variable), name, scenario_line(index)))
     if reference is not None:
         line = {"color": "#222", "dash": "dot", "width": 3}
-        data.append(_line(first.series(reference.variable), reference.label, line))
+        data.append(line_trace(first.series(reference.variable), reference.label, line))
     layout = base_layout(title, lang)
     layout["xaxis"] = {**layout["xaxis"], "title": {"text": TEXTS[lang]["year"]}}
     layout["yaxis"] = {
@@ -115,16 +87,3 @@ def trajectories_spec(
         "rangemode": "tozero",
     }
     return {"data": data, "layout": layout}
-
-
-def _line(series: pd.Series, name: str, line: dict, **style: str) -> dict:
-    """A scatter trace of ``series`` (values by year) drawn as a line."""
-    return {
-        "type": "scatter",
-        "x": series.index.to_numpy(),
-        "y": series.to_numpy(),
-        "name": name,
-        "mode": "lines",
-        "line": line,
-        **style,
-    }

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from .base import TEXTS as BASE_TEXTS
 from .base import base_layout, scenario_line
+from .series import VariableIndex, indexed, line_trace
 
 BANDS = ((0.95, 0.025, 0.975, 0.14), (0.8, 0.1, 0.9, 0.22), (0.5, 0.25, 0.75, 0.32))
 """(coverage, low quantile, high quantile, opacity), widest first."""
@@ -26,13 +26,6 @@ def band_values(bands: pd.DataFrame, variable: str, level: float) -> pd.Series:
     """The quantile ``level`` of ``variable`` by year (empty when the table lacks it)."""
     rows = bands[(bands["variable"] == variable) & (bands["quantile"] == level)]
     return pd.Series(rows["value"].to_numpy(), index=rows["year"].to_numpy())
-
-
-def add_fan(
-    fig: go.Figure, bands: pd.DataFrame, variable: str, colour: str, lang: str = "fr"
-) -> None:
-    """Add the fan of ``variable`` to ``fig`` in ``colour`` (hex), if ``bands`` has it."""
-    fig.add_traces(fan_traces(bands, variable, colour, lang))
 
 
 def fan_traces(bands: pd.DataFrame, variable: str, colour: str, lang: str = "fr") -> list[dict]:
@@ -75,23 +68,29 @@ def fan_traces(bands: pd.DataFrame, variable: str, colour: str, lang: str = "fr"
     return traces
 
 
-def fan_figure(
-    table: pd.DataFrame,
+def fan_spec(
+    table: pd.DataFrame | VariableIndex,
     bands: pd.DataFrame,
     lines: tuple[tuple[str, str], ...],
     title: str,
     unit_label: str,
     lang: str = "fr",
-) -> go.Figure:
+) -> dict:
     """The fans of several variables (``(variable, label)``), each with its scenario line
-    from ``table`` (the current setting's results).
+    from ``table`` (the current setting's results), as a plain plotly figure dict.
     """
-    fig = go.Figure(layout=base_layout(title, lang))
+    series = indexed(table)
+    data: list[dict] = []
     for index, (variable, label) in enumerate(lines):
         style = scenario_line(index)
-        add_fan(fig, bands, variable, style["color"], lang)
-        rows = table[table["variable"] == variable]
-        fig.add_scatter(x=rows["year"], y=rows["value"], mode="lines", name=label, line=style)
-    fig.update_layout(xaxis_title=BASE_TEXTS[lang]["year"], yaxis_title=unit_label)
-    fig.update_yaxes(tickformat=",.0f", rangemode="tozero")
-    return fig
+        data += fan_traces(bands, variable, style["color"], lang)
+        data.append(line_trace(series.series(variable), label, style))
+    layout = base_layout(title, lang)
+    layout["xaxis"] = {**layout["xaxis"], "title": {"text": BASE_TEXTS[lang]["year"]}}
+    layout["yaxis"] = {
+        **layout["yaxis"],
+        "title": {"text": unit_label},
+        "tickformat": ",.0f",
+        "rangemode": "tozero",
+    }
+    return {"data": data, "layout": layout}

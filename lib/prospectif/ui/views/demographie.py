@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from ...pipeline import population_envelope
 from ...scenario.demography import INSEE_VARIANTS
-from ...viz import components_figure, pyramid_figure, trajectory_figure
-from ...viz.uncertainty import fan_figure
-from ..spec import Context, Dashboard, FigureSpec, Indicator
+from ...viz import components_spec, pyramid_spec, trajectory_spec
+from ...viz.uncertainty import fan_spec
+from ..spec import Context, Dashboard, Indicator, drafted
 from ..state import base_scenario
 from ..texts import pick
 
 
-def _pyramid(context: Context) -> go.Figure:
+def _pyramid(context: Context) -> dict:
     demography = context.current.demography
     years = list(demography.years)
     year = min(max(context.year, years[0]), years[-1])
@@ -26,17 +24,17 @@ def _pyramid(context: Context) -> go.Figure:
         (f"Pyramide des âges {years[0]} et {year}", f"Age pyramid {years[0]} and {year}"),
         context.lang,
     )
-    return pyramid_figure(
+    return pyramid_spec(
         demography.population, demography.years, years[0], year, title, context.lang, others
     )
 
 
-def _population(context: Context) -> go.Figure:
+def _population(context: Context) -> dict:
     run = context.current
     variants = (base_scenario(v, run.scenario.horizon) for v in INSEE_VARIANTS)
     band = population_envelope(run.territory, variants, run.demography.data)
-    return trajectory_figure(
-        context.labelled_tables(),
+    return trajectory_spec(
+        context.indexed_tables,
         "Population",
         pick(("personnes", "persons"), context.lang),
         pick(("Population au 1er janvier", "Population on 1 January"), context.lang),
@@ -46,14 +44,14 @@ def _population(context: Context) -> go.Figure:
     )
 
 
-def _components(context: Context) -> go.Figure:
+def _components(context: Context) -> dict:
     title = pick(
         ("Naissances, décès et solde migratoire", "Births, deaths and net migration"), context.lang
     )
-    return components_figure(context.labelled_tables(), title, context.lang, context.bands)
+    return components_spec(context.indexed_tables, title, context.lang, context.bands)
 
 
-def _older(context: Context) -> go.Figure:
+def _older(context: Context) -> dict:
     lines = (
         ("Population|Age 65+", pick(("65 ans ou plus", "Aged 65+"), context.lang)),
         ("Population|Age 85+", pick(("85 ans ou plus", "Aged 85+"), context.lang)),
@@ -62,8 +60,8 @@ def _older(context: Context) -> go.Figure:
         ("Personnes âgées : bandes d'incertitude", "Older people: uncertainty bands"),
         context.lang,
     )
-    return fan_figure(
-        context.tables[0],
+    return fan_spec(
+        next(iter(context.indexed_tables.values())),
         context.bands,
         lines,
         title,
@@ -110,10 +108,10 @@ DASHBOARD = Dashboard(
     ),
     models=("demography",),
     figures=(
-        FigureSpec("pyramide", _pyramid, uses_year=True, tables=PROJECTION_TABLES),
-        FigureSpec("population", _population, tables=PROJECTION_TABLES),
-        FigureSpec("composantes", _components, tables=PROJECTION_TABLES),
-        FigureSpec("ages-incertitude", _older, bands_only=True, tables=PROJECTION_TABLES),
+        drafted("pyramide", _pyramid, uses_year=True, tables=PROJECTION_TABLES),
+        drafted("population", _population, tables=PROJECTION_TABLES),
+        drafted("composantes", _components, tables=PROJECTION_TABLES),
+        drafted("ages-incertitude", _older, bands_only=True, tables=PROJECTION_TABLES),
     ),
     indicators=DEMOGRAPHY_INDICATORS,
     tables=DEMOGRAPHY_TABLES,

@@ -28,7 +28,7 @@ from ...results.verdicts import (
 from ...scenario import FULL_PRESETS, Scenario
 from ...viz.base import AXIS, AXIS_KEY, base_layout, scenario_line, shown_line
 from ...viz.maps import choropleth_spec
-from ...viz.trajectories import values_of
+from ...viz.series import values_of
 from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
 from ..spec import Context, Dashboard, FigureSpec, Indicator, drafted, trajectory
 from ..state import base_scenario
