@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 
@@ -11,6 +12,7 @@ from ..i18n import format_number
 from ..scenario import Scenario
 from ..scenario.schedules import Schedules
 from ..viz.maps import MISSING
+from ..viz.series import VariableIndex
 from .catalogue import Context, Dashboard, FigureSpec
 from .panel import panel_groups
 from .tables import TABLE_DESCRIPTIONS, TABLE_NAMES
@@ -42,15 +44,14 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
     """Headline indicators of the current setting by year, then each variant compared at the
     horizon, side by side (one column each, under a header naming the current setting).
     """
-    current = _pivot(context.tables[0])
-    years = table_years(int(current.columns[0]), int(current.columns[-1]))
+    indexes = list(context.indexed_tables.values())
+    table = context.tables[0]
+    span = table["year"][table["value"].notna()]
+    years = table_years(int(span.min()), int(span.max()))
     horizon = years[-1]
-    variants = [
-        (label, _pivot(t))
-        for (label, _), t in zip(context.runs[1:], context.tables[1:], strict=True)
-    ]
+    variants = [label for label, _ in context.runs[1:]]
     header = "".join(f"<th>{y}</th>" for y in years) + "".join(
-        f"<th>{html.escape(label)}<br>{horizon}</th>" for label, _ in variants
+        f"<th>{html.escape(label)}<br>{horizon}</th>" for label in variants
     )
     groups = ""
     if variants:
@@ -59,22 +60,20 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
             f'<tr><th></th><th colspan="{len(years)}">{current_label}</th>'
             f'<th colspan="{len(variants)}">{text("compared", context.lang)}</th></tr>'
         )
-    missing = [_missing(t) for t in context.tables]
     rows = []
     for indicator in dashboard.indicators:
-        if indicator.variable not in current.index:
-            continue
-        name = indicator.variable
-        values = [(_cell(current, name, y), (name, y) in missing[0]) for y in years]
-        values += [
-            (_cell(table, name, horizon), (name, horizon) in gaps)
-            for (_, table), gaps in zip(variants, missing[1:], strict=True)
-        ]
+        current = _by_year(indexes[0], indicator.variable)
+        if all(math.isnan(v) for v in current.values()):
+            continue  # not computed here (or missing every year): no row
+        values = [current.get(y) for y in years]
+        values += [_by_year(index, indicator.variable).get(horizon) for index in indexes[1:]]
         cells = "".join(
-            MISSING_CELL.format(pick(MISSING, context.lang))
-            if gap
+            f"<td>{format_number(math.nan, indicator.decimals, context.lang)}</td>"
+            if v is None
+            else MISSING_CELL.format(pick(MISSING, context.lang))
+            if math.isnan(v)
             else f"<td>{format_number(v, indicator.decimals, context.lang)}</td>"
-            for v, gap in values
+            for v in values
         )
         label = html.escape(pick(indicator.label, context.lang))
         rows.append(f"<tr><th style='text-align:left'>{label}</th>{cells}</tr>")
@@ -84,22 +83,12 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
     )
 
 
-def _missing(table: pd.DataFrame) -> set[tuple[str, int]]:
-    """The (variable, year) cells a model gave as missing (NaN), e.g. a DRIAS cell: shown as
-    missing, not as '–' (a year the variable does not cover).
+def _by_year(index: VariableIndex, variable: str) -> dict[int, float]:
+    """The values of ``variable`` by year (a year's first row), NaN where the model gave it
+    as missing (e.g. a DRIAS cell: shown as missing, not as '–', a year it does not cover).
     """
-    gaps = table[table["value"].isna()]
-    return set(zip(gaps["variable"], gaps["year"].astype(int), strict=True))
-
-
-def _pivot(table: pd.DataFrame) -> pd.DataFrame:
-    return table.pivot_table(index="variable", columns="year", values="value", aggfunc="first")
-
-
-def _cell(table: pd.DataFrame, variable: str, year: int) -> float:
-    if variable in table.index and year in table.columns:
-        return float(table.at[variable, year])
-    return float("nan")
+    series = index.series(variable)
+    return dict(zip(series.index.astype(int).tolist()[::-1], series.tolist()[::-1], strict=True))
 
 
 def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang: str) -> str:
