@@ -120,6 +120,17 @@ def directory(data: Dataset | None = None) -> pd.DataFrame:
     return data.derived("territory.directory", lambda: _directory(_tables(data)))
 
 
+def territory_names(data: Dataset | None = None) -> dict[str, str]:
+    """The name of every territory of the directory by code (computed once per data set)."""
+    data = data or open_data()
+
+    def read() -> dict[str, str]:
+        named = directory(data).dropna(subset="name")
+        return dict(zip(named["code"], named["name"], strict=True))
+
+    return data.derived("territory.names", read)
+
+
 def _directory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     deps, regs, epci, com = t["departements"], t["regions"], t["epci"], t["communes"]
     dep_pop = com.groupby("dep")["population_2017"].sum()

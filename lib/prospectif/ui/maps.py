@@ -148,16 +148,24 @@ def _projects_the_same(a: Scenario, b: Scenario) -> bool:
 
 
 def _chain_indicator(chain: ChainRun, indicator: MapIndicator, year: int) -> float:
-    """The indicator in ``year`` from a chain's result series."""
-    models = tuple(dict.fromkeys(("demography", indicator.model)))
-    wanted = {indicator.variable, "Population"}
-    series = {s.variable: s for s in chain.series(models) if s.variable in wanted}
+    """The indicator in ``year`` from a chain: its population from the projection, its
+    variable from its model's series (the demography's other series are not computed).
+    """
+    demography = chain.demography
+    series = {"Population": _by_year(demography.years, demography.population.sum(axis=(-1, -2)))}
+    if indicator.variable != "Population":
+        wanted = (s for s in chain.series((indicator.model,)) if s.variable == indicator.variable)
+        found = next(wanted)
+        series[indicator.variable] = _by_year(found.years, found.values)
 
     def value(variable: str, at: int) -> float:
-        found = series[variable]
-        return float(found.values[np.flatnonzero(found.years == at)[0]])
+        return series[variable][at]
 
-    return indicator_value(value, indicator, year, int(series["Population"].years[0]))
+    return indicator_value(value, indicator, year, int(demography.years[0]))
+
+
+def _by_year(years: np.ndarray, values: np.ndarray) -> dict[int, float]:
+    return dict(zip(years.tolist(), values.astype(float).tolist(), strict=True))
 
 
 def rural_shares(codes: tuple[str, ...], data: Dataset | None = None) -> pd.Series:

@@ -15,7 +15,7 @@ from plotly.colors import sample_colorscale
 
 from ..data import Dataset, open_data
 from ..i18n import format_number
-from ..territory import directory, geometries
+from ..territory import geometries, territory_names
 from .base import base_layout
 
 SIMPLIFY_DEGREES = 0.005
@@ -73,9 +73,8 @@ def choropleth_spec(
     then an empty trace carrying the colour bar; NaN values are drawn grey and named missing.
     """
     shapes = outlines(level, data)
-    codes = [PREFIX[level] + code for code in values.index]
-    names = directory(data).set_index("code")["name"].reindex(codes)
-    names = names.where(names.notna(), values.index.to_numpy())
+    known = territory_names(data)
+    names = [known.get(PREFIX[level] + code, code) for code in values.index]
     finite = values.to_numpy(dtype=float)[np.isfinite(values.to_numpy(dtype=float))]
     low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
     scaled = (values.to_numpy() - low) / (high - low) if high > low else np.zeros(len(values))
