@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
 
 from .base import base_layout, scenario_line, shown_line
 
@@ -34,7 +33,7 @@ PATHWAY_LABELS = {
 }
 
 
-def pathways_figure(
+def pathways_spec(
     years,
     values: dict[str, np.ndarray],
     title: str,
@@ -42,33 +41,33 @@ def pathways_figure(
     current: str,
     lang: str = "fr",
     compared: Sequence[tuple[str, str, np.ndarray, np.ndarray]] = (),
-) -> go.Figure:
+) -> dict:
     """One line per pathway (``values[pathway]`` over ``years``), the chosen one thicker, then
     each compared variant's own pathway as lived by its population: ``compared`` holds
-    (variant name, its pathway, years, values).
+    (variant name, its pathway, years, values); a plain plotly figure dict.
 
     Missing years (NaN) are gaps in the line, not zeros.
     """
-    fig = go.Figure(layout=base_layout(title, lang))
+    data = []
     for index, (pathway, series) in enumerate(values.items()):
-        line = scenario_line(index)
-        line["width"] = 5 if pathway == current else 2
-        fig.add_scatter(
-            x=list(years),
-            y=list(series),
-            name=PATHWAY_LABELS[pathway][lang == "en"],
-            mode="lines",
-            line=line,
-            connectgaps=False,
-        )
+        line = {**scenario_line(index), "width": 5 if pathway == current else 2}
+        data.append(_gapped(years, series, PATHWAY_LABELS[pathway][lang == "en"], line))
     for index, (name, pathway, shown_years, series) in enumerate(compared, start=1):
-        fig.add_scatter(
-            x=list(shown_years),
-            y=list(series),
-            name=f"{name} — {PATHWAY_LABELS[pathway][lang == 'en']}",
-            mode="lines",
-            line=shown_line(index),
-            connectgaps=False,
-        )
-    fig.update_yaxes(title_text=unit, rangemode="tozero")
-    return fig
+        label = f"{name} — {PATHWAY_LABELS[pathway][lang == 'en']}"
+        data.append(_gapped(shown_years, series, label, shown_line(index)))
+    layout = base_layout(title, lang)
+    layout["yaxis"] = {**layout["yaxis"], "title": {"text": unit}, "rangemode": "tozero"}
+    return {"data": data, "layout": layout}
+
+
+def _gapped(years, values: np.ndarray, name: str, line: dict) -> dict:
+    """A line of ``values`` over ``years`` with a gap at each missing (NaN) year."""
+    return {
+        "type": "scatter",
+        "x": np.asarray(years),
+        "y": np.asarray(values),
+        "name": name,
+        "mode": "lines",
+        "line": line,
+        "connectgaps": False,
+    }

@@ -14,16 +14,15 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from ...i18n import format_number
 from ...pipeline import ChainRun, climate_by_pathway, run_adaptation_units
 from ...scenario import Scenario
 from ...territory import get_territory
-from ...viz.adaptation import CAVEAT, SOURCE, pathways_figure
+from ...viz.adaptation import CAVEAT, SOURCE, pathways_spec
 from ...viz.maps import MISSING, choropleth_spec
 from ..maps import map_scope
-from ..spec import Context, Dashboard, FigureSpec, Indicator, drafted, trajectory
+from ..spec import Context, Dashboard, Indicator, drafted, trajectory
 from ..texts import pick
 
 DAYS = ("jours par an", "days a year")
@@ -101,7 +100,7 @@ def _map(context: Context) -> dict:
     return last["figure"]
 
 
-def _pathways(context: Context) -> go.Figure:
+def _pathways(context: Context) -> dict:
     run = context.current
     years, values = climate_by_pathway(run, "heatwave_days")
     lang = context.lang
@@ -117,7 +116,7 @@ def _pathways(context: Context) -> go.Figure:
         pathway = other.scenario.adaptation.pathway
         shown_years, lived = climate_by_pathway(other, "heatwave_days", (pathway,))
         compared.append((label, pathway, shown_years, lived[pathway]))
-    return pathways_figure(
+    return pathways_spec(
         years, values, title, pick(DAYS, lang), run.scenario.adaptation.pathway, lang, compared
     )
 
@@ -136,7 +135,7 @@ DEATHS_NOTE = (
 """Where the excess deaths come from (``docs/methodology/adaptation.md``), and the caveat."""
 
 FIGURES = (
-    FigureSpec("trajectoires", _pathways, tables=CLIMATE, note=CAVEAT),
+    drafted("trajectoires", _pathways, tables=CLIMATE, note=CAVEAT),
     trajectory(
         "exposition",
         (
