@@ -12,6 +12,7 @@ from prospectif.territory import (
     get_territory,
     load_perimeter,
     search,
+    territory_names,
 )
 
 
@@ -73,6 +74,13 @@ def test_epci_and_commune_are_shares_of_their_departements():
     macon = get_territory("COM-71270")
     assert macon.name == "Mâcon" and macon.parents[0] == "EPCI-200070308"
     assert macon.shares["71"] < epci.shares["71"]
+
+
+def test_every_territory_is_named_as_it_resolves():
+    names = territory_names()
+    for code in ("FR", "REG-27", "DEP-71", "DEP-2A", "EPCI-200070308", "COM-71270"):
+        assert names[code] == get_territory(code).name
+    assert len(names) > 35_000  # communes, EPCI, départements, régions and France
 
 
 def test_children_go_one_level_down():
