@@ -73,6 +73,27 @@ def test_moving_a_slider_changes_the_figures(page, server):
     assert after[1][-1] > before[1][-1]  # higher fertility, larger population at the horizon
 
 
+PAGE_TOPS = """() => { window.__tops = new Set();
+  const main = document.querySelector('.prospectif-app > .widget-hbox:not(.prospectif-bar)');
+  const sample = () => { window.__tops.add(Math.round(main.getBoundingClientRect().top));
+    if (!window.__stop) requestAnimationFrame(sample); };
+  window.__stop = false; sample(); }"""
+"""Record, at every frame, where the page's main row (assumptions and figures) starts."""
+
+
+def test_a_move_shows_its_status_without_moving_the_page(page, server):
+    open_dashboard(page, server, "demographie")
+    first = wait_until_idle(page)
+    page.evaluate(PAGE_TOPS)
+    move_slider(page, TFR_SLIDER, presses=3)
+    page.wait_for_function(f"n => ({REVISION})() > n", arg=first)
+    wait_until_idle(page)
+    tops = page.evaluate("() => { window.__stop = true; return Array.from(window.__tops); }")
+    assert len(tops) == 1, f"the page moved while computing: its main row started at {tops} px"
+    status = page.locator(".prospectif-status")
+    assert status.evaluate("e => getComputedStyle(e).position") == "fixed"
+
+
 def save_variant(page, name):
     page.fill("input[placeholder='Nom de la variante']", name)
     page.get_by_role("button", name="Enregistrer la variante").click()

@@ -127,6 +127,7 @@ class DashboardApp:
         self.title = w.HTML()
         self.messages = Notices(lang)
         self.status = w.HTML()
+        self.status.add_class("prospectif-status")  # over the page: showing it moves nothing
         self.territory_box = w.Combobox(
             placeholder=text("territory_search", lang),
             description=text("territory", lang),
