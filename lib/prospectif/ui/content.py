@@ -12,7 +12,6 @@ from ..i18n import format_number
 from ..scenario import Scenario
 from ..scenario.schedules import Schedules
 from ..viz.maps import MISSING
-from ..viz.series import VariableIndex
 from .catalogue import Context, Dashboard, FigureSpec
 from .panel import panel_groups
 from .tables import TABLE_DESCRIPTIONS, TABLE_NAMES
@@ -62,11 +61,11 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
         )
     rows = []
     for indicator in dashboard.indicators:
-        current = _by_year(indexes[0], indicator.variable)
+        current = indexes[0].by_year(indicator.variable)
         if all(math.isnan(v) for v in current.values()):
             continue  # not computed here (or missing every year): no row
         values = [current.get(y) for y in years]
-        values += [_by_year(index, indicator.variable).get(horizon) for index in indexes[1:]]
+        values += [index.by_year(indicator.variable).get(horizon) for index in indexes[1:]]
         cells = "".join(
             f"<td>{format_number(math.nan, indicator.decimals, context.lang)}</td>"
             if v is None
@@ -81,14 +80,6 @@ def indicator_table(dashboard: Dashboard, context: Context) -> str:
         f'<table class="prospectif-table" style="{TABLE_STYLE}">'
         f"<thead>{groups}<tr><th></th>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
-
-
-def _by_year(index: VariableIndex, variable: str) -> dict[int, float]:
-    """The values of ``variable`` by year (a year's first row), NaN where the model gave it
-    as missing (e.g. a DRIAS cell: shown as missing, not as '–', a year it does not cover).
-    """
-    series = index.series(variable)
-    return dict(zip(series.index.astype(int).tolist()[::-1], series.tolist()[::-1], strict=True))
 
 
 def sources_html(dashboard: Dashboard, scenario: Scenario, structure: str, lang: str) -> str:

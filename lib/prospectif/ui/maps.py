@@ -13,6 +13,7 @@ from ..data import Dataset, open_data
 from ..pipeline import ChainRun, run_chains, variant_chains
 from ..scenario import Scenario
 from ..territory import Territory, children, directory, get_territory
+from ..viz.series import by_year
 
 
 @dataclass(frozen=True)
@@ -152,20 +153,16 @@ def _chain_indicator(chain: ChainRun, indicator: MapIndicator, year: int) -> flo
     variable from its model's series (the demography's other series are not computed).
     """
     demography = chain.demography
-    series = {"Population": _by_year(demography.years, demography.population.sum(axis=(-1, -2)))}
+    series = {"Population": by_year(demography.years, demography.population.sum(axis=(-1, -2)))}
     if indicator.variable != "Population":
         wanted = (s for s in chain.series((indicator.model,)) if s.variable == indicator.variable)
         found = next(wanted)
-        series[indicator.variable] = _by_year(found.years, found.values)
+        series[indicator.variable] = by_year(found.years, found.values)
 
     def value(variable: str, at: int) -> float:
         return series[variable][at]
 
     return indicator_value(value, indicator, year, int(demography.years[0]))
-
-
-def _by_year(years: np.ndarray, values: np.ndarray) -> dict[int, float]:
-    return dict(zip(years.tolist(), values.astype(float).tolist(), strict=True))
 
 
 def rural_shares(codes: tuple[str, ...], data: Dataset | None = None) -> pd.Series:

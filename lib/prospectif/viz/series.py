@@ -28,6 +28,17 @@ class VariableIndex:
         rows = self._rows.get(variable, np.array([], dtype=int))
         return pd.Series(self._values[rows], index=self._years[rows])
 
+    def by_year(self, variable: str) -> dict[int, float]:
+        """Values of ``variable`` keyed by year (see :func:`by_year`)."""
+        rows = self._rows.get(variable, np.array([], dtype=int))
+        return by_year(self._years[rows], self._values[rows])
+
+
+def by_year(years: np.ndarray, values: np.ndarray) -> dict[int, float]:
+    """``values`` keyed by their ``years`` (a year's first value when it repeats)."""
+    keys = np.asarray(years).astype(int).tolist()[::-1]
+    return dict(zip(keys, np.asarray(values, dtype=float).tolist()[::-1], strict=True))
+
 
 def indexed(table: pd.DataFrame | VariableIndex) -> VariableIndex:
     """``table`` grouped by variable (itself when it already is)."""
