@@ -24,7 +24,7 @@ def open_dashboard(page, server, name, query=""):
     page.goto(f"{server}voila/render/{name}.ipynb{query}")
     page.wait_for_function(
         "n => document.querySelectorAll('.prospectif-app .js-plotly-plot').length >= n",
-        arg=sum(not f.bands_only for f in DASHBOARDS[name].figures),  # no uncertainty bands
+        arg=len(DASHBOARDS[name].on_page()),  # the first tab, no uncertainty bands
     )
     return page
 
@@ -92,6 +92,21 @@ def test_a_move_shows_its_status_without_moving_the_page(page, server):
     assert len(tops) == 1, f"the page moved while computing: its main row started at {tops} px"
     status = page.locator(".prospectif-status")
     assert status.evaluate("e => getComputedStyle(e).position") == "fixed"
+
+
+def test_a_tab_shows_its_own_figures_only(page, server):
+    open_dashboard(page, server, "energie")
+    first = wait_until_idle(page)
+    page.locator(".prospectif-tabs button", has_text="Émissions").click()
+    page.wait_for_function(f"n => ({REVISION})() > n", arg=first)
+    wait_until_idle(page)
+    titles = page.locator(".prospectif-app .js-plotly-plot .gtitle").all_text_contents()
+    keys = DASHBOARDS["energie"].tabs[3].keys
+    assert len(titles) == len(keys) and all("missions" in t for t in titles), titles
+    active = page.locator(".prospectif-tabs button.mod-active")
+    assert active.inner_text() == "Émissions"
+    assert active.evaluate("b => getComputedStyle(b).fontWeight") == "700"  # not colour only
+    screenshot(page, "energie-onglet-emissions")
 
 
 def save_variant(page, name):

@@ -5,7 +5,8 @@ page exports and of the variants it saved.
 
 A seeded generator drives every dashboard (``STEPS`` inputs, 210 in all): key repeats on
 sliders, drags, resets, preset and territory changes, variants saved and compared, year and
-map-indicator moves. The state is checked halfway and at the end of each sequence.
+map-indicator moves, tabs of figures opened. The state is checked halfway and at the end of
+each sequence.
 """
 
 from __future__ import annotations
@@ -133,6 +134,12 @@ def pick_choice(page, rng):
         chooser.select_option(index=rng.randrange(chooser.locator("option").count()))
 
 
+def open_tab(page, rng):
+    tabs = page.locator(".prospectif-tabs button")
+    if tabs.count() and tabs.first.is_visible():
+        tabs.nth(rng.randrange(tabs.count())).click()
+
+
 ACTIONS = (
     (press_keys, 8),
     (drag, 2),
@@ -144,6 +151,7 @@ ACTIONS = (
     (compare, 2),
     (move_year, 2),
     (pick_choice, 1),
+    (open_tab, 1),
 )
 
 
@@ -212,6 +220,10 @@ def page_state(page, tmp_path):
                 "() => { const s = document.querySelector('.prospectif-choice select');"
                 " return s ? s.selectedIndex : -1; }"
             ),
+            "tab": page.evaluate(
+                "() => [...document.querySelectorAll('.prospectif-tabs button')]"
+                ".findIndex(b => b.classList.contains('mod-active'))"
+            ),
             "plotted": page.evaluate(PLOTTED),
             "table": page.evaluate(CELLS, {"selector": ".prospectif-indicators"}),
             "notes": page.evaluate(CELLS, {"selector": ".prospectif-notes"}),
@@ -235,6 +247,7 @@ def expected_context(name, state, saved):
         year=state["year"],
         lang="fr",
         choice=choices[state["choice"]] if choices else "",
+        tab=state["tab"] if dashboard.tabs else None,
     )
 
 

@@ -3,7 +3,7 @@ equal to the library's own run of the exported scenario and of the saved variant
 
 Random bounded input sequences (seeded) drive the widgets as a facilitator would: slider
 moves (key repeats), resets, preset and territory changes, variants saved (names reused) and
-compared, year moves.
+compared, year moves, tabs of figures opened.
 """
 
 from __future__ import annotations
@@ -76,6 +76,11 @@ def move_year(app: DashboardApp, rng: random.Random) -> None:
     app.year.value = rng.randint(app.year.min, app.year.max)
 
 
+def open_tab(app: DashboardApp, rng: random.Random) -> None:
+    if app.dashboard.tabs:
+        app.tabs.value = rng.randrange(len(app.dashboard.tabs))
+
+
 ACTIONS = (
     (move_slider, 8),
     (lambda app, rng: app._reset(), 1),
@@ -84,6 +89,7 @@ ACTIONS = (
     (save, 2),
     (compare, 2),
     (move_year, 1),
+    (open_tab, 1),
 )
 
 
@@ -108,6 +114,7 @@ def fresh_context(app: DashboardApp, tmp_path: Path) -> Context:
         year=app.year.value,
         lang=app.lang,
         choice=app.choice.value or "",
+        tab=app.tabs.value,
     )
 
 
@@ -127,6 +134,8 @@ def assert_consistent(app: DashboardApp, tmp_path: Path, where: str) -> None:
     from prospectif.ui.content import indicator_table
 
     context = fresh_context(app, tmp_path)
+    assert app.grid.shown == tuple(s.key for s in app.dashboard.shown(context)), where
+    assert set(app.grid.figures) == set(app.grid.shown), where  # the others closed
     for spec in app.dashboard.shown(context):
         expected = plotted(spec.build(context).data)
         assert_same_traces(

@@ -109,12 +109,14 @@ class DashboardApp:
         return self
 
     def _widget_tree(self) -> list[w.Widget]:
-        """Every widget this app created (reachable from ``widget``, with layouts and styles)."""
+        """Every open widget this app created (reachable from ``widget`` or a figure's cell, with
+        layouts and styles).
+        """
         seen: dict[str, w.Widget] = {}
-        stack: list[object] = [self.widget, *self.grid.figures.values()]
+        stack: list[object] = [self.widget, *self.grid.figures.values(), *self.grid.cells.values()]
         while stack:
             item = stack.pop()
-            if isinstance(item, w.Widget) and item.model_id not in seen:
+            if isinstance(item, w.Widget) and item.comm and item.model_id not in seen:
                 seen[item.model_id] = item
                 for name in item.keys:
                     value = getattr(item, name, None)
@@ -195,6 +197,13 @@ class DashboardApp:
         )
         self.choice.observe(lambda _: self.refresh(), names="value")
         self.choice.add_class("prospectif-choice")
+        self.tabs = w.ToggleButtons(
+            options=[(pick(tab.title, lang), n) for n, tab in enumerate(self.dashboard.tabs)],
+            style={"button_width": "auto"},
+            layout={"display": None if self.dashboard.tabs else "none"},
+        )
+        self.tabs.observe(lambda _: self.refresh(), names="value")
+        self.tabs.add_class("prospectif-tabs")
         self.notes = w.HTML()
         self.notes.add_class("prospectif-notes")
         self.indicators = w.HTML()
@@ -264,6 +273,7 @@ class DashboardApp:
                 w.HBox([self.uncertainty, self.report.button, self.report.links]),
                 compared_box,
                 self.notes,
+                self.tabs,
                 self.grid.box,
                 w.HTML(f"<h3>{text('indicators', lang)}</h3>"),
                 self.indicators,
@@ -486,6 +496,7 @@ class DashboardApp:
             choice=self.choice.value or "",
             compared=compared_scenarios(self.state),
             bands=self._bands(),
+            tab=self.tabs.value,
         )
 
     def _bands(self) -> pd.DataFrame | None:

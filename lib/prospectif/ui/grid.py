@@ -61,7 +61,12 @@ class FigureGrid:
         self._show_revision()
 
     def draw(self, context: Context) -> None:
-        """Draw the figures of ``context``: each edited in place, sending only what changed."""
+        """Draw the figures of ``context``: each edited in place, sending only what changed.
+
+        A figure taken off the page (another tab opened, the bands turned off) is closed and
+        drawn anew when it comes back: off the page it is not edited, so nothing is sent or
+        redrawn for it on a move.
+        """
         shown = self.dashboard.shown(context)
         for spec in shown:
             figure = spec.live(context)
@@ -72,8 +77,11 @@ class FigureGrid:
                 update_in_place(self.figures[spec.key], figure)
             else:
                 self._new_figure(spec.key, figure)
+        hidden = set(self.shown) - {s.key for s in shown}
         self.shown = tuple(s.key for s in shown)
         self.box.children = tuple(self.cells[k] for k in self.shown)
+        for key in hidden:
+            self.figures.pop(key).close()
 
     def number(self, drawing: int) -> None:
         """Number the drawing just sent (figures and every other output): the page is idle

@@ -12,11 +12,14 @@ STYLE = """<style>
 .prospectif-status .widget-html-content { background: #fff; padding: 2px 12px;
   border: 1px solid #999; border-radius: 4px; }
 .prospectif-status .widget-html-content:empty { display: none; }
+.prospectif-tabs { margin: 8px 0; }
+.prospectif-tabs button.mod-active { font-weight: bold; text-decoration: underline; }
 </style>"""
 """Look of the page outside the Voilà template too (JupyterLab); the template's style sheet
 sets the minimum sizes for a projector (``docs/guide-animation.md``). The « Calcul en cours »
 status floats over the page's top right corner: shown in the flow, it pushed the whole page
-down a line and back on every move (two relayouts of every figure)."""
+down a line and back on every move (two relayouts of every figure). The open tab of figures
+is bold and underlined, not only darker."""
 
 
 def bar(*children: w.Widget) -> w.HBox:

@@ -41,6 +41,9 @@ class Context:
     bands: pd.DataFrame | None = None
     """Quantiles of the current setting's draws (:func:`prospectif.uncertainty.run_uncertain`)
     when the uncertainty bands are on, else None."""
+    tab: int | None = None
+    """The tab open in the live page (index in :attr:`Dashboard.tabs`); None: every figure
+    (a report, or a dashboard without tabs)."""
 
     @property
     def current(self) -> ChainRun:
@@ -96,6 +99,14 @@ class FigureSpec:
 
 
 @dataclass(frozen=True)
+class Tab:
+    """Figures the live page shows together, one tab: its (French, English) title and keys."""
+
+    title: tuple[str, str]
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """A dashboard: notebook name, titles, models computed, figures, indicators, tables."""
 
@@ -127,10 +138,29 @@ class Dashboard:
     compares: bool = False
     """Whether it shows scenarios side by side (:attr:`Context.compared`), with a control to
     choose 2–4 of them (presets or scenario files) and a ``compare`` notebook parameter."""
+    tabs: tuple[Tab, ...] = ()
+    """Groups of figures the live page shows one at a time, the first open (each figure in
+    one); empty: every figure at once. A move then redraws only the open tab's figures."""
+
+    def __post_init__(self) -> None:
+        keys = sorted(key for tab in self.tabs for key in tab.keys)
+        if self.tabs and keys != sorted(f.key for f in self.figures):
+            raise ValueError(f"{self.name}: tabs {keys} are not its figures, each once")
 
     def shown(self, context: Context) -> tuple[FigureSpec, ...]:
-        """The figures drawn for ``context``: the bands-only ones only with its bands."""
-        return tuple(f for f in self.figures if context.bands is not None or not f.bands_only)
+        """The figures drawn for ``context`` (:meth:`on_page`)."""
+        return self.on_page(context.tab, context.bands is not None)
+
+    def on_page(self, tab: int | None = 0, bands: bool = False) -> tuple[FigureSpec, ...]:
+        """The figures of tab ``tab`` (every figure when None or without tabs), the
+        bands-only ones only with the ``bands``.
+        """
+        keys = None if tab is None or not self.tabs else self.tabs[tab].keys
+        return tuple(
+            f
+            for f in self.figures
+            if (bands or not f.bands_only) and (keys is None or f.key in keys)
+        )
 
     def figure_tables(self, spec: FigureSpec) -> tuple[str, ...]:
         """The tables named under figure ``spec``: its own, else the dashboard's."""

@@ -13,7 +13,7 @@ from ...results.transition_variables import (
 )
 from ...viz.emissions import BUDGET_END, budget_spec, budget_table
 from ...viz.energy import energy_flows, sankey_spec
-from ..spec import Context, Dashboard, Indicator, drafted, trajectory
+from ..spec import Context, Dashboard, Indicator, Tab, drafted, trajectory
 from ..texts import pick
 
 GWH = ("GWh par an", "GWh a year")
@@ -204,4 +204,11 @@ DASHBOARD = Dashboard(
     sensitivity=("Final Energy", "Emissions|Inventory"),
     goals=("emissions-2050", "energy-2050", "emissions-2030", "energy-2030"),
     bands=True,
+    tabs=(
+        Tab(("Consommation", "Consumption"), ("consommation-secteurs", "consommation-energies")),
+        Tab(("Flux d'énergie", "Energy flows"), ("flux",)),
+        Tab(("Renouvelables", "Renewables"), ("renouvelables", "couverture")),
+        Tab(("Émissions", "Emissions"), ("emissions", "emissions-gaz", "emissions-energie")),
+        Tab(("Budget carbone et facture", "Carbon budget and bill"), ("budget-carbone", "facture")),
+    ),
 )

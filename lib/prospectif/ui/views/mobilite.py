@@ -12,7 +12,7 @@ from ...results.transition_variables import (
 )
 from ...viz.maps import choropleth_spec
 from ..maps import map_scope, rural_shares
-from ..spec import Context, Dashboard, Indicator, drafted, trajectory
+from ..spec import Context, Dashboard, Indicator, Tab, drafted, trajectory
 from ..texts import pick
 
 SURVEY = ("travel_survey_modes", "population_departement", "communes")
@@ -172,4 +172,12 @@ DASHBOARD = Dashboard(
     sensitivity=("Emissions|Inventory",),
     goals=("emissions-2050", "emissions-2030"),
     bands=True,
+    tabs=(
+        Tab(("Déplacements", "Trips"), ("parts-modales", "voyageurs-km", "dependance-voiture")),
+        Tab(
+            ("Émissions et véhicules", "Emissions and vehicles"),
+            ("emissions", "parc", "transport-marchandises"),
+        ),
+        Tab(("Carte", "Map"), ("carte-densite",)),
+    ),
 )

@@ -5,7 +5,7 @@ dwellings needed, with today's equipment beside them, and a map of access to GPs
 from __future__ import annotations
 
 from ..maps import MapIndicator
-from ..spec import Dashboard, Indicator, drafted, trajectory
+from ..spec import Dashboard, Indicator, Tab, drafted, trajectory
 from .synthese import indicator_map
 
 LEVEL_NAMES = {  # the results' school levels, in their order
@@ -183,4 +183,9 @@ DASHBOARD = Dashboard(
     ),
     method="docs/methodology/services.md",
     choices=tuple((i.key, i.label) for i in MAP_INDICATORS),
+    tabs=(
+        Tab(("Écoles et crèches", "Schools and crèches"), ("eleves", "classes", "creches")),
+        Tab(("Santé et logement", "Health and housing"), ("generalistes", "logements", "menages")),
+        Tab(("Carte", "Map"), ("carte",)),
+    ),
 )

@@ -1,0 +1,84 @@
+"""Tabs of figures: the live page shows one group of figures at a time, and a move redraws only
+those on the page; a figure coming back shows the run on screen, not the one it last drew.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from prospectif.ui.app import DashboardApp
+from prospectif.ui.catalogue import DASHBOARDS
+from prospectif.ui.figures import same
+from prospectif.ui.spec import Tab
+from prospectif.ui.state import ViewState
+
+from .test_consistency import assert_same_traces, plotted
+
+TABBED = [name for name, dashboard in DASHBOARDS.items() if dashboard.tabs]
+MOVED = {
+    "mobilite": "mobility.demand.local_trips_change",
+    "energie": "energy.residential.renovation_rate",
+    "services": "services.schools.schooled_at_2",
+}
+"""An assumption each tabbed page's first tab shows the effect of."""
+
+
+def test_the_pages_with_most_figures_have_tabs_of_three_figures_at_most():
+    assert set(TABBED) == {"energie", "mobilite", "services"}
+    for name in TABBED:
+        assert all(1 <= len(tab.keys) <= 3 for tab in DASHBOARDS[name].tabs), name
+
+
+def test_tabs_must_hold_every_figure_once():
+    energy = DASHBOARDS["energie"]
+    with pytest.raises(ValueError, match="each once"):
+        replace(energy, tabs=energy.tabs[:-1])  # two figures in no tab
+    with pytest.raises(ValueError, match="each once"):
+        replace(energy, tabs=(*energy.tabs, Tab(("Encore", "Again"), ("flux",))))
+
+
+def test_a_report_draws_every_figure_and_a_page_its_open_tab():
+    services = DASHBOARDS["services"]
+    assert services.on_page(None) == services.figures
+    assert [f.key for f in services.on_page(0)] == ["eleves", "classes", "creches"]
+    assert DASHBOARDS["demographie"].on_page(0) == DASHBOARDS["demographie"].on_page(None)
+
+
+@pytest.mark.parametrize("name", TABBED)
+def test_only_the_open_tab_is_drawn_and_a_tab_opened_shows_the_current_run(name):
+    dashboard = DASHBOARDS[name]
+    app = DashboardApp(dashboard, ViewState("DEP-71", "tendanciel", 2050))
+    assert app.tabs.layout.display is None
+    assert [label for label, _ in app.tabs.options][0] == dashboard.tabs[0].title[0]
+    assert set(app.grid.figures) == set(dashboard.tabs[0].keys)
+    before = {k: plotted(f.data) for k, f in app.grid.figures.items()}
+    app.tabs.value = 1
+    assert set(app.grid.figures) == set(dashboard.tabs[1].keys)  # the first tab's closed
+    slider = app.panel.sliders[MOVED[name]]
+    slider.value = slider.max if slider.value != slider.max else slider.min
+    app.tabs.value = 0  # its figures last drew the setting before the move
+    context = app.context()
+    assert context.tab == 0
+    moved = []
+    for spec in dashboard.on_page(0):
+        shown = plotted(app.grid.figures[spec.key].data)
+        moved += [] if same(shown, before[spec.key]) else [spec.key]
+        assert_same_traces(shown, plotted(spec.build(context).data), f"{name} {spec.key}")
+    assert moved  # the move changed what the tab shows
+
+
+def test_pages_without_tabs_hide_the_tab_bar():
+    app = DashboardApp(DASHBOARDS["demographie"], ViewState("DEP-71", "tendanciel", 2050))
+    assert app.tabs.layout.display == "none" and app.context().tab is None
+    assert app.grid.shown == tuple(f.key for f in DASHBOARDS["demographie"].on_page(0))
+
+
+def test_a_language_switch_closes_the_figures_of_every_tab():
+    app = DashboardApp(DASHBOARDS["energie"], ViewState("DEP-71", "tendanciel", 2050))
+    app.tabs.value = 1
+    cells = list(app.grid.cells.values())
+    english = app.open_view(replace(app.state, lang="en"))
+    assert all(cell.comm is None for cell in cells)  # the first tab's cells too
+    assert [label for label, _ in english.tabs.options][0] == "Consumption"
