@@ -4,6 +4,7 @@
     python benchmarks/batch_throughput.py workers [--runs 40] [--results 500]
     python benchmarks/batch_throughput.py millesime [--reports 40]
     python benchmarks/batch_throughput.py cpu [--runs 6]
+    python benchmarks/batch_throughput.py alternate [--runs 24] [--rounds 4] [--results 0]
 
 ``per-run``: the same synthesis runs executed on a kernel started for each (as before warm
 kernels) and on one warm kernel (after its start and warm-up), in this process, against the
@@ -13,6 +14,11 @@ model computation of the same run (``run_chain``), all in the same call.
 with reports (EPCI × tendanciel), with 1 then 2 workers: wall time, and the steady rate (runs
 after each worker's first, over the longest worker's time spent on them); then, with
 ``--results N``, N EPCI × the four full presets results only, 1 then 2 workers.
+
+``alternate``: the same batch (``--runs`` synthesis runs with reports, or with ``--results N``
+N EPCI × the four full presets results only) on 1 and 2 workers in turn, ``--rounds`` times,
+the order swapped each round (1-2, 2-1, …): each round's ratio of steady rates compares two
+batches a minute apart at most, so the machine's drift over the call weighs on neither side.
 
 ``millesime``: every EPCI × the four full presets, results only, as a real batch with 2
 workers; then ``--reports`` runs with reports on 2 workers, whose steady rate gives the
@@ -203,6 +209,34 @@ def workers(count: int, results: int = 0) -> None:
             print(f"- {n} worker(s), {runs} results-only runs: {wall:.1f} s, steady {rate:.1f}")
 
 
+def alternate(count: int, rounds: int, results: int = 0) -> None:
+    if results:
+        text = batch_text(select("epci")[:results], PRESETS, reports=False)
+        what = f"{results * len(PRESETS)} results-only runs"
+    else:
+        text, what = (
+            batch_text(select("epci")[:count], ["tendanciel"]),
+            f"{count} runs with reports",
+        )
+    steady, whole = [], []
+    for round_ in range(rounds):
+        order = (1, 2) if round_ % 2 == 0 else (2, 1)
+        measured = {n: _batch(text, n) for n in order}
+        steady.append(measured[2][1] / measured[1][1])
+        whole.append(measured[1][0] / measured[2][0])
+        print(
+            f"- round {round_ + 1} ({order[0]} then {order[1]} workers), {what}: 1 worker "
+            f"{measured[1][0]:.1f} s, steady {measured[1][1]:.2f} run/s; 2 workers "
+            f"{measured[2][0]:.1f} s, steady {measured[2][1]:.2f} run/s; ratio steady "
+            f"{steady[-1]:.2f}×, whole batch {whole[-1]:.2f}×"
+        )
+    print(
+        f"- median of {rounds} rounds: steady {statistics.median(steady):.2f}× "
+        f"(min {min(steady):.2f}, max {max(steady):.2f}), whole batch "
+        f"{statistics.median(whole):.2f}×"
+    )
+
+
 def millesime(reports: int) -> None:
     codes = select("epci")
     wall, _ = _batch(batch_text(codes, PRESETS, reports=False), 2)
@@ -251,10 +285,11 @@ def _s(values: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["per-run", "workers", "millesime", "cpu"])
+    parser.add_argument("what", choices=["per-run", "workers", "alternate", "millesime", "cpu"])
     parser.add_argument("--runs", type=int, default=0)
     parser.add_argument("--reports", type=int, default=40)
     parser.add_argument("--results", type=int, default=0)
+    parser.add_argument("--rounds", type=int, default=4)
     args = parser.parse_args()
     if args.what == "per-run":
         per_run(args.runs or 6)
@@ -262,6 +297,8 @@ def main() -> None:
         cpu(args.runs or 6)
     elif args.what == "workers":
         workers(args.runs or 40, args.results)
+    elif args.what == "alternate":
+        alternate(args.runs or 24, args.rounds, args.results)
     else:
         millesime(args.reports)
 
