@@ -82,3 +82,18 @@ def test_a_language_switch_closes_the_figures_of_every_tab():
     english = app.open_view(replace(app.state, lang="en"))
     assert all(cell.comm is None for cell in cells)  # the first tab's cells too
     assert [label for label, _ in english.tabs.options][0] == "Consumption"
+
+
+@pytest.mark.parametrize("name", ["services", "adaptation", "synthese"])
+def test_the_map_indicator_is_chosen_on_the_page_beside_its_map(name):
+    dashboard = DASHBOARDS[name]
+    app = DashboardApp(dashboard, ViewState("DEP-71", "tendanciel", 2050))
+    map_tab = next((n for n, t in enumerate(dashboard.tabs) if "carte" in t.keys), None)
+    if map_tab is not None:
+        assert app.choice.layout.display == "none"  # no map on the first tab
+        app.tabs.value = map_tab
+    assert app.choice in app._widget_tree() and app.choice.layout.display is None
+    assert app.choice.description == "Indicateur de la carte"
+    title = app.grid.figures["carte"].layout.title.text
+    app.choice.value = app.choice.options[1][1]
+    assert app.grid.figures["carte"].layout.title.text != title

@@ -193,7 +193,9 @@ class DashboardApp:
         self.year_known = False
         self.choice = w.Dropdown(
             options=[(pick(label, lang), key) for key, label in self.dashboard.choices],
-            layout={"width": "600px", "display": None if self.dashboard.choices else "none"},
+            description=text("map_indicator", lang),
+            style={"description_width": "initial"},
+            layout={"width": "600px", "display": "none"},
         )
         self.choice.observe(lambda _: self.refresh(), names="value")
         self.choice.add_class("prospectif-choice")
@@ -274,6 +276,7 @@ class DashboardApp:
                 compared_box,
                 self.notes,
                 self.tabs,
+                self.choice,
                 self.grid.box,
                 w.HTML(f"<h3>{text('indicators', lang)}</h3>"),
                 self.indicators,
@@ -570,6 +573,8 @@ class DashboardApp:
         for downloads in (self.exports, self.report):
             downloads.follow((self.state.territory, run.scenario.hash))
         self.grid.draw(context)
+        shown = self.dashboard.shown(context)
+        self.choice.layout.display = None if any(s.uses_choice for s in shown) else "none"
         self.year.layout.display = (
             None if any(s.uses_year for s in self.dashboard.figures) else "none"
         )

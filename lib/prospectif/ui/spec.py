@@ -78,6 +78,8 @@ class FigureSpec:
     uses_year: bool = False
     bands_only: bool = False
     """Shown only while the uncertainty bands are on."""
+    uses_choice: bool = False
+    """Drawn for the option of the dashboard's own selector (:attr:`Dashboard.choices`)."""
     tables: tuple[str, ...] = ()
     """The data tables (``data/catalog.yaml``) it is drawn from, named in its source line;
     empty: the dashboard's tables."""

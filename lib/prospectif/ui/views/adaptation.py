@@ -176,6 +176,7 @@ FIGURES = (
         "carte",
         _map,
         uses_year=True,
+        uses_choice=True,
         tables=(*EXPOSURE, "geometry_departements"),
         note=(f"{CAVEAT[0]} {OVERSEAS[0]}", f"{CAVEAT[1]} {OVERSEAS[1]}"),
     ),

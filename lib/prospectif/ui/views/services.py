@@ -121,6 +121,7 @@ FIGURES = (
         "carte",
         indicator_map(MAP_INDICATORS),
         uses_year=True,
+        uses_choice=True,
         tables=(*EQUIPMENT, "geometry_departements", "geometry_epci"),
     ),
 )

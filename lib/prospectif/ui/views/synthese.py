@@ -358,6 +358,7 @@ DASHBOARD = Dashboard(
             "carte",
             indicator_map(MAP_INDICATORS),
             uses_year=True,
+            uses_choice=True,
             tables=("population_departement", "geometry_departements", "geometry_epci"),
         ),
     ),
