@@ -11,7 +11,6 @@ import pytest
 from prospectif.ui.app import DashboardApp
 from prospectif.ui.catalogue import DASHBOARDS
 from prospectif.ui.figures import same
-from prospectif.ui.spec import Tab
 from prospectif.ui.state import ViewState
 
 from .test_consistency import assert_same_traces, plotted
@@ -31,12 +30,11 @@ def test_the_pages_with_most_figures_have_tabs_of_three_figures_at_most():
         assert all(1 <= len(tab.keys) <= 3 for tab in DASHBOARDS[name].tabs), name
 
 
-def test_tabs_must_hold_every_figure_once():
-    energy = DASHBOARDS["energie"]
-    with pytest.raises(ValueError, match="each once"):
-        replace(energy, tabs=energy.tabs[:-1])  # two figures in no tab
-    with pytest.raises(ValueError, match="each once"):
-        replace(energy, tabs=(*energy.tabs, Tab(("Encore", "Again"), ("flux",))))
+@pytest.mark.parametrize("name", TABBED)
+def test_tabs_hold_every_figure_once(name):
+    dashboard = DASHBOARDS[name]
+    keys = [key for tab in dashboard.tabs for key in tab.keys]
+    assert sorted(keys) == sorted(figure.key for figure in dashboard.figures)
 
 
 def test_a_report_draws_every_figure_and_a_page_its_open_tab():

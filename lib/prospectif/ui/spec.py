@@ -144,11 +144,6 @@ class Dashboard:
     """Groups of figures the live page shows one at a time, the first open (each figure in
     one); empty: every figure at once. A move then redraws only the open tab's figures."""
 
-    def __post_init__(self) -> None:
-        keys = sorted(key for tab in self.tabs for key in tab.keys)
-        if self.tabs and keys != sorted(f.key for f in self.figures):
-            raise ValueError(f"{self.name}: tabs {keys} are not its figures, each once")
-
     def shown(self, context: Context) -> tuple[FigureSpec, ...]:
         """The figures drawn for ``context`` (:meth:`on_page`)."""
         return self.on_page(context.tab, context.bands is not None)
