@@ -11,7 +11,13 @@ import pytest
 from prospectif.ui import DASHBOARDS
 
 from .conftest import screenshot
-from .test_dashboards import TFR_SLIDER, move_slider, open_dashboard, wait_until_idle
+from .test_dashboards import (
+    TFR_SLIDER,
+    move_slider,
+    open_dashboard,
+    open_tab,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -129,6 +135,9 @@ def test_figures_fit_their_cells_in_every_layout_and_the_panel_comes_back(page, 
     assert fitted_layout(page) == [], f"{modes[1]}, 1600×1000"
     page.set_viewport_size(PROJECTOR)
     assert fitted_layout(page) == [], f"{modes[1]}, 1280×720"
+    for tab in DASHBOARDS[name].tabs[1:]:  # the first is open
+        open_tab(page, tab.title[0])
+        assert fitted_layout(page) == [], f"{modes[1]}, 1280×720, tab {tab.title[0]}"
     if name in ("demographie", "vieillissement"):
         screenshot(page, f"{name}-presentation")
     toggle.click()

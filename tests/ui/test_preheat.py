@@ -41,8 +41,7 @@ def test_the_default_view_is_built_before_the_request(presets, monkeypatch, quer
     monkeypatch.setattr("IPython.display.display", shown.append)
     ui.show("demographie", "DEP-71", "insee-central", 2070, "interactive")
 
-    drawn = [f for f in DASHBOARDS["demographie"].figures if not f.bands_only]  # no draws asked
-    assert at_request["figures"] == len(drawn)
+    assert at_request["figures"] == len(DASHBOARDS["demographie"].on_page())  # its first tab
     (widget,) = shown
     assert "dashboard-demographie" in widget._dom_classes
     created_after = len(_new_widgets(before)) - at_request["widgets"]

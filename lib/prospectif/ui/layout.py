@@ -14,12 +14,14 @@ STYLE = """<style>
 .prospectif-status .widget-html-content:empty { display: none; }
 .prospectif-tabs { margin: 8px 0; }
 .prospectif-tabs button.mod-active { font-weight: bold; text-decoration: underline; }
+.prospectif-figures > .prospectif-figure:only-child { grid-column: 1 / -1; }
 </style>"""
 """Look of the page outside the Voilà template too (JupyterLab); the template's style sheet
 sets the minimum sizes for a projector (``docs/guide-animation.md``). The « Calcul en cours »
 status floats over the page's top right corner: shown in the flow, it pushed the whole page
 down a line and back on every move (two relayouts of every figure). The open tab of figures
-is bold and underlined, not only darker."""
+is bold and underlined, not only darker; a tab's lone figure (the pyramid, the Sankey, a map)
+takes the whole width of the presentation layout's two columns."""
 
 
 def bar(*children: w.Widget) -> w.HBox:

@@ -6,7 +6,7 @@ from ...pipeline import population_envelope
 from ...scenario.demography import INSEE_VARIANTS
 from ...viz import components_spec, pyramid_spec, trajectory_spec
 from ...viz.uncertainty import fan_spec
-from ..spec import Context, Dashboard, Indicator, drafted
+from ..spec import Context, Dashboard, Indicator, Tab, drafted
 from ..state import base_scenario
 from ..texts import pick
 
@@ -118,4 +118,11 @@ DASHBOARD = Dashboard(
     method="docs/methodology/demography.md",
     sensitivity=("Population", "Population|Age 85+"),
     bands=True,
+    tabs=(
+        Tab(
+            ("Population et mouvements", "Population and components"),
+            ("population", "composantes", "ages-incertitude"),
+        ),
+        Tab(("Pyramide des âges", "Age pyramid"), ("pyramide",)),
+    ),
 )

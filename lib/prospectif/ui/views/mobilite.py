@@ -173,11 +173,9 @@ DASHBOARD = Dashboard(
     goals=("emissions-2050", "emissions-2030"),
     bands=True,
     tabs=(
-        Tab(("Déplacements", "Trips"), ("parts-modales", "voyageurs-km", "dependance-voiture")),
-        Tab(
-            ("Émissions et véhicules", "Emissions and vehicles"),
-            ("emissions", "parc", "transport-marchandises"),
-        ),
+        Tab(("Déplacements", "Trips"), ("parts-modales", "voyageurs-km")),
+        Tab(("Voiture", "Cars"), ("dependance-voiture", "parc")),
+        Tab(("Émissions", "Emissions"), ("emissions", "transport-marchandises")),
         Tab(("Carte", "Map"), ("carte-densite",)),
     ),
 )

@@ -4,7 +4,7 @@ workforce and potential family carers.
 
 from __future__ import annotations
 
-from ..spec import Dashboard, Indicator, trajectory
+from ..spec import Dashboard, Indicator, Tab, trajectory
 
 PERSONS = ("personnes", "persons")
 APA_TABLES = ("population_departement", "apa_departement", "apa_prevalence")
@@ -111,4 +111,8 @@ DASHBOARD = Dashboard(
     sensitivity=("Autonomy|APA Beneficiaries", "Autonomy|Places Needed"),
     goals=("places-2050",),
     bands=True,
+    tabs=(
+        Tab(("Bénéficiaires et places", "Beneficiaries and places"), ("beneficiaires", "places")),
+        Tab(("Personnel et aidants", "Workforce and carers"), ("personnel", "aidants")),
+    ),
 )
