@@ -6,7 +6,8 @@ the dashboard's own assumption sliders with the keyboard ``MOVES`` times (openin
 section first) and records, in the page, the time from the key press to (a) the first figure
 redrawn with new data and (b) every output updated: the hidden revision element says that the
 kernel's new drawing is the one every figure has confirmed, from the browser, having drawn.
-Run with ``make bench-browser`` (``--port``, ``--dashboards`` to choose).
+A page with tabs of figures is measured on its first tab, or on each in turn
+(``--every-tab``). Run with ``make bench-browser`` (``--port``, ``--dashboards`` to choose).
 """
 
 from __future__ import annotations
@@ -50,6 +51,17 @@ SHOW = """title => Array.from(document.querySelectorAll(
     .forEach(h => h.click())"""
 """Open the panel section titled ``title`` unless it is open (the panel opens on its first
 section, and may build a section's sliders only when it is first opened)."""
+
+
+OPEN_TAB = "tab => document.querySelectorAll('.prospectif-tabs button')[tab].click()"
+"""Open the dashboard's tab of figures number ``tab``."""
+OPENED = (
+    "tab => document.querySelectorAll('.prospectif-tabs button')[tab]"
+    ".classList.contains('mod-active') && (" + IDLE + ")()"
+    " && document.querySelectorAll('.js-plotly-plot').length"
+    " === Number(document.querySelector('.prospectif-revision span').dataset.figures)"
+)
+"""Tab ``tab`` is open and every one of its figures has confirmed its drawing."""
 
 
 def section_title(dashboard: str, selector: str) -> str:
@@ -105,8 +117,11 @@ def open_case(page, server: str, name: str, territory: str) -> None:
     page.wait_for_function(IDLE, timeout=120_000)
 
 
-def run_case(page, server: str, name: str, territory: str, selector: str) -> dict:
+def run_case(page, server: str, name: str, territory: str, selector: str, tab: int = 0) -> dict:
     open_case(page, server, name, territory)
+    if tab:
+        page.evaluate(OPEN_TAB, tab)
+        page.wait_for_function(OPENED, arg=tab, timeout=60_000)
     page.evaluate(SHOW, section_title(name, selector))
     page.locator(f"{selector} .noUi-handle").wait_for(state="visible")
     page.evaluate(
@@ -122,11 +137,19 @@ def run_case(page, server: str, name: str, territory: str, selector: str) -> dic
     return {
         "dashboard": name,
         "territory": territory,
+        "tab": tab,
         "moves": MOVES,
         "first_figure_median_ms": round(statistics.median(first), 1),
         "all_outputs_median_ms": round(statistics.median(full), 1),
         "all_outputs_p90_ms": round(sorted(full)[int(0.9 * MOVES) - 1], 1),
     }
+
+
+def tab_numbers(dashboard: str) -> range:
+    """The numbers of the dashboard's tabs of figures (one, 0, without tabs)."""
+    from prospectif.ui import DASHBOARDS
+
+    return range(max(len(DASHBOARDS[dashboard].tabs), 1))
 
 
 @contextlib.contextmanager
@@ -166,10 +189,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
     parser.add_argument("--dashboards", nargs="*", help="dashboards to measure (default: all)")
+    parser.add_argument(
+        "--every-tab", action="store_true", help="each tab of figures in turn (default: the first)"
+    )
     options = parser.parse_args()
     cases = [c for c in CASES if not options.dashboards or c[0] in options.dashboards]
     with served_page(options.port) as (page, server):
-        results = [run_case(page, server, *case) for case in cases]
+        results = [
+            run_case(page, server, *case, tab)
+            for case in cases
+            for tab in (tab_numbers(case[0]) if options.every_tab else [0])
+        ]
     print(json.dumps(results, indent=2))
 
 
