@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -87,6 +88,21 @@ def test_the_four_full_presets_are_side_by_side(presets):
     assert emissions in table
     words = _words(table)
     assert len(words) == len(FULL_PRESETS) * len(chain_verdicts(run))
+
+
+def test_the_presets_table_is_reused_across_moves_and_follows_the_scenarios_compared(presets):
+    from prospectif.ui.views.synthese import presets_html
+
+    app = DashboardApp(DASHBOARDS["synthese"], ViewState(**DEP71))
+    first = presets_html(app.context())
+    slider = app.panel.sliders["energy.residential.renovation_rate"]
+    slider.value = slider.max  # the setting on screen is not in the table
+    assert presets_html(app.context()) is first
+    english = app.open_view(replace(app.state, lang="en"))
+    assert presets_html(english.context()) != first
+    two = replace(app.context(), compared=(load_preset("sobriete"), load_preset("tendanciel")))
+    table = presets_html(two)
+    assert table != first and "Sobriété" in html.unescape(table)
 
 
 def _value(table, variable, year):

@@ -157,8 +157,17 @@ def _compared_title(context: Context) -> str:
 
 def presets_html(context: Context) -> str:
     """The compared scenarios (by default the full presets) side by side: key indicators at
-    the horizon and every verdict.
+    the horizon and every verdict. Kept on the data set, as their results are: it does not
+    depend on the setting on screen, so a slider move reuses it.
     """
+    run = context.current
+    chosen = "chosen" if context.compared else "presets"  # the table's title
+    named = (f"{s.hash}:{s.label.get(context.lang)}" for s in compared_scenarios(context))
+    key = ".".join(("synthese.presets", run.territory.code, context.lang, chosen, *named))
+    return run.demography.data.derived(key, lambda: _presets_html(context))
+
+
+def _presets_html(context: Context) -> str:
     lang = context.lang
     results = compared_results(context)
     labels = [s.label.get(lang) for s, _ in results]
