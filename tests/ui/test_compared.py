@@ -62,6 +62,12 @@ def compared_legend(figure) -> list[str]:
     return legend(figure)[:-1]
 
 
+def small_multiples(app: DashboardApp):
+    """The small multiples of the compared scenarios, their tab opened."""
+    app.tabs.value = next(n for n, t in enumerate(SYNTHESE.tabs) if "scenarios" in t.keys)
+    return app.grid.figures["scenarios"]
+
+
 def full_labels(lang: str = "fr") -> list[str]:
     return [base_scenario(p, 2050).label.get(lang) for p in FULL_PRESETS]
 
@@ -75,7 +81,7 @@ def test_the_control_offers_presets_and_workshop_files_and_compares_the_full_pre
     assert variant in offered
     assert set(app.compared.value) == set(FULL_PRESETS)
     assert columns(app.notes.value) == full_labels()
-    assert legend(app.grid.figures["scenarios"]) == [*full_labels(), "Réglage en cours"]
+    assert legend(small_multiples(app)) == [*full_labels(), "Réglage en cours"]
     assert "Les quatre scénarios complets côte à côte" in app.notes.value
 
 
@@ -85,7 +91,7 @@ def test_two_chosen_scenarios_replace_the_four_presets_everywhere(variant):
     trend = base_scenario("tendanciel", 2050).label.get("fr")
     assert columns(app.notes.value) == [trend, "Sobriété forte"]
     assert "Scénarios comparés côte à côte" in html.unescape(app.notes.value)
-    figure = app.grid.figures["scenarios"]
+    figure = small_multiples(app)
     assert legend(figure) == [trend, "Sobriété forte", "Réglage en cours"]
     assert len(figure.data) == 3 * len(MULTIPLES)
     expected = run_chain(get_territory("DEP-71"), base_scenario(variant, 2050)).table()

@@ -30,7 +30,7 @@ from ...viz.base import AXIS, AXIS_KEY, base_layout, scenario_line, shown_line
 from ...viz.maps import choropleth_spec
 from ...viz.series import values_of
 from ..maps import MAP_INDICATORS, MapIndicator, map_scope, map_values
-from ..spec import Context, Dashboard, FigureSpec, Indicator, drafted, trajectory
+from ..spec import Context, Dashboard, FigureSpec, Indicator, Tab, drafted, trajectory
 from ..state import base_scenario
 from ..texts import pick, text
 from ..views.adaptation import synthesis_html
@@ -426,4 +426,10 @@ DASHBOARD = Dashboard(
     sensitivity=tuple(o.variable for o in KEY_OUTPUTS),
     goals=tuple(TARGETS),
     compares=True,
+    tabs=(
+        Tab(("Population et autonomie", "Population and autonomy"), ("population", "apa")),
+        Tab(("Énergie et climat", "Energy and climate"), ("energie", "couverture", "emissions")),
+        Tab(("Scénarios comparés", "Scenarios compared"), ("scenarios",)),
+        Tab(("Carte", "Map"), ("carte",)),
+    ),
 )
