@@ -39,6 +39,7 @@ CASES = (
     ("energie", "DEP-71", ".key-energy-residential-renovation-rate"),
     ("services", "DEP-71", ".key-services-schools-schooled-at-2"),
     ("adaptation", "DEP-71", ".key-adaptation-registered-share"),
+    ("synthese", "DEP-71", ".key-demography-fertility-tfr-target"),
 )
 
 IDLE = """() => { const r = document.querySelector('.prospectif-revision span');
@@ -119,6 +120,10 @@ def open_case(page, server: str, name: str, territory: str) -> None:
 
 def run_case(page, server: str, name: str, territory: str, selector: str, tab: int = 0) -> dict:
     open_case(page, server, name, territory)
+    if page.locator(".prospectif-panel").is_hidden():  # it opens presenting: show the panel
+        page.get_by_role("button", name="Mode présentation").click()
+        page.wait_for_selector(".prospectif-exact input")
+        page.wait_for_function(IDLE, timeout=60_000)
     if tab:
         page.evaluate(OPEN_TAB, tab)
         page.wait_for_function(OPENED, arg=tab, timeout=60_000)
