@@ -168,11 +168,14 @@ def exported_scenario(page, tmp_path):
     its way when the button is clicked reaches the kernel after the click and makes the links
     stale at once (the kernel replaces them by a line saying so): the button is clicked again
     while the kernel works through the inputs still queued (under load, a drag and a few key
-    repeats can queue more than ten drawings), for a minute at most."""
+    repeats can queue more than ten drawings), for a minute at most. The links of an earlier
+    click are taken off the page first: read before the kernel has seen this click, they would
+    be replaced by « Calcul en cours » at once (the kernel always sends its new links)."""
     deadline, drawings = time.monotonic() + EXPORT_WAIT_S, []
     while True:
         drawing = wait_until_idle(page)
         drawings.append(drawing)
+        page.evaluate(f'() => document.querySelectorAll("{EXPORTED}").forEach(a => a.remove())')
         page.get_by_role("button", name="Préparer les fichiers").click()
         page.wait_for_function(LINK_OR_DRAWING, arg=drawing)
         link = page.query_selector(EXPORTED)
