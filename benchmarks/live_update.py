@@ -28,7 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import free_port, wait_until_up  # noqa: E402
+from tests.browser.test_dashboards import open_tab  # noqa: E402
 from tests.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
+from prospectif.ui import DASHBOARDS  # noqa: E402
 
 MOVES = 30
 """Slider moves per dashboard."""
@@ -54,20 +57,8 @@ SHOW = """title => Array.from(document.querySelectorAll(
 section, and may build a section's sliders only when it is first opened)."""
 
 
-OPEN_TAB = "tab => document.querySelectorAll('.prospectif-tabs button')[tab].click()"
-"""Open the dashboard's tab of figures number ``tab``."""
-OPENED = (
-    "tab => document.querySelectorAll('.prospectif-tabs button')[tab]"
-    ".classList.contains('mod-active') && (" + IDLE + ")()"
-    " && document.querySelectorAll('.js-plotly-plot').length"
-    " === Number(document.querySelector('.prospectif-revision span').dataset.figures)"
-)
-"""Tab ``tab`` is open and every one of its figures has confirmed its drawing."""
-
-
 def section_title(dashboard: str, selector: str) -> str:
     """The panel section title holding the slider of class ``selector``."""
-    from prospectif.ui import DASHBOARDS
     from prospectif.ui.panel import panel_groups
 
     for group in panel_groups(DASHBOARDS[dashboard].models[::-1]):
@@ -125,8 +116,7 @@ def run_case(page, server: str, name: str, territory: str, selector: str, tab: i
         page.wait_for_selector(".prospectif-exact input")
         page.wait_for_function(IDLE, timeout=60_000)
     if tab:
-        page.evaluate(OPEN_TAB, tab)
-        page.wait_for_function(OPENED, arg=tab, timeout=60_000)
+        open_tab(page, DASHBOARDS[name].tabs[tab].title[0])
     page.evaluate(SHOW, section_title(name, selector))
     page.locator(f"{selector} .noUi-handle").wait_for(state="visible")
     page.evaluate(
@@ -152,8 +142,6 @@ def run_case(page, server: str, name: str, territory: str, selector: str, tab: i
 
 def tab_numbers(dashboard: str) -> range:
     """The numbers of the dashboard's tabs of figures (one, 0, without tabs)."""
-    from prospectif.ui import DASHBOARDS
-
     return range(max(len(DASHBOARDS[dashboard].tabs), 1))
 
 
